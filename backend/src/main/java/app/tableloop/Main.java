@@ -1,0 +1,101 @@
+package app.tableloop;
+
+import app.tableloop.platform.config.Config;
+import app.tableloop.platform.config.ConfigException;
+import app.tableloop.platform.runtime.HttpSettings;
+import app.tableloop.platform.runtime.Infrastructure;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar tableloop.jar [serve|migrate|healthcheck|help]}; configuration comes from the environment. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    try {
+      int status = switch (command) {
+        case "serve" -> serve();
+        case "migrate" -> migrate();
+        case "healthcheck" -> healthcheck();
+        case "help", "--help", "-h" -> help(System.out, 0);
+        default -> {
+          System.err.println("Unknown command: " + command);
+          yield help(System.err, 64);
+        }
+      };
+      if (status != 0 || !"serve".equals(command)) {
+        System.exit(status);
+      }
+    } catch (ConfigException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(78);
+    } catch (RuntimeException e) {
+      LOG.error("TableLoop could not {}: {}", command, e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  private static int serve() {
+    Config config = Config.fromEnvironment();
+    Application application = Application.start(config, HttpSettings.from(config), Application.FEATURES);
+    // Vert.x's threads keep the JVM alive; SIGTERM or Ctrl-C runs this hook for a graceful stop.
+    Runtime.getRuntime().addShutdownHook(new Thread(application::close, "tableloop-shutdown"));
+    return 0;
+  }
+
+  private static int migrate() {
+    Config config = Config.fromEnvironment();
+    try (Infrastructure infrastructure = Infrastructure.startDatabase(config)) {
+      infrastructure.migrate();
+    }
+    return 0;
+  }
+
+  /** For container health checks: exits 0 when the local service reports ready. */
+  private static int healthcheck() {
+    Config config = Config.fromEnvironment();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort() + "/health/ready"))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      System.out.println(response.statusCode() + " " + response.body());
+      return response.statusCode() == 200 ? 0 : 1;
+    } catch (java.io.IOException e) {
+      System.out.println("not reachable: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
+  private static int help(PrintStream out, int status) {
+    out.println("""
+        TableLoop: table-QR ordering, WeChat Pay and a customer CRM for restaurants.
+
+        Usage: java -jar tableloop.jar [command]
+
+          serve        run the service (the default)
+          migrate      apply the database migrations and exit
+          healthcheck  exit 0 if the service on HTTP_PORT reports ready (for container health checks)
+          help         show this text
+
+        Configuration is read from environment variables (see the README for the full table):
+          DATABASE_URL        postgresql://user:password@host:5432/db   (unset: embedded PostgreSQL)
+          REDIS_URL           redis://:password@host:6379/0              (unset: embedded Redis)
+          HTTP_PORT           port to listen on (default 8080)
+          TABLELOOP_DATA_DIR  where the embedded servers keep their data (default ./tableloop-data)
+        """);
+    return status;
+  }
+}

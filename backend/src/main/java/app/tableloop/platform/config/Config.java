@@ -1,0 +1,97 @@
+package app.tableloop.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything TableLoop reads from its environment, validated once at start. The README's configuration table
+ * lists the same variables; keep the two together.
+ *
+ * @param databaseUrl     owner connection used for migrations; empty means "start the embedded PostgreSQL"
+ * @param appDatabaseUser the role the application connects as; row-level security applies to it
+ * @param redisUrl        empty (with no config file) means "start the embedded Redis"
+ * @param redisConfigFile a Redisson YAML file, for Sentinel or Cluster deployments
+ * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
+ */
+public record Config(
+    String httpHost,
+    int httpPort,
+    long maxBodyBytes,
+    Duration shutdownGrace,
+    Optional<DatabaseUrl> databaseUrl,
+    String appDatabaseUser,
+    Optional<String> appDatabasePassword,
+    int databasePoolSize,
+    Optional<RedisUrl> redisUrl,
+    Optional<Path> redisConfigFile,
+    String redisKeyPrefix,
+    Path dataDir) {
+
+  private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  public static Config fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static Config from(Map<String, String> env) {
+    Env e = new Env(env);
+    Optional<DatabaseUrl> databaseUrl = e.optional("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
+    String appUser = e.optional("DATABASE_APP_USER").orElse("tableloop_app");
+    if (!ROLE_NAME.matcher(appUser).matches()) {
+      throw new ConfigException("DATABASE_APP_USER must be a plain lower-case role name such as tableloop_app, got '"
+          + appUser + "'");
+    }
+    if (databaseUrl.isPresent() && databaseUrl.get().user().equals(appUser)) {
+      throw new ConfigException("DATABASE_APP_USER must differ from the user in DATABASE_URL: the application must "
+          + "not connect as the owner of the tables, or row-level security would not apply to it");
+    }
+    Optional<RedisUrl> redisUrl = e.optional("REDIS_URL").map(v -> RedisUrl.parse("REDIS_URL", v));
+    Optional<Path> redisConfigFile = e.optional("REDIS_CONFIG_FILE").map(Path::of);
+    if (redisUrl.isPresent() && redisConfigFile.isPresent()) {
+      throw new ConfigException("set either REDIS_URL or REDIS_CONFIG_FILE, not both");
+    }
+    if (redisConfigFile.isPresent() && !redisConfigFile.get().toFile().isFile()) {
+      throw new ConfigException("REDIS_CONFIG_FILE names no readable file: " + redisConfigFile.get());
+    }
+    return new Config(
+        e.optional("HTTP_HOST").orElse("0.0.0.0"),
+        e.integer("HTTP_PORT", 8080, 0, 65535),
+        e.integer("HTTP_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+        Duration.ofSeconds(e.integer("SHUTDOWN_GRACE_SECONDS", 10, 0, 300)),
+        databaseUrl,
+        appUser,
+        e.optional("DATABASE_APP_PASSWORD"),
+        e.integer("DATABASE_POOL_SIZE", 16, 1, 500),
+        redisUrl,
+        redisConfigFile,
+        e.optional("REDIS_KEY_PREFIX").orElse("tableloop:"),
+        Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize());
+  }
+
+  /** Reads variables, treating blank as unset, and names the variable in every complaint. */
+  private record Env(Map<String, String> values) {
+    Optional<String> optional(String name) {
+      String value = values.get(name);
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      Optional<String> raw = optional(name);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(raw.get());
+        if (value < min || value > max) {
+          throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+      } catch (NumberFormatException ex) {
+        throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
+      }
+    }
+  }
+}

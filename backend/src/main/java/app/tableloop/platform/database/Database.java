@@ -1,0 +1,78 @@
+package app.tableloop.platform.database;
+
+import app.tableloop.platform.config.DatabaseUrl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The application's connection pool (as the non-owner application role) and the two ways features write:
+ * in a plain transaction, or in a transaction bound to one tenant, where row-level security shows that tenant only.
+ */
+public final class Database {
+  /** The per-transaction setting the row-level security policies read (see {@code current_tenant_id()}). */
+  static final String TENANT_SETTING = "tableloop.tenant_id";
+
+  private final Pool pool;
+
+  private Database(Pool pool) {
+    this.pool = pool;
+  }
+
+  public static Database connect(Vertx vertx, DatabaseUrl url, int poolSize) {
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(url.host())
+        .setPort(url.port())
+        .setDatabase(url.database())
+        .setUser(url.user())
+        .setPassword(url.password())
+        .setCachePreparedStatements(true)
+        .addProperty("application_name", "tableloop");
+    if (url.sslMode() != null) {
+      connect.setSslMode(SslMode.of(url.sslMode()));
+    }
+    Pool pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(poolSize).setName("tableloop").setShared(false))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+    return new Database(pool);
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** Runs {@code work} in one transaction: committed when its future succeeds, rolled back when it fails. */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work);
+  }
+
+  /**
+   * Runs {@code work} in one transaction that sees and touches only {@code tenantId}'s rows: the tenant setting is
+   * local to the transaction, so a pooled connection never carries it into another request.
+   */
+  public <T> Future<T> inTenant(UUID tenantId, Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(connection -> connection
+        .preparedQuery("SELECT set_config('" + TENANT_SETTING + "', $1, true)")
+        .execute(Tuple.of(tenantId.toString()))
+        .compose(ignored -> work.apply(connection)));
+  }
+
+  /** A round trip to the server, for the readiness check. */
+  public Future<Void> ping() {
+    return pool.query("SELECT 1").execute().mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return pool.close();
+  }
+}

@@ -1,0 +1,36 @@
+package app.tableloop.platform.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/** The endpoints an operator and a load balancer use: liveness, readiness, metrics and the API contract itself. */
+public final class OperationsApi implements ApiModule {
+  private static final long CHECK_TIMEOUT_MS = 2_000;
+
+  private final Platform platform;
+  private final Buffer contractDocument;
+
+  public OperationsApi(Platform platform, Buffer contractDocument) {
+    this.platform = platform;
+    this.contractDocument = contractDocument;
+  }
+
+  @Override
+  public void mount(RouterBuilder api) {
+    HealthChecks readiness = HealthChecks.create(platform.vertx())
+        .register("postgresql", CHECK_TIMEOUT_MS, promise -> platform.database().ping()
+            .onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())))
+        .register("redis", CHECK_TIMEOUT_MS, promise -> platform.redis().ping()
+            .onComplete(result -> promise.complete(result.succeeded() ? Status.OK() : Status.KO())));
+    api.getRoute("getLiveness").addHandler(HealthCheckHandler.create(platform.vertx()));
+    api.getRoute("getReadiness").addHandler(HealthCheckHandler.createWithHealthChecks(readiness));
+    api.getRoute("getMetrics").addHandler(PrometheusScrapingHandler.create(platform.metrics()));
+    api.getRoute("getApiContract").addHandler(rc -> rc.response()
+        .putHeader("Content-Type", "text/plain; charset=utf-8")
+        .end(contractDocument));
+  }
+}

@@ -1,0 +1,159 @@
+package app.tableloop.platform.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one failure handler: turns whatever failed a request into a problem response. Known problems and validation
+ * failures become 4xx with the field named; anything else is a fault, logged with its stack trace and answered as a
+ * plain 500 that reveals nothing.
+ */
+public final class Problems implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  public static final String CONTENT_TYPE = "application/problem+json";
+  private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+?)[ .]");
+  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
+
+  private final long maxBodyBytes;
+
+  public Problems(long maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    send(rc, problemFor(rc));
+  }
+
+  /** Ends the request with {@code problem}. */
+  public static void send(RoutingContext rc, Problem problem) {
+    if (rc.response().ended()) {
+      return;
+    }
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    rc.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", CONTENT_TYPE)
+        .end(problem.toJson(RequestIds.of(rc)).encode());
+  }
+
+  private Problem problemFor(RoutingContext rc) {
+    Throwable failure = rc.failure();
+    if (failure instanceof ProblemException known) {
+      return known.problem();
+    }
+    if (failure instanceof HttpException http) {
+      if (http.getCause() instanceof ValidatorException invalid) {
+        return invalidRequest(invalid);
+      }
+      return forStatus(http.getStatusCode(), rc);
+    }
+    if (failure == null) {
+      return forStatus(rc.statusCode(), rc);
+    }
+    LOG.error("Request {} {} failed", rc.request().method(), rc.request().path(), failure);
+    return CommonProblems.INTERNAL;
+  }
+
+  private Problem forStatus(int status, RoutingContext rc) {
+    return switch (status) {
+      case 400 -> CommonProblems.BAD_REQUEST;
+      case 401 -> CommonProblems.UNAUTHORIZED;
+      case 403 -> CommonProblems.FORBIDDEN;
+      case 404 -> CommonProblems.NOT_FOUND;
+      case 405 -> CommonProblems.METHOD_NOT_ALLOWED;
+      case 413 -> CommonProblems.payloadTooLarge(maxBodyBytes);
+      case 415 -> CommonProblems.UNSUPPORTED_MEDIA_TYPE;
+      default -> {
+        if (status >= 400 && status < 500) {
+          yield Problem.of(status, "bad_request", "请求无效", "Bad request");
+        }
+        LOG.error("Request {} {} failed with status {}", rc.request().method(), rc.request().path(), status);
+        yield CommonProblems.INTERNAL;
+      }
+    };
+  }
+
+  /** Maps the OpenAPI validator's verdict to a problem that names the field at fault. */
+  static Problem invalidRequest(ValidatorException invalid) {
+    String message = invalid.getMessage() == null ? "" : invalid.getMessage();
+    return switch (invalid.type()) {
+      case MISSING_REQUIRED_PARAMETER -> invalid instanceof SchemaValidationException schema
+          ? CommonProblems.missingField(fieldOf(schema.getOutputUnit()))
+          : CommonProblems.missingField(parameterOf(message).orElse("body"));
+      case INVALID_VALUE -> invalid instanceof SchemaValidationException schema
+          ? CommonProblems.invalidField(fieldOf(schema.getOutputUnit()), reasonOf(schema.getOutputUnit()))
+          : CommonProblems.invalidField(parameterOf(message).orElse("body"), message);
+      case ILLEGAL_VALUE -> message.contains("body")
+          ? CommonProblems.MALFORMED_JSON
+          : CommonProblems.invalidField(parameterOf(message).orElse("parameter"), message);
+      case INVALID_VALUE_FORMAT -> CommonProblems.invalidField(parameterOf(message).orElse("parameter"), message);
+      case UNSUPPORTED_VALUE_FORMAT -> message.contains("body")
+          ? CommonProblems.UNSUPPORTED_MEDIA_TYPE
+          : CommonProblems.invalidField(parameterOf(message).orElse("parameter"), message);
+      case MISSING_OPERATION, MISSING_RESPONSE -> CommonProblems.NOT_FOUND;
+    };
+  }
+
+  private static java.util.Optional<String> parameterOf(String message) {
+    Matcher matcher = PARAMETER.matcher(message + " ");
+    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+  }
+
+  /** The most specific error's location, as a path such as {@code items[0].quantity}. */
+  static String fieldOf(OutputUnit unit) {
+    OutputUnit leaf = mostSpecific(unit);
+    String pointer = leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation();
+    String path = toPath(pointer);
+    if (leaf.getError() != null) {
+      Matcher required = REQUIRED_PROPERTY.matcher(leaf.getError());
+      if (required.find()) {
+        path = path.isEmpty() ? required.group(1) : path + "." + required.group(1);
+      }
+    }
+    return path.isEmpty() ? "body" : path;
+  }
+
+  private static String reasonOf(OutputUnit unit) {
+    String error = mostSpecific(unit).getError();
+    return error == null ? "invalid value" : error;
+  }
+
+  private static OutputUnit mostSpecific(OutputUnit unit) {
+    OutputUnit best = unit;
+    List<OutputUnit> errors = unit.getErrors();
+    while (errors != null && !errors.isEmpty()) {
+      best = errors.get(errors.size() - 1);
+      errors = best.getErrors();
+    }
+    return best;
+  }
+
+  private static String toPath(String jsonPointer) {
+    StringBuilder path = new StringBuilder();
+    for (String token : jsonPointer.split("/")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      String name = token.replace("~1", "/").replace("~0", "~");
+      if (name.chars().allMatch(Character::isDigit)) {
+        path.append('[').append(name).append(']');
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(name);
+      }
+    }
+    return path.toString();
+  }
+}

@@ -1,0 +1,72 @@
+package app.tableloop.platform.redis;
+
+import app.tableloop.platform.config.RedisUrl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/**
+ * The Redisson client, and the bridge from its futures to Vert.x futures on the caller's context. Redis holds only
+ * what may be lost (sessions, caches, locks, rate limits, fan-out); PostgreSQL is the source of truth.
+ */
+public final class Redis {
+  private final Vertx vertx;
+  private final RedissonClient client;
+
+  private Redis(Vertx vertx, RedissonClient client) {
+    this.vertx = vertx;
+    this.client = client;
+  }
+
+  /**
+   * Connects on a worker thread (Redisson's start-up blocks). A Redisson YAML file, when given, configures
+   * Sentinel or Cluster deployments; otherwise one server from the URL. Every key goes under {@code keyPrefix}.
+   */
+  public static Future<Redis> connect(Vertx vertx, Optional<RedisUrl> url, Optional<Path> redissonYaml,
+                                      String keyPrefix) {
+    return vertx.executeBlocking(() -> new Redis(vertx, Redisson.create(configure(url, redissonYaml, keyPrefix))));
+  }
+
+  static Config configure(Optional<RedisUrl> url, Optional<Path> redissonYaml, String keyPrefix) {
+    if (redissonYaml.isPresent()) {
+      try {
+        return Config.fromYAML(redissonYaml.get().toFile()).setNameMapper(new PrefixNameMapper(keyPrefix));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read REDIS_CONFIG_FILE " + redissonYaml.get(), e);
+      }
+    }
+    RedisUrl redis = url.orElseThrow(() -> new IllegalArgumentException("no Redis configured"));
+    Config config = new Config()
+        .setUsername(redis.user())
+        .setPassword(redis.password())
+        .setNameMapper(new PrefixNameMapper(keyPrefix));
+    config.useSingleServer()
+        .setAddress(redis.address())
+        .setDatabase(redis.database())
+        .setConnectionMinimumIdleSize(2)
+        .setConnectionPoolSize(32);
+    return config;
+  }
+
+  public RedissonClient client() {
+    return client;
+  }
+
+  /** A round trip to Redis, for the readiness check. */
+  public Future<Void> ping() {
+    return Future.fromCompletionStage(client.getBucket("health:ping").isExistsAsync(), vertx.getOrCreateContext())
+        .mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return Future.fromCompletionStage(client.shutdownAsync(Duration.ZERO, Duration.ofSeconds(5)),
+        vertx.getOrCreateContext());
+  }
+}

@@ -1,0 +1,35 @@
+package app.tableloop.platform.runtime;
+
+import app.tableloop.platform.http.RequestIds;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+
+/** The one place a Vertx instance is made, for the service and for tests alike, with its own metrics registry. */
+public final class VertxFactory {
+  // Vert.x takes context-local registrations only before its first instance: load the request-id slot first.
+  private static final Object REQUEST_ID_SLOT = RequestIds.LOCAL;
+
+  private VertxFactory() {
+  }
+
+  public record Runtime(Vertx vertx, PrometheusMeterRegistry metrics) {
+  }
+
+  public static Runtime create() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(metrics))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    return new Runtime(vertx, registry);
+  }
+}
