@@ -33,9 +33,11 @@ public final class Database {
         .setPort(url.port())
         .setDatabase(url.database())
         .setUser(url.user())
-        .setPassword(url.password())
         .setCachePreparedStatements(true)
         .addProperty("application_name", "tableloop");
+    if (url.password() != null) {
+      connect.setPassword(url.password());
+    }
     if (url.sslMode() != null) {
       connect.setSslMode(SslMode.of(url.sslMode()));
     }

@@ -38,7 +38,8 @@ public final class EmbeddedRedis implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       LeftoverServer.recover(dir.resolve("redis.pid"), "Redis");
-      Path binary = ExecutableProvider.newJarResourceProvider(dataDir.resolve("runtime").toFile()).get().toPath();
+      Path runtime = Files.createDirectories(dataDir.resolve("runtime"));
+      Path binary = ExecutableProvider.newJarResourceProvider(runtime.toFile()).get().toPath();
       int port = EmbeddedPostgres.freePort();
       String password = LocalSecrets.in(dataDir).get("redis.password");
       // The password goes into an owner-only file rather than onto the command line, where ps would show it.

@@ -3,10 +3,13 @@ package app.tableloop.platform.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputErrorType;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -89,34 +92,34 @@ public final class Problems implements Handler<RoutingContext> {
   /** Maps the OpenAPI validator's verdict to a problem that names the field at fault. */
   static Problem invalidRequest(ValidatorException invalid) {
     String message = invalid.getMessage() == null ? "" : invalid.getMessage();
+    Optional<String> parameter = parameterOf(message);
+    if (invalid instanceof SchemaValidationException schema && parameter.isEmpty()) {
+      OutputUnit leaf = mostSpecific(schema.getOutputUnit());
+      String field = fieldOf(leaf);
+      return leaf.getErrorType() == OutputErrorType.MISSING_VALUE
+          ? CommonProblems.missingField(field)
+          : CommonProblems.invalidField(field, leaf.getError() == null ? "invalid value" : leaf.getError());
+    }
+    String field = parameter.orElse("body");
     return switch (invalid.type()) {
-      case MISSING_REQUIRED_PARAMETER -> invalid instanceof SchemaValidationException schema
-          ? CommonProblems.missingField(fieldOf(schema.getOutputUnit()))
-          : CommonProblems.missingField(parameterOf(message).orElse("body"));
-      case INVALID_VALUE -> invalid instanceof SchemaValidationException schema
-          ? CommonProblems.invalidField(fieldOf(schema.getOutputUnit()), reasonOf(schema.getOutputUnit()))
-          : CommonProblems.invalidField(parameterOf(message).orElse("body"), message);
-      case ILLEGAL_VALUE -> message.contains("body")
-          ? CommonProblems.MALFORMED_JSON
-          : CommonProblems.invalidField(parameterOf(message).orElse("parameter"), message);
-      case INVALID_VALUE_FORMAT -> CommonProblems.invalidField(parameterOf(message).orElse("parameter"), message);
-      case UNSUPPORTED_VALUE_FORMAT -> message.contains("body")
-          ? CommonProblems.UNSUPPORTED_MEDIA_TYPE
-          : CommonProblems.invalidField(parameterOf(message).orElse("parameter"), message);
+      case MISSING_REQUIRED_PARAMETER -> CommonProblems.missingField(field);
+      case ILLEGAL_VALUE -> parameter.isEmpty() ? CommonProblems.MALFORMED_JSON
+          : CommonProblems.invalidField(field, message);
+      case UNSUPPORTED_VALUE_FORMAT -> parameter.isEmpty() ? CommonProblems.UNSUPPORTED_MEDIA_TYPE
+          : CommonProblems.invalidField(field, message);
+      case INVALID_VALUE, INVALID_VALUE_FORMAT -> CommonProblems.invalidField(field, message);
       case MISSING_OPERATION, MISSING_RESPONSE -> CommonProblems.NOT_FOUND;
     };
   }
 
-  private static java.util.Optional<String> parameterOf(String message) {
+  private static Optional<String> parameterOf(String message) {
     Matcher matcher = PARAMETER.matcher(message + " ");
-    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
-  /** The most specific error's location, as a path such as {@code items[0].quantity}. */
-  static String fieldOf(OutputUnit unit) {
-    OutputUnit leaf = mostSpecific(unit);
-    String pointer = leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation();
-    String path = toPath(pointer);
+  /** The error's location as a path such as {@code items[0].quantity}, or the missing property's. */
+  private static String fieldOf(OutputUnit leaf) {
+    String path = toPath(leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation());
     if (leaf.getError() != null) {
       Matcher required = REQUIRED_PROPERTY.matcher(leaf.getError());
       if (required.find()) {
@@ -126,25 +129,26 @@ public final class Problems implements Handler<RoutingContext> {
     return path.isEmpty() ? "body" : path;
   }
 
-  private static String reasonOf(OutputUnit unit) {
-    String error = mostSpecific(unit).getError();
-    return error == null ? "invalid value" : error;
+  /** The validator lists every schema on the way down; the deepest, most specific one says what is wrong. */
+  private static OutputUnit mostSpecific(OutputUnit unit) {
+    List<OutputUnit> errors = unit.getErrors();
+    if (errors == null || errors.isEmpty()) {
+      return unit;
+    }
+    return errors.stream()
+        .max(Comparator.comparingInt((OutputUnit e) -> depth(e.getInstanceLocation()))
+            .thenComparingInt(e -> depth(e.getKeywordLocation())))
+        .orElse(unit);
   }
 
-  private static OutputUnit mostSpecific(OutputUnit unit) {
-    OutputUnit best = unit;
-    List<OutputUnit> errors = unit.getErrors();
-    while (errors != null && !errors.isEmpty()) {
-      best = errors.get(errors.size() - 1);
-      errors = best.getErrors();
-    }
-    return best;
+  private static int depth(String pointer) {
+    return pointer == null ? 0 : pointer.split("/").length;
   }
 
   private static String toPath(String jsonPointer) {
     StringBuilder path = new StringBuilder();
     for (String token : jsonPointer.split("/")) {
-      if (token.isEmpty()) {
+      if (token.isEmpty() || token.equals("#")) {
         continue;
       }
       String name = token.replace("~1", "/").replace("~0", "~");

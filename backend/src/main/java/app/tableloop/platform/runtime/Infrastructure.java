@@ -40,7 +40,7 @@ public final class Infrastructure implements AutoCloseable {
   public Infrastructure startRedis() {
     if (config.redisUrl().isPresent() || config.redisConfigFile().isPresent()) {
       LOG.info("Using Redis at {}", config.redisUrl().map(Object::toString)
-          .orElse("the servers in " + config.redisConfigFile().orElseThrow()));
+          .orElseGet(() -> "the servers in " + config.redisConfigFile().orElseThrow()));
     } else {
       LOG.info("REDIS_URL is not set: starting the embedded Redis in {}", config.dataDir());
       embeddedRedis = EmbeddedRedis.start(config.dataDir());

@@ -1,0 +1,116 @@
+package app.tableloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.platform.runtime.HttpSettings;
+import app.tableloop.testing.Await;
+import app.tableloop.testing.TestEnvironment;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The service as deployed, with the product's own contract and features, against real PostgreSQL and Redis. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServiceOperationsTest {
+  static TestEnvironment env;
+  static Application app;
+  static Vertx clientVertx;
+  static WebClient client;
+
+  @BeforeAll
+  static void start() {
+    env = TestEnvironment.forClass(ServiceOperationsTest.class);
+    var config = env.config(Map.of());
+    app = Application.start(config, HttpSettings.from(config), Application.FEATURES);
+    clientVertx = Vertx.vertx();
+    client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    Await.result(clientVertx.close());
+    app.close();
+    env.close();
+  }
+
+  @Test
+  @Order(1)
+  void livenessAnswersWithoutTouchingDependencies() {
+    HttpResponse<Buffer> response = get("/health/live");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  @Order(2)
+  void readinessChecksPostgresAndRedis() {
+    HttpResponse<Buffer> response = get("/health/ready");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject body = response.bodyAsJsonObject();
+    assertThat(body.getString("status")).isEqualTo("UP");
+    assertThat(body.getJsonArray("checks").stream().map(c -> ((JsonObject) c).getString("id")))
+        .containsExactlyInAnyOrder("postgresql", "redis");
+  }
+
+  @Test
+  @Order(3)
+  void metricsAreInPrometheusFormatAndCountRequests() {
+    get("/health/live");
+
+    HttpResponse<Buffer> response = get("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsString())
+        .contains("vertx_http_server_requests_total")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  @Order(4)
+  void theContractIsServed() {
+    HttpResponse<Buffer> response = get("/api/openapi.yaml");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsString()).startsWith("openapi: 3.1.0").contains("operationId: getReadiness");
+  }
+
+  @Test
+  @Order(5)
+  void anUnknownRouteIsAProblem() {
+    HttpResponse<Buffer> response = get("/api/v1/nothing-here");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("not_found");
+  }
+
+  @Test
+  @Order(99)
+  void readinessTurnsDownWhenTheDatabaseGoesAway() {
+    env.close();
+
+    HttpResponse<Buffer> response = get("/health/ready");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    JsonObject postgres = response.bodyAsJsonObject().getJsonArray("checks").stream()
+        .map(JsonObject.class::cast).filter(c -> c.getString("id").equals("postgresql")).findFirst().orElseThrow();
+    assertThat(postgres.getString("status")).isEqualTo("DOWN");
+  }
+
+  private static HttpResponse<Buffer> get(String uri) {
+    return Await.result(client.get(uri).send());
+  }
+}

@@ -1,0 +1,79 @@
+package app.tableloop.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  @Test
+  void nothingConfiguredMeansEmbeddedServersOnPort8080() {
+    Config config = Config.from(Map.of());
+
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.databaseUrl()).isEmpty();
+    assertThat(config.redisUrl()).isEmpty();
+    assertThat(config.appDatabaseUser()).isEqualTo("tableloop_app");
+    assertThat(config.dataDir().isAbsolute()).isTrue();
+    assertThat(config.dataDir().getFileName().toString()).isEqualTo("tableloop-data");
+  }
+
+  @Test
+  void configuredServersAreParsedWithTheirCredentials() {
+    Config config = Config.from(Map.of(
+        "DATABASE_URL", "postgresql://owner:s%40cret@db.internal:6543/tableloop?sslmode=require",
+        "REDIS_URL", "rediss://:pw@cache.internal:6380/2"));
+
+    DatabaseUrl db = config.databaseUrl().orElseThrow();
+    assertThat(db).isEqualTo(new DatabaseUrl("db.internal", 6543, "tableloop", "owner", "s@cret", "require"));
+    assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/tableloop?sslmode=require");
+    assertThat(db.toString()).doesNotContain("s@cret");
+    RedisUrl redis = config.redisUrl().orElseThrow();
+    assertThat(redis).isEqualTo(new RedisUrl(true, "cache.internal", 6380, null, "pw", 2));
+    assertThat(redis.toString()).doesNotContain("pw");
+  }
+
+  @Test
+  void aBadPortNamesTheVariable() {
+    assertThatThrownBy(() -> Config.from(Map.of("HTTP_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("HTTP_PORT").hasMessageContaining("eighty");
+    assertThatThrownBy(() -> Config.from(Map.of("HTTP_PORT", "70000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("HTTP_PORT").hasMessageContaining("65535");
+  }
+
+  @Test
+  void aMalformedDatabaseUrlNamesTheVariable() {
+    assertThatThrownBy(() -> Config.from(Map.of("DATABASE_URL", "mysql://root@localhost/db")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("DATABASE_URL");
+    assertThatThrownBy(() -> Config.from(Map.of("DATABASE_URL", "postgresql://127.0.0.1:5432/db")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL names no user");
+    assertThatThrownBy(() -> Config.from(Map.of("DATABASE_URL", "postgresql://u@127.0.0.1:5432")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL names no database");
+  }
+
+  @Test
+  void aMalformedRedisUrlNamesTheVariable() {
+    assertThatThrownBy(() -> Config.from(Map.of("REDIS_URL", "redis://127.0.0.1:6379/zero")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("REDIS_URL");
+    assertThatThrownBy(() -> Config.from(Map.of("REDIS_URL", "http://127.0.0.1")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("REDIS_URL");
+  }
+
+  @Test
+  void theApplicationMayNotConnectAsTheOwnerOfTheTables() {
+    assertThatThrownBy(() -> Config.from(Map.of(
+        "DATABASE_URL", "postgresql://tableloop_app@127.0.0.1/db")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_APP_USER");
+    assertThatThrownBy(() -> Config.from(Map.of("DATABASE_APP_USER", "app; DROP ROLE x")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_APP_USER");
+  }
+
+  @Test
+  void blankValuesCountAsUnset() {
+    assertThat(Config.from(Map.of("DATABASE_URL", "  ", "HTTP_PORT", "")).databaseUrl()).isEmpty();
+  }
+}

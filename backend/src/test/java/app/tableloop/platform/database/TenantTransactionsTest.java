@@ -1,0 +1,150 @@
+package app.tableloop.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.platform.runtime.VertxFactory;
+import app.tableloop.testing.Await;
+import app.tableloop.testing.TestEnvironment;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application role under row-level security, through the transaction helpers later features use. The table is
+ * made here, the way a feature's migration will make its tenant-owned tables.
+ */
+class TenantTransactionsTest {
+  static TestEnvironment env;
+  static Vertx vertx;
+  static Database database;
+
+  // Fresh tenants for every test, so that tests sharing the table never see each other's rows.
+  private final UUID tenantA = UUID.randomUUID();
+  private final UUID tenantB = UUID.randomUUID();
+
+  @BeforeAll
+  static void setUp() {
+    env = TestEnvironment.forClass(TenantTransactionsTest.class);
+    env.asOwner(sql -> {
+      sql.execute("CREATE TABLE notes (id bigserial PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL)");
+      sql.execute("ALTER TABLE notes ENABLE ROW LEVEL SECURITY");
+      sql.execute("CREATE POLICY tenant_isolation ON notes USING (tenant_id = current_tenant_id())"
+          + " WITH CHECK (tenant_id = current_tenant_id())");
+      sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON notes TO " + TestEnvironment.APP_ROLE);
+      sql.execute("GRANT USAGE ON SEQUENCE notes_id_seq TO " + TestEnvironment.APP_ROLE);
+    });
+    vertx = VertxFactory.create().vertx();
+    database = Database.connect(vertx, env.appUrl(), 4);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    Await.result(database.close());
+    Await.result(vertx.close());
+    env.close();
+  }
+
+  @Test
+  void eachTenantSeesOnlyItsOwnRows() {
+    Await.result(database.inTenant(tenantA, sql -> insert(sql, tenantA, "A's note")));
+    Await.result(database.inTenant(tenantB, sql -> insert(sql, tenantB, "B's note")));
+
+    assertThat(bodiesSeenBy(tenantA)).containsExactly("A's note");
+    assertThat(bodiesSeenBy(tenantB)).containsExactly("B's note");
+  }
+
+  @Test
+  void aTransactionWithoutTenantSeesNothing() {
+    Await.result(database.inTenant(tenantA, sql -> insert(sql, tenantA, "visible only with a tenant")));
+
+    List<String> seen = Await.result(database.inTransaction(sql -> sql.query("SELECT body FROM notes").execute()
+        .map(rows -> rows.stream().map(row -> row.getString("body")).toList())));
+
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void aTenantCannotWriteAnotherTenantsRow() {
+    Throwable failure = Await.failure(database.inTenant(tenantA, sql -> insert(sql, tenantB, "planted")));
+
+    assertThat(failure).isInstanceOf(PgException.class).hasMessageContaining("row-level security");
+    assertThat(countAsOwner("planted")).isZero();
+  }
+
+  @Test
+  void aTenantCannotUpdateOrDeleteAnotherTenantsRowsByGuessingIds() {
+    long idOfB = Await.result(database.inTenant(tenantB, sql -> sql
+        .preparedQuery("INSERT INTO notes (tenant_id, body) VALUES ($1, $2) RETURNING id")
+        .execute(Tuple.of(tenantB, "B's secret")).map(rows -> rows.iterator().next().getLong("id"))));
+
+    int updated = Await.result(database.inTenant(tenantA, sql -> sql
+        .preparedQuery("UPDATE notes SET body = 'overwritten' WHERE id = $1").execute(Tuple.of(idOfB))
+        .map(rows -> rows.rowCount())));
+    int deleted = Await.result(database.inTenant(tenantA, sql -> sql
+        .preparedQuery("DELETE FROM notes WHERE id = $1").execute(Tuple.of(idOfB)).map(rows -> rows.rowCount())));
+
+    assertThat(updated).isZero();
+    assertThat(deleted).isZero();
+    assertThat(countAsOwner("B's secret")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingHalfWritten() {
+    Throwable failure = Await.failure(database.inTenant(tenantA, sql -> insert(sql, tenantA, "first half")
+        .compose(ignored -> sql.query("SELECT 1 / 0").execute())));
+
+    assertThat(failure).hasMessageContaining("division by zero");
+    assertThat(countAsOwner("first half")).isZero();
+  }
+
+  @Test
+  void theTenantSettingDoesNotLeakToTheNextTransactionOnTheSameConnection() {
+    Database single = Database.connect(vertx, env.appUrl(), 1);
+    try {
+      Await.result(single.inTenant(tenantA, sql -> insert(sql, tenantA, "before")));
+      String setting = Await.result(single.inTransaction(sql -> sql
+          .query("SELECT coalesce(current_setting('tableloop.tenant_id', true), '') AS t").execute()
+          .map(rows -> rows.iterator().next().getString("t"))));
+      assertThat(setting).isEmpty();
+    } finally {
+      Await.result(single.close());
+    }
+  }
+
+  @Test
+  void theApplicationRoleOwnsNothingAndCannotReadTheMigrationHistory() {
+    assertThat(Await.failure(database.inTransaction(sql -> sql.query("DROP TABLE notes").execute())))
+        .hasMessageContaining("must be owner");
+    assertThat(Await.failure(database.inTransaction(sql -> sql
+        .query("SELECT * FROM flyway_schema_history").execute())))
+        .hasMessageContaining("permission denied");
+  }
+
+  private static Future<Void> insert(io.vertx.sqlclient.SqlConnection sql, UUID tenant, String body) {
+    return sql.preparedQuery("INSERT INTO notes (tenant_id, body) VALUES ($1, $2)")
+        .execute(Tuple.of(tenant, body)).mapEmpty();
+  }
+
+  private List<String> bodiesSeenBy(UUID tenant) {
+    return Await.result(database.inTenant(tenant, sql -> sql.query("SELECT body FROM notes ORDER BY id").execute()
+        .map(rows -> rows.stream().map((Row row) -> row.getString("body")).toList())));
+  }
+
+  private static int countAsOwner(String body) {
+    int[] count = new int[1];
+    env.asOwner(sql -> {
+      var rows = sql.executeQuery("SELECT count(*) FROM notes WHERE body = '" + body.replace("'", "''") + "'");
+      rows.next();
+      count[0] = rows.getInt(1);
+    });
+    return count[0];
+  }
+
+}

@@ -1,0 +1,35 @@
+package app.tableloop.testing;
+
+import io.vertx.core.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Blocks a test thread (never an event loop) on a Vert.x future, with a bound so a hang fails the test. */
+public final class Await {
+  private static final long SECONDS = 15;
+
+  private Await() {
+  }
+
+  public static <T> T result(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("no result within " + SECONDS + " s", e);
+    }
+  }
+
+  public static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("no result within " + SECONDS + " s", e);
+    }
+    throw new AssertionError("expected the future to fail, but it succeeded");
+  }
+}
