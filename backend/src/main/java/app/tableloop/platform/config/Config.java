@@ -37,7 +37,7 @@ public record Config(
   }
 
   public static Config from(Map<String, String> env) {
-    Env e = new Env(env);
+    Environment e = new Environment(env);
     Optional<DatabaseUrl> databaseUrl = e.optional("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
     String appUser = e.optional("DATABASE_APP_USER").orElse("tableloop_app");
     if (!ROLE_NAME.matcher(appUser).matches()) {
@@ -69,29 +69,5 @@ public record Config(
         redisConfigFile,
         e.optional("REDIS_KEY_PREFIX").orElse("tableloop:"),
         Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize());
-  }
-
-  /** Reads variables, treating blank as unset, and names the variable in every complaint. */
-  private record Env(Map<String, String> values) {
-    Optional<String> optional(String name) {
-      String value = values.get(name);
-      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    int integer(String name, int fallback, int min, int max) {
-      Optional<String> raw = optional(name);
-      if (raw.isEmpty()) {
-        return fallback;
-      }
-      try {
-        int value = Integer.parseInt(raw.get());
-        if (value < min || value > max) {
-          throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
-        }
-        return value;
-      } catch (NumberFormatException ex) {
-        throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
-      }
-    }
   }
 }
