@@ -1,0 +1,231 @@
+package app.tableloop.wechat;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
+import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
+import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
+import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyV3Result;
+import com.github.binarywang.wxpay.bean.request.WxPayApplyTradeBillV3Request;
+import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
+import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
+import com.github.binarywang.wxpay.bean.result.WxPayApplyBillV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayRefundQueryV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayRefundV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result;
+import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import com.github.binarywang.wxpay.service.WxPayService;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one seam between TableLoop and WeChat. It owns WxJava's clients and runs their blocking calls on a bounded
+ * worker pool, never on an event loop, each bounded in time. The same code talks to live WeChat or to the simulator;
+ * only the {@link WeChatConnection} differs. Failures are WxJava's own exceptions (with WeChat's error code).
+ */
+public final class WeChatGateway {
+  private static final Logger LOG = LoggerFactory.getLogger(WeChatGateway.class);
+  private final WxMaService miniProgram;
+  private final WxPayService pay;
+  private final WorkerExecutor workers;
+  private final Duration timeout;
+  private final WeChatConnection connection;
+
+  private WeChatGateway(WxMaService miniProgram, WxPayService pay, WorkerExecutor workers, Duration timeout,
+                        WeChatConnection connection) {
+    this.miniProgram = miniProgram;
+    this.pay = pay;
+    this.workers = workers;
+    this.timeout = timeout;
+    this.connection = connection;
+  }
+
+  public static WeChatGateway create(Vertx vertx, RedissonClient redisson, WeChatConnection connection,
+                                     WeChatSettings settings) {
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("wechat-gateway", settings.workers(),
+        settings.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+    return new WeChatGateway(WeChatClients.miniProgram(connection, redisson, settings.timeout()),
+        WeChatClients.pay(connection, settings.timeout()), workers, settings.timeout(), connection);
+  }
+
+  public String appId() {
+    return connection.appId();
+  }
+
+  /** Exchanges a {@code wx.login} code for the user's openid (and unionid, when the app has one). */
+  public Future<WxMaJscode2SessionResult> codeToSession(String code) {
+    return call(() -> miniProgram.getUserService().getSessionInfo(code));
+  }
+
+  /** An unlimited mini-program code (PNG) that opens {@code page} with {@code scene} (at most 32 characters). */
+  public Future<byte[]> unlimitedCode(String scene, String page, int width) {
+    return call(() -> miniProgram.getQrcodeService().createWxaCodeUnlimitBytes(scene, page, true, "release", width,
+        true, null, false));
+  }
+
+  public Future<Void> sendSubscribeMessage(WxMaSubscribeMessage message) {
+    return call(() -> {
+      miniProgram.getMsgService().sendSubscribeMsg(message);
+      return null;
+    });
+  }
+
+  /** The phone number a user agreed to share (the code from {@code getPhoneNumber}). */
+  public Future<WxMaPhoneNumberInfo> phoneNumber(String code) {
+    return call(() -> miniProgram.getUserService().getPhoneNoInfo(code));
+  }
+
+  /** WeChat's content check of user-written text (version 2: a verdict, not an error). */
+  public Future<WxMaMsgSecCheckCheckResponse> checkText(String openId, String text, int scene) {
+    WxMaMsgSecCheckCheckRequest request = WxMaMsgSecCheckCheckRequest.builder()
+        .version("2").openid(openId).scene(scene).content(text).build();
+    return call(() -> miniProgram.getSecurityService().checkMessage(request));
+  }
+
+  /**
+   * Runs a blocking WxJava call on the gateway's worker pool, failing it if it takes longer than the timeout. WxJava's
+   * own logging is off (it logs URLs with the AppSecret and tokens), so failures are logged here by code only.
+   */
+  private <T> Future<T> call(Callable<T> blocking) {
+    return workers.executeBlocking(blocking, false)
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .onFailure(failure -> LOG.warn("WeChat call failed: {}", describe(failure)));
+  }
+
+  private static String describe(Throwable failure) {
+    if (failure instanceof WxErrorException wechat) {
+      return "errcode " + wechat.getError().getErrorCode() + " (" + wechat.getError().getErrorMsg() + ")";
+    }
+    if (failure instanceof WxPayException payment) {
+      return "WeChat Pay " + Objects.requireNonNullElse(payment.getErrCode(), "error") + " ("
+          + Objects.requireNonNullElse(payment.getErrCodeDes(), payment.getCustomErrorMsg()) + ")";
+    }
+    return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+  }
+
+  public Future<Void> close() {
+    return workers.close();
+  }
+
+  // --- WeChat Pay API v3 ---
+
+  /**
+   * Places a JSAPI order and answers what the mini-program passes to {@code wx.requestPayment}: timeStamp, nonceStr,
+   * package ({@code prepay_id=...}), signType RSA and paySign, signed with the merchant's key. AppID and merchant id
+   * default to this connection's. Placing the same order again answers the same prepay_id.
+   */
+  public Future<WxPayUnifiedOrderV3Result.JsapiResult> createJsapiPayment(WxPayUnifiedOrderV3Request request) {
+    return call(() -> pay.<WxPayUnifiedOrderV3Result.JsapiResult>createOrderV3(TradeTypeEnum.JSAPI, request));
+  }
+
+  public Future<WxPayOrderQueryV3Result> queryOrder(String outTradeNo) {
+    return call(() -> pay.queryOrderV3(null, outTradeNo));
+  }
+
+  public Future<WxPayOrderQueryV3Result> queryOrderByTransactionId(String transactionId) {
+    return call(() -> pay.queryOrderV3(transactionId, null));
+  }
+
+  /** Closes an unpaid order, so that it can no longer be paid; a paid one fails with ORDERPAID. */
+  public Future<Void> closeOrder(String outTradeNo) {
+    return call(() -> {
+      pay.closeOrderV3(outTradeNo);
+      return null;
+    });
+  }
+
+  /** Applies for a refund; WeChat Pay answers PROCESSING and notifies the result. Repeatable by out_refund_no. */
+  public Future<WxPayRefundV3Result> refund(WxPayRefundV3Request request) {
+    return call(() -> pay.refundV3(request));
+  }
+
+  public Future<WxPayRefundQueryV3Result> queryRefund(String outRefundNo) {
+    return call(() -> pay.refundQueryV3(outRefundNo));
+  }
+
+  /** The Wechatpay-* headers of a notification request, to pass with its body to the parse methods below. */
+  public static SignatureHeader signatureHeader(MultiMap headers) {
+    return new SignatureHeader(headers.get("Wechatpay-Timestamp"), headers.get("Wechatpay-Nonce"),
+        headers.get("Wechatpay-Signature"), headers.get("Wechatpay-Serial"));
+  }
+
+  /**
+   * Verifies a payment notification's signature against the exact body received and decrypts its transaction.
+   * Fails (WxPayException) when a signature header is missing, the signature does not hold, or the resource is not
+   * a transaction.
+   */
+  public Future<WxPayNotifyV3Result> parsePaymentNotification(String body, SignatureHeader header) {
+    return verifiedNotification(header).compose(ok -> call(() -> {
+      WxPayNotifyV3Result result = pay.parseOrderNotifyV3Result(body, header);
+      requireResourceType(result.getRawData().getResource().getOriginalType(), "transaction");
+      return result;
+    }));
+  }
+
+  /** As {@link #parsePaymentNotification}, for refund notifications (REFUND.SUCCESS, .ABNORMAL, .CLOSED). */
+  public Future<WxPayRefundNotifyV3Result> parseRefundNotification(String body, SignatureHeader header) {
+    return verifiedNotification(header).compose(ok -> call(() -> {
+      WxPayRefundNotifyV3Result result = pay.parseRefundNotifyV3Result(body, header);
+      requireResourceType(result.getRawData().getResource().getOriginalType(), "refund");
+      return result;
+    }));
+  }
+
+  /** The day's trade bill (all payments and refunds) as WeChat Pay's text, checked against its signed SHA1. */
+  public Future<String> downloadTradeBill(LocalDate day) {
+    return call(() -> {
+      WxPayApplyTradeBillV3Request request = new WxPayApplyTradeBillV3Request();
+      request.setBillDate(day.toString());
+      request.setBillType("ALL");
+      WxPayApplyBillV3Result bill = pay.applyTradeBill(request);
+      byte[] content;
+      try (InputStream in = pay.downloadBill(bill.getDownloadUrl())) {
+        content = in.readAllBytes();
+      }
+      String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content));
+      if (!"SHA1".equalsIgnoreCase(bill.getHashType()) || !sha1.equalsIgnoreCase(bill.getHashValue())) {
+        throw new WxPayException("账单文件与微信支付给出的 SHA1 摘要不符");
+      }
+      return new String(content, StandardCharsets.UTF_8);
+    });
+  }
+
+  /** WxJava skips the signature check when given no header, so a notification without one is refused here. */
+  private static Future<Void> verifiedNotification(SignatureHeader header) {
+    if (header == null || isBlank(header.getTimeStamp()) || isBlank(header.getNonce())
+        || isBlank(header.getSignature()) || isBlank(header.getSerial())) {
+      return Future.failedFuture(new WxPayException("通知缺少微信支付签名头（Wechatpay-Timestamp、Nonce、Signature、Serial）"));
+    }
+    return Future.succeededFuture();
+  }
+
+  private static void requireResourceType(String actual, String expected) throws WxPayException {
+    if (!expected.equals(actual)) {
+      throw new WxPayException("通知的资源类型是 " + actual + "，不是 " + expected);
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,100 @@
+package app.tableloop.wechat;
+
+import app.tableloop.platform.config.ConfigException;
+import app.tableloop.platform.config.Environment;
+import com.github.binarywang.wxpay.v3.util.PemUtils;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How TableLoop reaches WeChat, from the environment: the built-in simulator (the default while no AppID is set) or
+ * live WeChat with the mini-program's and the merchant's credentials, all checked at start. Secrets are never
+ * printed: {@link MerchantCredentials#toString()} leaves them out.
+ *
+ * @param live    the live connection; empty in simulator mode, where the simulator supplies one
+ * @param timeout bound on one WeChat call, including WxJava's own retries
+ * @param workers threads for WxJava's blocking calls
+ */
+public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers) {
+
+  public enum Mode { SIMULATOR, LIVE }
+
+  public static WeChatSettings fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static WeChatSettings from(Map<String, String> variables) {
+    Environment env = new Environment(variables);
+    Mode mode = mode(env);
+    Duration timeout = Duration.ofSeconds(env.integer("WECHAT_TIMEOUT_SECONDS", 10, 1, 120));
+    int workers = env.integer("WECHAT_WORKERS", 8, 1, 64);
+    if (mode == Mode.SIMULATOR) {
+      return new WeChatSettings(mode, Optional.empty(), timeout, workers);
+    }
+    String apiV3Key = required(env, "WECHAT_PAY_API_V3_KEY");
+    if (apiV3Key.getBytes(StandardCharsets.UTF_8).length != 32) {
+      throw new ConfigException("WECHAT_PAY_API_V3_KEY must be the 32-character API v3 key set in the merchant "
+          + "platform");
+    }
+    String serial = required(env, "WECHAT_PAY_CERT_SERIAL");
+    if (!serial.matches("[0-9A-Fa-f]{8,64}")) {
+      throw new ConfigException("WECHAT_PAY_CERT_SERIAL must be the merchant certificate's serial number (hex)");
+    }
+    MerchantCredentials merchant = new MerchantCredentials(
+        required(env, "WECHAT_PAY_MCH_ID"),
+        pem(env, "WECHAT_PAY_PRIVATE_KEY_FILE", true),
+        serial.toUpperCase(),
+        apiV3Key,
+        required(env, "WECHAT_PAY_PUBLIC_KEY_ID"),
+        pem(env, "WECHAT_PAY_PUBLIC_KEY_FILE", false));
+    WeChatConnection connection = new WeChatConnection(required(env, "WECHAT_APP_ID"),
+        required(env, "WECHAT_APP_SECRET"), merchant, Optional.empty(), WeChatConnection.PAY_BASE_URL,
+        Optional.empty());
+    return new WeChatSettings(mode, Optional.of(connection), timeout, workers);
+  }
+
+  private static Mode mode(Environment env) {
+    Optional<String> value = env.optional("WECHAT_MODE");
+    if (value.isEmpty()) {
+      return env.optional("WECHAT_APP_ID").isEmpty() ? Mode.SIMULATOR : Mode.LIVE;
+    }
+    return switch (value.get().toLowerCase()) {
+      case "simulator" -> Mode.SIMULATOR;
+      case "live" -> Mode.LIVE;
+      default -> throw new ConfigException("WECHAT_MODE must be 'simulator' or 'live', got '" + value.get() + "'");
+    };
+  }
+
+  /** Reads and parses a PEM key file, so that a wrong file fails the start rather than the first payment. */
+  private static String pem(Environment env, String variable, boolean privateKey) {
+    Path file = Path.of(required(env, variable));
+    String content;
+    try {
+      content = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(variable + " names a file that cannot be read: " + file);
+    }
+    try {
+      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+      if (privateKey) {
+        PemUtils.loadPrivateKey(new ByteArrayInputStream(bytes));
+      } else {
+        PemUtils.loadPublicKey(new ByteArrayInputStream(bytes));
+      }
+    } catch (RuntimeException e) {
+      throw new ConfigException(variable + " (" + file + ") is not a PEM " + (privateKey ? "private" : "public")
+          + " key");
+    }
+    return content;
+  }
+
+  private static String required(Environment env, String name) {
+    return env.required(name, "in live WeChat mode (WECHAT_MODE=live, or WECHAT_APP_ID set)");
+  }
+}

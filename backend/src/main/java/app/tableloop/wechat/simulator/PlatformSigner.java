@@ -1,0 +1,35 @@
+package app.tableloop.wechat.simulator;
+
+import io.vertx.core.MultiMap;
+import java.time.Clock;
+
+/**
+ * Signs what WeChat Pay sends, API answers and notifications alike, with its private key: SHA256withRSA over
+ * {@code timestamp\nnonce\nbody\n}, carried in the Wechatpay-* headers with the public key id as the serial.
+ */
+final class PlatformSigner {
+  private final SimulatedAccount account;
+  private final Clock clock;
+
+  PlatformSigner(SimulatedAccount account, Clock clock) {
+    this.account = account;
+    this.clock = clock;
+  }
+
+  Signed sign(String body) {
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String nonce = PayCrypto.nonce(32);
+    String signature = PayCrypto.sign(account.platformKeys.getPrivate(), timestamp + "\n" + nonce + "\n" + body + "\n");
+    return new Signed(timestamp, nonce, signature, account.platformPublicKeyId);
+  }
+
+  record Signed(String timestamp, String nonce, String signature, String serial) {
+    void addTo(MultiMap headers) {
+      headers.set("Wechatpay-Timestamp", timestamp)
+          .set("Wechatpay-Nonce", nonce)
+          .set("Wechatpay-Signature", signature)
+          .set("Wechatpay-Serial", serial)
+          .set("Wechatpay-Signature-Type", MerchantAuthentication.SCHEMA);
+    }
+  }
+}

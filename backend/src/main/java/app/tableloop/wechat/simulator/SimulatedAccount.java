@@ -1,0 +1,81 @@
+package app.tableloop.wechat.simulator;
+
+import app.tableloop.wechat.MerchantCredentials;
+import app.tableloop.wechat.Pem;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The identities the simulator plays, generated afresh for each simulator: a mini-program (AppID and secret), a
+ * merchant (its RSA key pair and certificate serial, the API v3 key) and WeChat Pay's own RSA key pair with its
+ * public key id. The simulator verifies the merchant's signatures and signs as WeChat Pay; nothing is hard-coded.
+ */
+public final class SimulatedAccount {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  final String appId;
+  final String appSecret;
+  final String mchId;
+  final KeyPair merchantKeys;
+  final String merchantSerial;
+  final String apiV3Key;
+  final KeyPair platformKeys;
+  final String platformPublicKeyId;
+
+  private SimulatedAccount(String appId, String appSecret, String mchId, KeyPair merchantKeys, String merchantSerial,
+                           String apiV3Key, KeyPair platformKeys, String platformPublicKeyId) {
+    this.appId = appId;
+    this.appSecret = appSecret;
+    this.mchId = mchId;
+    this.merchantKeys = merchantKeys;
+    this.merchantSerial = merchantSerial;
+    this.apiV3Key = apiV3Key;
+    this.platformKeys = platformKeys;
+    this.platformPublicKeyId = platformPublicKeyId;
+  }
+
+  public static SimulatedAccount generate() {
+    return new SimulatedAccount(
+        "wx" + hex(8),
+        hex(16),
+        Long.toString(1_900_000_000L + RANDOM.nextInt(99_999_999)),
+        rsaKeyPair(),
+        hex(20).toUpperCase(),
+        PayCrypto.nonce(32),
+        rsaKeyPair(),
+        "PUB_KEY_ID_" + Long.toString(Math.abs(RANDOM.nextLong()) % 10_000_000_000_000L));
+  }
+
+  public String appId() {
+    return appId;
+  }
+
+  public String appSecret() {
+    return appSecret;
+  }
+
+  /** The merchant side of the account, as the backend needs it to call the simulated WeChat Pay. */
+  public MerchantCredentials merchantCredentials() {
+    return new MerchantCredentials(mchId, Pem.encode("PRIVATE KEY", merchantKeys.getPrivate().getEncoded()),
+        merchantSerial, apiV3Key, platformPublicKeyId, Pem.encode("PUBLIC KEY", platformKeys.getPublic().getEncoded()));
+  }
+
+  private static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048, RANDOM);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+}

@@ -1,0 +1,366 @@
+package app.tableloop.wechat;
+
+import static app.tableloop.wechat.WeChatPaySimulationTest.newOutRefundNo;
+import static app.tableloop.wechat.WeChatPaySimulationTest.newOutTradeNo;
+import static app.tableloop.wechat.WeChatPaySimulationTest.order;
+import static app.tableloop.wechat.WeChatPaySimulationTest.refund;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.testing.Await;
+import app.tableloop.wechat.MerchantNotifyUrl.Inbox;
+import app.tableloop.wechat.MerchantNotifyUrl.Received;
+import app.tableloop.wechat.simulator.NotificationDelivery;
+import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
+import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
+import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyV3Result;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WeChat Pay's notifications, from the simulator to a merchant notify_url played by the test, verified and decrypted
+ * by our gateway (WxJava): what is genuine is accepted, what is altered or signed by anyone else is refused, and the
+ * simulator retries, repeats, delays and reorders them as WeChat Pay and the network may.
+ */
+class WeChatPayNotificationTest {
+  static SimulatedWeChatPay pay;
+  static MerchantNotifyUrl merchant;
+  static WebClient simulatorClient;
+
+  @BeforeAll
+  static void start() {
+    pay = SimulatedWeChatPay.start(WeChatPayNotificationTest.class);
+    merchant = Await.result(MerchantNotifyUrl.start(pay.vertx));
+    simulatorClient = WebClient.create(pay.vertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    simulatorClient.close();
+    Await.result(merchant.close());
+    pay.close();
+  }
+
+  @Test
+  void aPaymentNotificationIsVerifiedAndDecryptedByTheGateway() {
+    Inbox inbox = merchant.inbox("paid");
+    String outTradeNo = placedOrder(inbox, 4200);
+    String transactionId = pay.simulator.pay().pay(outTradeNo);
+
+    Received received = Await.result(inbox.received(0));
+    WxPayNotifyV3Result notification = Await.result(pay.gateway.parsePaymentNotification(received.body(),
+        WeChatGateway.signatureHeader(received.headers())));
+
+    assertThat(notification.getRawData().getEventType()).isEqualTo("TRANSACTION.SUCCESS");
+    assertThat(notification.getRawData().getResourceType()).isEqualTo("encrypt-resource");
+    assertThat(notification.getRawData().getSummary()).isEqualTo("支付成功");
+    assertThat(notification.getRawData().getResource().getAlgorithm()).isEqualTo("AEAD_AES_256_GCM");
+    assertThat(notification.getRawData().getResource().getAssociatedData()).isEqualTo("transaction");
+    WxPayNotifyV3Result.DecryptNotifyResult paid = notification.getResult();
+    assertThat(paid.getOutTradeNo()).isEqualTo(outTradeNo);
+    assertThat(paid.getTransactionId()).isEqualTo(transactionId);
+    assertThat(paid.getTradeState()).isEqualTo("SUCCESS");
+    assertThat(paid.getAmount().getTotal()).isEqualTo(4200);
+    assertThat(paid.getAmount().getPayerTotal()).isEqualTo(4200);
+    assertThat(paid.getMchid()).isEqualTo(pay.merchant().mchId());
+    assertThat(paid.getAppid()).isEqualTo(pay.gateway.appId());
+    assertThat(paid.getPayer().getOpenid()).isNotBlank();
+    assertThat(received.headers().get("Wechatpay-Serial")).isEqualTo(pay.merchant().payPublicKeyId());
+    List<NotificationDelivery> deliveries = pay.eventually(() -> deliveriesTo(inbox), list -> !list.isEmpty());
+    assertThat(deliveries).singleElement().satisfies(delivery -> {
+      assertThat(delivery.status()).isEqualTo(200);
+      assertThat(delivery.eventType()).isEqualTo("TRANSACTION.SUCCESS");
+    });
+  }
+
+  @Test
+  void aNotificationWithOneByteChangedIsRefused() {
+    Received received = paidAndNotified(merchant.inbox("altered"));
+    // A digit of create_time: the resource still decrypts, so only the signature can catch it.
+    int at = received.body().indexOf("\"create_time\":\"") + "\"create_time\":\"".length() + 3;
+    char digit = received.body().charAt(at);
+    String altered = received.body().substring(0, at) + (char) ('0' + (digit - '0' + 1) % 10)
+        + received.body().substring(at + 1);
+
+    Throwable refused = Await.failure(pay.gateway.parsePaymentNotification(altered,
+        WeChatGateway.signatureHeader(received.headers())));
+
+    assertThat(refused).isInstanceOf(WxPayException.class).hasMessageContaining("验证失败");
+    assertThat(Await.result(pay.gateway.parsePaymentNotification(received.body(),
+        WeChatGateway.signatureHeader(received.headers()))).getResult()).isNotNull();
+  }
+
+  @Test
+  void aNotificationSignedWithAnotherKeyIsRefused() throws Exception {
+    Received received = paidAndNotified(merchant.inbox("impostor"));
+    SignatureHeader genuine = WeChatGateway.signatureHeader(received.headers());
+    PrivateKey impostor = WeChatPayV3Format.otherKeys().getPrivate();
+    String signature = WeChatPayV3Format.sign(impostor,
+        genuine.getTimeStamp() + "\n" + genuine.getNonce() + "\n" + received.body() + "\n");
+
+    Throwable refused = Await.failure(pay.gateway.parsePaymentNotification(received.body(),
+        new SignatureHeader(genuine.getTimeStamp(), genuine.getNonce(), signature, genuine.getSerial())));
+
+    assertThat(refused).isInstanceOf(WxPayException.class).hasMessageContaining("验证失败");
+  }
+
+  @Test
+  void aNotificationWithoutSignatureHeadersIsRefused() {
+    Received received = paidAndNotified(merchant.inbox("unsigned"));
+
+    Throwable noHeader = Await.failure(pay.gateway.parsePaymentNotification(received.body(), null));
+    Throwable noSignature = Await.failure(pay.gateway.parsePaymentNotification(received.body(),
+        new SignatureHeader(received.headers().get("Wechatpay-Timestamp"), received.headers().get("Wechatpay-Nonce"),
+            null, received.headers().get("Wechatpay-Serial"))));
+
+    assertThat(noHeader).isInstanceOf(WxPayException.class).hasMessageContaining("签名头");
+    assertThat(noSignature).isInstanceOf(WxPayException.class).hasMessageContaining("签名头");
+  }
+
+  @Test
+  void aNotificationBuiltFromWeChatsPublishedFormatIsAcceptedLikeTheSimulators() throws Exception {
+    Received fromSimulator = paidAndNotified(merchant.inbox("reference"));
+    WxPayNotifyV3Result.DecryptNotifyResult simulated = Await.result(pay.gateway.parsePaymentNotification(
+        fromSimulator.body(), WeChatGateway.signatureHeader(fromSimulator.headers()))).getResult();
+    JsonObject transaction = new JsonObject()
+        .put("appid", pay.gateway.appId())
+        .put("mchid", pay.merchant().mchId())
+        .put("out_trade_no", simulated.getOutTradeNo())
+        .put("transaction_id", simulated.getTransactionId())
+        .put("trade_type", "JSAPI")
+        .put("trade_state", "SUCCESS")
+        .put("trade_state_desc", "支付成功")
+        .put("bank_type", "OTHERS")
+        .put("success_time", simulated.getSuccessTime())
+        .put("payer", new JsonObject().put("openid", simulated.getPayer().getOpenid()))
+        .put("amount", new JsonObject().put("total", 1500).put("payer_total", 1500).put("currency", "CNY")
+            .put("payer_currency", "CNY"));
+    String nonce = "k3Xq9pLm2Zt7";
+    String body = new JsonObject()
+        .put("id", UUID.randomUUID().toString())
+        .put("create_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            Instant.now().atOffset(ZoneOffset.ofHours(8)).withNano(0)))
+        .put("resource_type", "encrypt-resource")
+        .put("event_type", "TRANSACTION.SUCCESS")
+        .put("summary", "支付成功")
+        .put("resource", new JsonObject()
+            .put("original_type", "transaction")
+            .put("algorithm", "AEAD_AES_256_GCM")
+            .put("ciphertext", WeChatPayV3Format.encrypt(pay.merchant().apiV3Key(), nonce, "transaction",
+                transaction.encode()))
+            .put("associated_data", "transaction")
+            .put("nonce", nonce))
+        .encode();
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    String headerNonce = "Hq2c7ZpT0bW9yLs4Rk1mVx8Nd3Fg6Je5";
+    String signature = WeChatPayV3Format.sign(pay.simulator.pay().platformPrivateKey(),
+        timestamp + "\n" + headerNonce + "\n" + body + "\n");
+
+    WxPayNotifyV3Result.DecryptNotifyResult built = Await.result(pay.gateway.parsePaymentNotification(body,
+        new SignatureHeader(timestamp, headerNonce, signature, pay.merchant().payPublicKeyId()))).getResult();
+
+    assertThat(built).usingRecursiveComparison().isEqualTo(simulated);
+  }
+
+  @Test
+  void theSimulatorRetriesUntilTheMerchantAcceptsAndThenStops() {
+    Inbox inbox = merchant.inbox("flaky", 500, 500);
+    String outTradeNo = placedOrder(inbox, 900);
+    pay.simulator.pay().pay(outTradeNo);
+
+    List<Received> received = List.of(Await.result(inbox.received(0)), Await.result(inbox.received(1)),
+        Await.result(inbox.received(2)));
+    List<NotificationDelivery> deliveries = pay.eventually(() -> deliveriesTo(inbox), list -> list.size() >= 3);
+    pay.quietFor(SimulatedWeChatPay.RETRY_DELAYS.get(SimulatedWeChatPay.RETRY_DELAYS.size() - 1).multipliedBy(3));
+
+    assertThat(received).extracting(Received::answered).containsExactly(500, 500, 200);
+    assertThat(deliveriesTo(inbox)).hasSize(3);
+    assertThat(deliveries).extracting(NotificationDelivery::attempt).containsExactly(1, 2, 3);
+    assertThat(deliveries).extracting(NotificationDelivery::status).containsExactly(500, 500, 200);
+    assertThat(inbox.count()).isEqualTo(3);
+    // Every attempt is signed afresh, and each verifies.
+    assertThat(received).extracting(r -> r.headers().get("Wechatpay-Nonce")).doesNotHaveDuplicates();
+    for (Received attempt : received) {
+      assertThat(Await.result(pay.gateway.parsePaymentNotification(attempt.body(),
+          WeChatGateway.signatureHeader(attempt.headers()))).getResult().getOutTradeNo()).isEqualTo(outTradeNo);
+    }
+  }
+
+  @Test
+  void aMerchantThatNeverAcceptsGetsWeChatsWholeScheduleAndNoMore() {
+    Inbox inbox = merchant.inbox("down", 503, 503, 503, 503, 503, 503);
+    String outTradeNo = placedOrder(inbox, 700);
+    pay.simulator.pay().pay(outTradeNo);
+
+    int attempts = 1 + SimulatedWeChatPay.RETRY_DELAYS.size();
+    pay.eventually(() -> deliveriesTo(inbox), list -> list.size() >= attempts);
+    pay.quietFor(Duration.ofMillis(400));
+
+    assertThat(deliveriesTo(inbox)).hasSize(attempts).allMatch(delivery -> delivery.status() == 503);
+    assertThat(inbox.count()).isEqualTo(attempts);
+  }
+
+  @Test
+  void anUnreachableNotifyUrlCountsAsAFailedAttemptAndIsRetried() {
+    Inbox nowhere = merchant.inbox("gone");
+    String outTradeNo = newOutTradeNo();
+    Await.result(pay.gateway.createJsapiPayment(order(outTradeNo, 300).setNotifyUrl("http://127.0.0.1:1/notify")));
+    pay.simulator.pay().pay(outTradeNo);
+
+    List<NotificationDelivery> attempts = pay.eventually(
+        () -> pay.simulator.pay().notificationDeliveries().stream()
+            .filter(delivery -> delivery.url().equals("http://127.0.0.1:1/notify")).toList(),
+        list -> list.size() >= 1 + SimulatedWeChatPay.RETRY_DELAYS.size());
+
+    assertThat(attempts).allSatisfy(delivery -> {
+      assertThat(delivery.status()).isZero();
+      assertThat(delivery.failure()).isNotBlank();
+    });
+    assertThat(nowhere.count()).isZero();
+  }
+
+  @Test
+  void theDuplicatesKnobDeliversTheSameNotificationSeveralTimes() {
+    Inbox inbox = merchant.inbox("duplicates");
+    String outTradeNo = placedOrder(inbox, 1200);
+    pay.simulator.pay().repeatNextNotification(2);
+    pay.simulator.pay().pay(outTradeNo);
+
+    List<Received> copies = List.of(Await.result(inbox.received(0)), Await.result(inbox.received(1)),
+        Await.result(inbox.received(2)));
+    pay.eventually(() -> deliveriesTo(inbox), list -> list.size() >= 3);
+    pay.quietFor(Duration.ofMillis(200));
+
+    assertThat(inbox.count()).isEqualTo(3);
+    assertThat(copies).extracting(copy -> new JsonObject(copy.body()).getString("id")).containsOnly(
+        new JsonObject(copies.get(0).body()).getString("id"));
+    for (Received copy : copies) {
+      assertThat(Await.result(pay.gateway.parsePaymentNotification(copy.body(),
+          WeChatGateway.signatureHeader(copy.headers()))).getResult().getOutTradeNo()).isEqualTo(outTradeNo);
+    }
+    assertThat(deliveriesTo(inbox)).extracting(NotificationDelivery::copy).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void heldNotificationsCanBeReleasedOutOfOrder() {
+    Inbox inbox = merchant.inbox("reordered");
+    String first = placedOrder(inbox, 100);
+    String second = placedOrder(inbox, 200);
+    pay.simulator.pay().holdNotifications(true);
+    try {
+      pay.simulator.pay().pay(first);
+      pay.simulator.pay().pay(second);
+    } finally {
+      pay.simulator.pay().holdNotifications(false);
+    }
+    List<String> held = pay.simulator.pay().heldNotifications();
+    assertThat(held).hasSize(2);
+    assertThat(inbox.count()).isZero();
+
+    assertThat(pay.simulator.pay().releaseNotification(held.get(1))).isTrue();
+    Received arrivedFirst = Await.result(inbox.received(0));
+    assertThat(pay.simulator.pay().releaseNotification(held.get(0))).isTrue();
+    Received arrivedSecond = Await.result(inbox.received(1));
+
+    assertThat(outTradeNoIn(arrivedFirst)).isEqualTo(second);
+    assertThat(outTradeNoIn(arrivedSecond)).isEqualTo(first);
+    assertThat(pay.simulator.pay().heldNotifications()).isEmpty();
+    assertThat(pay.simulator.pay().releaseNotification(held.get(0))).isFalse();
+  }
+
+  @Test
+  void aDelayedNotificationArrivesNoSoonerThanAsked() {
+    Inbox inbox = merchant.inbox("late");
+    String outTradeNo = placedOrder(inbox, 100);
+    pay.simulator.pay().delayNextNotification(Duration.ofMillis(300));
+    long paidAt = System.nanoTime();
+    pay.simulator.pay().pay(outTradeNo);
+
+    Await.result(inbox.received(0));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - paidAt)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void aRefundIsNotifiedWhenItSucceedsAndOnlyAsARefund() {
+    Inbox payments = merchant.inbox("refunded-order");
+    Inbox refunds = merchant.inbox("refunds");
+    Received paid = paidAndNotified(payments);
+    String outTradeNo = outTradeNoIn(paid);
+    String outRefundNo = newOutRefundNo();
+    Await.result(pay.gateway.refund(refund(outTradeNo, outRefundNo, 250, 1500).setNotifyUrl(refunds.url())));
+
+    Received received = Await.result(refunds.received(0));
+    WxPayRefundNotifyV3Result notification = Await.result(pay.gateway.parseRefundNotification(received.body(),
+        WeChatGateway.signatureHeader(received.headers())));
+
+    assertThat(notification.getRawData().getEventType()).isEqualTo("REFUND.SUCCESS");
+    assertThat(notification.getResult().getOutRefundNo()).isEqualTo(outRefundNo);
+    assertThat(notification.getResult().getOutTradeNo()).isEqualTo(outTradeNo);
+    assertThat(notification.getResult().getRefundStatus()).isEqualTo("SUCCESS");
+    assertThat(notification.getResult().getSuccessTime()).isNotBlank();
+    assertThat(notification.getResult().getAmount().getRefund()).isEqualTo(250);
+    assertThat(notification.getResult().getAmount().getTotal()).isEqualTo(1500);
+    assertThat(Await.result(pay.gateway.queryRefund(outRefundNo)).getStatus()).isEqualTo("SUCCESS");
+    assertThat(Await.failure(pay.gateway.parsePaymentNotification(received.body(),
+        WeChatGateway.signatureHeader(received.headers())))).hasMessageContaining("refund");
+    assertThat(Await.failure(pay.gateway.parseRefundNotification(paid.body(),
+        WeChatGateway.signatureHeader(paid.headers())))).hasMessageContaining("transaction");
+  }
+
+  @Test
+  void theDinerCanPayThroughTheSimulatorsHttpEndpointAndDeliveriesAreListedThere() {
+    Inbox inbox = merchant.inbox("over-http");
+    String outTradeNo = placedOrder(inbox, 800);
+
+    JsonObject paid = Await.result(simulatorClient.postAbs(pay.simulator.baseUrl() + "/sim/pay/pay")
+        .sendJsonObject(new JsonObject().put("out_trade_no", outTradeNo))).bodyAsJsonObject();
+    Await.result(inbox.received(0));
+    JsonArray listed = pay.eventually(() -> Await.result(simulatorClient
+            .getAbs(pay.simulator.baseUrl() + "/sim/pay/notifications").send()).bodyAsJsonArray(),
+        all -> all.stream().map(JsonObject.class::cast).anyMatch(d -> d.getString("url").equals(inbox.url())));
+
+    assertThat(paid.getString("trade_state")).isEqualTo("SUCCESS");
+    assertThat(listed.stream().map(JsonObject.class::cast).filter(d -> d.getString("url").equals(inbox.url())))
+        .singleElement().satisfies(delivery -> {
+          assertThat(delivery.getInteger("status")).isEqualTo(200);
+          assertThat(delivery.getString("event_type")).isEqualTo("TRANSACTION.SUCCESS");
+        });
+  }
+
+  // --- fixtures ---
+
+  private static String placedOrder(Inbox inbox, long totalFen) {
+    String outTradeNo = newOutTradeNo();
+    Await.result(pay.gateway.createJsapiPayment(order(outTradeNo, totalFen).setNotifyUrl(inbox.url())));
+    return outTradeNo;
+  }
+
+  /** A 15-yuan order paid by the diner, and its TRANSACTION.SUCCESS notification as the merchant received it. */
+  private static Received paidAndNotified(Inbox inbox) {
+    String outTradeNo = placedOrder(inbox, 1500);
+    pay.simulator.pay().pay(outTradeNo);
+    return Await.result(inbox.received(0));
+  }
+
+  private static List<NotificationDelivery> deliveriesTo(Inbox inbox) {
+    return pay.simulator.pay().notificationDeliveries().stream()
+        .filter(delivery -> delivery.url().equals(inbox.url())).toList();
+  }
+
+  private static String outTradeNoIn(Received notification) {
+    return Await.result(pay.gateway.parsePaymentNotification(notification.body(),
+        WeChatGateway.signatureHeader(notification.headers()))).getResult().getOutTradeNo();
+  }
+}

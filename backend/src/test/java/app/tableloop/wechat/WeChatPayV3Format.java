@@ -1,0 +1,83 @@
+package app.tableloop.wechat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * WeChat Pay API v3's published formats, written out in the test independently of the simulator: RSA keys from PEM,
+ * SHA256withRSA signatures (Base64) and AEAD_AES_256_GCM under the API v3 key, tag appended, Base64.
+ */
+final class WeChatPayV3Format {
+  private WeChatPayV3Format() {
+  }
+
+  static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+  }
+
+  static PublicKey publicKey(String pem) throws GeneralSecurityException {
+    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
+  }
+
+  /** The public half of an RSA private key (its CRT form carries the public exponent). */
+  static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {
+    RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+  }
+
+  static KeyPair otherKeys() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  static String sign(PrivateKey key, String message) throws GeneralSecurityException {
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initSign(key);
+    signature.update(message.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(signature.sign());
+  }
+
+  static boolean verifies(PublicKey key, String message, String base64Signature) throws GeneralSecurityException {
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initVerify(key);
+    signature.update(message.getBytes(StandardCharsets.UTF_8));
+    return signature.verify(Base64.getDecoder().decode(base64Signature));
+  }
+
+  static String encrypt(String apiV3Key, String nonce, String associatedData, String plaintext)
+      throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+        new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+    cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The merchant's Authorization header for one request, as the API v3 signing guide describes it. */
+  static String authorization(String mchId, String serial, PrivateKey key, String method, String canonicalUrl,
+                              long timestamp, String nonce, String body) throws GeneralSecurityException {
+    String signature = sign(key, method + "\n" + canonicalUrl + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n");
+    return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + mchId + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature
+        + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + serial + "\"";
+  }
+
+  private static byte[] der(String pem) {
+    return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+  }
+}
