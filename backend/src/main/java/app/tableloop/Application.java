@@ -9,8 +9,15 @@ import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
 import app.tableloop.platform.runtime.ServiceVerticle;
 import app.tableloop.platform.runtime.VertxFactory;
-import io.vertx.core.buffer.Buffer;
+import app.tableloop.wechat.WeChatConnection;
+import app.tableloop.wechat.WeChatGateway;
+import app.tableloop.wechat.WeChatSettings;
+import app.tableloop.wechat.simulator.SimulatorSettings;
+import app.tableloop.wechat.simulator.WeChatSimulator;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -25,8 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
+  /** What the product mounts: every feature's API module, given the platform and the WeChat gateway. */
+  @FunctionalInterface
+  public interface Modules {
+    List<ApiModule> create(Platform platform, WeChatGateway wechat, Buffer contractDocument);
+  }
+
   /** Every feature of the product, in the order their routes are mounted. */
-  public static final Features FEATURES = Application::modules;
+  public static final Modules FEATURES = (platform, wechat, contractDocument) ->
+      List.of(new OperationsApi(platform, contractDocument));
 
   private final Infrastructure infrastructure;
   private final Vertx vertx;
@@ -40,12 +54,8 @@ public final class Application implements AutoCloseable {
     this.shutdownGrace = shutdownGrace;
   }
 
-  static List<ApiModule> modules(Platform platform, Buffer contractDocument) {
-    return List.of(new OperationsApi(platform, contractDocument));
-  }
-
   /** Starts everything and returns once the HTTP port is bound; on failure, stops what did start and throws. */
-  public static Application start(Config config, HttpSettings http, Features features) {
+  public static Application start(Config config, WeChatSettings wechat, HttpSettings http, Modules modules) {
     Infrastructure infrastructure = Infrastructure.startDatabase(config);
     Vertx vertx = null;
     try {
@@ -53,6 +63,9 @@ public final class Application implements AutoCloseable {
       infrastructure.migrate();
       VertxFactory.Runtime runtime = VertxFactory.create();
       vertx = runtime.vertx();
+      WeChatConnection connection = await(connectWeChat(vertx, wechat).toCompletionStage(), Duration.ofMinutes(1));
+      Features features = (platform, contract) -> modules.create(platform,
+          WeChatGateway.create(platform.vertx(), platform.redis().client(), connection, wechat), contract);
       ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
       return new Application(infrastructure, vertx, service, config.shutdownGrace());
@@ -63,6 +76,19 @@ public final class Application implements AutoCloseable {
       infrastructure.close();
       throw e;
     }
+  }
+
+  /** Live WeChat as configured, or the built-in simulator, started here on loopback. */
+  private static Future<WeChatConnection> connectWeChat(Vertx vertx, WeChatSettings wechat) {
+    if (wechat.mode() == WeChatSettings.Mode.LIVE) {
+      LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
+      return Future.succeededFuture(wechat.live().orElseThrow());
+    }
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC()).map(simulator -> {
+      LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {} (see the README)",
+          simulator.baseUrl());
+      return simulator.connection();
+    });
   }
 
   public int port() {
@@ -82,9 +108,9 @@ public final class Application implements AutoCloseable {
     LOG.info("TableLoop stopped");
   }
 
-  private static void await(CompletionStage<?> stage, Duration timeout) {
+  private static <T> T await(CompletionStage<T> stage, Duration timeout) {
     try {
-      stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

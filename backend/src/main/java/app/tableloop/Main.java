@@ -4,6 +4,7 @@ import app.tableloop.platform.config.Config;
 import app.tableloop.platform.config.ConfigException;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
+import app.tableloop.wechat.WeChatSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,8 @@ public final class Main {
 
   private static int serve() {
     Config config = Config.fromEnvironment();
-    Application application = Application.start(config, HttpSettings.from(config), Application.FEATURES);
+    WeChatSettings wechat = WeChatSettings.fromEnvironment();
+    Application application = Application.start(config, wechat, HttpSettings.from(config), Application.FEATURES);
     // Vert.x's threads keep the JVM alive; SIGTERM or Ctrl-C runs this hook for a graceful stop.
     Runtime.getRuntime().addShutdownHook(new Thread(application::close, "tableloop-shutdown"));
     return 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.TestEnvironment;
+import app.tableloop.wechat.WeChatSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +32,8 @@ class ServiceOperationsTest {
   static void start() {
     env = TestEnvironment.forClass(ServiceOperationsTest.class);
     var config = env.config(Map.of());
-    app = Application.start(config, HttpSettings.from(config), Application.FEATURES);
+    app = Application.start(config, WeChatSettings.from(Map.of()), HttpSettings.from(config),
+        Application.FEATURES);
     clientVertx = Vertx.vertx();
     client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
   }

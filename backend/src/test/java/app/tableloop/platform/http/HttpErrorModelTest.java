@@ -6,6 +6,7 @@ import app.tableloop.Application;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.TestEnvironment;
+import app.tableloop.wechat.WeChatSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -57,9 +58,9 @@ class HttpErrorModelTest {
   static void start() {
     env = TestEnvironment.forClass(HttpErrorModelTest.class);
     var config = env.config(Map.of());
-    app = Application.start(config,
+    app = Application.start(config, WeChatSettings.from(Map.of()),
         new HttpSettings("127.0.0.1", 0, BODY_LIMIT, Duration.ofSeconds(1), "openapi-error-model.yaml"),
-        (platform, document) -> List.of(new TestOrdersApi()));
+        (platform, wechat, document) -> List.of(new TestOrdersApi()));
     clientVertx = Vertx.vertx();
     client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
   }
