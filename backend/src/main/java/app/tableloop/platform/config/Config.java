@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param redisUrl        empty (with no config file) means "start the embedded Redis"
  * @param redisConfigFile a Redisson YAML file, for Sentinel or Cluster deployments
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
+ * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  */
 public record Config(
     String httpHost,
@@ -28,9 +29,18 @@ public record Config(
     Optional<RedisUrl> redisUrl,
     Optional<Path> redisConfigFile,
     String redisKeyPrefix,
-    Path dataDir) {
+    Path dataDir,
+    String publicBaseUrl) {
 
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private static String publicBaseUrl(String value) {
+    if (!value.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      throw new ConfigException("PUBLIC_BASE_URL must be an http(s) address such as https://order.example.com, got '"
+          + value + "'");
+    }
+    return value.replaceFirst("/+$", "");
+  }
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -68,6 +78,7 @@ public record Config(
         redisUrl,
         redisConfigFile,
         e.optional("REDIS_KEY_PREFIX").orElse("tableloop:"),
-        Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize());
+        Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize(),
+        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:8080")));
   }
 }

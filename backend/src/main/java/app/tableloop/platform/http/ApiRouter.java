@@ -8,25 +8,48 @@ import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatorException;
 import java.util.List;
 
 /**
- * Builds the router from the OpenAPI contract: every operation validated by the contract before its handler runs,
- * one problem handler for every failure, a body size limit, and a request id on everything.
+ * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
+ * validation against the contract, then the module's handlers. One problem handler answers every failure; there is
+ * a body size limit and a request id on everything.
  */
 public final class ApiRouter {
+  private static final int GUARD_AND_VALIDATION = 2;
   private ApiRouter() {
   }
 
-  public static Router create(Vertx vertx, OpenAPIContract contract, long maxBodyBytes, List<ApiModule> modules) {
-    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+  public static Router create(Vertx vertx, OpenAPIContract contract, long maxBodyBytes, Guard guard,
+                              List<ApiModule> modules) {
+    RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    RouterBuilder api = RouterBuilder.create(vertx, contract, extractor)
         .rootHandler(new RequestIds())
         .rootHandler(LoggerHandler.create(LoggerFormat.SHORT))
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    RequestValidator validator = RequestValidator.create(vertx, contract);
+    for (OpenAPIRoute route : api.getRoutes()) {
+      Operation operation = route.getOperation();
+      // The router's own validation would run before the guard; this chain puts the guard first.
+      route.setDoValidation(false)
+          .addHandler(rc -> guard.check(rc, operation).onSuccess(allowed -> rc.next()).onFailure(rc::fail))
+          .addHandler(rc -> extractor.extractValidatableRequest(rc, operation)
+              .compose(request -> validator.validate(request, operation.getOperationId()))
+              .onSuccess(validated -> {
+                rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
+                rc.next();
+              })
+              .onFailure(failure -> rc.fail(failure instanceof ValidatorException
+                  ? new HttpException(400, failure.getMessage(), failure) : failure)));
+    }
     modules.forEach(module -> module.mount(api));
     for (OpenAPIRoute route : api.getRoutes()) {
-      if (route.getHandlers().isEmpty()) {
+      if (route.getHandlers().size() <= GUARD_AND_VALIDATION) {
         throw new IllegalStateException("operation " + route.getOperation().getOperationId()
             + " is in the contract but no module handles it");
       }

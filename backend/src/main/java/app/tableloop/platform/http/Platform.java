@@ -4,7 +4,13 @@ import app.tableloop.platform.database.Database;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 
-/** What the platform hands every feature when the service starts. */
-public record Platform(Vertx vertx, Database database, Redis redis, PrometheusMeterRegistry metrics) {
+/**
+ * What the platform hands every feature when the service starts.
+ *
+ * @param publicBaseUrl where diners and staff reach this service from outside (links in QR codes and invites)
+ */
+public record Platform(Vertx vertx, Database database, Redis redis, PrometheusMeterRegistry metrics, Clock clock,
+                       String publicBaseUrl) {
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -59,14 +60,17 @@ public final class Redis {
     return client;
   }
 
+  /** A Redisson result as a Vert.x future, completed on the caller's context. */
+  public <T> Future<T> future(CompletionStage<T> redisson) {
+    return Future.fromCompletionStage(redisson, vertx.getOrCreateContext());
+  }
+
   /** A round trip to Redis, for the readiness check. */
   public Future<Void> ping() {
-    return Future.fromCompletionStage(client.getBucket("health:ping").isExistsAsync(), vertx.getOrCreateContext())
-        .mapEmpty();
+    return future(client.getBucket("health:ping").isExistsAsync()).mapEmpty();
   }
 
   public Future<Void> close() {
-    return Future.fromCompletionStage(client.shutdownAsync(Duration.ZERO, Duration.ofSeconds(5)),
-        vertx.getOrCreateContext());
+    return future(client.shutdownAsync(Duration.ZERO, Duration.ofSeconds(5)));
   }
 }

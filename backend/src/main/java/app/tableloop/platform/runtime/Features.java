@@ -1,12 +1,17 @@
 package app.tableloop.platform.runtime;
 
 import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.Guard;
 import app.tableloop.platform.http.Platform;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 
-/** Which API modules a service mounts, made once the platform (database, Redis, metrics) is up. */
+/** What a service mounts, made once the platform (database, Redis, metrics) is up. */
 @FunctionalInterface
 public interface Features {
-  List<ApiModule> modules(Platform platform, Buffer contractDocument);
+  Api create(Platform platform, Buffer contractDocument);
+
+  /** The guard every operation passes first, and the modules that handle the operations. */
+  record Api(Guard guard, List<ApiModule> modules) {
+  }
 }

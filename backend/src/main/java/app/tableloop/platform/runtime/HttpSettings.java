@@ -4,11 +4,12 @@ import app.tableloop.platform.config.Config;
 import java.time.Duration;
 
 /** How the HTTP server listens and which contract it serves. */
-public record HttpSettings(String host, int port, long maxBodyBytes, Duration shutdownGrace, String contractPath) {
+public record HttpSettings(String host, int port, long maxBodyBytes, Duration shutdownGrace, String contractPath,
+                           String publicBaseUrl) {
   public static final String CONTRACT = "openapi.yaml";
 
   public static HttpSettings from(Config config) {
     return new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(), config.shutdownGrace(),
-        CONTRACT);
+        CONTRACT, config.publicBaseUrl());
   }
 }

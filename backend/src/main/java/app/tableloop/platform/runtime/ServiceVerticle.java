@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +47,11 @@ public final class ServiceVerticle extends VerticleBase {
           database = Database.connect(vertx, connections.appDatabase(), connections.databasePoolSize());
           return OpenAPIContract.from(vertx, http.contractPath());
         })
-        .compose(contract -> vertx.fileSystem().readFile(http.contractPath()).map(document -> ApiRouter.create(
-            vertx, contract, http.maxBodyBytes(),
-            features.modules(new Platform(vertx, database, redis, metrics), document))))
+        .compose(contract -> vertx.fileSystem().readFile(http.contractPath()).map(document -> {
+          Features.Api api = features.create(new Platform(vertx, database, redis, metrics, Clock.systemUTC(),
+              http.publicBaseUrl()), document);
+          return ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(), api.modules());
+        }))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(http.host())
                 .setPort(http.port())
