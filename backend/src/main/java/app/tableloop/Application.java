@@ -1,9 +1,23 @@
 package app.tableloop;
 
 import app.tableloop.platform.config.Config;
-import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.OperationsApi;
+import app.tableloop.identity.AccessGuard;
+import app.tableloop.identity.Sessions;
+import app.tableloop.identity.SignInApi;
+import app.tableloop.identity.SignInLimits;
+import app.tableloop.identity.StaffApi;
+import app.tableloop.identity.StaffInvites;
+import app.tableloop.identity.StaffRoles;
+import app.tableloop.identity.Users;
+import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.Stores;
+import app.tableloop.tenancy.TableCodeImages;
+import app.tableloop.tenancy.TableCodesApi;
+import app.tableloop.tenancy.TenancyApi;
+import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
@@ -20,6 +34,7 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,25 +47,41 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
-  /** What the product mounts: every feature's API module, given the platform and the WeChat gateway. */
+  /** What the product mounts: the guard and every feature's API module, given the platform and WeChat. */
   @FunctionalInterface
   public interface Modules {
-    List<ApiModule> create(Platform platform, WeChatGateway wechat, Buffer contractDocument);
+    Features.Api create(Platform platform, WeChatGateway wechat, Buffer contractDocument);
   }
 
-  /** Every feature of the product, in the order their routes are mounted. */
-  public static final Modules FEATURES = (platform, wechat, contractDocument) ->
-      List.of(new OperationsApi(platform, contractDocument));
+  /** Every feature of the product, wired by hand: the one place that knows them all. */
+  public static final Modules FEATURES = (platform, wechat, contractDocument) -> {
+    Database database = platform.database();
+    Sessions sessions = new Sessions(platform.redis());
+    Users users = new Users(database);
+    StaffInvites invites = new StaffInvites(database, platform.clock());
+    Stores stores = new Stores();
+    DiningTables tables = new DiningTables();
+    return new Features.Api(new AccessGuard(sessions, users), List.of(
+        new OperationsApi(platform, contractDocument),
+        new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
+        new StaffApi(database, invites, new StaffRoles(), sessions, wechat, platform.publicBaseUrl()),
+        new TenancyApi(database, stores, tables, platform.clock()),
+        new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat),
+            platform.publicBaseUrl())));
+  };
 
   private final Infrastructure infrastructure;
   private final Vertx vertx;
   private final ServiceVerticle service;
+  private final Optional<WeChatSimulator> simulator;
   private final Duration shutdownGrace;
 
-  private Application(Infrastructure infrastructure, Vertx vertx, ServiceVerticle service, Duration shutdownGrace) {
+  private Application(Infrastructure infrastructure, Vertx vertx, ServiceVerticle service,
+                      Optional<WeChatSimulator> simulator, Duration shutdownGrace) {
     this.infrastructure = infrastructure;
     this.vertx = vertx;
     this.service = service;
+    this.simulator = simulator;
     this.shutdownGrace = shutdownGrace;
   }
 
@@ -63,12 +94,20 @@ public final class Application implements AutoCloseable {
       infrastructure.migrate();
       VertxFactory.Runtime runtime = VertxFactory.create();
       vertx = runtime.vertx();
-      WeChatConnection connection = await(connectWeChat(vertx, wechat).toCompletionStage(), Duration.ofMinutes(1));
+      Optional<WeChatSimulator> simulator = wechat.mode() == WeChatSettings.Mode.LIVE ? Optional.empty()
+          : Optional.of(await(startSimulator(vertx).toCompletionStage(), Duration.ofMinutes(1)));
+      WeChatConnection connection = simulator.map(WeChatSimulator::connection).orElseGet(() -> {
+        LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
+        return wechat.live().orElseThrow();
+      });
       Features features = (platform, contract) -> modules.create(platform,
           WeChatGateway.create(platform.vertx(), platform.redis().client(), connection, wechat), contract);
       ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
-      return new Application(infrastructure, vertx, service, config.shutdownGrace());
+      if (config.databaseUrl().isEmpty()) {
+        await(seedDemo(vertx, infrastructure, config).toCompletionStage(), Duration.ofMinutes(1));
+      }
+      return new Application(infrastructure, vertx, service, simulator, config.shutdownGrace());
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -78,17 +117,33 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  /** Live WeChat as configured, or the built-in simulator, started here on loopback. */
-  private static Future<WeChatConnection> connectWeChat(Vertx vertx, WeChatSettings wechat) {
-    if (wechat.mode() == WeChatSettings.Mode.LIVE) {
-      LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
-      return Future.succeededFuture(wechat.live().orElseThrow());
-    }
-    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC()).map(simulator -> {
-      LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {} (see the README)",
-          simulator.baseUrl());
-      return simulator.connection();
-    });
+  /** The embedded default's first run gets a demo restaurant, so that there is something to scan. */
+  private static Future<Void> seedDemo(Vertx vertx, Infrastructure infrastructure, Config config) {
+    Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 2);
+    TenantBootstrap bootstrap = new TenantBootstrap(database, new Stores(), new DiningTables(),
+        new StaffInvites(database, Clock.systemUTC()));
+    return bootstrap.seedDemoIfEmpty()
+        .onSuccess(created -> {
+          if (created.isPresent()) {
+            LOG.info("Seeded the demo restaurant {} ({} tables). Become its owner with this one-time invite: {}/i/{}",
+                created.get().store().name(), created.get().tables().size(), config.publicBaseUrl(),
+                created.get().ownerInvite().token());
+          }
+        })
+        .<Void>mapEmpty()
+        .eventually(database::close);
+  }
+
+  /** With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback. */
+  private static Future<WeChatSimulator> startSimulator(Vertx vertx) {
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC())
+        .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {}"
+            + " (see the README)", simulator.baseUrl()));
+  }
+
+  /** The WeChat simulator, when this service runs with one (dev mode and tests). */
+  public Optional<WeChatSimulator> simulator() {
+    return simulator;
   }
 
   public int port() {

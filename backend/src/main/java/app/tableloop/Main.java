@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,10 @@ public final class Main {
         case "serve" -> serve();
         case "migrate" -> migrate();
         case "healthcheck" -> healthcheck();
+        case "tenant" -> args.length > 1 && args[1].equals("create")
+            ? TenantCreateCommand.run(Config.fromEnvironment(), List.of(args).subList(2, args.length), System.out,
+                System.err)
+            : help(System.err, TenantCreateCommand.USAGE_ERROR);
         case "help", "--help", "-h" -> help(System.out, 0);
         default -> {
           System.err.println("Unknown command: " + command);
@@ -90,6 +95,8 @@ public final class Main {
           serve        run the service (the default)
           migrate      apply the database migrations and exit
           healthcheck  exit 0 if the service on HTTP_PORT reports ready (for container health checks)
+          tenant create --name <brand> --store <store> --tables A1-A20 [--mode pay_first|eat_first]
+                       set up a brand, its first store and tables; prints the owner's one-time invite
           help         show this text
 
         Configuration is read from environment variables (see the README for the full table):

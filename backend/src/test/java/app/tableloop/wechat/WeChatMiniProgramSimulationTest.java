@@ -6,6 +6,7 @@ import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.MutableClock;
+import app.tableloop.testing.QrScanner;
 import app.tableloop.testing.TestEnvironment;
 import app.tableloop.wechat.simulator.SimulatorSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
@@ -17,22 +18,14 @@ import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,10 +192,10 @@ class WeChatMiniProgramSimulationTest {
   }
 
   @Test
-  void aTableCodeIsAPngThatDecodesToItsScene() throws Exception {
+  void aTableCodeIsAPngThatDecodesToItsScene() {
     byte[] png = Await.result(gateway.unlimitedCode("s=12&t=A12", "pages/menu/index", 430));
 
-    assertThat(decodeQr(png)).isEqualTo("s=12&t=A12");
+    assertThat(QrScanner.decode(png)).isEqualTo("s=12&t=A12");
   }
 
   @Test
@@ -289,11 +282,5 @@ class WeChatMiniProgramSimulationTest {
     Throwable failure = Await.failure(call);
     assertThat(failure).isInstanceOf(WxErrorException.class);
     return ((WxErrorException) failure).getError().getErrorCode();
-  }
-
-  private static String decodeQr(byte[] png) throws Exception {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    LuminanceSource source = new BufferedImageLuminanceSource(image);
-    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
   }
 }

@@ -1,0 +1,20 @@
+package app.tableloop.identity;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/**
+ * What the guard established for a request: who calls, as which role, and (for store or tenant operations) in which
+ * tenant and store. Handlers bind their transactions to {@link #tenantId()}.
+ */
+public record Access(SignedInUser user, Role role, UUID tenantId, UUID storeId) {
+  private static final String KEY = Access.class.getName();
+
+  public static Access of(RoutingContext rc) {
+    return rc.get(KEY);
+  }
+
+  void attachTo(RoutingContext rc) {
+    rc.put(KEY, this);
+  }
+}

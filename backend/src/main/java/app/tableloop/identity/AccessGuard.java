@@ -1,0 +1,110 @@
+package app.tableloop.identity;
+
+import app.tableloop.platform.http.CommonProblems;
+import app.tableloop.platform.http.Guard;
+import app.tableloop.platform.http.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.Operation;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every operation declares in the contract who may call it ({@code x-roles}); no declaration means public. This
+ * guard signs the caller in from the bearer token, finds the tenant of the {@code store} or {@code tenant} in the
+ * path, and applies {@link AccessPolicy}. Someone with no role in that tenant or store gets 404, as if it did not
+ * exist.
+ */
+public final class AccessGuard implements Guard {
+  static final String ROLES_EXTENSION = "x-roles";
+
+  private final Sessions sessions;
+  private final Users users;
+
+  public AccessGuard(Sessions sessions, Users users) {
+    this.sessions = sessions;
+    this.users = users;
+  }
+
+  @Override
+  public Future<Void> check(RoutingContext rc, Operation operation) {
+    Optional<Set<Role>> allowed = allowedRoles(operation);
+    if (allowed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Optional<String> token = bearerToken(rc);
+    if (token.isEmpty()) {
+      return Future.failedFuture(new ProblemException(CommonProblems.UNAUTHORIZED));
+    }
+    return sessions.find(token.get()).compose(session -> {
+      if (session.isEmpty()) {
+        return Future.failedFuture(new ProblemException(CommonProblems.UNAUTHORIZED));
+      }
+      SignedInUser user = session.get();
+      String store = rc.pathParam("store");
+      String tenant = rc.pathParam("tenant");
+      if (store != null) {
+        return parse(store).map(users::tenantOfStore).orElse(Future.succeededFuture(Optional.empty()))
+            .compose(storeTenant -> storeTenant.isEmpty() ? hidden()
+                : decide(rc, user, allowed.get(), storeTenant.get(), UUID.fromString(store)));
+      }
+      if (tenant != null) {
+        return parse(tenant).map(id -> decide(rc, user, allowed.get(), id, null)).orElseGet(AccessGuard::hidden);
+      }
+      // Operations outside any tenant (signing out, accepting an invite) only need a signed-in user.
+      new Access(user, Role.DINER, null, null).attachTo(rc);
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> decide(RoutingContext rc, SignedInUser user, Set<Role> allowed, UUID tenantId, UUID storeId) {
+    return users.rolesOf(user.userId()).compose(grants -> {
+      AccessPolicy.Decision decision = AccessPolicy.decide(allowed, grants, tenantId, storeId);
+      if (decision instanceof AccessPolicy.Granted granted) {
+        new Access(user, granted.role(), tenantId, storeId).attachTo(rc);
+        return Future.succeededFuture();
+      }
+      return decision instanceof AccessPolicy.Forbidden
+          ? Future.failedFuture(new ProblemException(CommonProblems.FORBIDDEN))
+          : hidden();
+    });
+  }
+
+  /** The roles an operation's {@code x-roles} names; empty when the operation is public. */
+  static Optional<Set<Role>> allowedRoles(Operation operation) {
+    Object declared = operation.getExtensions().get(ROLES_EXTENSION);
+    if (!(declared instanceof JsonArray names)) {
+      return Optional.empty();
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Object name : names) {
+      roles.add(Role.fromWireName(String.valueOf(name)).orElseThrow(() -> new IllegalStateException(
+          "operation " + operation.getOperationId() + " names an unknown role in x-roles: " + name)));
+    }
+    return Optional.of(roles);
+  }
+
+  static Optional<String> bearerToken(RoutingContext rc) {
+    String header = rc.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String token = header.substring(7).trim();
+    return token.matches("[A-Za-z0-9_-]{20,100}") ? Optional.of(token) : Optional.empty();
+  }
+
+  private static Optional<UUID> parse(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Future<Void> hidden() {
+    return Future.failedFuture(new ProblemException(CommonProblems.NOT_FOUND));
+  }
+}

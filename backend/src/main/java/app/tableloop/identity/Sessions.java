@@ -1,0 +1,102 @@
+package app.tableloop.identity;
+
+import app.tableloop.platform.redis.Redis;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.redisson.api.RBucket;
+import org.redisson.api.RSet;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Our own session tokens, given after WeChat sign-in. The token is random and only its hash is stored, in Redis, with
+ * a sliding lifetime; each user's sessions are listed so that all of them can be revoked at once. Losing Redis signs
+ * everyone out and loses nothing else.
+ */
+public final class Sessions {
+  public static final Duration LIFETIME = Duration.ofDays(7);
+  /** A session's lifetime is renewed on use, at most this often. */
+  private static final Duration RENEW_AFTER = Duration.ofHours(1);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Redis redis;
+
+  public Sessions(Redis redis) {
+    this.redis = redis;
+  }
+
+  /** Opens a session for {@code user}; the token goes to the client and nowhere else. */
+  public Future<String> open(SignedInUser user) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String hash = hash(token);
+    JsonObject session = new JsonObject().put("user", user.userId().toString()).put("openid", user.openId());
+    RSet<String> userSessions = sessionsOf(user.userId());
+    return redis.future(session(hash).setAsync(session.encode(), LIFETIME))
+        .compose(stored -> redis.future(userSessions.addAsync(hash)))
+        .compose(added -> redis.future(userSessions.expireAsync(LIFETIME)))
+        .map(token);
+  }
+
+  /** The user a token belongs to, if the session is still open; renews its lifetime. */
+  public Future<Optional<SignedInUser>> find(String token) {
+    RBucket<String> session = session(hash(token));
+    return redis.future(session.getAsync()).compose(value -> {
+      if (value == null) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      JsonObject json = new JsonObject(value);
+      SignedInUser user = new SignedInUser(UUID.fromString(json.getString("user")), json.getString("openid"));
+      return redis.future(session.remainTimeToLiveAsync()).compose(ttl -> ttl < LIFETIME.minus(RENEW_AFTER).toMillis()
+          ? redis.future(session.expireAsync(LIFETIME)).compose(renewed -> redis.future(
+              sessionsOf(user.userId()).expireAsync(LIFETIME)))
+          : Future.succeededFuture())
+          .map(renewed -> Optional.of(user));
+    });
+  }
+
+  /** Signs one session out. */
+  public Future<Void> close(String token, UUID userId) {
+    String hash = hash(token);
+    return redis.future(session(hash).deleteAsync())
+        .compose(deleted -> redis.future(sessionsOf(userId).removeAsync(hash)))
+        .mapEmpty();
+  }
+
+  /** Signs a user out everywhere at once (for example when they stop working at a store). */
+  public Future<Void> closeAll(UUID userId) {
+    RSet<String> userSessions = sessionsOf(userId);
+    return redis.future(userSessions.readAllAsync())
+        .compose(hashes -> Future.all(hashes.stream()
+            .map(hash -> redis.future(session(hash).deleteAsync()))
+            .toList()))
+        .compose(all -> redis.future(userSessions.deleteAsync()))
+        .mapEmpty();
+  }
+
+  private RBucket<String> session(String hash) {
+    return redis.client().getBucket("session:" + hash, StringCodec.INSTANCE);
+  }
+
+  private RSet<String> sessionsOf(UUID userId) {
+    return redis.client().getSet("user-sessions:" + userId, StringCodec.INSTANCE);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

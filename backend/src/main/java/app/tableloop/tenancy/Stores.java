@@ -1,0 +1,106 @@
+package app.tableloop.tenancy;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The stores of a tenant. Every statement names its tenant, and runs where row-level security binds it too. */
+public final class Stores {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+  private static final String COLUMNS = "id, tenant_id, code, name, time_zone, ordering_mode, business_hours";
+
+  /** What a new store needs; the code is drawn here. */
+  public record NewStore(String name, ZoneId timeZone, OrderingMode orderingMode, BusinessHours businessHours) {
+  }
+
+  /** What an owner may change; empty fields stay as they are. */
+  public record StoreChanges(Optional<String> name, Optional<ZoneId> timeZone, Optional<OrderingMode> orderingMode,
+                             Optional<BusinessHours> businessHours) {
+  }
+
+  public Future<Store> create(SqlClient sql, UUID tenantId, NewStore store) {
+    return insertWithFreshCode(sql, tenantId, store, 5);
+  }
+
+  public Future<Optional<Store>> find(SqlClient sql, UUID tenantId, UUID storeId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM stores WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(tenantId, storeId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(store(rows.iterator().next())));
+  }
+
+  public Future<List<Store>> list(SqlClient sql, UUID tenantId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM stores WHERE tenant_id = $1 ORDER BY created_at, name")
+        .execute(Tuple.of(tenantId))
+        .map(rows -> rows.stream().map(Stores::store).toList());
+  }
+
+  public Future<Optional<Store>> update(SqlClient sql, UUID tenantId, UUID storeId, StoreChanges changes) {
+    return sql.preparedQuery("""
+            UPDATE stores
+               SET name = coalesce($3, name),
+                   time_zone = coalesce($4, time_zone),
+                   ordering_mode = coalesce($5, ordering_mode),
+                   business_hours = coalesce($6, business_hours)
+             WHERE tenant_id = $1 AND id = $2
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.of(tenantId, storeId, changes.name().orElse(null),
+            changes.timeZone().map(ZoneId::getId).orElse(null),
+            changes.orderingMode().map(OrderingMode::wireName).orElse(null),
+            changes.businessHours().map(TenancyJson::businessHours).orElse(null)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(store(rows.iterator().next())));
+  }
+
+  /** The store a QR code's store code names, with its tenant; asked before the request knows its tenant. */
+  public Future<Optional<StoreRef>> byCode(SqlClient sql, String code) {
+    return sql.preparedQuery("SELECT store_id, tenant_id FROM store_by_code($1)")
+        .execute(Tuple.of(code))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StoreRef(
+            rows.iterator().next().getUUID("store_id"), rows.iterator().next().getUUID("tenant_id"))));
+  }
+
+  /** A store and its tenant, nothing more. */
+  public record StoreRef(UUID storeId, UUID tenantId) {
+  }
+
+  private Future<Store> insertWithFreshCode(SqlClient sql, UUID tenantId, NewStore store, int attemptsLeft) {
+    return sql.preparedQuery("""
+            INSERT INTO stores (tenant_id, code, name, time_zone, ordering_mode, business_hours)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (code) DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.of(tenantId, freshCode(), store.name(), store.timeZone().getId(),
+            store.orderingMode().wireName(), TenancyJson.businessHours(store.businessHours())))
+        .compose(rows -> {
+          if (rows.size() == 1) {
+            return Future.succeededFuture(store(rows.iterator().next()));
+          }
+          // Two stores drew the same code; rare enough that drawing again is the whole answer.
+          return attemptsLeft > 1 ? insertWithFreshCode(sql, tenantId, store, attemptsLeft - 1)
+              : Future.failedFuture(new IllegalStateException("could not draw a free store code"));
+        });
+  }
+
+  private static String freshCode() {
+    StringBuilder code = new StringBuilder(6);
+    for (int i = 0; i < 6; i++) {
+      code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return code.toString();
+  }
+
+  private static Store store(Row row) {
+    Object hours = row.getValue("business_hours");
+    return new Store(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("code"), row.getString("name"),
+        ZoneId.of(row.getString("time_zone")),
+        OrderingMode.fromWireName(row.getString("ordering_mode")).orElseThrow(),
+        TenancyJson.businessHours(hours instanceof JsonArray array ? array : new JsonArray()));
+  }
+}

@@ -1,0 +1,195 @@
+package app.tableloop.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.RunningService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Walks every operation of the contract with every kind of caller: who is let through is exactly what the
+ * operation's {@code x-roles} says; someone from another tenant never learns the store exists.
+ */
+class RoleMatrixTest {
+  /** Operations anyone may call, signed in or not. */
+  private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
+      "signInWithWeChat", "scanTable");
+
+  /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
+  private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
+      Map.entry("signOut", Set.of("diner")),
+      Map.entry("getMe", Set.of("diner")),
+      Map.entry("acceptInvite", Set.of("diner")),
+      Map.entry("listStores", Set.of("operator")),
+      Map.entry("createStore", Set.of("operator")),
+      Map.entry("inviteToTenant", Set.of("operator")),
+      Map.entry("getStore", Set.of("operator", "owner", "staff")),
+      Map.entry("updateStore", Set.of("operator", "owner")),
+      Map.entry("listTables", Set.of("operator", "owner", "staff")),
+      Map.entry("addTables", Set.of("operator", "owner")),
+      Map.entry("updateTable", Set.of("operator", "owner")),
+      Map.entry("getTableWeChatCode", Set.of("operator", "owner")),
+      Map.entry("getTableLinkCode", Set.of("operator", "owner")),
+      Map.entry("getTableCodeSheet", Set.of("operator", "owner")),
+      Map.entry("inviteToStore", Set.of("operator", "owner")),
+      Map.entry("getInviteCode", Set.of("operator", "owner")),
+      Map.entry("listStaff", Set.of("operator", "owner")),
+      Map.entry("removeStaff", Set.of("operator", "owner")));
+
+  static RunningService service;
+  static TenantBootstrap.Bootstrapped restaurant;
+  static TenantBootstrap.Bootstrapped otherRestaurant;
+  static Map<String, String> tokens;
+  static String inviteToken;
+  static List<Operation> operations;
+
+  record Operation(String id, HttpMethod method, String path, List<String> roles) {
+  }
+
+  @BeforeAll
+  static void setUp() {
+    service = RunningService.start(RoleMatrixTest.class);
+    restaurant = service.aRestaurant("矩阵面馆", "A1-A3");
+    otherRestaurant = service.aRestaurant("隔壁面馆", "B1-B3");
+    String owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
+    String staffInvite = service.call(HttpMethod.POST, storePath("/invites"), owner,
+        new JsonObject().put("role", "staff")).bodyAsJsonObject().getString("token");
+    tokens = Map.of(
+        "operator", service.anOperatorOf(restaurant.tenantId(), "operator"),
+        "owner", owner,
+        "staff", service.signInAndAccept("staff", staffInvite),
+        "diner", service.signIn("diner"),
+        "other-owner", service.signInAndAccept("other-owner", otherRestaurant.ownerInvite().token()));
+    inviteToken = service.call(HttpMethod.POST, storePath("/invites"), owner,
+        new JsonObject().put("role", "staff")).bodyAsJsonObject().getString("token");
+    operations = contractOperations();
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void everyOperationIsPublicByNameOrDeclaresItsRoles() {
+    assertThat(operations).allSatisfy(operation -> assertThat(
+        PUBLIC.contains(operation.id()) || !operation.roles().isEmpty())
+        .as(operation.id() + " declares x-roles").isTrue());
+    assertThat(operations.stream().filter(operation -> !operation.roles().isEmpty())).hasSizeGreaterThan(15);
+  }
+
+  @Test
+  void theContractDeclaresTheAgreedRoles() {
+    Map<String, Set<String>> declared = new java.util.HashMap<>();
+    protectedOperations().forEach(operation -> declared.put(operation.id(), Set.copyOf(operation.roles())));
+
+    assertThat(declared).isEqualTo(EXPECTED_ROLES);
+  }
+
+  @Test
+  void nobodyGetsInWithoutSigningIn() {
+    for (Operation operation : protectedOperations()) {
+      HttpResponse<Buffer> response = call(operation, null);
+      assertThat(response.statusCode()).as(operation.id()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void eachRoleGetsExactlyWhatTheContractAllows() {
+    for (Operation operation : protectedOperations()) {
+      for (String caller : List.of("operator", "owner", "staff", "diner", "other-owner")) {
+        String role = caller.equals("other-owner") ? "owner" : caller;
+        HttpResponse<Buffer> response = call(operation, caller);
+        String what = operation.id() + " as " + caller + ": " + response.bodyAsString();
+        boolean inThisTenant = !caller.equals("other-owner") && !caller.equals("diner");
+        boolean scoped = operation.path().contains("{store}") || operation.path().contains("{tenant}");
+        if (operation.roles().contains(role) && (inThisTenant || !scoped)
+            || operation.roles().contains("diner") && !scoped) {
+          assertThat(response.statusCode()).as(what).isNotIn(401, 403);
+          assertThat(isHidden(response)).as(what).isFalse();
+        } else if (inThisTenant && operation.path().contains("{store}")) {
+          assertThat(response.statusCode()).as(what).isEqualTo(403);
+        } else {
+          assertThat(isHidden(response)).as(what).isTrue();
+        }
+      }
+    }
+  }
+
+  private static List<Operation> protectedOperations() {
+    return operations.stream().filter(operation -> !operation.roles().isEmpty()).toList();
+  }
+
+  /** Answered as if the store or tenant did not exist. */
+  private static boolean isHidden(HttpResponse<Buffer> response) {
+    return response.statusCode() == 404 && "not_found".equals(response.bodyAsJsonObject().getString("code"))
+        && response.bodyAsJsonObject().getString("field") == null;
+  }
+
+  private static HttpResponse<Buffer> call(Operation operation, String caller) {
+    String token = caller == null ? null : tokens.get(caller);
+    if (operation.id().equals("signOut") && caller != null) {
+      token = service.signIn(caller.equals("other-owner") ? "other-owner" : caller);
+    }
+    String path = operation.path()
+        .replace("{tenant}", restaurant.tenantId().toString())
+        .replace("{store}", restaurant.store().id().toString())
+        .replace("{table}", restaurant.tables().get(0).id().toString())
+        .replace("{user}", UUID.randomUUID().toString())
+        .replace("{token}", inviteToken);
+    return service.call(operation.method(), path, token, sampleBody(operation.id()));
+  }
+
+  /** A valid body for each operation that takes one, so that the answer is about access, not input. */
+  private static JsonObject sampleBody(String operationId) {
+    return switch (operationId) {
+      case "acceptInvite" -> new JsonObject().put("token", "unknownInviteToken0000");
+      case "createStore" -> new JsonObject().put("name", "矩阵面馆 二店");
+      case "inviteToTenant" -> new JsonObject().put("role", "operator");
+      case "inviteToStore" -> new JsonObject().put("role", "staff");
+      case "updateStore" -> new JsonObject().put("ordering_mode", "pay_first");
+      case "addTables" -> new JsonObject().put("codes", "A1");
+      case "updateTable" -> new JsonObject().put("seats", 4);
+      default -> null;
+    };
+  }
+
+  private static String storePath(String rest) {
+    return "/api/v1/stores/" + restaurant.store().id() + rest;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Operation> contractOperations() {
+    Map<String, Object> contract;
+    try (InputStream in = RoleMatrixTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      contract = new Yaml().load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<Operation> found = new ArrayList<>();
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) contract.get("paths");
+    paths.forEach((path, item) -> item.forEach((method, value) -> {
+      if (method.equals("parameters")) {
+        return;
+      }
+      Map<String, Object> operation = (Map<String, Object>) value;
+      List<String> roles = (List<String>) operation.getOrDefault("x-roles", List.of());
+      found.add(new Operation((String) operation.get("operationId"), HttpMethod.valueOf(method.toUpperCase()), path,
+          roles));
+    }));
+    return found;
+  }
+}

@@ -1,0 +1,140 @@
+package app.tableloop.testing;
+
+import app.tableloop.Application;
+import app.tableloop.identity.StaffInvites;
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.redis.Redis;
+import app.tableloop.platform.runtime.HttpSettings;
+import app.tableloop.platform.runtime.VertxFactory;
+import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.Stores;
+import app.tableloop.tenancy.TableCodeRange;
+import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.tenancy.BusinessHours;
+import app.tableloop.tenancy.OrderingMode;
+import app.tableloop.wechat.WeChatSettings;
+import app.tableloop.wechat.simulator.WeChatSimulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The whole service, as deployed, for one test class: its own database and Redis prefix, the WeChat simulator, an
+ * HTTP client, and fixtures that set up restaurants and sign people in the way real users would.
+ */
+public final class RunningService implements AutoCloseable {
+  private final TestEnvironment env;
+  private final Application app;
+  private final Vertx clientVertx;
+  private final WebClient client;
+  private final Database database;
+
+  private RunningService(TestEnvironment env, Application app, Vertx clientVertx, WebClient client,
+                         Database database) {
+    this.env = env;
+    this.app = app;
+    this.clientVertx = clientVertx;
+    this.client = client;
+    this.database = database;
+  }
+
+  public static RunningService start(Class<?> testClass) {
+    TestEnvironment env = TestEnvironment.forClass(testClass);
+    var config = env.config(Map.of());
+    Application app = Application.start(config, WeChatSettings.from(Map.of()), HttpSettings.from(config),
+        Application.FEATURES);
+    Vertx clientVertx = VertxFactory.create().vertx();
+    WebClient client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
+    return new RunningService(env, app, clientVertx, client, Database.connect(clientVertx, env.appUrl(), 2));
+  }
+
+  public TestEnvironment env() {
+    return env;
+  }
+
+  public WeChatSimulator simulator() {
+    return app.simulator().orElseThrow();
+  }
+
+  /** A restaurant set up as the command line does: tenant, store, tables and a one-time owner invite. */
+  public TenantBootstrap.Bootstrapped aRestaurant(String name, String tableCodes) {
+    TenantBootstrap bootstrap = new TenantBootstrap(database, new Stores(), new DiningTables(),
+        new StaffInvites(database, Clock.systemUTC()));
+    return Await.result(bootstrap.create(new TenantBootstrap.NewTenant(name,
+        new Stores.NewStore(name + " 总店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS),
+        TableCodeRange.parse(tableCodes).orElseThrow())));
+  }
+
+  /** Signs {@code user} in through WeChat (the simulator) and answers the session token. */
+  public String signIn(String user) {
+    String code = simulator().miniProgram().loginCode(user, false);
+    HttpResponse<Buffer> response = call(HttpMethod.POST, "/api/v1/auth/wechat", null,
+        new JsonObject().put("code", code));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("sign-in failed: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getString("token");
+  }
+
+  /** Signs {@code user} in and accepts {@code inviteToken} for them; answers their session token. */
+  public String signInAndAccept(String user, String inviteToken) {
+    String token = signIn(user);
+    HttpResponse<Buffer> accepted = call(HttpMethod.POST, "/api/v1/invites/accept", token,
+        new JsonObject().put("token", inviteToken));
+    if (accepted.statusCode() != 200) {
+      throw new AssertionError("accepting the invite failed: " + accepted.bodyAsString());
+    }
+    return token;
+  }
+
+  /** Makes {@code user} an operator of the tenant (operators are appointed by operators; the first by hand). */
+  public String anOperatorOf(UUID tenantId, String user) {
+    String token = signIn(user);
+    UUID userId = UUID.fromString(call(HttpMethod.GET, "/api/v1/me", token, null).bodyAsJsonObject()
+        .getJsonObject("user").getString("id"));
+    env.asOwner(sql -> sql.execute("INSERT INTO staff_roles (tenant_id, user_id, role) VALUES ('" + tenantId
+        + "', '" + userId + "', 'operator')"));
+    return token;
+  }
+
+  /** Deletes every key this service has in Redis: to the service, a Redis flush. */
+  public void flushRedis() {
+    Redis raw = Await.result(Redis.connect(clientVertx, Optional.of(env.redisUrl()), Optional.empty(), ""));
+    try {
+      raw.client().getKeys().deleteByPattern(env.redisKeyPrefix() + "*");
+    } finally {
+      Await.result(raw.close());
+    }
+  }
+
+  public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    return Await.result(body == null ? request.send() : request.sendJsonObject(body));
+  }
+
+  public HttpResponse<Buffer> get(String path, String token) {
+    return call(HttpMethod.GET, path, token, null);
+  }
+
+  @Override
+  public void close() {
+    Await.result(database.close());
+    client.close();
+    Await.result(clientVertx.close());
+    app.close();
+    env.close();
+  }
+}
