@@ -13,6 +13,7 @@ import app.tableloop.identity.Users;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.LinkPages;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeImages;
 import app.tableloop.tenancy.TableCodesApi;
@@ -66,6 +67,7 @@ public final class Application implements AutoCloseable {
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
         new StaffApi(database, invites, new StaffRoles(), sessions, wechat, platform.publicBaseUrl()),
         new TenancyApi(database, stores, tables, platform.clock()),
+        new LinkPages(),
         new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat),
             platform.publicBaseUrl())));
   };

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
 class RoleMatrixTest {
   /** Operations anyone may call, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
-      "signInWithWeChat", "scanTable");
+      "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(

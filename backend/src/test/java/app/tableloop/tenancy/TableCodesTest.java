@@ -56,6 +56,16 @@ class TableCodesTest {
   }
 
   @Test
+  void aTableLinkOpenedOutsideWeChatAsksToScanWithWeChat() {
+    HttpResponse<Buffer> page = service.get("/t/" + restaurant.store().code() + "/A1", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.getHeader("Content-Type")).startsWith("text/html");
+    assertThat(page.bodyAsString()).contains("微信");
+    assertThat(service.get("/t/NOT-A-STORE/A1", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void thePrintableSheetHasEveryTablesCodeOnce() {
     HttpResponse<Buffer> response = service.get(storePath() + "/table-codes.pdf", owner);
 
