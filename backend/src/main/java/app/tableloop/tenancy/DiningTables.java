@@ -1,5 +1,6 @@
 package app.tableloop.tenancy;
 
+import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -44,14 +45,14 @@ public final class DiningTables {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM dining_tables"
             + " WHERE tenant_id = $1 AND store_id = $2 AND id = $3")
         .execute(Tuple.of(tenantId, storeId, tableId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(table(rows.iterator().next())));
+        .map(rows -> Rows.first(rows, DiningTables::table));
   }
 
   public Future<Optional<DiningTable>> findByCode(SqlClient sql, UUID tenantId, UUID storeId, String code) {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM dining_tables"
             + " WHERE tenant_id = $1 AND store_id = $2 AND code = $3")
         .execute(Tuple.of(tenantId, storeId, code))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(table(rows.iterator().next())));
+        .map(rows -> Rows.first(rows, DiningTables::table));
   }
 
   public Future<Optional<DiningTable>> update(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId,
@@ -66,7 +67,7 @@ public final class DiningTables {
             RETURNING\s""" + COLUMNS)
         .execute(Tuple.of(tenantId, storeId, tableId, changes.name().orElse(null), changes.area().orElse(null),
             changes.seats().orElse(null), changes.active().orElse(null)))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(table(rows.iterator().next())));
+        .map(rows -> Rows.first(rows, DiningTables::table));
   }
 
   private static DiningTable table(Row row) {

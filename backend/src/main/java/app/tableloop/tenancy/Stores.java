@@ -1,5 +1,6 @@
 package app.tableloop.tenancy;
 
+import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
@@ -33,7 +34,7 @@ public final class Stores {
   public Future<Optional<Store>> find(SqlClient sql, UUID tenantId, UUID storeId) {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM stores WHERE tenant_id = $1 AND id = $2")
         .execute(Tuple.of(tenantId, storeId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(store(rows.iterator().next())));
+        .map(rows -> Rows.first(rows, Stores::store));
   }
 
   public Future<List<Store>> list(SqlClient sql, UUID tenantId) {
@@ -55,15 +56,14 @@ public final class Stores {
             changes.timeZone().map(ZoneId::getId).orElse(null),
             changes.orderingMode().map(OrderingMode::wireName).orElse(null),
             changes.businessHours().map(TenancyJson::businessHours).orElse(null)))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(store(rows.iterator().next())));
+        .map(rows -> Rows.first(rows, Stores::store));
   }
 
   /** The store a QR code's store code names, with its tenant; asked before the request knows its tenant. */
   public Future<Optional<StoreRef>> byCode(SqlClient sql, String code) {
     return sql.preparedQuery("SELECT store_id, tenant_id FROM store_by_code($1)")
         .execute(Tuple.of(code))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StoreRef(
-            rows.iterator().next().getUUID("store_id"), rows.iterator().next().getUUID("tenant_id"))));
+        .map(rows -> Rows.first(rows, row -> new StoreRef(row.getUUID("store_id"), row.getUUID("tenant_id"))));
   }
 
   /** A store and its tenant, nothing more. */
