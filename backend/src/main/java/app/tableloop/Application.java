@@ -10,8 +10,21 @@ import app.tableloop.identity.StaffApi;
 import app.tableloop.identity.StaffInvites;
 import app.tableloop.identity.StaffRoles;
 import app.tableloop.identity.Users;
+import app.tableloop.menu.DishStock;
+import app.tableloop.menu.MenuApi;
+import app.tableloop.menu.MenuCache;
+import app.tableloop.menu.Menus;
 import app.tableloop.platform.database.Database;
+import app.tableloop.ordering.Carts;
+import app.tableloop.ordering.KitchenService;
+import app.tableloop.ordering.OrderingApi;
+import app.tableloop.ordering.OrderingEvents;
+import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.TabExpiry;
+import app.tableloop.ordering.TabService;
+import app.tableloop.ordering.Tabs;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.live.LiveHub;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.LinkPages;
 import app.tableloop.tenancy.Stores;
@@ -62,6 +75,15 @@ public final class Application implements AutoCloseable {
     StaffInvites invites = new StaffInvites(database, platform.clock());
     Stores stores = new Stores();
     DiningTables tables = new DiningTables();
+    Menus menus = new Menus();
+    MenuCache menuCache = new MenuCache(platform.redis());
+    DishStock stock = new DishStock(menuCache);
+    Tabs tabs = new Tabs();
+    Orders orders = new Orders();
+    OrderingEvents events = new OrderingEvents(new LiveHub(platform.redis()));
+    TabService tabService = new TabService(database, stores, tables, tabs, new Carts(), orders, menus, stock, events,
+        platform.clock());
+    TabExpiry.start(platform.vertx(), database);
     return new Features.Api(new AccessGuard(sessions, users), List.of(
         new OperationsApi(platform, contractDocument),
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
@@ -69,7 +91,10 @@ public final class Application implements AutoCloseable {
         new TenancyApi(database, stores, tables, platform.clock()),
         new LinkPages(),
         new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat),
-            platform.publicBaseUrl())));
+            platform.publicBaseUrl()),
+        new MenuApi(database, stores, menus, menuCache, platform.clock()),
+        new OrderingApi(tabService, new KitchenService(database, stores, tables, tabs, orders, stock, tabService,
+            events), events)));
   };
 
   private final Infrastructure infrastructure;

@@ -14,9 +14,11 @@ import app.tableloop.tenancy.BusinessHours;
 import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.wechat.WeChatSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -56,6 +58,17 @@ public final class RunningService implements AutoCloseable {
     Vertx clientVertx = VertxFactory.create().vertx();
     WebClient client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
     return new RunningService(env, app, clientVertx, client, Database.connect(clientVertx, env.appUrl(), 2));
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** A WebSocket to the service (as wx.connectSocket opens one), collecting every message it receives. */
+  public LiveFeed live(String path, String token) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port())
+        .setURI(path).addHeader("Authorization", "Bearer " + token);
+    return Await.result(LiveFeed.connect(clientVertx.createWebSocketClient(), options));
   }
 
   public TestEnvironment env() {
@@ -118,11 +131,16 @@ public final class RunningService implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
+    return Await.result(callAsync(method, path, token, body));
+  }
+
+  /** A request not waited for, to send many at once. */
+  public Future<HttpResponse<Buffer>> callAsync(HttpMethod method, String path, String token, JsonObject body) {
     HttpRequest<Buffer> request = client.request(method, path);
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }
-    return Await.result(body == null ? request.send() : request.sendJsonObject(body));
+    return body == null ? request.send() : request.sendJsonObject(body);
   }
 
   public HttpResponse<Buffer> get(String path, String token) {

@@ -29,6 +29,7 @@ public final class ApiRouter {
                               List<ApiModule> modules) {
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
     RouterBuilder api = RouterBuilder.create(vertx, contract, extractor)
+        .rootHandler(new HoldWebSocketUpgrades())
         .rootHandler(new RequestIds())
         .rootHandler(LoggerHandler.create(LoggerFormat.SHORT))
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));

@@ -1,0 +1,174 @@
+package app.tableloop.ordering;
+
+import app.tableloop.identity.Access;
+import app.tableloop.menu.BusinessDay;
+import app.tableloop.menu.DishStock;
+import app.tableloop.ordering.ticket.KitchenTicket;
+import app.tableloop.ordering.ticket.PaperWidth;
+import app.tableloop.ordering.ticket.TicketLine;
+import app.tableloop.ordering.ticket.TicketOrder;
+import app.tableloop.platform.database.Database;
+import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.OrderingMode;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the kitchen and the floor staff do with orders: see the live ones, accept or reject, serve item by item,
+ * cancel what is unpaid (its stock returns), print tickets, close tabs. Diners may hurry an order. Every change is
+ * pushed to the store's kitchen feed and to the order's table.
+ */
+public final class KitchenService {
+  private static final int HURRY_EVERY_MINUTES = 2;
+
+  private final Database database;
+  private final Stores stores;
+  private final DiningTables tables;
+  private final Tabs tabs;
+  private final Orders orders;
+  private final DishStock stock;
+  private final TabService tabService;
+  private final OrderingEvents events;
+
+  public KitchenService(Database database, Stores stores, DiningTables tables, Tabs tabs, Orders orders,
+                        DishStock stock, TabService tabService, OrderingEvents events) {
+    this.database = database;
+    this.stores = stores;
+    this.tables = tables;
+    this.tabs = tabs;
+    this.orders = orders;
+    this.stock = stock;
+    this.tabService = tabService;
+    this.events = events;
+  }
+
+  /** The orders the kitchen works on now, oldest first. */
+  public Future<List<Order>> liveOrders(Access access) {
+    return database.inTenant(access.tenantId(), sql -> orders.ofStore(sql, access.tenantId(), access.storeId(),
+        EnumSet.of(OrderStatus.PLACED, OrderStatus.ACCEPTED)));
+  }
+
+  public Future<List<Tab>> openTabs(Access access) {
+    return database.inTenant(access.tenantId(), sql -> tabs.open(sql, access.tenantId(), access.storeId()));
+  }
+
+  public Future<Order> accept(Access access, UUID orderId) {
+    return move(access, orderId, OrderStatus.ACCEPTED, null);
+  }
+
+  /** Rejecting gives the portions back; for a paid order the refund is the payment's business. */
+  public Future<Order> reject(Access access, UUID orderId, String reason) {
+    return move(access, orderId, OrderStatus.REJECTED, reason);
+  }
+
+  /** Only an unpaid order can be cancelled: awaiting payment, or any open order of an eat-first store. */
+  public Future<Order> cancel(Access access, UUID orderId, String reason) {
+    return move(access, orderId, OrderStatus.CANCELLED, reason);
+  }
+
+  /** Marks one item served; the order is served once all of its items are. */
+  public Future<Order> serveItem(Access access, UUID orderId, UUID itemId) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> order(sql, access, orderId)
+            .compose(order -> order.status() == OrderStatus.ACCEPTED ? Future.succeededFuture(order)
+                : TabService.<Order>fail(OrderingProblems.cannotMove(order.status(), OrderStatus.SERVED)))
+            .compose(order -> orders.serveItem(sql, tenantId, orderId, itemId))
+            .compose(allServed -> allServed.isEmpty() ? TabService.<Boolean>fail(OrderingProblems.ITEM_NOT_FOUND)
+                : allServed.get() ? orders.move(sql, tenantId, orderId, OrderStatus.ACCEPTED, OrderStatus.SERVED, null)
+                : Future.succeededFuture(false))
+            .compose(moved -> order(sql, access, orderId)))
+        .onSuccess(order -> announce(access, order, "order_updated"));
+  }
+
+  /** A diner's 催单: reaches the kitchen feed, at most every two minutes per order. */
+  public Future<Order> hurry(Access access, UUID tabId, UUID orderId) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
+            .compose(diner -> diner ? order(sql, access, orderId) : TabService.<Order>fail(OrderingProblems.ORDER_NOT_FOUND))
+            .compose(order -> order.tabId().equals(tabId) ? Future.succeededFuture(order)
+                : TabService.<Order>fail(OrderingProblems.ORDER_NOT_FOUND))
+            .compose(order -> orders.hurry(sql, tenantId, orderId, HURRY_EVERY_MINUTES))
+            .compose(hurried -> hurried ? order(sql, access, orderId)
+                : TabService.<Order>fail(OrderingProblems.HURRIED_RECENTLY)))
+        .onSuccess(order -> events.kitchenOrder(order.storeId(), "order_hurried", OrderingJson.order(order)));
+  }
+
+  public Future<Void> closeTab(Access access, UUID tabId) {
+    return database.inTenant(access.tenantId(), sql -> tabs.close(sql, access.tenantId(), access.storeId(), tabId,
+            access.user().userId(), "staff")
+            .compose(closed -> closed ? tabs.find(sql, access.tenantId(), access.storeId(), tabId)
+                .compose(tab -> tabService.state(sql, access.tenantId(), access.storeId(), tab.orElseThrow()))
+                : TabService.<JsonObject>fail(OrderingProblems.TAB_NOT_FOUND)))
+        .onSuccess(state -> events.tabChanged(tabId, state))
+        .mapEmpty();
+  }
+
+  /** The order as a plain-text ticket for a 58 mm or 80 mm receipt printer. */
+  public Future<String> ticket(Access access, UUID orderId, PaperWidth paper) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> order(sql, access, orderId)
+        .compose(order -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+            .compose(store -> tables.find(sql, tenantId, store.id(), order.tableId()).map(Optional::orElseThrow)
+                .compose(table -> orders.ofTab(sql, tenantId, order.tabId()).map(all -> KitchenTicket.render(
+                    new TicketOrder(store.name(), order.number(), table.name(),
+                        order.placedAt().atZoneSameInstant(store.timeZone()), order.headCount(), order.notes(),
+                        order.items().stream().map(item -> new TicketLine(item.dishName(), item.choices(),
+                            item.quantity())).toList(),
+                        !all.get(0).id().equals(order.id())),
+                    paper))))));
+  }
+
+  private Future<Order> move(Access access, UUID orderId, OrderStatus to, String reason) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> order(sql, access, orderId)
+            .compose(order -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+                .compose(store -> allowed(order, to, store) ? orders.move(sql, tenantId, orderId, order.status(), to,
+                        reason)
+                    .compose(moved -> moved ? returnStock(sql, tenantId, order, to, store)
+                        : TabService.<Void>fail(OrderingProblems.cannotMove(order.status(), to)))
+                    : TabService.<Void>fail(OrderingProblems.cannotMove(order.status(), to))))
+            .compose(moved -> order(sql, access, orderId)))
+        .onSuccess(order -> announce(access, order, "order_updated"));
+  }
+
+  private static boolean allowed(Order order, OrderStatus to, Store store) {
+    if (to == OrderStatus.CANCELLED && order.status() != OrderStatus.AWAITING_PAYMENT
+        && store.orderingMode() != OrderingMode.EAT_FIRST) {
+      return false;
+    }
+    return order.status().mayBecome(to);
+  }
+
+  private Future<Void> returnStock(SqlClient sql, UUID tenantId, Order order, OrderStatus to, Store store) {
+    if (to != OrderStatus.REJECTED && to != OrderStatus.CANCELLED) {
+      return Future.succeededFuture();
+    }
+    LocalDate day = BusinessDay.of(order.placedAt().toInstant(), store.timeZone());
+    Future<Void> chain = Future.succeededFuture();
+    for (Order.Item item : order.items()) {
+      chain = chain.compose(previous -> stock.giveBack(sql, tenantId, item.dishId(), item.quantity(), day));
+    }
+    return chain;
+  }
+
+  private Future<Order> order(SqlClient sql, Access access, UUID orderId) {
+    return orders.find(sql, access.tenantId(), access.storeId(), orderId)
+        .compose(order -> order.map(Future::succeededFuture)
+            .orElseGet(() -> TabService.fail(OrderingProblems.ORDER_NOT_FOUND)));
+  }
+
+  private void announce(Access access, Order order, String type) {
+    events.kitchenOrder(order.storeId(), type, OrderingJson.order(order));
+    database.inTenant(access.tenantId(), sql -> tabs.find(sql, access.tenantId(), access.storeId(), order.tabId())
+            .compose(tab -> tabService.state(sql, access.tenantId(), access.storeId(), tab.orElseThrow())))
+        .onSuccess(state -> events.tabChanged(order.tabId(), state));
+  }
+}

@@ -1,0 +1,36 @@
+package app.tableloop.ordering;
+
+import app.tableloop.platform.live.LiveHub;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/** The live channels of ordering: one per tab (its diners) and one per store's kitchen (its staff). */
+public final class OrderingEvents {
+  private final LiveHub hub;
+
+  public OrderingEvents(LiveHub hub) {
+    this.hub = hub;
+  }
+
+  static String tabChannel(UUID tabId) {
+    return "tab:" + tabId;
+  }
+
+  static String kitchenChannel(UUID storeId) {
+    return "kitchen:" + storeId;
+  }
+
+  /** The tab's state changed (cart or orders): every diner at the table gets the new state. */
+  void tabChanged(UUID tabId, JsonObject tabState) {
+    hub.publish(tabChannel(tabId), new JsonObject().put("type", "tab").put("tab", tabState));
+  }
+
+  /** An order the kitchen must see appeared or changed. */
+  void kitchenOrder(UUID storeId, String type, JsonObject order) {
+    hub.publish(kitchenChannel(storeId), new JsonObject().put("type", type).put("order", order));
+  }
+
+  LiveHub hub() {
+    return hub;
+  }
+}

@@ -1,0 +1,74 @@
+package app.tableloop.ordering;
+
+import app.tableloop.menu.PricedLine;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/** Tabs, carts and orders as the API and the live channels send them. */
+final class OrderingJson {
+  private OrderingJson() {
+  }
+
+  /** A tab with its cart priced from today's menu, and its orders. */
+  static JsonObject tab(Tab tab, List<CartLine> cart, CartPricing.Outcome pricing, List<Order> orders) {
+    JsonArray lines = new JsonArray();
+    for (int i = 0; i < cart.size(); i++) {
+      CartLine line = cart.get(i);
+      JsonObject json = new JsonObject()
+          .put("id", line.id().toString())
+          .put("dish_id", line.dishId().toString())
+          .put("choice_ids", new JsonArray(line.choiceIds().stream().map(UUID::toString).toList()))
+          .put("quantity", line.quantity())
+          .put("added_by", line.addedBy().toString());
+      if (pricing.priced()) {
+        PricedLine priced = pricing.lines().get(i);
+        json.put("dish_name", priced.dish().name())
+            .put("choices", new JsonArray(priced.choices().stream().map(choice -> choice.name()).toList()))
+            .put("unit_price_fen", priced.unitPriceFen())
+            .put("line_total_fen", priced.totalFen());
+      }
+      lines.add(json);
+    }
+    JsonObject cartJson = new JsonObject().put("version", tab.cartVersion()).put("lines", lines);
+    if (pricing.priced()) {
+      cartJson.put("total_fen", pricing.totalFen());
+    } else {
+      // Something in the cart can no longer be ordered; say what, so the table can fix it before submitting.
+      cartJson.put("problem", pricing.problem().toJson(null));
+    }
+    return new JsonObject()
+        .put("id", tab.id().toString())
+        .put("store_id", tab.storeId().toString())
+        .put("table_id", tab.tableId().toString())
+        .put("status", tab.open() ? "open" : "closed")
+        .put("cart", cartJson)
+        .put("orders", new JsonArray(orders.stream().map(OrderingJson::order).toList()));
+  }
+
+  static JsonObject order(Order order) {
+    return new JsonObject()
+        .put("id", order.id().toString())
+        .put("store_id", order.storeId().toString())
+        .put("tab_id", order.tabId().toString())
+        .put("table_id", order.tableId().toString())
+        .put("number", order.number())
+        .put("status", order.status().wireName())
+        .put("head_count", order.headCount())
+        .put("notes", order.notes())
+        .put("total_fen", order.totalFen())
+        .put("placed_at", order.placedAt().toString())
+        .put("hurried_at", order.hurriedAt() == null ? null : order.hurriedAt().toString())
+        .put("end_reason", order.endReason())
+        .put("items", new JsonArray(order.items().stream().map(item -> new JsonObject()
+            .put("id", item.id().toString())
+            .put("dish_id", item.dishId().toString())
+            .put("dish_name", item.dishName())
+            .put("choices", new JsonArray(item.choices()))
+            .put("unit_price_fen", item.unitPriceFen())
+            .put("quantity", item.quantity())
+            .put("added_by", item.addedBy().toString())
+            .put("served", item.servedAt() != null)).toList()));
+  }
+}

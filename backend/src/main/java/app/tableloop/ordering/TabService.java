@@ -1,0 +1,265 @@
+package app.tableloop.ordering;
+
+import app.tableloop.identity.Access;
+import app.tableloop.menu.BusinessDay;
+import app.tableloop.menu.Dish;
+import app.tableloop.menu.DishStock;
+import app.tableloop.menu.Menus;
+import app.tableloop.menu.PricedLine;
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.CommonProblems;
+import app.tableloop.platform.http.Problem;
+import app.tableloop.platform.http.ProblemException;
+import app.tableloop.tenancy.DiningTable;
+import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.OrderingMode;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What the diners at a table do: open or join the table's tab, change the shared cart, place orders from it. Every
+ * change runs in one transaction bound to the store's tenant, and is then pushed to everyone at the table.
+ */
+public final class TabService {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Database database;
+  private final Stores stores;
+  private final DiningTables tables;
+  private final Tabs tabs;
+  private final Carts carts;
+  private final Orders orders;
+  private final Menus menus;
+  private final DishStock stock;
+  private final OrderingEvents events;
+  private final Clock clock;
+
+  public TabService(Database database, Stores stores, DiningTables tables, Tabs tabs, Carts carts, Orders orders,
+                    Menus menus, DishStock stock, OrderingEvents events, Clock clock) {
+    this.database = database;
+    this.stores = stores;
+    this.tables = tables;
+    this.tabs = tabs;
+    this.carts = carts;
+    this.orders = orders;
+    this.menus = menus;
+    this.stock = stock;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** What placing an order asks for, besides the cart. */
+  public record PlaceOrder(String idempotencyKey, int headCount, String notes) {
+  }
+
+  /** A change to a tab's cart, given the menu entries of the dishes it names. */
+  private interface CartChange {
+    Future<Boolean> apply(SqlClient sql, UUID tenantId, UUID tabId, UUID userId, Map<UUID, Dish> menu);
+  }
+
+  /** Scanning a table: its open tab (opened now if there is none), with the scanner among its diners. */
+  public Future<JsonObject> openOrJoin(Access access, UUID tableId) {
+    return database.inTenant(access.tenantId(), sql -> activeTable(sql, access, tableId)
+        .compose(table -> tabs.openOrJoin(sql, access.tenantId(), access.storeId(), table.id(),
+            access.user().userId()))
+        .compose(tab -> state(sql, access.tenantId(), access.storeId(), tab)));
+  }
+
+  public Future<JsonObject> view(Access access, UUID tabId) {
+    return database.inTenant(access.tenantId(), sql -> dinersTab(sql, access, tabId)
+        .compose(tab -> state(sql, access.tenantId(), access.storeId(), tab)));
+  }
+
+  /** Adds a line: the dish must be on this store's menu, its choices offered, and not sold out. */
+  public Future<JsonObject> addLine(Access access, UUID tabId, Long expectedVersion, UUID dishId,
+                                    List<UUID> choiceIds, int quantity) {
+    return changeCart(access, tabId, expectedVersion, List.of(dishId), (sql, tenantId, tab, userId, menu) -> {
+      CartPricing.Outcome check = CartPricing.price(List.of(new CartLine(null, dishId, choiceIds, quantity, userId)),
+          menu);
+      return check.priced() ? carts.add(sql, tenantId, tab, dishId, choiceIds, quantity, userId).map(true)
+          : fail(check.problem());
+    });
+  }
+
+  public Future<JsonObject> setQuantity(Access access, UUID tabId, Long expectedVersion, UUID lineId, int quantity) {
+    return changeCart(access, tabId, expectedVersion, List.of(),
+        (sql, tenantId, tab, userId, menu) -> carts.setQuantity(sql, tenantId, tab, lineId, quantity));
+  }
+
+  public Future<JsonObject> removeLine(Access access, UUID tabId, Long expectedVersion, UUID lineId) {
+    return changeCart(access, tabId, expectedVersion, List.of(),
+        (sql, tenantId, tab, userId, menu) -> carts.remove(sql, tenantId, tab, lineId));
+  }
+
+  /** Applies a change if the cart is still at {@code expectedVersion} and the tab open; then tells the table. */
+  private Future<JsonObject> changeCart(Access access, UUID tabId, Long expectedVersion, List<UUID> dishIds,
+                                        CartChange change) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> dinersTab(sql, access, tabId)
+            .compose(tab -> tabs.bumpCart(sql, tenantId, tabId, expectedVersion)
+                .compose(bumped -> bumped.isPresent() ? Future.succeededFuture(tab)
+                    : fail(tab.open() ? OrderingProblems.STALE_CART : OrderingProblems.TAB_CLOSED)))
+            .compose(tab -> store(sql, access)
+                .compose(store -> menus.dishes(sql, tenantId, store.id(), dishIds, businessDay(store))))
+            .compose(menu -> change.apply(sql, tenantId, tabId, access.user().userId(), menu))
+            .compose(found -> found ? tabs.find(sql, tenantId, access.storeId(), tabId)
+                : fail(OrderingProblems.LINE_NOT_FOUND))
+            .compose(tab -> state(sql, tenantId, access.storeId(), tab.orElseThrow())))
+        .onSuccess(state -> events.tabChanged(tabId, state));
+  }
+
+  /**
+   * Places an order from the cart: priced from the menu now, stock taken, numbered, the cart emptied; all or
+   * nothing. The same idempotency key again answers the same order.
+   */
+  public Future<Order> placeOrder(Access access, UUID tabId, PlaceOrder request) {
+    byte[] requestHash = hash(tabId + "|" + request.headCount() + "|" + Optional.ofNullable(request.notes())
+        .orElse(""));
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
+                request.idempotencyKey())
+            .compose(earlier -> earlier.isPresent() ? sameRequest(earlier.get(), requestHash)
+                : place(sql, access, tabId, request, requestHash)))
+        .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+            // A concurrent retry of the same submit won the race: answer its order.
+            ? database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
+                request.idempotencyKey()).compose(earlier -> sameRequest(earlier.orElseThrow(), requestHash)))
+            : Future.failedFuture(failure))
+        .compose(orderId -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
+            .map(Optional::orElseThrow)))
+        .onSuccess(order -> {
+          if (order.status() == OrderStatus.PLACED) {
+            events.kitchenOrder(order.storeId(), "order_placed", OrderingJson.order(order));
+          }
+          view(access, tabId).onSuccess(state -> events.tabChanged(tabId, state));
+        });
+  }
+
+  private Future<UUID> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
+    UUID tenantId = access.tenantId();
+    return tabs.lock(sql, tenantId, access.storeId(), tabId)
+        .compose(found -> found.isEmpty() ? fail(OrderingProblems.TAB_NOT_FOUND)
+            : !found.get().open() ? fail(OrderingProblems.TAB_CLOSED) : Future.succeededFuture(found.get()))
+        .compose(tab -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
+            .compose(diner -> diner ? Future.succeededFuture(tab) : fail(OrderingProblems.TAB_NOT_FOUND)))
+        .compose(tab -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+            .compose(store -> tables.find(sql, tenantId, store.id(), tab.tableId()).map(Optional::orElseThrow)
+                .compose(table -> orderable(store, table))
+                .compose(ok -> carts.lines(sql, tenantId, tabId))
+                .compose(cart -> cart.isEmpty() ? fail(OrderingProblems.CART_EMPTY)
+                    : priced(sql, tenantId, store, cart))
+                .compose(priced -> takeStock(sql, tenantId, businessDay(store), priced.lines())
+                    .compose(taken -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tabId,
+                        tab.tableId(), businessDay(store), store.orderingMode() == OrderingMode.PAY_FIRST
+                            ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
+                        request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
+                        requestHash, priced.lines(), priced.addedBy()))))))
+        .compose(orderId -> carts.clear(sql, tenantId, tabId)
+            .compose(cleared -> tabs.bumpCart(sql, tenantId, tabId, null))
+            .map(orderId));
+  }
+
+  private record PricedCart(List<PricedLine> lines, List<UUID> addedBy) {
+  }
+
+  private Future<PricedCart> priced(SqlClient sql, UUID tenantId, Store store, List<CartLine> cart) {
+    return menus.dishes(sql, tenantId, store.id(), cart.stream().map(CartLine::dishId).distinct().toList(),
+            businessDay(store))
+        .compose(menu -> {
+          CartPricing.Outcome pricing = CartPricing.price(cart, menu);
+          return pricing.priced()
+              ? Future.succeededFuture(new PricedCart(pricing.lines(), cart.stream().map(CartLine::addedBy).toList()))
+              : fail(pricing.problem());
+        });
+  }
+
+  /** Takes each dish's portions in dish-id order, so that two orders never wait on each other's dishes. */
+  private Future<Void> takeStock(SqlClient sql, UUID tenantId, LocalDate day, List<PricedLine> lines) {
+    Map<UUID, Integer> perDish = new TreeMap<>();
+    Map<UUID, String> names = new TreeMap<>();
+    for (PricedLine line : lines) {
+      perDish.merge(line.dish().id(), line.quantity(), Integer::sum);
+      names.put(line.dish().id(), line.dish().name());
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<UUID, Integer> dish : perDish.entrySet()) {
+      chain = chain.compose(previous -> stock.take(sql, tenantId, dish.getKey(), dish.getValue(), day))
+          .compose(taken -> taken ? Future.succeededFuture() : fail(OrderingProblems.soldOut(names.get(dish.getKey()))));
+    }
+    return chain;
+  }
+
+  private Future<Void> orderable(Store store, DiningTable table) {
+    if (!table.active()) {
+      return fail(OrderingProblems.TABLE_INACTIVE);
+    }
+    if (!store.businessHours().isOpenAt(clock.instant().atZone(store.timeZone()))) {
+      return fail(OrderingProblems.STORE_CLOSED);
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<UUID> sameRequest(Orders.Earlier earlier, byte[] requestHash) {
+    return Arrays.equals(earlier.requestHash(), requestHash) ? Future.succeededFuture(earlier.orderId())
+        : fail(OrderingProblems.IDEMPOTENCY_KEY_REUSED);
+  }
+
+  private Future<DiningTable> activeTable(SqlClient sql, Access access, UUID tableId) {
+    return tables.find(sql, access.tenantId(), access.storeId(), tableId)
+        .compose(table -> table.isEmpty() ? fail(CommonProblems.NOT_FOUND.atField("table"))
+            : table.get().active() ? Future.succeededFuture(table.get()) : fail(OrderingProblems.TABLE_INACTIVE));
+  }
+
+  /** The tab, if the caller is one of its diners; others are told it does not exist. */
+  private Future<Tab> dinersTab(SqlClient sql, Access access, UUID tabId) {
+    return tabs.find(sql, access.tenantId(), access.storeId(), tabId)
+        .compose(tab -> tab.isEmpty() ? fail(OrderingProblems.TAB_NOT_FOUND)
+            : tabs.isDiner(sql, access.tenantId(), tabId, access.user().userId())
+                .compose(diner -> diner ? Future.succeededFuture(tab.get()) : fail(OrderingProblems.TAB_NOT_FOUND)));
+  }
+
+  Future<JsonObject> state(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
+    return carts.lines(sql, tenantId, tab.id())
+        .compose(cart -> stores.find(sql, tenantId, storeId).map(Optional::orElseThrow)
+            .compose(store -> menus.dishes(sql, tenantId, storeId,
+                cart.stream().map(CartLine::dishId).distinct().toList(), businessDay(store)))
+            .map(menu -> CartPricing.price(cart, menu))
+            .compose(pricing -> orders.ofTab(sql, tenantId, tab.id())
+                .map(placed -> OrderingJson.tab(tab, cart, pricing, placed))));
+  }
+
+  private LocalDate businessDay(Store store) {
+    return BusinessDay.of(clock.instant(), store.timeZone());
+  }
+
+  private Future<Store> store(SqlClient sql, Access access) {
+    return stores.find(sql, access.tenantId(), access.storeId()).map(Optional::orElseThrow);
+  }
+
+  static <T> Future<T> fail(Problem problem) {
+    return Future.failedFuture(new ProblemException(problem));
+  }
+
+  static byte[] hash(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
