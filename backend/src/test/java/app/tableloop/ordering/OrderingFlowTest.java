@@ -254,6 +254,49 @@ class OrderingFlowTest {
     assertThat(ticket.bodyAsString()).contains("#" + order.getString("number"), "红烧牛肉面", "小份", "快一点");
   }
 
+  @Test
+  void aClosedStoreOrAnInactiveTableTakesNoOrders() {
+    String diner = service.signIn("gina");
+    String tab = post(diner, "/tables/" + table("A7").id() + "/tab", null).getString("id");
+    post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
+    // Open only one minute, on the day after tomorrow: closed now, whatever day the test runs.
+    int dayAfterTomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).getDayOfWeek()
+        .getValue();
+    JsonArray never = new JsonArray().add(new JsonObject().put("days", new JsonArray().add(dayAfterTomorrow))
+        .put("open", "10:00").put("close", "10:01"));
+    JsonArray always = new JsonArray();
+    call(owner, HttpMethod.PATCH, "", new JsonObject().put("business_hours", never));
+    try {
+      assertThat(problem(call(diner, HttpMethod.POST, "/tabs/" + tab + "/orders",
+          new JsonObject().put("idempotency_key", "closed-store-1").put("head_count", 1)), 409))
+          .isEqualTo("store_closed");
+    } finally {
+      call(owner, HttpMethod.PATCH, "", new JsonObject().put("business_hours", always));
+    }
+    call(owner, HttpMethod.PATCH, "/tables/" + table("A8").id(), new JsonObject().put("active", false));
+
+    assertThat(problem(call(diner, HttpMethod.POST, "/tables/" + table("A8").id() + "/tab", null), 409))
+        .isEqualTo("table_inactive");
+    assertThat(cart(get(diner, "/tabs/" + tab)).getJsonArray("lines")).as("nothing was taken from the cart")
+        .hasSize(1);
+  }
+
+  @Test
+  void anAbandonedEmptyTabExpiresAndOneInUseDoesNot() {
+    String diner = service.signIn("hank");
+    String empty = post(diner, "/tables/" + table("A9").id() + "/tab", null).getString("id");
+    String inUse = post(diner, "/tables/" + table("A10").id() + "/tab", null).getString("id");
+    post(diner, "/tabs/" + inUse + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
+    service.env().asOwner(sql -> {
+      sql.execute("UPDATE tabs SET last_activity_at = now() - interval '3 hours' WHERE id IN ('" + empty + "', '"
+          + inUse + "')");
+      sql.execute("SELECT expire_abandoned_tabs(interval '2 hours')");
+    });
+
+    assertThat(get(diner, "/tabs/" + empty).getString("status")).isEqualTo("closed");
+    assertThat(get(diner, "/tabs/" + inUse).getString("status")).isEqualTo("open");
+  }
+
   private static JsonObject placeOrder(String token, String tab, String key, int headCount, String notes) {
     JsonObject body = new JsonObject().put("idempotency_key", key).put("head_count", headCount);
     if (notes != null) {
