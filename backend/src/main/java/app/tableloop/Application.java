@@ -20,10 +20,20 @@ import app.tableloop.ordering.KitchenService;
 import app.tableloop.ordering.OrderingApi;
 import app.tableloop.ordering.OrderingEvents;
 import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.PaidOrders;
 import app.tableloop.ordering.TabExpiry;
 import app.tableloop.ordering.TabService;
 import app.tableloop.ordering.Tabs;
+import app.tableloop.payment.CounterPayments;
+import app.tableloop.payment.PaymentApi;
+import app.tableloop.payment.PaymentConfirmation;
+import app.tableloop.payment.PaymentLedger;
+import app.tableloop.payment.Payments;
+import app.tableloop.payment.UnmatchedNotifications;
+import app.tableloop.payment.WeChatNotifications;
+import app.tableloop.payment.WeChatPayments;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.LinkPages;
@@ -84,6 +94,10 @@ public final class Application implements AutoCloseable {
     TabService tabService = new TabService(database, stores, tables, tabs, new Carts(), orders, menus, stock, events,
         platform.clock());
     TabExpiry.start(platform.vertx(), database);
+    Payments payments = new Payments();
+    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, new PaymentLedger(), new Outbox(),
+        orders, new PaidOrders(database, tabs, tabService, events), wechat.mchId(), wechat.appId(), platform.clock());
+    String notifyUrl = platform.publicBaseUrl().replaceFirst("/+$", "") + "/api/v1/payments/wechat/notify";
     return new Features.Api(new AccessGuard(sessions, users), List.of(
         new OperationsApi(platform, contractDocument),
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
@@ -94,7 +108,13 @@ public final class Application implements AutoCloseable {
             platform.publicBaseUrl()),
         new MenuApi(database, stores, menus, menuCache, platform.clock()),
         new OrderingApi(tabService, new KitchenService(database, stores, tables, tabs, orders, stock, tabService,
-            events), events)));
+            events), events),
+        new PaymentApi(
+            new WeChatPayments(database, stores, tabs, orders, payments, confirmation, wechat, notifyUrl,
+                platform.clock()),
+            new WeChatNotifications(database, payments, new UnmatchedNotifications(), confirmation, wechat,
+                platform.clock()),
+            new CounterPayments(database, orders, payments, confirmation, wechat, platform.clock()))));
   };
 
   private final Infrastructure infrastructure;

@@ -95,10 +95,13 @@ public final class OrderingApi implements ApiModule {
 
   /** The table's live feed: the tab's state now, then again after every change anyone at the table makes. */
   private void watchTab(RoutingContext rc) {
+    if (!rc.request().canUpgradeToWebSocket()) {
+      rc.fail(new ProblemException(WEBSOCKET_REQUIRED));
+      return;
+    }
     UUID tabId = id(rc, "tab");
     tabs.view(Access.of(rc), tabId)
         .compose(state -> rc.request().toWebSocket()
-            .recover(failure -> Future.failedFuture(new ProblemException(WEBSOCKET_REQUIRED)))
             .compose(socket -> events.hub().attach(OrderingEvents.tabChannel(tabId), socket)
                 .compose(listening -> socket.writeTextMessage(new JsonObject().put("type", "tab").put("tab", state)
                     .encode()))))
@@ -107,10 +110,13 @@ public final class OrderingApi implements ApiModule {
 
   /** The kitchen's live feed: the open orders now, then every new, changed or hurried order. */
   private void watchKitchen(RoutingContext rc) {
+    if (!rc.request().canUpgradeToWebSocket()) {
+      rc.fail(new ProblemException(WEBSOCKET_REQUIRED));
+      return;
+    }
     Access access = Access.of(rc);
     kitchen.liveOrders(access)
         .compose(live -> rc.request().toWebSocket()
-            .recover(failure -> Future.failedFuture(new ProblemException(WEBSOCKET_REQUIRED)))
             .compose(socket -> events.hub().attach(OrderingEvents.kitchenChannel(access.storeId()), socket)
                 .compose(listening -> socket.writeTextMessage(new JsonObject().put("type", "orders").put("orders",
                     new JsonArray(live.stream().map(OrderingJson::order).toList())).encode()))))

@@ -72,6 +72,11 @@ public final class WeChatGateway {
     return connection.appId();
   }
 
+  /** The WeChat Pay merchant id payments are made to. */
+  public String mchId() {
+    return connection.merchant().mchId();
+  }
+
   /** Exchanges a {@code wx.login} code for the user's openid (and unionid, when the app has one). */
   public Future<WxMaJscode2SessionResult> codeToSession(String code) {
     return call(() -> miniProgram.getUserService().getSessionInfo(code));

@@ -15,6 +15,7 @@ import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.wechat.WeChatSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -24,11 +25,18 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The whole service, as deployed, for one test class: its own database and Redis prefix, the WeChat simulator, an
@@ -51,8 +59,21 @@ public final class RunningService implements AutoCloseable {
   }
 
   public static RunningService start(Class<?> testClass) {
+    return start(testClass, Map.of());
+  }
+
+  /**
+   * The service on a port chosen up front and named in PUBLIC_BASE_URL, so that what WeChat Pay (the simulator)
+   * sends to the service's public address arrives: payment notifications.
+   */
+  public static RunningService startReachable(Class<?> testClass) {
+    int port = freeLoopbackPort();
+    return start(testClass, Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port));
+  }
+
+  private static RunningService start(Class<?> testClass, Map<String, String> overrides) {
     TestEnvironment env = TestEnvironment.forClass(testClass);
-    var config = env.config(Map.of());
+    var config = env.config(overrides);
     Application app = Application.start(config, WeChatSettings.from(Map.of()), HttpSettings.from(config),
         Application.FEATURES);
     Vertx clientVertx = VertxFactory.create().vertx();
@@ -143,8 +164,35 @@ public final class RunningService implements AutoCloseable {
     return body == null ? request.send() : request.sendJsonObject(body);
   }
 
+  /** A POST of exactly {@code body} with {@code headers}, as a caller outside the mini-program sends it. */
+  public HttpResponse<Buffer> postRaw(String path, MultiMap headers, String body) {
+    return Await.result(client.request(HttpMethod.POST, path).putHeaders(headers).sendBuffer(Buffer.buffer(body)));
+  }
+
+  /** Polls {@code read} every 20 ms until {@code done} holds, for at most 15 s; answers the last value read. */
+  public <T> T eventually(Supplier<T> read, Predicate<T> done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    T value = read.get();
+    while (!done.test(value)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("still not there after 15 s: " + value);
+      }
+      Await.result(clientVertx.timer(20));
+      value = read.get();
+    }
+    return value;
+  }
+
   public HttpResponse<Buffer> get(String path, String token) {
     return call(HttpMethod.GET, path, token, null);
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

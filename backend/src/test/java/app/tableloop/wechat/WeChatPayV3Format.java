@@ -21,46 +21,46 @@ import javax.crypto.spec.SecretKeySpec;
  * WeChat Pay API v3's published formats, written out in the test independently of the simulator: RSA keys from PEM,
  * SHA256withRSA signatures (Base64) and AEAD_AES_256_GCM under the API v3 key, tag appended, Base64.
  */
-final class WeChatPayV3Format {
+public final class WeChatPayV3Format {
   private WeChatPayV3Format() {
   }
 
-  static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+  public static PrivateKey privateKey(String pem) throws GeneralSecurityException {
     return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
   }
 
-  static PublicKey publicKey(String pem) throws GeneralSecurityException {
+  public static PublicKey publicKey(String pem) throws GeneralSecurityException {
     return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
   }
 
   /** The public half of an RSA private key (its CRT form carries the public exponent). */
-  static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {
+  public static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {
     RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
     return KeyFactory.getInstance("RSA")
         .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
   }
 
-  static KeyPair otherKeys() throws GeneralSecurityException {
+  public static KeyPair otherKeys() throws GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     return generator.generateKeyPair();
   }
 
-  static String sign(PrivateKey key, String message) throws GeneralSecurityException {
+  public static String sign(PrivateKey key, String message) throws GeneralSecurityException {
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(key);
     signature.update(message.getBytes(StandardCharsets.UTF_8));
     return Base64.getEncoder().encodeToString(signature.sign());
   }
 
-  static boolean verifies(PublicKey key, String message, String base64Signature) throws GeneralSecurityException {
+  public static boolean verifies(PublicKey key, String message, String base64Signature) throws GeneralSecurityException {
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initVerify(key);
     signature.update(message.getBytes(StandardCharsets.UTF_8));
     return signature.verify(Base64.getDecoder().decode(base64Signature));
   }
 
-  static String encrypt(String apiV3Key, String nonce, String associatedData, String plaintext)
+  public static String encrypt(String apiV3Key, String nonce, String associatedData, String plaintext)
       throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
@@ -70,7 +70,7 @@ final class WeChatPayV3Format {
   }
 
   /** The merchant's Authorization header for one request, as the API v3 signing guide describes it. */
-  static String authorization(String mchId, String serial, PrivateKey key, String method, String canonicalUrl,
+  public static String authorization(String mchId, String serial, PrivateKey key, String method, String canonicalUrl,
                               long timestamp, String nonce, String body) throws GeneralSecurityException {
     String signature = sign(key, method + "\n" + canonicalUrl + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n");
     return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + mchId + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature

@@ -1,0 +1,22 @@
+package app.tableloop.payment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One payment of an order.
+ *
+ * @param payerOpenId  the WeChat user paying (WeChat Pay only)
+ * @param description  what the diner sees in WeChat Pay (WeChat Pay only)
+ * @param expiresAt    when WeChat Pay stops taking it (WeChat Pay only)
+ * @param recordedBy   the staff member who took it (counter payments only)
+ */
+public record Payment(UUID id, UUID storeId, UUID orderId, String outTradeNo, PaymentMethod method, long amountFen,
+                      PaymentStatus status, String payerOpenId, String description, String prepayId, String transactionId,
+                      Instant paidAt, UUID recordedBy, Instant expiresAt) {
+
+  /** Still payable on WeChat for at least {@code margin} seconds from {@code now}: worth handing out again. */
+  public boolean reusableAt(Instant now, long marginSeconds) {
+    return status == PaymentStatus.PENDING && expiresAt != null && expiresAt.isAfter(now.plusSeconds(marginSeconds));
+  }
+}

@@ -1,0 +1,76 @@
+package app.tableloop.payment;
+
+import app.tableloop.identity.Access;
+import app.tableloop.ordering.PaidOrders;
+import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.ProblemException;
+import app.tableloop.wechat.WeChatGateway;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP side of payments: the diner's WeChat Pay, WeChat Pay's notifications, and counter payments. */
+public final class PaymentApi implements ApiModule {
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentApi.class);
+
+  private final WeChatPayments wechatPayments;
+  private final WeChatNotifications notifications;
+  private final CounterPayments counter;
+
+  public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter) {
+    this.wechatPayments = wechatPayments;
+    this.notifications = notifications;
+    this.counter = counter;
+  }
+
+  @Override
+  public void mount(RouterBuilder api) {
+    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatPayments.request(Access.of(rc), id(rc, "tab"),
+            id(rc, "order"))
+        .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
+        .onFailure(rc::fail));
+    api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Access.of(rc), id(rc, "tab"), id(rc, "order"))
+        .onSuccess(order -> rc.json(PaidOrders.json(order)))
+        .onFailure(rc::fail));
+    api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Access.of(rc), id(rc, "order"),
+            PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
+        .onSuccess(order -> rc.json(PaidOrders.json(order)))
+        .onFailure(rc::fail));
+    api.getRoute("receiveWeChatPayNotification").addHandler(this::notification);
+  }
+
+  /**
+   * WeChat Pay takes any 2xx as delivered; anything else it retries, and wants {@code {"code":"FAIL","message":…}}.
+   * The signature covers the body exactly as it came, so it is passed on unparsed.
+   */
+  private void notification(RoutingContext rc) {
+    String body = rc.body().buffer() == null ? "" : rc.body().asString("UTF-8");
+    notifications.receive(body, WeChatGateway.signatureHeader(rc.request().headers()))
+        .onSuccess(received -> rc.response().setStatusCode(200).end())
+        .onFailure(failure -> {
+          int status = 500;
+          String message = "处理失败，请重试";
+          if (failure instanceof ProblemException problem) {
+            status = problem.problem().status();
+            message = problem.problem().message();
+          } else {
+            LOG.warn("A WeChat Pay notification could not be recorded; WeChat Pay will retry", failure);
+          }
+          rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+              .end(new JsonObject().put("code", "FAIL").put("message", message).encode());
+        });
+  }
+
+  private static UUID id(RoutingContext rc, String name) {
+    return UUID.fromString(rc.pathParam(name));
+  }
+
+  private static JsonObject body(RoutingContext rc) {
+    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    return validated.getBody().getJsonObject();
+  }
+}

@@ -1,0 +1,118 @@
+package app.tableloop.payment;
+
+import app.tableloop.platform.database.Rows;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Payments of orders. */
+public final class Payments {
+  private static final String COLUMNS = "id, store_id, order_id, out_trade_no, method, amount_fen, status,"
+      + " payer_openid, description, prepay_id, transaction_id, paid_at, recorded_by, expires_at";
+
+  /** Where a payment lives, found by its out_trade_no before any tenant is known. */
+  public record Location(UUID tenantId, UUID storeId) {
+  }
+
+  /** What a new payment is: WeChat Pay ones carry the payer and the expiry, counter ones who took them. */
+  public record NewPayment(UUID storeId, UUID orderId, String outTradeNo, PaymentMethod method, long amountFen,
+                           String payerOpenId, String description, Instant expiresAt, UUID recordedBy) {
+  }
+
+  /** The tenant and store of an out_trade_no, across tenants (a WeChat Pay notification names nothing else). */
+  public Future<Optional<Location>> locate(SqlClient sql, String outTradeNo) {
+    return sql.preparedQuery("SELECT tenant_id, store_id FROM payment_by_out_trade_no($1)")
+        .execute(Tuple.of(outTradeNo))
+        .map(rows -> Rows.first(rows, row -> new Location(row.getUUID("tenant_id"), row.getUUID("store_id"))));
+  }
+
+  /** Inserts a payment; empty when the payer already has a pending WeChat payment of the order. */
+  public Future<Optional<Payment>> insert(SqlClient sql, UUID tenantId, NewPayment payment) {
+    return sql.preparedQuery("""
+            INSERT INTO payments (tenant_id, store_id, order_id, out_trade_no, method, amount_fen, payer_openid,
+                                  description, expires_at, recorded_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (order_id, payer_openid) WHERE status = 'pending' AND method = 'wechat' DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), payment.orderId(), payment.outTradeNo(),
+            payment.method().wireName(), payment.amountFen(), payment.payerOpenId(), payment.description(),
+            payment.expiresAt() == null ? null : payment.expiresAt().atOffset(ZoneOffset.UTC),
+            payment.recordedBy())))
+        .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** The payer's pending WeChat payment of the order, locked for the rest of the transaction. */
+  public Future<Optional<Payment>> lockPending(SqlClient sql, UUID tenantId, UUID orderId, String payerOpenId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND order_id = $2"
+            + " AND payer_openid = $3 AND method = 'wechat' AND status = 'pending' FOR UPDATE")
+        .execute(Tuple.of(tenantId, orderId, payerOpenId))
+        .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** The payment, locked for the rest of the transaction (marking it paid happens once). */
+  public Future<Optional<Payment>> lock(SqlClient sql, UUID tenantId, String outTradeNo) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND out_trade_no = $2"
+            + " FOR UPDATE")
+        .execute(Tuple.of(tenantId, outTradeNo))
+        .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** The order's WeChat payments still waiting for money, newest first. */
+  public Future<List<Payment>> pendingWeChat(SqlClient sql, UUID tenantId, UUID orderId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND order_id = $2"
+            + " AND method = 'wechat' AND status = 'pending' ORDER BY created_at DESC")
+        .execute(Tuple.of(tenantId, orderId))
+        .map(rows -> rows.stream().map(Payments::payment).toList());
+  }
+
+  public Future<Void> recordPrepay(SqlClient sql, UUID tenantId, UUID paymentId, String prepayId) {
+    return sql.preparedQuery("UPDATE payments SET prepay_id = $3 WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(tenantId, paymentId, prepayId))
+        .mapEmpty();
+  }
+
+  /**
+   * Marks a payment paid, once: false when it already was. A closed one can still become paid: the money arrived,
+   * and what to do with it is then the refund's business.
+   */
+  public Future<Boolean> markPaid(SqlClient sql, UUID tenantId, UUID paymentId, String transactionId,
+                                  Instant paidAt) {
+    return sql.preparedQuery("""
+            UPDATE payments SET status = 'paid', transaction_id = $3, paid_at = $4
+             WHERE tenant_id = $1 AND id = $2 AND status IN ('pending', 'closed')
+            """)
+        .execute(Tuple.of(tenantId, paymentId, transactionId, paidAt.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Gives up the order's pending WeChat payments (it was paid otherwise, or they expired); answers them. */
+  public Future<List<Payment>> closePending(SqlClient sql, UUID tenantId, UUID orderId, String payerOpenId) {
+    return sql.preparedQuery("UPDATE payments SET status = 'closed' WHERE tenant_id = $1 AND order_id = $2"
+            + " AND method = 'wechat' AND status = 'pending' AND ($3::text IS NULL OR payer_openid = $3)"
+            + " RETURNING " + COLUMNS)
+        .execute(Tuple.of(tenantId, orderId, payerOpenId))
+        .map(rows -> rows.stream().map(Payments::payment).toList());
+  }
+
+  private static Payment payment(Row row) {
+    return new Payment(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("order_id"),
+        row.getString("out_trade_no"), PaymentMethod.fromWireName(row.getString("method")).orElseThrow(),
+        row.getLong("amount_fen"), PaymentStatus.fromWireName(row.getString("status")).orElseThrow(),
+        row.getString("payer_openid"), row.getString("description"), row.getString("prepay_id"),
+        row.getString("transaction_id"),
+        instant(row.getOffsetDateTime("paid_at")), row.getUUID("recorded_by"),
+        instant(row.getOffsetDateTime("expires_at")));
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}

@@ -1,0 +1,179 @@
+package app.tableloop.payment;
+
+import app.tableloop.identity.Access;
+import app.tableloop.ordering.Order;
+import app.tableloop.ordering.OrderStatus;
+import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.Tabs;
+import app.tableloop.platform.database.Database;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.Stores;
+import app.tableloop.wechat.WeChatGateway;
+import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
+import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result.JsapiResult;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A diner paying a pay-first order with WeChat Pay: the JSAPI prepay whose signed parameters the mini-program passes
+ * to {@code wx.requestPayment}, and the "I have paid" check that asks WeChat Pay instead of waiting for its
+ * notification. Asking twice hands out the same payment (same out_trade_no, so WeChat Pay answers the same
+ * prepay_id), never a second charge.
+ */
+public final class WeChatPayments {
+  private static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
+  /** A payment about to expire is not handed out again: the diner would not finish paying in time. */
+  private static final long REUSE_MARGIN_SECONDS = 60;
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final int DESCRIPTION_LIMIT = 127;
+
+  private final Database database;
+  private final Stores stores;
+  private final Tabs tabs;
+  private final Orders orders;
+  private final Payments payments;
+  private final PaymentConfirmation confirmation;
+  private final WeChatGateway gateway;
+  private final String notifyUrl;
+  private final Clock clock;
+
+  /** A payment handed to the mini-program, with what it passes to {@code wx.requestPayment}. */
+  public record Prepared(Payment payment, JsapiResult parameters) {
+  }
+
+  public WeChatPayments(Database database, Stores stores, Tabs tabs, Orders orders, Payments payments,
+                        PaymentConfirmation confirmation, WeChatGateway gateway, String notifyUrl, Clock clock) {
+    this.database = database;
+    this.stores = stores;
+    this.tabs = tabs;
+    this.orders = orders;
+    this.payments = payments;
+    this.confirmation = confirmation;
+    this.gateway = gateway;
+    this.notifyUrl = notifyUrl;
+    this.clock = clock;
+  }
+
+  /** The signed-in diner's WeChat payment of an order of their tab awaiting payment: reused while payable. */
+  public Future<Prepared> request(Access access, UUID tabId, UUID orderId) {
+    UUID tenantId = access.tenantId();
+    String payer = access.user().openId();
+    return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
+            .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
+                ? PaymentConfirmation.<Payment>fail(PaymentProblems.NOT_AWAITING_PAYMENT)
+                : payments.lockPending(sql, tenantId, orderId, payer)
+                    .compose(pending -> pending.isPresent() && reusable(pending.get(), order)
+                        ? Future.succeededFuture(pending.get())
+                        : payments.closePending(sql, tenantId, orderId, payer)
+                            .compose(closed -> newPayment(sql, access, order, payer)))))
+        .compose(payment -> gateway.createJsapiPayment(jsapiOrder(payment))
+            .recover(failure -> PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
+            .compose(parameters -> database.inTenant(tenantId, sql -> payments.recordPrepay(sql, tenantId,
+                    payment.id(), parameters.getPackageValue().replaceFirst("^prepay_id=", "")))
+                .map(recorded -> new Prepared(payment, parameters))));
+  }
+
+  /**
+   * "I have paid": asks WeChat Pay about the order's pending payments and records a successful one exactly as its
+   * notification would; answers the order as it is then.
+   */
+  public Future<Order> check(Access access, UUID tabId, UUID orderId) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
+            .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
+                ? Future.succeededFuture(List.<Payment>of()) : payments.pendingWeChat(sql, tenantId, orderId)))
+        .compose(pending -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Payment payment : pending) {
+            chain = chain.compose(previous -> gateway.queryOrder(payment.outTradeNo())
+                .map(result -> Optional.of(transaction(result)))
+                .recover(failure -> unknownToWeChat(failure) ? Future.succeededFuture(Optional.empty())
+                    : PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
+                .compose(transaction -> transaction.isPresent() && transaction.get().succeeded()
+                    ? confirmation.confirmWeChat(tenantId, transaction.get()).mapEmpty()
+                    : Future.succeededFuture()));
+          }
+          return chain;
+        })
+        .compose(checked -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(),
+            orderId).map(Optional::orElseThrow)));
+  }
+
+  static WeChatTransaction transaction(WxPayOrderQueryV3Result result) {
+    return new WeChatTransaction(result.getAppid(), result.getMchid(), result.getOutTradeNo(),
+        result.getTransactionId(), result.getTradeState(),
+        result.getAmount() == null || result.getAmount().getTotal() == null ? -1 : result.getAmount().getTotal(),
+        instant(result.getSuccessTime()));
+  }
+
+  /** A payment whose prepay never reached WeChat Pay: nobody can have paid it. */
+  private static boolean unknownToWeChat(Throwable failure) {
+    return failure instanceof WxPayException wechat && "ORDER_NOT_EXIST".equals(wechat.getErrCode());
+  }
+
+  static Instant instant(String rfc3339) {
+    return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
+  }
+
+  private boolean reusable(Payment payment, Order order) {
+    return payment.reusableAt(clock.instant(), REUSE_MARGIN_SECONDS) && payment.amountFen() == order.totalFen();
+  }
+
+  private Future<Payment> newPayment(SqlClient sql, Access access, Order order, String payer) {
+    UUID tenantId = access.tenantId();
+    // Whole seconds: a repeated prepay must carry exactly the time_expire of the first.
+    Instant expiresAt = clock.instant().plus(PAYABLE_FOR).truncatedTo(ChronoUnit.SECONDS);
+    return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+        .compose(store -> payments.insert(sql, tenantId, new Payments.NewPayment(store.id(), order.id(),
+            OutTradeNo.next(), PaymentMethod.WECHAT, order.totalFen(), payer, description(store, order), expiresAt,
+            null)))
+        .compose(inserted -> inserted.isPresent() ? Future.succeededFuture(inserted.get())
+            // The same diner asked twice at once: the other request's payment is the one.
+            : payments.lockPending(sql, tenantId, order.id(), payer).map(Optional::orElseThrow));
+  }
+
+  private WxPayUnifiedOrderV3Request jsapiOrder(Payment payment) {
+    WxPayUnifiedOrderV3Request.Amount amount = new WxPayUnifiedOrderV3Request.Amount();
+    amount.setTotal(Math.toIntExact(payment.amountFen()));
+    amount.setCurrency("CNY");
+    WxPayUnifiedOrderV3Request.Payer payer = new WxPayUnifiedOrderV3Request.Payer();
+    payer.setOpenid(payment.payerOpenId());
+    return new WxPayUnifiedOrderV3Request()
+        .setDescription(payment.description())
+        .setOutTradeNo(payment.outTradeNo())
+        .setTimeExpire(RFC_3339.format(payment.expiresAt().atZone(CHINA)))
+        .setNotifyUrl(notifyUrl)
+        .setAmount(amount)
+        .setPayer(payer);
+  }
+
+  private static String description(Store store, Order order) {
+    String suffix = " 订单 " + order.number();
+    String name = store.name();
+    int room = DESCRIPTION_LIMIT - suffix.length();
+    return (name.length() > room ? name.substring(0, room) : name) + suffix;
+  }
+
+  /** The order, if it belongs to this tab of the store and the caller is one of the tab's diners. */
+  private Future<Order> dinersOrder(SqlClient sql, Access access, UUID tabId, UUID orderId) {
+    UUID tenantId = access.tenantId();
+    return tabs.isDiner(sql, tenantId, tabId, access.user().userId())
+        .compose(diner -> !diner ? Future.succeededFuture(Optional.<Order>empty())
+            : orders.find(sql, tenantId, access.storeId(), orderId))
+        .compose(order -> order.isPresent() && order.get().tabId().equals(tabId)
+            ? Future.succeededFuture(order.get()) : PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND));
+  }
+}

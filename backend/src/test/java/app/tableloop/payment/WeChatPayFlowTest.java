@@ -1,0 +1,372 @@
+package app.tableloop.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.tenancy.DiningTable;
+import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.LiveFeed;
+import app.tableloop.testing.RunningService;
+import app.tableloop.wechat.MerchantCredentials;
+import app.tableloop.wechat.WeChatPayV3Format;
+import app.tableloop.wechat.simulator.NotificationDelivery;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.security.PrivateKey;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pay-first orders paid with WeChat Pay, end to end: the diner's prepay, the simulator paying and notifying our
+ * notify_url, the order reaching the kitchen once however often WeChat Pay notifies, forged notifications refused,
+ * the "I have paid" check, and payments taken at the counter.
+ */
+class WeChatPayFlowTest {
+  private static final Duration LIVE = Duration.ofSeconds(5);
+  private static final String NOTIFY = "/api/v1/payments/wechat/notify";
+  private static final long PRICE_FEN = 2800;
+
+  static RunningService service;
+  static TenantBootstrap.Bootstrapped restaurant;
+  static String owner;
+  static String staff;
+  static String otherOwner;
+  static String noodles;
+
+  /** An order of a diner's tab, awaiting payment. */
+  record Ordered(String diner, String tab, String order, long totalFen) {
+  }
+
+  @BeforeAll
+  static void setUp() {
+    service = RunningService.startReachable(WeChatPayFlowTest.class);
+    restaurant = service.aRestaurant("先付面馆", "A1-A20");
+    owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
+    staff = service.signInAndAccept("cashier", post(owner, storePath("/invites"),
+        new JsonObject().put("role", "staff")).getString("token"));
+    otherOwner = service.signInAndAccept("other-owner", service.aRestaurant("隔壁面馆", "B1").ownerInvite().token());
+    String category = post(owner, storePath("/menu/categories"), new JsonObject().put("name", "面")).getString("id");
+    noodles = post(owner, storePath("/menu/dishes"), new JsonObject().put("category_id", category)
+        .put("name", "红烧牛肉面").put("price_fen", PRICE_FEN)).getString("id");
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void aPaidOrderReachesTheKitchenOnceHoweverOftenWeChatPayNotifies() {
+    Ordered ordered = anOrderAwaitingPayment("diner-paid", "A1", 2);
+    try (LiveFeed kitchen = service.live(storePath("/kitchen/live"), staff)) {
+      kitchen.next(message -> message.getString("type").equals("orders"), LIVE);
+      String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+      int before = service.simulator().pay().notificationDeliveries().size();
+
+      service.simulator().pay().repeatNextNotification(5);
+      String transactionId = service.simulator().pay().pay(outTradeNo);
+
+      JsonObject placed = kitchen.next(message -> message.getString("type").equals("order_placed")
+          && message.getJsonObject("order").getString("id").equals(ordered.order()), LIVE);
+      assertThat(placed.getJsonObject("order").getString("status")).isEqualTo("placed");
+      List<NotificationDelivery> deliveries = service.eventually(
+          () -> service.simulator().pay().notificationDeliveries().stream().skip(before).toList(),
+          list -> list.size() >= 6);
+      assertThat(deliveries).hasSize(6).allMatch(NotificationDelivery::accepted);
+      assertThat(deliveries).extracting(NotificationDelivery::copy).containsExactly(0, 1, 2, 3, 4, 5);
+      assertThat(deliveries).extracting(NotificationDelivery::url)
+          .allMatch(url -> url.equals("http://127.0.0.1:" + service.port() + NOTIFY));
+      assertPaidOnce(ordered, "wechat");
+      assertThat(count("SELECT count(*) FROM payments WHERE transaction_id = '" + transactionId + "'")).isEqualTo(1);
+      assertThat(orderStatus(ordered)).isEqualTo("placed");
+    }
+  }
+
+  @Test
+  void askingTwiceHandsOutTheSamePaymentAndOnlyForTheTabsOwnAwaitingOrders() {
+    Ordered ordered = anOrderAwaitingPayment("diner-twice", "A2", 1);
+
+    JsonObject first = requestPayment(ordered);
+    JsonObject second = requestPayment(ordered);
+
+    assertThat(second.getJsonObject("payment").getString("out_trade_no"))
+        .isEqualTo(first.getJsonObject("payment").getString("out_trade_no"))
+        .matches("[A-Za-z0-9_|*-]{6,32}");
+    assertThat(second.getJsonObject("payment").getLong("amount_fen")).isEqualTo(ordered.totalFen());
+    JsonObject parameters = second.getJsonObject("request_payment");
+    assertThat(parameters.getString("package")).isEqualTo(first.getJsonObject("request_payment").getString("package"))
+        .startsWith("prepay_id=");
+    assertThat(parameters.getString("signType")).isEqualTo("RSA");
+    assertThat(List.of(parameters.getString("timeStamp"), parameters.getString("nonceStr"),
+        parameters.getString("paySign"))).allMatch(value -> value != null && !value.isBlank());
+    assertThat(count("SELECT count(*) FROM payments WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
+
+    Ordered elsewhere = anOrderAwaitingPayment("diner-elsewhere", "A3", 1);
+    assertThat(problem(call(ordered.diner(), "/tabs/" + elsewhere.tab() + "/orders/" + elsewhere.order()
+        + "/wechat-payment"), 404)).isEqualTo("order_not_found");
+    assertThat(problem(call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + elsewhere.order()
+        + "/wechat-payment"), 404)).isEqualTo("order_not_found");
+    assertThat(count("SELECT count(*) FROM payments WHERE order_id = '" + elsewhere.order() + "'")).isZero();
+  }
+
+  @Test
+  void notificationsThatAreNotWeChatPaysChangeNothingAndAGenuineOneInWeChatsPublishedFormatIsRecordedOnce()
+      throws Exception {
+    Ordered ordered = anOrderAwaitingPayment("diner-forged", "A4", 1);
+    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    PrivateKey weChatPay = service.simulator().pay().platformPrivateKey();
+    String transactionId = newTransactionId();
+    String body = notification(UUID.randomUUID().toString(), outTradeNo, transactionId, ordered.totalFen());
+    long now = Instant.now().getEpochSecond();
+
+    // One digit of create_time changed after signing: the resource still decrypts, only the signature catches it.
+    int at = body.indexOf("\"create_time\":\"") + "\"create_time\":\"".length() + 3;
+    String flipped = body.substring(0, at) + (char) ('0' + (body.charAt(at) - '0' + 1) % 10) + body.substring(at + 1);
+    assertRefused(notify(flipped, signed(weChatPay, now, body)), 401);
+    assertRefused(notify(body, signed(WeChatPayV3Format.otherKeys().getPrivate(), now, body)), 401);
+    assertRefused(notify(body, signed(weChatPay, now - 6 * 60, body)), 401);
+    String cheaper = notification(UUID.randomUUID().toString(), outTradeNo, transactionId, ordered.totalFen() - 1);
+    assertRefused(notify(cheaper, signed(weChatPay, now, cheaper)), 409);
+    assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
+    assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '" + ordered.order() + "'"))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM payment_ledger WHERE order_id = '" + ordered.order() + "'")).isZero();
+    assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'order_id' = '" + ordered.order() + "'")).isZero();
+
+    for (int delivery = 0; delivery < 6; delivery++) {
+      HttpResponse<Buffer> accepted = notify(body, signed(weChatPay, Instant.now().getEpochSecond(), body));
+      assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
+    }
+
+    assertThat(orderStatus(ordered)).isEqualTo("placed");
+    assertPaidOnce(ordered, "wechat");
+    assertThat(count("SELECT count(*) FROM payments WHERE transaction_id = '" + transactionId + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void aNotificationForAnOutTradeNoOfNoPaymentOfOursIsAcknowledgedAndKept() throws Exception {
+    String outTradeNo = "TLunknown" + ThreadLocalRandom.current().nextInt(1_000_000);
+    String body = notification(UUID.randomUUID().toString(), outTradeNo, newTransactionId(), 990);
+    PrivateKey weChatPay = service.simulator().pay().platformPrivateKey();
+
+    for (int delivery = 0; delivery < 2; delivery++) {
+      HttpResponse<Buffer> answer = notify(body, signed(weChatPay, Instant.now().getEpochSecond(), body));
+      assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+    }
+
+    assertThat(count("SELECT count(*) FROM unmatched_notifications WHERE out_trade_no = '" + outTradeNo
+        + "' AND amount_fen = 990 AND resolved_at IS NULL")).isEqualTo(1);
+  }
+
+  @Test
+  void iHavePaidAsksWeChatPayAndTheLateNotificationChangesNothing() {
+    Ordered ordered = anOrderAwaitingPayment("diner-check", "A5", 3);
+    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    assertThat(checkPayment(ordered).getString("status")).as("not paid yet").isEqualTo("awaiting_payment");
+
+    service.simulator().pay().holdNotifications(true);
+    try {
+      service.simulator().pay().pay(outTradeNo);
+      List<String> held = service.simulator().pay().heldNotifications();
+      assertThat(held).hasSize(1);
+
+      JsonObject checked = checkPayment(ordered);
+
+      assertThat(checked.getString("status")).isEqualTo("placed");
+      assertPaidOnce(ordered, "wechat");
+      int before = service.simulator().pay().notificationDeliveries().size();
+      assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
+      assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
+          .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
+      assertPaidOnce(ordered, "wechat");
+      assertThat(checkPayment(ordered).getString("status")).isEqualTo("placed");
+    } finally {
+      service.simulator().pay().holdNotifications(false);
+    }
+  }
+
+  @Test
+  void staffTakePaymentAtTheCounterAndTheDinersWeChatPaymentIsClosed() {
+    Ordered ordered = anOrderAwaitingPayment("diner-counter", "A6", 1);
+    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    String counterPayment = storePath("/orders/" + ordered.order() + "/counter-payment");
+    JsonObject cash = new JsonObject().put("method", "cash");
+
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, ordered.diner(), cash), 404))
+        .as("a diner works nowhere here, so the store is hidden").isEqualTo("not_found");
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, otherOwner, cash), 404)).isEqualTo("not_found");
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, staff, new JsonObject().put("method", "iou")),
+        400)).isNotBlank();
+    assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
+
+    HttpResponse<Buffer> taken = service.call(HttpMethod.POST, counterPayment, staff, cash);
+
+    assertThat(taken.statusCode()).as(taken.bodyAsString()).isEqualTo(200);
+    assertThat(taken.bodyAsJsonObject().getString("status")).isEqualTo("placed");
+    assertPaidOnce(ordered, "cash");
+    assertThat(count("SELECT count(*) FROM payments p JOIN users u ON u.id = p.recorded_by WHERE p.order_id = '"
+        + ordered.order() + "' AND p.method = 'cash' AND u.id = '" + userId(staff) + "'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
+        .isEqualTo(1);
+    assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
+        .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, staff, cash), 409))
+        .isEqualTo("order_not_awaiting_payment");
+    assertThat(problem(call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + ordered.order()
+        + "/wechat-payment"), 409)).isEqualTo("order_not_awaiting_payment");
+    assertPaidOnce(ordered, "cash");
+  }
+
+  // --- fixtures ---
+
+  private static Ordered anOrderAwaitingPayment(String user, String tableCode, int quantity) {
+    String diner = service.signIn(user);
+    DiningTable table = restaurant.tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
+        .orElseThrow();
+    String tab = post(diner, storePath("/tables/" + table.id() + "/tab"), null).getString("id");
+    post(diner, storePath("/tabs/" + tab + "/cart"), new JsonObject().put("dish_id", noodles)
+        .put("quantity", quantity));
+    JsonObject order = post(diner, storePath("/tabs/" + tab + "/orders"), new JsonObject()
+        .put("idempotency_key", "pay-" + UUID.randomUUID()).put("head_count", 1));
+    assertThat(order.getString("status")).isEqualTo("awaiting_payment");
+    assertThat(order.getLong("total_fen")).isEqualTo(PRICE_FEN * quantity);
+    return new Ordered(diner, tab, order.getString("id"), order.getLong("total_fen"));
+  }
+
+  private static JsonObject requestPayment(Ordered ordered) {
+    return post(ordered.diner(), storePath("/tabs/" + ordered.tab() + "/orders/" + ordered.order()
+        + "/wechat-payment"), null);
+  }
+
+  private static JsonObject checkPayment(Ordered ordered) {
+    return post(ordered.diner(), storePath("/tabs/" + ordered.tab() + "/orders/" + ordered.order()
+        + "/payment-check"), null);
+  }
+
+  /** A TRANSACTION.SUCCESS notification written out from WeChat Pay's published v3 format, not by the simulator. */
+  private static String notification(String id, String outTradeNo, String transactionId, long totalFen)
+      throws Exception {
+    MerchantCredentials merchant = service.simulator().account().merchantCredentials();
+    String now = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.ofHours(8))
+        .withNano(0));
+    JsonObject transaction = new JsonObject()
+        .put("appid", service.simulator().account().appId())
+        .put("mchid", merchant.mchId())
+        .put("out_trade_no", outTradeNo)
+        .put("transaction_id", transactionId)
+        .put("trade_type", "JSAPI")
+        .put("trade_state", "SUCCESS")
+        .put("trade_state_desc", "支付成功")
+        .put("bank_type", "OTHERS")
+        .put("success_time", now)
+        .put("payer", new JsonObject().put("openid", "oTestPayer0000000000000000000"))
+        .put("amount", new JsonObject().put("total", totalFen).put("payer_total", totalFen).put("currency", "CNY")
+            .put("payer_currency", "CNY"));
+    String nonce = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    return new JsonObject()
+        .put("id", id)
+        .put("create_time", now)
+        .put("resource_type", "encrypt-resource")
+        .put("event_type", "TRANSACTION.SUCCESS")
+        .put("summary", "支付成功")
+        .put("resource", new JsonObject()
+            .put("original_type", "transaction")
+            .put("algorithm", "AEAD_AES_256_GCM")
+            .put("ciphertext", WeChatPayV3Format.encrypt(merchant.apiV3Key(), nonce, "transaction",
+                transaction.encode()))
+            .put("associated_data", "transaction")
+            .put("nonce", nonce))
+        .encode();
+  }
+
+  /** WeChat Pay's signature headers: SHA256withRSA over "timestamp\nnonce\nbody\n". */
+  private static MultiMap signed(PrivateKey key, long timestamp, String body) throws Exception {
+    String nonce = UUID.randomUUID().toString().replace("-", "");
+    return MultiMap.caseInsensitiveMultiMap()
+        .add("Content-Type", "application/json")
+        .add("Wechatpay-Timestamp", Long.toString(timestamp))
+        .add("Wechatpay-Nonce", nonce)
+        .add("Wechatpay-Signature", WeChatPayV3Format.sign(key, timestamp + "\n" + nonce + "\n" + body + "\n"))
+        .add("Wechatpay-Serial", service.simulator().account().merchantCredentials().payPublicKeyId());
+  }
+
+  private static HttpResponse<Buffer> notify(String body, MultiMap headers) {
+    return service.postRaw(NOTIFY, headers, body);
+  }
+
+  private static void assertRefused(HttpResponse<Buffer> answer, int status) {
+    assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(status);
+    assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("FAIL");
+    assertThat(answer.bodyAsJsonObject().getString("message")).isNotBlank();
+  }
+
+  private static String newTransactionId() {
+    return "4200" + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()));
+  }
+
+  /** Exactly one paid payment of the order, one ledger row with its money, one order.paid event. */
+  private static void assertPaidOnce(Ordered ordered, String method) {
+    String order = "'" + ordered.order() + "'";
+    assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND method = '" + method
+        + "' AND amount_fen = " + ordered.totalFen() + " AND order_id = " + order)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = " + order)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payment_ledger WHERE kind = 'payment' AND amount_fen = "
+        + ordered.totalFen() + " AND order_id = " + order)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payment_ledger WHERE order_id = " + order)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'order.paid' AND payload->>'order_id' = "
+        + order)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'order_id' = " + order)).isEqualTo(1);
+  }
+
+  private static long count(String sql) {
+    long[] counted = new long[1];
+    service.env().asOwner(statement -> {
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        counted[0] = rows.getLong(1);
+      }
+    });
+    return counted[0];
+  }
+
+  private static String orderStatus(Ordered ordered) {
+    JsonObject tab = service.get(storePath("/tabs/" + ordered.tab()), ordered.diner()).bodyAsJsonObject();
+    return tab.getJsonArray("orders").stream().map(JsonObject.class::cast)
+        .filter(order -> order.getString("id").equals(ordered.order())).findFirst().orElseThrow()
+        .getString("status");
+  }
+
+  private static String userId(String token) {
+    return service.get("/api/v1/me", token).bodyAsJsonObject().getJsonObject("user").getString("id");
+  }
+
+  private static String storePath(String rest) {
+    return "/api/v1/stores/" + restaurant.store().id() + rest;
+  }
+
+  private static HttpResponse<Buffer> call(String token, String rest) {
+    return service.call(HttpMethod.POST, storePath(rest), token, null);
+  }
+
+  private static JsonObject post(String token, String path, JsonObject body) {
+    HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
+    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
+    return response.bodyAsJsonObject();
+  }
+
+  private static String problem(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    return response.bodyAsJsonObject().getString("code");
+  }
+}
