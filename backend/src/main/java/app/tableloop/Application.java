@@ -22,13 +22,19 @@ import app.tableloop.ordering.OrderingEvents;
 import app.tableloop.ordering.Orders;
 import app.tableloop.ordering.PaidOrders;
 import app.tableloop.ordering.TabExpiry;
+import app.tableloop.ordering.UnpaidOrders;
 import app.tableloop.ordering.TabService;
 import app.tableloop.ordering.Tabs;
 import app.tableloop.payment.CounterPayments;
+import app.tableloop.payment.DailySettlement;
+import app.tableloop.payment.OrderRefunds;
 import app.tableloop.payment.PaymentApi;
 import app.tableloop.payment.PaymentConfirmation;
+import app.tableloop.payment.PaymentExpiry;
 import app.tableloop.payment.PaymentLedger;
 import app.tableloop.payment.Payments;
+import app.tableloop.payment.RefundNotifications;
+import app.tableloop.payment.Refunds;
 import app.tableloop.payment.UnmatchedNotifications;
 import app.tableloop.payment.WeChatNotifications;
 import app.tableloop.payment.WeChatPayments;
@@ -95,9 +101,18 @@ public final class Application implements AutoCloseable {
         platform.clock());
     TabExpiry.start(platform.vertx(), database);
     Payments payments = new Payments();
-    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, new PaymentLedger(), new Outbox(),
-        orders, new PaidOrders(database, tabs, tabService, events), wechat.mchId(), wechat.appId(), platform.clock());
-    String notifyUrl = platform.publicBaseUrl().replaceFirst("/+$", "") + "/api/v1/payments/wechat/notify";
+    PaymentLedger ledger = new PaymentLedger();
+    Outbox outbox = new Outbox();
+    PaidOrders paidOrders = new PaidOrders(database, tabs, tabService, events);
+    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders, paidOrders,
+        wechat.mchId(), wechat.appId(), platform.clock());
+    String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
+    String notifyUrl = baseUrl + "/api/v1/payments/wechat/notify";
+    UnmatchedNotifications unmatched = new UnmatchedNotifications();
+    OrderRefunds refunds = new OrderRefunds(database, orders, payments, new Refunds(), ledger, outbox, wechat,
+        baseUrl + "/api/v1/payments/wechat/refund-notify", platform.clock());
+    PaymentExpiry.start(platform.vertx(), new PaymentExpiry(database, stores, orders, payments, confirmation,
+        new UnpaidOrders(orders, stock, paidOrders), wechat, platform.clock()));
     return new Features.Api(new AccessGuard(sessions, users), List.of(
         new OperationsApi(platform, contractDocument),
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
@@ -112,9 +127,11 @@ public final class Application implements AutoCloseable {
         new PaymentApi(
             new WeChatPayments(database, stores, tabs, orders, payments, confirmation, wechat, notifyUrl,
                 platform.clock()),
-            new WeChatNotifications(database, payments, new UnmatchedNotifications(), confirmation, wechat,
-                platform.clock()),
-            new CounterPayments(database, orders, payments, confirmation, wechat, platform.clock()))));
+            new WeChatNotifications(database, payments, unmatched, confirmation, wechat, platform.clock()),
+            new CounterPayments(database, orders, payments, confirmation, wechat, platform.clock()),
+            refunds,
+            new RefundNotifications(database, new Refunds(), refunds, unmatched, wechat, platform.clock()),
+            new DailySettlement(database, stores, ledger, wechat))));
   };
 
   private final Infrastructure infrastructure;
@@ -195,6 +212,11 @@ public final class Application implements AutoCloseable {
 
   public int port() {
     return service.port();
+  }
+
+  /** The service's Vert.x, whose event bus reaches its background jobs (e.g. {@code PaymentExpiry.SWEEP_NOW}). */
+  public Vertx vertx() {
+    return vertx;
   }
 
   @Override

@@ -45,7 +45,7 @@ class EmbeddedDefaultLifecycleTest {
     second.destroy();
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     for (ProcessHandle server : servers) {
-      server.onExit().get(10, TimeUnit.SECONDS);
+      server.onExit().get(30, TimeUnit.SECONDS);
     }
     assertThat(servers.stream().filter(ProcessHandle::isAlive)).as("SIGTERM stops every server").isEmpty();
   }

@@ -24,7 +24,15 @@ public final class PaidOrders {
 
   /** A paid order reached the kitchen: its feed gets the order, the table its tab's new state. */
   public void announcePlaced(UUID tenantId, Order order) {
-    events.kitchenOrder(order.storeId(), "order_placed", OrderingJson.order(order));
+    announce(tenantId, order, "order_placed");
+  }
+
+  void announceChanged(UUID tenantId, Order order) {
+    announce(tenantId, order, "order_updated");
+  }
+
+  private void announce(UUID tenantId, Order order, String type) {
+    events.kitchenOrder(order.storeId(), type, OrderingJson.order(order));
     database.inTenant(tenantId, sql -> tabs.find(sql, tenantId, order.storeId(), order.tabId())
             .compose(tab -> tabService.state(sql, tenantId, order.storeId(), tab.orElseThrow())))
         .onSuccess(state -> events.tabChanged(order.tabId(), state));

@@ -3,28 +3,42 @@ package app.tableloop.payment;
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.PaidOrders;
 import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.CommonProblems;
 import app.tableloop.platform.http.ProblemException;
 import app.tableloop.wechat.WeChatGateway;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP side of payments: the diner's WeChat Pay, WeChat Pay's notifications, and counter payments. */
+/**
+ * The HTTP side of payments: the diner's WeChat Pay, WeChat Pay's notifications, counter payments, refunds and the
+ * daily settlement.
+ */
 public final class PaymentApi implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentApi.class);
 
   private final WeChatPayments wechatPayments;
   private final WeChatNotifications notifications;
   private final CounterPayments counter;
+  private final OrderRefunds refunds;
+  private final RefundNotifications refundNotifications;
+  private final DailySettlement settlement;
 
-  public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter) {
+  public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter,
+                    OrderRefunds refunds, RefundNotifications refundNotifications, DailySettlement settlement) {
     this.wechatPayments = wechatPayments;
     this.notifications = notifications;
     this.counter = counter;
+    this.refunds = refunds;
+    this.refundNotifications = refundNotifications;
+    this.settlement = settlement;
   }
 
   @Override
@@ -40,16 +54,37 @@ public final class PaymentApi implements ApiModule {
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
         .onSuccess(order -> rc.json(PaidOrders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("receiveWeChatPayNotification").addHandler(this::notification);
+    api.getRoute("refundOrder").addHandler(rc -> {
+      JsonObject body = body(rc);
+      refunds.refund(Access.of(rc), id(rc, "order"), new RefundRequest(body.getLong("amount_fen"),
+              body.getString("reason"), body.getString("idempotency_key")))
+          .onSuccess(refund -> rc.json(PaymentJson.refund(refund)))
+          .onFailure(rc::fail);
+    });
+    api.getRoute("getSettlement").addHandler(rc -> {
+      LocalDate day;
+      try {
+        day = LocalDate.parse(rc.pathParam("date"));
+      } catch (DateTimeParseException e) {
+        rc.fail(new ProblemException(CommonProblems.invalidField("date", "not a date (yyyy-MM-dd)")));
+        return;
+      }
+      settlement.settle(Access.of(rc), day)
+          .onSuccess(report -> rc.json(PaymentJson.settlement(report)))
+          .onFailure(rc::fail);
+    });
+    api.getRoute("receiveWeChatPayNotification").addHandler(rc -> notification(rc,
+        notifications.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()))));
+    api.getRoute("receiveWeChatRefundNotification").addHandler(rc -> notification(rc,
+        refundNotifications.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()))));
   }
 
   /**
    * WeChat Pay takes any 2xx as delivered; anything else it retries, and wants {@code {"code":"FAIL","message":…}}.
    * The signature covers the body exactly as it came, so it is passed on unparsed.
    */
-  private void notification(RoutingContext rc) {
-    String body = rc.body().buffer() == null ? "" : rc.body().asString("UTF-8");
-    notifications.receive(body, WeChatGateway.signatureHeader(rc.request().headers()))
+  private static void notification(RoutingContext rc, Future<Void> receiving) {
+    receiving
         .onSuccess(received -> rc.response().setStatusCode(200).end())
         .onFailure(failure -> {
           int status = 500;
@@ -63,6 +98,10 @@ public final class PaymentApi implements ApiModule {
           rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
               .end(new JsonObject().put("code", "FAIL").put("message", message).encode());
         });
+  }
+
+  private static String rawBody(RoutingContext rc) {
+    return rc.body().buffer() == null ? "" : rc.body().asString("UTF-8");
   }
 
   private static UUID id(RoutingContext rc, String name) {

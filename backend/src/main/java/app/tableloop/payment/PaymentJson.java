@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Payments as the API sends them. */
@@ -25,5 +26,59 @@ final class PaymentJson {
             .put("package", prepared.parameters().getPackageValue())
             .put("signType", prepared.parameters().getSignType())
             .put("paySign", prepared.parameters().getPaySign()));
+  }
+
+  static JsonObject refund(Refund refund) {
+    return new JsonObject()
+        .put("id", refund.id().toString())
+        .put("order_id", refund.orderId().toString())
+        .put("payment_id", refund.paymentId().toString())
+        .put("out_refund_no", refund.outRefundNo())
+        .put("method", refund.method().wireName())
+        .put("amount_fen", refund.amountFen())
+        .put("reason", refund.reason())
+        .put("status", refund.status().wireName())
+        .put("created_at", refund.createdAt().toString())
+        .put("succeeded_at", refund.succeededAt() == null ? null : refund.succeededAt().toString());
+  }
+
+  /** Every method appears, with zeros when it moved no money. */
+  static JsonObject settlement(SettlementReport report) {
+    JsonObject byMethod = new JsonObject();
+    for (PaymentMethod method : PaymentMethod.values()) {
+      PaymentLedger.Totals totals = report.totals().stream().filter(t -> t.method() == method).findFirst()
+          .orElse(new PaymentLedger.Totals(method, 0, 0, 0, 0));
+      byMethod.put(method.wireName(), new JsonObject()
+          .put("gross_fen", totals.paymentsFen())
+          .put("refunds_fen", totals.refundsFen())
+          .put("net_fen", totals.paymentsFen() - totals.refundsFen())
+          .put("payment_count", totals.paymentCount())
+          .put("refund_count", totals.refundCount()));
+    }
+    JsonArray mismatches = new JsonArray();
+    report.mismatches().forEach(mismatch -> {
+      WeChatMovement named = mismatch.ours() != null ? mismatch.ours() : mismatch.theirs();
+      mismatches.add(new JsonObject()
+          .put("discrepancy", mismatch.discrepancy().wireName())
+          .put("kind", named.kind().wireName())
+          .put("out_trade_no", named.outTradeNo())
+          .put("out_refund_no", named.outRefundNo())
+          .put("transaction_id", named.transactionId())
+          .put("ours_fen", mismatch.ours() == null ? null : mismatch.ours().amountFen())
+          .put("wechat_fen", mismatch.theirs() == null ? null : mismatch.theirs().amountFen()));
+    });
+    return new JsonObject()
+        .put("date", report.day().toString())
+        .put("time_zone", report.timeZone().getId())
+        .put("from", report.from().toString())
+        .put("to", report.to().toString())
+        .put("gross_fen", report.grossFen())
+        .put("refunds_fen", report.refundsFen())
+        .put("net_fen", report.netFen())
+        .put("payment_count", report.paymentCount())
+        .put("refund_count", report.refundCount())
+        .put("by_method", byMethod)
+        .put("trade_bill_read", report.tradeBillRead())
+        .put("mismatches", mismatches);
   }
 }

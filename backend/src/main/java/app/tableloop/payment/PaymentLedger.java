@@ -6,9 +6,11 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** The append-only book of money movements: one row per payment in (refunds later), never changed. */
+/** The append-only book of money movements: one row per payment in, one per refund out, never changed. */
 public final class PaymentLedger {
 
   /** Books the money of a paid payment; booking the same payment again changes nothing. */
@@ -23,5 +25,74 @@ public final class PaymentLedger {
             "payment:" + payment.id(), payment.method().wireName(), payment.amountFen(),
             paidAt.atOffset(ZoneOffset.UTC))))
         .mapEmpty();
+  }
+
+  /** Books the money a refund gave back (a negative movement); booking the same refund again changes nothing. */
+  public Future<Void> refundOut(SqlClient sql, UUID tenantId, Refund refund) {
+    return sql.preparedQuery("""
+            INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, entry_key, kind, method,
+                                        amount_fen, occurred_at)
+            VALUES ($1, $2, $3, $4, $5, 'refund', $6, $7, $8)
+            ON CONFLICT (entry_key) DO NOTHING
+            """)
+        .execute(Tuple.from(List.of(tenantId, refund.storeId(), refund.paymentId(), refund.orderId(),
+            "refund:" + refund.outRefundNo(), refund.method().wireName(), -refund.amountFen(),
+            refund.succeededAt().atOffset(ZoneOffset.UTC))))
+        .mapEmpty();
+  }
+
+  /** Money in and out of one method in a stretch of time: payments and refunds (both as positive fen). */
+  public record Totals(PaymentMethod method, long paymentsFen, long paymentCount, long refundsFen, long refundCount) {
+  }
+
+  /** The store's booked movements from {@code from} (inclusive) to {@code to}, summed per method. */
+  public Future<List<Totals>> totals(SqlClient sql, UUID tenantId, UUID storeId, Instant from, Instant to) {
+    return sql.preparedQuery("""
+            SELECT method,
+                   coalesce(sum(amount_fen) FILTER (WHERE kind = 'payment'), 0) AS payments_fen,
+                   count(*) FILTER (WHERE kind = 'payment') AS payment_count,
+                   coalesce(-sum(amount_fen) FILTER (WHERE kind = 'refund'), 0) AS refunds_fen,
+                   count(*) FILTER (WHERE kind = 'refund') AS refund_count
+              FROM payment_ledger
+             WHERE tenant_id = $1 AND store_id = $2 AND occurred_at >= $3 AND occurred_at < $4
+             GROUP BY method
+            """)
+        .execute(Tuple.of(tenantId, storeId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.stream().map(row -> new Totals(
+            PaymentMethod.fromWireName(row.getString("method")).orElseThrow(), row.getLong("payments_fen"),
+            row.getLong("payment_count"), row.getLong("refunds_fen"), row.getLong("refund_count"))).toList());
+  }
+
+  /**
+   * The store's WeChat payments and refunds that completed in the stretch, as our payment and refund records say
+   * (what WeChat Pay's trade bill is held against).
+   */
+  public Future<List<WeChatMovement>> wechatMovements(SqlClient sql, UUID tenantId, UUID storeId, Instant from,
+                                                      Instant to) {
+    return sql.preparedQuery("""
+            SELECT 'payment' AS kind, paid_at AS at, transaction_id, out_trade_no, NULL AS out_refund_no, amount_fen
+              FROM payments
+             WHERE tenant_id = $1 AND store_id = $2 AND method = 'wechat' AND status = 'paid'
+               AND paid_at >= $3 AND paid_at < $4
+            UNION ALL
+            SELECT 'refund', r.succeeded_at, p.transaction_id, p.out_trade_no, r.out_refund_no, r.amount_fen
+              FROM refunds r JOIN payments p ON p.id = r.payment_id AND p.tenant_id = r.tenant_id
+             WHERE r.tenant_id = $1 AND r.store_id = $2 AND r.method = 'wechat' AND r.status = 'succeeded'
+               AND r.succeeded_at >= $3 AND r.succeeded_at < $4
+             ORDER BY at
+            """)
+        .execute(Tuple.of(tenantId, storeId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.stream().map(row -> new WeChatMovement(
+            WeChatMovement.Kind.valueOf(row.getString("kind").toUpperCase()),
+            row.getOffsetDateTime("at").toInstant(), row.getString("transaction_id"), row.getString("out_trade_no"),
+            row.getString("out_refund_no"), row.getLong("amount_fen"))).toList());
+  }
+
+  /** Of these out_trade_nos, those of another store's payments (a merchant account may serve several stores). */
+  public Future<Set<String>> otherStoresOutTradeNos(SqlClient sql, UUID storeId, List<String> outTradeNos) {
+    return sql.preparedQuery("SELECT other.no AS out_trade_no"
+            + " FROM out_trade_nos_of_other_stores($1, $2) AS other (no)")
+        .execute(Tuple.tuple().addUUID(storeId).addArrayOfString(outTradeNos.toArray(String[]::new)))
+        .map(rows -> rows.stream().map(row -> row.getString("out_trade_no")).collect(Collectors.toSet()));
   }
 }

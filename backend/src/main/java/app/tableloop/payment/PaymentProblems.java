@@ -15,7 +15,22 @@ final class PaymentProblems {
       "通知的时间戳与当前时间相差超过 5 分钟", "The notification's timestamp is more than 5 minutes off");
   static final Problem PAYMENT_MISMATCH = Problem.of(409, "payment_mismatch",
       "微信支付的交易与我们的支付单不符", "The WeChat Pay transaction does not match our payment");
+  static final Problem ORDER_NOT_PAID = Problem.of(409, "order_not_paid", "这个订单还没有付款，无可退款",
+      "This order has not been paid; there is nothing to refund");
+  static final Problem REFUND_KEY_REUSED = Problem.of(409, "idempotency_key_reused",
+      "这个幂等键已用于另一笔退款", "This idempotency key was used for another refund");
+  static final Problem WECHAT_REFUND_REFUSED = Problem.of(502, "wechat_refund_refused",
+      "微信支付拒绝了这笔退款，金额未退出", "WeChat Pay refused the refund; no money was returned");
+  static final Problem REFUND_MISMATCH = Problem.of(409, "refund_mismatch",
+      "微信支付的退款与我们的退款单不符", "The WeChat Pay refund does not match our refund");
 
   private PaymentProblems() {
+  }
+
+  /** More than can still be refunded: the message names what can. */
+  static Problem overRefund(long refundableFen) {
+    return Problem.of(409, "refund_exceeds_refundable",
+        "退款金额超过可退金额，最多还可退 " + String.format(java.util.Locale.ROOT, "%d.%02d", refundableFen / 100, refundableFen % 100) + " 元（" + refundableFen + " 分）",
+        "The refund exceeds what can still be refunded: at most " + refundableFen + " fen").atField("amount_fen");
   }
 }

@@ -102,6 +102,57 @@ public final class Payments {
         .map(rows -> rows.stream().map(Payments::payment).toList());
   }
 
+  /** The order's paid payments with what is refunded or reserved of each, locked: refunds of them queue here. */
+  public Future<List<RefundPolicy.RefundablePayment>> lockPaid(SqlClient sql, UUID tenantId, UUID orderId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + ", refunded_fen FROM payments WHERE tenant_id = $1"
+            + " AND order_id = $2 AND status = 'paid' ORDER BY id FOR UPDATE")
+        .execute(Tuple.of(tenantId, orderId))
+        .map(rows -> rows.stream().map(row -> new RefundPolicy.RefundablePayment(payment(row),
+            row.getLong("refunded_fen"))).toList());
+  }
+
+  /** A payment by id. */
+  public Future<Payment> byId(SqlClient sql, UUID tenantId, UUID paymentId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(tenantId, paymentId))
+        .map(rows -> Rows.first(rows, Payments::payment).orElseThrow());
+  }
+
+  /** Sets aside {@code fen} of the payment for a refund (negative: gives it back); the table refuses over-refunds. */
+  public Future<Void> reserveRefund(SqlClient sql, UUID tenantId, UUID paymentId, long fen) {
+    return sql.preparedQuery("UPDATE payments SET refunded_fen = refunded_fen + $3 WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(tenantId, paymentId, fen))
+        .mapEmpty();
+  }
+
+  /** Up to {@code limit} pending WeChat payments of any tenant whose expiry has passed, oldest first. */
+  public Future<List<Expired>> expired(SqlClient sql, Instant now, int limit) {
+    return sql.preparedQuery("SELECT tenant_id, out_trade_no FROM expired_wechat_payments($1, $2)")
+        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
+        .map(rows -> rows.stream().map(row -> new Expired(row.getUUID("tenant_id"), row.getString("out_trade_no")))
+            .toList());
+  }
+
+  /** An expired pending WeChat payment, found before any tenant is known. */
+  public record Expired(UUID tenantId, String outTradeNo) {
+  }
+
+  /** Gives up one pending payment; false when it was no longer pending. */
+  public Future<Boolean> close(SqlClient sql, UUID tenantId, UUID paymentId) {
+    return sql.preparedQuery("UPDATE payments SET status = 'closed' WHERE tenant_id = $1 AND id = $2"
+            + " AND status = 'pending'")
+        .execute(Tuple.of(tenantId, paymentId))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Whether the order still has a WeChat payment the diner can pay. */
+  public Future<Boolean> hasPayablePending(SqlClient sql, UUID tenantId, UUID orderId, Instant now) {
+    return sql.preparedQuery("SELECT EXISTS (SELECT 1 FROM payments WHERE tenant_id = $1 AND order_id = $2"
+            + " AND method = 'wechat' AND status = 'pending' AND expires_at >= $3) AS payable")
+        .execute(Tuple.of(tenantId, orderId, now.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.iterator().next().getBoolean("payable"));
+  }
+
   private static Payment payment(Row row) {
     return new Payment(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("order_id"),
         row.getString("out_trade_no"), PaymentMethod.fromWireName(row.getString("method")).orElseThrow(),

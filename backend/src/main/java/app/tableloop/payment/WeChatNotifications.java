@@ -6,8 +6,6 @@ import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
 import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeChatNotifications {
   private static final Logger LOG = LoggerFactory.getLogger(WeChatNotifications.class);
-  /** WeChat Pay's own guidance: refuse signatures whose timestamp is more than five minutes off. */
-  private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
   private final Database database;
   private final Payments payments;
   private final UnmatchedNotifications unmatched;
   private final PaymentConfirmation confirmation;
   private final WeChatGateway gateway;
-  private final Clock clock;
+  private final NotificationVerification verification;
 
   public WeChatNotifications(Database database, Payments payments, UnmatchedNotifications unmatched,
                              PaymentConfirmation confirmation, WeChatGateway gateway, Clock clock) {
@@ -36,22 +32,12 @@ public final class WeChatNotifications {
     this.unmatched = unmatched;
     this.confirmation = confirmation;
     this.gateway = gateway;
-    this.clock = clock;
+    this.verification = new NotificationVerification(clock);
   }
 
   /** Succeeds when WeChat Pay may consider the notification delivered; fails with a problem when it must retry. */
   public Future<Void> receive(String body, SignatureHeader header) {
-    if (header.getTimeStamp() != null && !signedRecently(header.getTimeStamp())) {
-      LOG.warn("Refused a WeChat Pay notification: its timestamp {} is more than {} min from our clock",
-          header.getTimeStamp(), TOLERANCE.toMinutes());
-      return PaymentConfirmation.fail(PaymentProblems.NOTIFICATION_STALE);
-    }
-    return gateway.parsePaymentNotification(body, header)
-        .recover(failure -> {
-          LOG.warn("Refused a WeChat Pay notification: {}", failure.getMessage());
-          return PaymentConfirmation.fail(PaymentProblems.NOTIFICATION_UNVERIFIED);
-        })
-        .compose(this::apply);
+    return verification.verify(body, header, gateway::parsePaymentNotification).compose(this::apply);
   }
 
   private Future<Void> apply(WxPayNotifyV3Result notification) {
@@ -66,15 +52,6 @@ public final class WeChatNotifications {
           return database.inTransaction(sql -> unmatched.record(sql, notification.getRawData().getId(),
               notification.getRawData().getEventType(), transaction));
         });
-  }
-
-  private boolean signedRecently(String timestamp) {
-    try {
-      Instant signed = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
-      return Duration.between(signed, clock.instant()).abs().compareTo(TOLERANCE) <= 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   private static WeChatTransaction transaction(WxPayNotifyV3Result.DecryptNotifyResult result) {

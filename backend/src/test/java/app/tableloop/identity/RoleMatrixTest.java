@@ -28,7 +28,7 @@ class RoleMatrixTest {
   /** Operations anyone may call, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
       "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink", "getMenu",
-      "receiveWeChatPayNotification");
+      "receiveWeChatPayNotification", "receiveWeChatRefundNotification");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
@@ -81,7 +81,9 @@ class RoleMatrixTest {
       Map.entry("watchKitchen", Set.of("operator", "owner", "staff")),
       Map.entry("requestWeChatPayment", Set.of("diner")),
       Map.entry("checkPayment", Set.of("diner")),
-      Map.entry("takeCounterPayment", Set.of("operator", "owner", "staff")));
+      Map.entry("takeCounterPayment", Set.of("operator", "owner", "staff")),
+      Map.entry("refundOrder", Set.of("operator", "owner")),
+      Map.entry("getSettlement", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
@@ -198,7 +200,8 @@ class RoleMatrixTest {
         .replace("{tab}", UUID.randomUUID().toString())
         .replace("{line}", UUID.randomUUID().toString())
         .replace("{order}", UUID.randomUUID().toString())
-        .replace("{item}", UUID.randomUUID().toString());
+        .replace("{item}", UUID.randomUUID().toString())
+        .replace("{date}", "2024-05-01");
     return service.call(operation.method(), path, token, sampleBody(operation.id()));
   }
 
@@ -225,6 +228,8 @@ class RoleMatrixTest {
       case "placeOrder" -> new JsonObject().put("idempotency_key", "matrix-" + UUID.randomUUID()).put("head_count", 2);
       case "rejectOrder", "cancelOrder" -> new JsonObject().put("reason", "矩阵测试");
       case "takeCounterPayment" -> new JsonObject().put("method", "cash");
+      case "refundOrder" -> new JsonObject().put("amount_fen", 100).put("reason", "矩阵测试")
+          .put("idempotency_key", "matrix-" + UUID.randomUUID());
       default -> null;
     };
   }

@@ -183,6 +183,11 @@ public final class RunningService implements AutoCloseable {
     return value;
   }
 
+  /** Runs one of the service's background jobs now, by its event-bus address, and answers its reply. */
+  public <T> T runJob(String address) {
+    return Await.result(app.vertx().eventBus().<T>request(address, null).map(message -> message.body()));
+  }
+
   public HttpResponse<Buffer> get(String path, String token) {
     return call(HttpMethod.GET, path, token, null);
   }

@@ -1,0 +1,154 @@
+package app.tableloop.payment;
+
+import app.tableloop.identity.Access;
+import app.tableloop.ordering.Orders;
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.outbox.Outbox;
+import app.tableloop.wechat.WeChatGateway;
+import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff giving money of a paid order back. The amount is reserved in PostgreSQL first, under the payment's row lock
+ * (so concurrent refunds queue and never add up to more than was paid), and only then is WeChat Pay asked, outside
+ * the transaction; if WeChat Pay refuses, the refund fails and its reservation is released. Money taken at the
+ * counter is handed back at the counter: recorded as refunded at once, without WeChat Pay.
+ */
+public final class OrderRefunds {
+  private static final Logger LOG = LoggerFactory.getLogger(OrderRefunds.class);
+  static final String PAYMENT_REFUNDED = "payment.refunded";
+
+  private final Database database;
+  private final Orders orders;
+  private final Payments payments;
+  private final Refunds refunds;
+  private final PaymentLedger ledger;
+  private final Outbox outbox;
+  private final WeChatGateway gateway;
+  private final String notifyUrl;
+  private final Clock clock;
+
+  public OrderRefunds(Database database, Orders orders, Payments payments, Refunds refunds, PaymentLedger ledger,
+                      Outbox outbox, WeChatGateway gateway, String notifyUrl, Clock clock) {
+    this.database = database;
+    this.orders = orders;
+    this.payments = payments;
+    this.refunds = refunds;
+    this.ledger = ledger;
+    this.outbox = outbox;
+    this.gateway = gateway;
+    this.notifyUrl = notifyUrl;
+    this.clock = clock;
+  }
+
+  /** The refund this request asks for: made now, or the one already made under the same key. */
+  public Future<Refund> refund(Access access, UUID orderId, RefundRequest request) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
+            .compose(order -> order.isEmpty() ? PaymentConfirmation.<Optional<Refund>>fail(PaymentProblems.ORDER_NOT_FOUND)
+                : refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey()))
+            .compose(earlier -> earlier.isPresent() ? same(earlier.get(), orderId, request)
+                : reserve(sql, access, orderId, request)))
+        .compose(refund -> refund.method() == PaymentMethod.WECHAT && refund.status() == Refund.Status.PROCESSING
+            ? askWeChat(tenantId, refund) : Future.succeededFuture(refund));
+  }
+
+  /** Records a refund WeChat Pay reports as succeeded, once: its money booked, an event written. */
+  Future<Boolean> succeeded(SqlClient sql, UUID tenantId, Refund refund, String wechatRefundId, Instant at) {
+    return refunds.markSucceeded(sql, tenantId, refund.id(), wechatRefundId, at)
+        .compose(marked -> marked.isEmpty() ? Future.succeededFuture(false)
+            : ledger.refundOut(sql, tenantId, marked.get())
+                .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(marked.get())))
+                .map(true));
+  }
+
+  /** A refund WeChat Pay did not make: failed, and its amount free to refund again. */
+  Future<Void> failed(SqlClient sql, UUID tenantId, Refund refund, String why) {
+    return refunds.markFailed(sql, tenantId, refund.id(), why)
+        .compose(marked -> marked.isEmpty() ? Future.succeededFuture()
+            : payments.reserveRefund(sql, tenantId, refund.paymentId(), -refund.amountFen()));
+  }
+
+  private static Future<Refund> same(Refund earlier, UUID orderId, RefundRequest request) {
+    return earlier.sameRequestAs(orderId, request) ? Future.succeededFuture(earlier)
+        : PaymentConfirmation.fail(PaymentProblems.REFUND_KEY_REUSED);
+  }
+
+  private Future<Refund> reserve(SqlClient sql, Access access, UUID orderId, RefundRequest request) {
+    UUID tenantId = access.tenantId();
+    return payments.lockPaid(sql, tenantId, orderId).compose(paid -> {
+      if (paid.isEmpty()) {
+        return PaymentConfirmation.fail(PaymentProblems.ORDER_NOT_PAID);
+      }
+      RefundPolicy.Decision decision = RefundPolicy.decide(paid, request.amountFen());
+      if (decision.payment().isEmpty()) {
+        return PaymentConfirmation.fail(PaymentProblems.overRefund(decision.refundableFen()));
+      }
+      Payment payment = decision.payment().get();
+      Instant handedBack = payment.method() == PaymentMethod.WECHAT ? null : clock.instant();
+      return refunds.insert(sql, tenantId, payment, request, access.user().userId(), handedBack)
+          .compose(inserted -> inserted.isEmpty()
+              // The same key was used at the same moment for another order: the first one holds it.
+              ? refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey())
+                  .compose(earlier -> same(earlier.orElseThrow(), orderId, request))
+              : payments.reserveRefund(sql, tenantId, payment.id(), request.amountFen())
+                  .compose(reserved -> handedBack == null ? Future.succeededFuture(inserted.get())
+                      : ledger.refundOut(sql, tenantId, inserted.get())
+                          .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(inserted.get())))
+                          .map(inserted.get())));
+    });
+  }
+
+  /**
+   * Asks WeChat Pay for the refund; asking again (a retry under the same key) is the same refund there. When WeChat
+   * Pay answers with a refusal, the refund fails and its amount is released; when it does not answer, the refund stays
+   * processing and its reservation held, since WeChat Pay may have taken it.
+   */
+  private Future<Refund> askWeChat(UUID tenantId, Refund refund) {
+    return database.inTenant(tenantId, sql -> payments.byId(sql, tenantId, refund.paymentId()))
+        .compose(payment -> gateway.refund(wechatRefund(payment, refund)))
+        .compose(answer -> database.inTenant(tenantId, sql -> refunds.recordWeChatRefundId(sql, tenantId,
+            refund.id(), answer.getRefundId())).map(refund))
+        .recover(failure -> {
+          if (failure instanceof WxPayException wechat && wechat.getErrCode() != null) {
+            LOG.warn("WeChat Pay refused refund {}: {}", refund.outRefundNo(), wechat.getErrCode());
+            return database.inTenant(tenantId, sql -> failed(sql, tenantId, refund, wechat.getErrCode()))
+                .compose(released -> PaymentConfirmation.fail(PaymentProblems.WECHAT_REFUND_REFUSED));
+          }
+          return PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE);
+        });
+  }
+
+  private WxPayRefundV3Request wechatRefund(Payment payment, Refund refund) {
+    return new WxPayRefundV3Request()
+        .setOutTradeNo(payment.outTradeNo())
+        .setOutRefundNo(refund.outRefundNo())
+        .setReason(refund.reason())
+        .setNotifyUrl(notifyUrl)
+        .setAmount(new WxPayRefundV3Request.Amount()
+            .setRefund(Math.toIntExact(refund.amountFen()))
+            .setTotal(Math.toIntExact(payment.amountFen()))
+            .setCurrency("CNY"));
+  }
+
+  private static JsonObject event(Refund refund) {
+    return new JsonObject()
+        .put("refund_id", refund.id().toString())
+        .put("payment_id", refund.paymentId().toString())
+        .put("order_id", refund.orderId().toString())
+        .put("store_id", refund.storeId().toString())
+        .put("out_refund_no", refund.outRefundNo())
+        .put("method", refund.method().wireName())
+        .put("amount_fen", refund.amountFen())
+        .put("refunded_at", refund.succeededAt().toString());
+  }
+}

@@ -1,0 +1,126 @@
+package app.tableloop.payment;
+
+import app.tableloop.ordering.Order;
+import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.UnpaidOrders;
+import app.tableloop.platform.database.Database;
+import app.tableloop.tenancy.Stores;
+import app.tableloop.wechat.WeChatGateway;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives up WeChat payments whose time to pay has passed: closed on WeChat Pay first (so the diner cannot pay them any
+ * more), then here; the order, if nothing else can pay it now, is cancelled and its portions go back on sale. If
+ * WeChat Pay says the diner did pay, the payment is recorded as paid instead, as its notification would have done.
+ * Every instance runs the sweep; each step is guarded by a row lock and a status check, so two sweeps do no harm.
+ */
+public final class PaymentExpiry {
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentExpiry.class);
+  /** Event-bus address that runs a sweep at once and replies with how many orders it cancelled. */
+  public static final String SWEEP_NOW = "payment.expiry.sweep";
+  private static final Duration EVERY = Duration.ofMinutes(1);
+  private static final int BATCH = 100;
+  static final String EXPIRED_REASON = "支付超时，订单已取消";
+
+  private final Database database;
+  private final Stores stores;
+  private final Orders orders;
+  private final Payments payments;
+  private final PaymentConfirmation confirmation;
+  private final UnpaidOrders unpaidOrders;
+  private final WeChatGateway gateway;
+  private final Clock clock;
+
+  public PaymentExpiry(Database database, Stores stores, Orders orders, Payments payments,
+                       PaymentConfirmation confirmation, UnpaidOrders unpaidOrders, WeChatGateway gateway,
+                       Clock clock) {
+    this.database = database;
+    this.stores = stores;
+    this.orders = orders;
+    this.payments = payments;
+    this.confirmation = confirmation;
+    this.unpaidOrders = unpaidOrders;
+    this.gateway = gateway;
+    this.clock = clock;
+  }
+
+  public static long start(Vertx vertx, PaymentExpiry expiry) {
+    vertx.eventBus().<Void>localConsumer(SWEEP_NOW, message -> expiry.sweep()
+        .onSuccess(message::reply)
+        .onFailure(failure -> message.fail(500, String.valueOf(failure.getMessage()))));
+    return vertx.setPeriodic(EVERY.toMillis(), timer -> expiry.sweep()
+        .onFailure(failure -> LOG.warn("Closing expired WeChat payments failed: {}", failure.getMessage())));
+  }
+
+  /** One pass over the expired payments; answers how many orders it cancelled. */
+  public Future<Integer> sweep() {
+    return database.inTransaction(sql -> payments.expired(sql, clock.instant(), BATCH))
+        .compose(expired -> {
+          Future<Integer> chain = Future.succeededFuture(0);
+          for (Payments.Expired payment : expired) {
+            chain = chain.compose(cancelled -> expire(payment).map(one -> one ? cancelled + 1 : cancelled));
+          }
+          return chain;
+        })
+        .onSuccess(cancelled -> {
+          if (cancelled > 0) {
+            LOG.info("Cancelled {} order(s) whose WeChat payment expired", cancelled);
+          }
+        });
+  }
+
+  /** True when the payment's order was cancelled; a payment WeChat Pay would not close is tried again next time. */
+  private Future<Boolean> expire(Payments.Expired expired) {
+    return gateway.closeOrder(expired.outTradeNo())
+        .map(true)
+        .recover(failure -> {
+          String code = failure instanceof WxPayException wechat ? wechat.getErrCode() : null;
+          if ("ORDER_NOT_EXIST".equals(code)) {
+            // The prepay never reached WeChat Pay: nobody can pay it.
+            return Future.succeededFuture(true);
+          }
+          if ("ORDERPAID".equals(code)) {
+            return gateway.queryOrder(expired.outTradeNo())
+                .compose(result -> confirmation.confirmWeChat(expired.tenantId(), WeChatPayments.transaction(result)))
+                .map(false);
+          }
+          return Future.failedFuture(failure);
+        })
+        .compose(closedAtWeChat -> closedAtWeChat ? closeHere(expired) : Future.succeededFuture(false))
+        .recover(failure -> {
+          LOG.warn("Expired WeChat payment {} not closed yet: {}", expired.outTradeNo(), failure.getMessage());
+          return Future.succeededFuture(false);
+        });
+  }
+
+  private Future<Boolean> closeHere(Payments.Expired expired) {
+    UUID tenantId = expired.tenantId();
+    return database.inTenant(tenantId, sql -> payments.lock(sql, tenantId, expired.outTradeNo())
+            .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<Order>empty())
+                : payments.close(sql, tenantId, found.get().id())
+                    .compose(closed -> !closed ? Future.succeededFuture(false)
+                        : payments.hasPayablePending(sql, tenantId, found.get().orderId(), clock.instant())
+                            .map(payable -> !payable))
+                    .compose(cancel -> !cancel ? Future.succeededFuture(Optional.<Order>empty())
+                        : cancelOrder(sql, tenantId, found.get()))))
+        .onSuccess(cancelled -> cancelled.ifPresent(order -> unpaidOrders.announce(tenantId, order)))
+        .map(Optional::isPresent);
+  }
+
+  private Future<Optional<Order>> cancelOrder(SqlClient sql, UUID tenantId, Payment payment) {
+    return stores.find(sql, tenantId, payment.storeId()).map(Optional::orElseThrow)
+        .compose(store -> orders.find(sql, tenantId, payment.storeId(), payment.orderId()).map(Optional::orElseThrow)
+            .compose(order -> unpaidOrders.cancel(sql, tenantId, order, store.timeZone(), EXPIRED_REASON))
+            .compose(cancelled -> !cancelled ? Future.succeededFuture(Optional.<Order>empty())
+                : orders.find(sql, tenantId, payment.storeId(), payment.orderId())));
+  }
+}

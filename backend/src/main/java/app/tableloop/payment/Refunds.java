@@ -1,0 +1,102 @@
+package app.tableloop.payment;
+
+import app.tableloop.platform.database.Rows;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Refunds of payments. */
+public final class Refunds {
+  private static final String COLUMNS = "id, store_id, payment_id, order_id, idempotency_key, out_refund_no, method,"
+      + " amount_fen, reason, status, wechat_refund_id, requested_by, created_at, succeeded_at";
+
+  /** Where a refund lives, found by its out_refund_no before any tenant is known. */
+  public record Location(UUID tenantId, UUID storeId) {
+  }
+
+  public Future<Optional<Location>> locate(SqlClient sql, String outRefundNo) {
+    return sql.preparedQuery("SELECT tenant_id, store_id FROM refund_by_out_refund_no($1)")
+        .execute(Tuple.of(outRefundNo))
+        .map(rows -> Rows.first(rows, row -> new Location(row.getUUID("tenant_id"), row.getUUID("store_id"))));
+  }
+
+  public Future<Optional<Refund>> byKey(SqlClient sql, UUID tenantId, UUID storeId, String idempotencyKey) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM refunds WHERE tenant_id = $1 AND store_id = $2"
+            + " AND idempotency_key = $3")
+        .execute(Tuple.of(tenantId, storeId, idempotencyKey))
+        .map(rows -> Rows.first(rows, Refunds::refund));
+  }
+
+  /** The refund, locked for the rest of the transaction (it succeeds once). */
+  public Future<Optional<Refund>> lock(SqlClient sql, UUID tenantId, String outRefundNo) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM refunds WHERE tenant_id = $1 AND out_refund_no = $2"
+            + " FOR UPDATE")
+        .execute(Tuple.of(tenantId, outRefundNo))
+        .map(rows -> Rows.first(rows, Refunds::refund));
+  }
+
+  /**
+   * Inserts a refund, processing, or already succeeded when {@code succeededAt} is given (money handed back at the
+   * counter); empty when the key was taken meanwhile.
+   */
+  public Future<Optional<Refund>> insert(SqlClient sql, UUID tenantId, Payment payment, RefundRequest request,
+                                         UUID requestedBy, Instant succeededAt) {
+    return sql.preparedQuery("""
+            INSERT INTO refunds (tenant_id, store_id, payment_id, order_id, idempotency_key, out_refund_no, method,
+                                 amount_fen, reason, status, requested_by, succeeded_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            ON CONFLICT (store_id, idempotency_key) DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), payment.id(), payment.orderId(),
+            request.idempotencyKey(), request.outRefundNo(payment.storeId()), payment.method().wireName(),
+            request.amountFen(), request.reason(),
+            succeededAt == null ? "processing" : "succeeded", requestedBy,
+            succeededAt == null ? null : succeededAt.atOffset(ZoneOffset.UTC))))
+        .map(rows -> Rows.first(rows, Refunds::refund));
+  }
+
+  public Future<Void> recordWeChatRefundId(SqlClient sql, UUID tenantId, UUID refundId, String wechatRefundId) {
+    return sql.preparedQuery("UPDATE refunds SET wechat_refund_id = coalesce(wechat_refund_id, $3)"
+            + " WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(tenantId, refundId, wechatRefundId))
+        .mapEmpty();
+  }
+
+  /** Marks a processing refund succeeded, once: empty when it was not processing. */
+  public Future<Optional<Refund>> markSucceeded(SqlClient sql, UUID tenantId, UUID refundId, String wechatRefundId,
+                                                Instant at) {
+    return sql.preparedQuery("UPDATE refunds SET status = 'succeeded', succeeded_at = $4,"
+            + " wechat_refund_id = coalesce($3, wechat_refund_id)"
+            + " WHERE tenant_id = $1 AND id = $2 AND status = 'processing' RETURNING " + COLUMNS)
+        .execute(Tuple.of(tenantId, refundId, wechatRefundId, at.atOffset(ZoneOffset.UTC)))
+        .map(rows -> Rows.first(rows, Refunds::refund));
+  }
+
+  /** Marks a processing refund failed, once: empty when it was not processing. */
+  public Future<Optional<Refund>> markFailed(SqlClient sql, UUID tenantId, UUID refundId, String failure) {
+    return sql.preparedQuery("UPDATE refunds SET status = 'failed', failure = $3"
+            + " WHERE tenant_id = $1 AND id = $2 AND status = 'processing' RETURNING " + COLUMNS)
+        .execute(Tuple.of(tenantId, refundId, failure))
+        .map(rows -> Rows.first(rows, Refunds::refund));
+  }
+
+  private static Refund refund(Row row) {
+    return new Refund(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("payment_id"), row.getUUID("order_id"),
+        row.getString("idempotency_key"), row.getString("out_refund_no"),
+        PaymentMethod.fromWireName(row.getString("method")).orElseThrow(), row.getLong("amount_fen"),
+        row.getString("reason"), Refund.Status.fromWireName(row.getString("status")),
+        row.getString("wechat_refund_id"), row.getUUID("requested_by"), instant(row.getOffsetDateTime("created_at")),
+        instant(row.getOffsetDateTime("succeeded_at")));
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}

@@ -1,0 +1,327 @@
+package app.tableloop.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.menu.BusinessDay;
+import app.tableloop.tenancy.DiningTable;
+import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.Await;
+import app.tableloop.testing.RunningService;
+import app.tableloop.wechat.simulator.NotificationDelivery;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refunds, the daily settlement and the expiry of unpaid WeChat payments, end to end: the simulator takes the
+ * refunds and notifies our refund notify_url, and its trade bill is what the settlement is held against.
+ */
+class RefundsAndSettlementTest {
+  private static final long PRICE_FEN = 2800;
+
+  static RunningService service;
+  static Shop shop;
+  static String otherOwner;
+
+  /** A pay-first restaurant with its owner, one staff member and one dish. */
+  record Shop(TenantBootstrap.Bootstrapped restaurant, String owner, String staff, String dish) {
+    String path(String rest) {
+      return "/api/v1/stores/" + restaurant.store().id() + rest;
+    }
+  }
+
+  /** An order of a diner's tab. */
+  record Ordered(Shop shop, String diner, String tab, String order, long totalFen) {
+  }
+
+  @BeforeAll
+  static void setUp() {
+    service = RunningService.startReachable(RefundsAndSettlementTest.class);
+    shop = aShop("退款面馆", "R1-R20");
+    otherOwner = aShop("隔壁退款面馆", "S1").owner();
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void twentyConcurrentPartialRefundsNeverRefundMoreThanWasPaid() {
+    Ordered ordered = anOrderPaidWithWeChat(shop, "diner-twenty", "R1", 2);
+    String outTradeNo = outTradeNo(ordered);
+    long each = 400;
+    List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      sent.add(service.callAsync(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(each, "twenty-" + i)));
+    }
+    List<HttpResponse<Buffer>> answers = sent.stream().map(Await::result).toList();
+
+    long accepted = answers.stream().filter(answer -> answer.statusCode() == 200).count();
+    assertThat(accepted * each).isLessThanOrEqualTo(ordered.totalFen());
+    assertThat(accepted).isEqualTo(ordered.totalFen() / each);
+    assertThat(answers).filteredOn(answer -> answer.statusCode() != 200)
+        .allSatisfy(answer -> {
+          assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(409);
+          assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("refund_exceeds_refundable");
+        });
+    String order = "'" + ordered.order() + "'";
+    service.eventually(() -> count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = " + order),
+        succeeded -> succeeded == accepted);
+    assertThat(count("SELECT coalesce(sum(amount_fen), 0) FROM refunds WHERE status <> 'failed' AND order_id = "
+        + order)).isEqualTo(ordered.totalFen());
+    assertThat(count("SELECT refunded_fen FROM payments WHERE status = 'paid' AND order_id = " + order))
+        .isEqualTo(ordered.totalFen());
+    assertThat(count("SELECT -sum(amount_fen) FROM payment_ledger WHERE kind = 'refund' AND order_id = " + order))
+        .isEqualTo(ordered.totalFen());
+    assertThat(service.simulator().pay().refundedFen(outTradeNo)).isEqualTo(ordered.totalFen());
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(1, "one-more")), 409))
+        .isEqualTo("refund_exceeds_refundable");
+  }
+
+  @Test
+  void aRetriedRefundIsTheSameRefundAndItsNotificationIsRecordedOnce() {
+    Ordered ordered = anOrderPaidWithWeChat(shop, "diner-retry", "R2", 1);
+    String key = "retry-" + UUID.randomUUID();
+    int before = service.simulator().pay().notificationDeliveries().size();
+    service.simulator().pay().repeatNextNotification(3);
+
+    JsonObject first = ok(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(1000, key)));
+    JsonObject again = ok(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(1000, key)));
+
+    assertThat(first.getString("method")).isEqualTo("wechat");
+    assertThat(again.getString("id")).isEqualTo(first.getString("id"));
+    assertThat(again.getString("out_refund_no")).isEqualTo(first.getString("out_refund_no"));
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(900, key)), 409))
+        .isEqualTo("idempotency_key_reused");
+    // The payment's own notification may be logged by the simulator after `before` was read: count refunds only.
+    List<NotificationDelivery> deliveries = service.eventually(
+        () -> service.simulator().pay().notificationDeliveries().stream().skip(before)
+            .filter(delivery -> delivery.eventType().equals("REFUND.SUCCESS")).toList(),
+        list -> list.size() >= 4);
+    assertThat(deliveries).hasSize(4).allMatch(NotificationDelivery::accepted)
+        .allMatch(delivery -> delivery.url().endsWith("/api/v1/payments/wechat/refund-notify"));
+    String refundId = "'" + first.getString("id") + "'";
+    assertThat(count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND id = " + refundId)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM refunds WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND amount_fen = -1000"
+        + " AND order_id = '" + ordered.order() + "'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'payment.refunded' AND payload->>'refund_id' = "
+        + refundId)).isEqualTo(1);
+    assertThat(service.simulator().pay().refundedFen(outTradeNo(ordered))).isEqualTo(1000);
+  }
+
+  @Test
+  void moneyTakenAtTheCounterIsRefundedAtTheCounterAndNeverBeyondWhatWasPaid() {
+    Ordered ordered = anOrderAwaitingPayment(shop, "diner-cash", "R3", 2);
+    ok(service.call(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"), shop.staff(),
+        new JsonObject().put("method", "cash")));
+
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.staff(), refund(100, null)), 403))
+        .isEqualTo("forbidden");
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), otherOwner, refund(100, null)), 404))
+        .isEqualTo("not_found");
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(0, null)), 400))
+        .isNotBlank();
+    JsonObject handedBack = ok(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(1000, null)));
+
+    assertThat(handedBack.getString("method")).isEqualTo("cash");
+    assertThat(handedBack.getString("status")).isEqualTo("succeeded");
+    assertThat(count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND method = 'cash'"
+        + " AND amount_fen = -1000 AND order_id = '" + ordered.order() + "'")).isEqualTo(1);
+    long refundable = ordered.totalFen() - 1000;
+    HttpResponse<Buffer> tooMuch = service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(),
+        refund(refundable + 1, null));
+    assertThat(problem(tooMuch, 409)).isEqualTo("refund_exceeds_refundable");
+    assertThat(tooMuch.bodyAsJsonObject().getString("message")).contains(refundable + " 分");
+    assertThat(tooMuch.bodyAsJsonObject().getString("message_en")).contains(Long.toString(refundable));
+    assertThat(count("SELECT count(*) FROM refunds WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void onlyPaidOrdersOfTheStoreCanBeRefunded() {
+    Ordered unpaid = anOrderAwaitingPayment(shop, "diner-unpaid", "R4", 1);
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(unpaid), shop.owner(), refund(100, null)), 409))
+        .isEqualTo("order_not_paid");
+
+    Shop elsewhere = aShop("别家面馆", "E1");
+    Ordered theirs = anOrderAwaitingPayment(elsewhere, "diner-elsewhere", "E1", 1);
+    assertThat(problem(service.call(HttpMethod.POST, shop.path("/orders/" + theirs.order() + "/refunds"),
+        shop.owner(), refund(100, null)), 404)).isEqualTo("order_not_found");
+    assertThat(count("SELECT count(*) FROM refunds WHERE order_id IN ('" + unpaid.order() + "', '"
+        + theirs.order() + "')")).isZero();
+  }
+
+  @Test
+  void theDaysSettlementAddsUpAndReportsWhereWeChatPaysBillDisagrees() {
+    Shop settled = aShop("结算面馆", "T1-T5");
+    Ordered wechat = anOrderPaidWithWeChat(settled, "diner-settle-wechat", "T1", 2);
+    Ordered altered = anOrderPaidWithWeChat(settled, "diner-settle-altered", "T2", 1);
+    Ordered cash = anOrderAwaitingPayment(settled, "diner-settle-cash", "T3", 1);
+    ok(service.call(HttpMethod.POST, settled.path("/orders/" + cash.order() + "/counter-payment"), settled.staff(),
+        new JsonObject().put("method", "cash")));
+    ok(service.call(HttpMethod.POST, settled.path("/orders/" + wechat.order() + "/refunds"), settled.owner(),
+        refund(500, null)));
+    service.eventually(() -> count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = '"
+        + wechat.order() + "'"), succeeded -> succeeded == 1);
+    // Our record of the second WeChat payment no longer says what WeChat Pay took.
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET amount_fen = amount_fen + 1 WHERE order_id = '"
+        + altered.order() + "'"));
+    String day = BusinessDay.of(Instant.now(), ZoneId.of("Asia/Shanghai")).toString();
+
+    assertThat(problem(service.get(settled.path("/settlements/" + day), settled.staff()), 403)).isEqualTo("forbidden");
+    JsonObject report = ok(service.get(settled.path("/settlements/" + day), settled.owner()));
+
+    long wechatGross = wechat.totalFen() + altered.totalFen();
+    assertThat(report.getLong("gross_fen")).isEqualTo(wechatGross + cash.totalFen());
+    assertThat(report.getLong("refunds_fen")).isEqualTo(500);
+    assertThat(report.getLong("net_fen")).isEqualTo(report.getLong("gross_fen") - report.getLong("refunds_fen"));
+    assertThat(report.getLong("payment_count")).isEqualTo(3);
+    assertThat(report.getLong("refund_count")).isEqualTo(1);
+    JsonObject byMethod = report.getJsonObject("by_method");
+    assertMethod(byMethod.getJsonObject("wechat"), wechatGross, 500, 2, 1);
+    assertMethod(byMethod.getJsonObject("cash"), cash.totalFen(), 0, 1, 0);
+    assertMethod(byMethod.getJsonObject("card"), 0, 0, 0, 0);
+    assertMethod(byMethod.getJsonObject("other"), 0, 0, 0, 0);
+    assertThat(report.getBoolean("trade_bill_read")).isTrue();
+    assertThat(report.getJsonArray("mismatches")).singleElement().satisfies(found -> {
+      JsonObject mismatch = (JsonObject) found;
+      assertThat(mismatch.getString("discrepancy")).isEqualTo("amount_differs");
+      assertThat(mismatch.getString("kind")).isEqualTo("payment");
+      assertThat(mismatch.getString("out_trade_no")).isEqualTo(outTradeNo(altered));
+      assertThat(mismatch.getLong("ours_fen")).isEqualTo(altered.totalFen() + 1);
+      assertThat(mismatch.getLong("wechat_fen")).isEqualTo(altered.totalFen());
+    });
+  }
+
+  @Test
+  void anExpiredWeChatPaymentIsClosedAndItsOrderCancelledWithItsStockReturned() {
+    Shop expiring = aShop("超时面馆", "X1");
+    ok(service.call(HttpMethod.PUT, expiring.path("/menu/dishes/" + expiring.dish() + "/stock"), expiring.owner(),
+        new JsonObject().put("today_stock", 5)));
+    Ordered ordered = anOrderAwaitingPayment(expiring, "diner-expiring", "X1", 2);
+    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    assertThat(stockLeft(expiring)).isEqualTo(3);
+    assertThat(service.<Integer>runJob(PaymentExpiry.SWEEP_NOW)).as("nothing has expired yet").isZero();
+
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET expires_at = now() - interval '1 minute'"
+        + " WHERE out_trade_no = '" + outTradeNo + "'"));
+    int cancelled = service.runJob(PaymentExpiry.SWEEP_NOW);
+
+    assertThat(cancelled).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM orders WHERE status = 'cancelled' AND id = '" + ordered.order() + "'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payments WHERE status = 'closed' AND out_trade_no = '" + outTradeNo + "'"))
+        .isEqualTo(1);
+    assertThat(service.simulator().pay().transaction(outTradeNo).orElseThrow().getString("trade_state"))
+        .isEqualTo("CLOSED");
+    assertThat(stockLeft(expiring)).isEqualTo(5);
+    assertThat(service.<Integer>runJob(PaymentExpiry.SWEEP_NOW)).isZero();
+    assertThat(stockLeft(expiring)).isEqualTo(5);
+  }
+
+  private static void assertMethod(JsonObject totals, long grossFen, long refundsFen, long payments, long refunds) {
+    assertThat(List.of(totals.getLong("gross_fen"), totals.getLong("refunds_fen"), totals.getLong("net_fen"),
+        totals.getLong("payment_count"), totals.getLong("refund_count")))
+        .containsExactly(grossFen, refundsFen, grossFen - refundsFen, payments, refunds);
+  }
+
+  // --- fixtures ---
+
+  private static Shop aShop(String name, String tables) {
+    TenantBootstrap.Bootstrapped restaurant = service.aRestaurant(name, tables);
+    String owner = service.signInAndAccept("owner-" + UUID.randomUUID(), restaurant.ownerInvite().token());
+    String storePath = "/api/v1/stores/" + restaurant.store().id();
+    String staff = service.signInAndAccept("staff-" + UUID.randomUUID(), ok(service.call(HttpMethod.POST,
+        storePath + "/invites", owner, new JsonObject().put("role", "staff"))).getString("token"));
+    String category = ok(service.call(HttpMethod.POST, storePath + "/menu/categories", owner,
+        new JsonObject().put("name", "面"))).getString("id");
+    String dish = ok(service.call(HttpMethod.POST, storePath + "/menu/dishes", owner, new JsonObject()
+        .put("category_id", category).put("name", "红烧牛肉面").put("price_fen", PRICE_FEN))).getString("id");
+    return new Shop(restaurant, owner, staff, dish);
+  }
+
+  private static Ordered anOrderAwaitingPayment(Shop shop, String user, String tableCode, int quantity) {
+    String diner = service.signIn(user);
+    DiningTable table = shop.restaurant().tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
+        .orElseThrow();
+    String tab = ok(service.call(HttpMethod.POST, shop.path("/tables/" + table.id() + "/tab"), diner, null))
+        .getString("id");
+    ok(service.call(HttpMethod.POST, shop.path("/tabs/" + tab + "/cart"), diner, new JsonObject()
+        .put("dish_id", shop.dish()).put("quantity", quantity)));
+    JsonObject order = ok(service.call(HttpMethod.POST, shop.path("/tabs/" + tab + "/orders"), diner, new JsonObject()
+        .put("idempotency_key", "pay-" + UUID.randomUUID()).put("head_count", 1)));
+    assertThat(order.getString("status")).isEqualTo("awaiting_payment");
+    return new Ordered(shop, diner, tab, order.getString("id"), order.getLong("total_fen"));
+  }
+
+  private static Ordered anOrderPaidWithWeChat(Shop shop, String user, String tableCode, int quantity) {
+    Ordered ordered = anOrderAwaitingPayment(shop, user, tableCode, quantity);
+    service.simulator().pay().pay(requestPayment(ordered).getJsonObject("payment").getString("out_trade_no"));
+    service.eventually(() -> count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '"
+        + ordered.order() + "'"), paid -> paid == 1);
+    return ordered;
+  }
+
+  private static JsonObject requestPayment(Ordered ordered) {
+    return ok(service.call(HttpMethod.POST, ordered.shop().path("/tabs/" + ordered.tab() + "/orders/"
+        + ordered.order() + "/wechat-payment"), ordered.diner(), null));
+  }
+
+  private static String outTradeNo(Ordered ordered) {
+    String[] found = new String[1];
+    service.env().asOwner(sql -> {
+      try (ResultSet rows = sql.executeQuery("SELECT out_trade_no FROM payments WHERE status = 'paid'"
+          + " AND order_id = '" + ordered.order() + "'")) {
+        rows.next();
+        found[0] = rows.getString(1);
+      }
+    });
+    return found[0];
+  }
+
+  private static String refundsPath(Ordered ordered) {
+    return ordered.shop().path("/orders/" + ordered.order() + "/refunds");
+  }
+
+  private static JsonObject refund(long amountFen, String key) {
+    return new JsonObject().put("amount_fen", amountFen).put("reason", "菜品售罄，部分退款")
+        .put("idempotency_key", key == null ? "refund-" + UUID.randomUUID() : key);
+  }
+
+  private static long stockLeft(Shop shop) {
+    return count("SELECT stock_left FROM dishes WHERE id = '" + shop.dish() + "'");
+  }
+
+  private static long count(String sql) {
+    long[] counted = new long[1];
+    service.env().asOwner(statement -> {
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        counted[0] = rows.getLong(1);
+      }
+    });
+    return counted[0];
+  }
+
+  private static JsonObject ok(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(200, 201);
+    return response.bodyAsJsonObject();
+  }
+
+  private static String problem(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    return response.bodyAsJsonObject().getString("code");
+  }
+}
