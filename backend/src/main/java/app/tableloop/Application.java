@@ -183,7 +183,7 @@ public final class Application implements AutoCloseable {
 
   /** The embedded default's first run gets a demo restaurant, so that there is something to scan. */
   private static Future<Void> seedDemo(Vertx vertx, Infrastructure infrastructure, Config config) {
-    Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 2);
+    Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 2, "tableloop-seed");
     TenantBootstrap bootstrap = new TenantBootstrap(database, new Stores(), new DiningTables(),
         new StaffInvites(database, Clock.systemUTC()));
     return bootstrap.seedDemoIfEmpty()

@@ -28,6 +28,11 @@ public final class Database {
   }
 
   public static Database connect(Vertx vertx, DatabaseUrl url, int poolSize) {
+    return connect(vertx, url, poolSize, "tableloop");
+  }
+
+  /** A pool with its own name: pools of one Vert.x instance share its metrics, where names must not clash. */
+  public static Database connect(Vertx vertx, DatabaseUrl url, int poolSize, String name) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(url.host())
         .setPort(url.port())
@@ -42,7 +47,7 @@ public final class Database {
       connect.setSslMode(SslMode.of(url.sslMode()));
     }
     Pool pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(poolSize).setName("tableloop").setShared(false))
+        .with(new PoolOptions().setMaxSize(poolSize).setName(name).setShared(false))
         .connectingTo(connect)
         .using(vertx)
         .build();
