@@ -103,7 +103,7 @@ public final class Application implements AutoCloseable {
     Payments payments = new Payments();
     PaymentLedger ledger = new PaymentLedger();
     Outbox outbox = new Outbox();
-    PaidOrders paidOrders = new PaidOrders(database, tabs, tabService, events);
+    PaidOrders paidOrders = new PaidOrders(database, tabs, orders, tabService, events);
     PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders, paidOrders,
         wechat.mchId(), wechat.appId(), platform.clock());
     String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
@@ -125,10 +125,10 @@ public final class Application implements AutoCloseable {
         new OrderingApi(tabService, new KitchenService(database, stores, tables, tabs, orders, stock, tabService,
             events), events),
         new PaymentApi(
-            new WeChatPayments(database, stores, tabs, orders, payments, confirmation, wechat, notifyUrl,
+            new WeChatPayments(database, stores, tabs, orders, paidOrders, payments, confirmation, wechat, notifyUrl,
                 platform.clock()),
             new WeChatNotifications(database, payments, unmatched, confirmation, wechat, platform.clock()),
-            new CounterPayments(database, orders, payments, confirmation, wechat, platform.clock()),
+            new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, wechat, platform.clock()),
             refunds,
             new RefundNotifications(database, new Refunds(), refunds, unmatched, wechat, platform.clock()),
             new DailySettlement(database, stores, ledger, wechat))));

@@ -74,6 +74,30 @@ public final class Orders {
         .compose(rows -> withItems(sql, tenantId, rows));
   }
 
+  /** The tab's orders still to be paid: not paid, cancelled or rejected, nor awaiting a payment of their own. */
+  public Future<List<Order>> unpaidOfTab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = $1 AND store_id = $2"
+            + " AND tab_id = $3 AND paid_by IS NULL AND status IN ('placed', 'accepted', 'served') ORDER BY placed_at")
+        .execute(Tuple.of(tenantId, storeId, tabId))
+        .compose(rows -> withItems(sql, tenantId, rows));
+  }
+
+  /**
+   * Marks all of {@code orderIds} paid by the payment, or none of them when one was paid otherwise, cancelled or
+   * rejected meanwhile; answers whether they were marked.
+   */
+  public Future<Boolean> markPaid(SqlClient sql, UUID tenantId, List<UUID> orderIds, UUID paymentId) {
+    return sql.preparedQuery("""
+            UPDATE orders SET paid_by = $3
+             WHERE tenant_id = $1 AND id = ANY($2) AND paid_by IS NULL
+               AND (SELECT count(*) FROM orders
+                     WHERE tenant_id = $1 AND id = ANY($2) AND paid_by IS NULL
+                       AND status IN ('placed', 'accepted', 'served')) = cardinality($2)
+            """)
+        .execute(Tuple.tuple().addUUID(tenantId).addArrayOfUUID(orderIds.toArray(UUID[]::new)).addUUID(paymentId))
+        .map(rows -> !orderIds.isEmpty() && rows.rowCount() == orderIds.size());
+  }
+
   /** The store's orders in one of {@code statuses}, oldest first: the kitchen's feed. */
   public Future<List<Order>> ofStore(SqlClient sql, UUID tenantId, UUID storeId, Set<OrderStatus> statuses) {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = $1 AND store_id = $2"

@@ -54,6 +54,14 @@ public final class PaymentApi implements ApiModule {
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
         .onSuccess(order -> rc.json(PaidOrders.json(order)))
         .onFailure(rc::fail));
+    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatPayments.requestForTab(Access.of(rc),
+            id(rc, "tab"))
+        .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
+        .onFailure(rc::fail));
+    api.getRoute("takeTabCounterPayment").addHandler(rc -> counter.takeForTab(Access.of(rc), id(rc, "tab"),
+            PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
+        .onSuccess(taken -> rc.json(PaymentJson.tabPayment(taken)))
+        .onFailure(rc::fail));
     api.getRoute("refundOrder").addHandler(rc -> {
       JsonObject body = body(rc);
       refunds.refund(Access.of(rc), id(rc, "order"), new RefundRequest(body.getLong("amount_fen"),

@@ -9,6 +9,7 @@ import app.tableloop.platform.http.Problem;
 import app.tableloop.platform.http.ProblemException;
 import app.tableloop.platform.outbox.Outbox;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
@@ -21,12 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way a payment becomes paid, whoever reports it (WeChat Pay's notification, the diner's "I have paid" check,
  * staff at the counter): in the caller's tenant transaction the payment is marked paid once, its money booked in the
- * ledger, the order moved from awaiting payment to placed, and an outbox event written; after commit the order goes
- * to the kitchen's feed and the table.
+ * ledger, the order moved from awaiting payment to placed (a tab's payment: the orders it covers marked paid and the
+ * tab closed once nothing is left to pay), and an outbox event written; after commit the order goes to the kitchen's
+ * feed and the table, or the tab's new state to its diners.
  */
 public final class PaymentConfirmation {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentConfirmation.class);
   static final String ORDER_PAID = "order.paid";
+  static final String TAB_PAID = "tab.paid";
   /** Money arrived for an order that no longer waited for it (paid otherwise, or cancelled): to be refunded. */
   static final String PAYMENT_UNAPPLIED = "payment.unapplied";
 
@@ -40,8 +43,11 @@ public final class PaymentConfirmation {
   private final String appId;
   private final Clock clock;
 
-  /** What recording a payment did: the order as it is now, and whether this payment sent it to the kitchen. */
-  public record Recorded(Order order, boolean placedNow) {
+  /**
+   * What recording a payment did: the payment, its order as it is now (none for a tab's payment), and whether this
+   * payment was applied now (sent the order to the kitchen, or paid the tab's orders).
+   */
+  public record Recorded(Payment payment, Order order, boolean appliedNow) {
   }
 
   public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox, Orders orders,
@@ -61,7 +67,7 @@ public final class PaymentConfirmation {
    * WeChat Pay reports a transaction of one of our payments. A successful one that matches the payment is recorded
    * once; reported again, it changes nothing. One that disagrees with the payment is refused.
    */
-  public Future<Order> confirmWeChat(UUID tenantId, WeChatTransaction transaction) {
+  public Future<Void> confirmWeChat(UUID tenantId, WeChatTransaction transaction) {
     return database.inTenant(tenantId, sql -> payments.lock(sql, tenantId, transaction.outTradeNo())
             .compose(found -> {
               if (found.isEmpty()) {
@@ -74,24 +80,36 @@ public final class PaymentConfirmation {
                     transaction.transactionId(), payment.outTradeNo(), mismatch.get());
                 return fail(PaymentProblems.PAYMENT_MISMATCH.atField(mismatch.get()));
               }
+              if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.tabId() != null) {
+                return Future.succeededFuture(new Recorded(payment, null, false));
+              }
               if (!transaction.succeeded() || payment.status() == PaymentStatus.PAID) {
                 return orders.find(sql, tenantId, payment.storeId(), payment.orderId())
-                    .map(order -> new Recorded(order.orElseThrow(), false));
+                    .map(order -> new Recorded(payment, order.orElseThrow(), false));
               }
               return record(sql, tenantId, payment, transaction.transactionId(),
                   transaction.successTime() == null ? clock.instant() : transaction.successTime());
             }))
         .onSuccess(recorded -> announce(tenantId, recorded))
-        .map(Recorded::order);
+        .mapEmpty();
   }
 
   /** Records {@code payment} as paid in the caller's transaction; a payment already paid changes nothing. */
   Future<Recorded> record(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt) {
+    if (payment.tabId() != null) {
+      return recordTab(sql, tenantId, payment, transactionId, paidAt);
+    }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(false)
             : ledger.paymentIn(sql, tenantId, payment, paidAt)
                 .compose(booked -> orders.move(sql, tenantId, payment.orderId(), OrderStatus.AWAITING_PAYMENT,
                     OrderStatus.PLACED, null))
+                .compose(placed -> {
+                  if (placed) {
+                    return paidOrders.markPaid(sql, tenantId, payment.orderId(), payment.id()).map(placed);
+                  }
+                  return Future.succeededFuture(placed);
+                })
                 .compose(placed -> {
                   if (!placed) {
                     LOG.warn("Payment {} arrived for order {}, which no longer awaits payment; to be refunded",
@@ -101,20 +119,44 @@ public final class PaymentConfirmation {
                       event(payment, transactionId, paidAt)).map(placed);
                 }))
         .compose(placed -> orders.find(sql, tenantId, payment.storeId(), payment.orderId())
-            .map(order -> new Recorded(order.orElseThrow(), placed)));
+            .map(order -> new Recorded(payment, order.orElseThrow(), placed)));
+  }
+
+  private Future<Recorded> recordTab(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
+                                     Instant paidAt) {
+    return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
+        .compose(marked -> !marked ? Future.succeededFuture(false)
+            : ledger.paymentIn(sql, tenantId, payment, paidAt)
+                .compose(booked -> payments.covered(sql, tenantId, payment.id()))
+                .compose(covered -> paidOrders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
+                        payment.id())
+                    .compose(settled -> {
+                      if (!settled) {
+                        LOG.warn("Payment {} arrived for tab {}, whose orders were paid otherwise; to be refunded",
+                            payment.outTradeNo(), payment.tabId());
+                      }
+                      return outbox.append(sql, tenantId, settled ? TAB_PAID : PAYMENT_UNAPPLIED,
+                          event(payment, transactionId, paidAt).put("order_ids",
+                              new JsonArray(covered.stream().map(UUID::toString).toList()))).map(settled);
+                    })))
+        .map(settled -> new Recorded(payment, null, settled));
   }
 
   /** After commit: an order this payment placed goes to the kitchen and the table. */
   void announce(UUID tenantId, Recorded recorded) {
-    if (recorded.placedNow()) {
+    if (recorded.appliedNow() && recorded.order() != null) {
       paidOrders.announcePlaced(tenantId, recorded.order());
+    } else if (recorded.appliedNow()) {
+      Payment payment = recorded.payment();
+      paidOrders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
     }
   }
 
   private static JsonObject event(Payment payment, String transactionId, Instant paidAt) {
     return new JsonObject()
         .put("payment_id", payment.id().toString())
-        .put("order_id", payment.orderId().toString())
+        .put("order_id", payment.orderId() == null ? null : payment.orderId().toString())
+        .put("tab_id", payment.tabId() == null ? null : payment.tabId().toString())
         .put("store_id", payment.storeId().toString())
         .put("out_trade_no", payment.outTradeNo())
         .put("transaction_id", transactionId)

@@ -107,7 +107,8 @@ public final class PaymentExpiry {
     return database.inTenant(tenantId, sql -> payments.lock(sql, tenantId, expired.outTradeNo())
             .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<Order>empty())
                 : payments.close(sql, tenantId, found.get().id())
-                    .compose(closed -> !closed ? Future.succeededFuture(false)
+                    // A tab's payment has no order of its own to cancel: the meal is still to be paid.
+                    .compose(closed -> !closed || found.get().orderId() == null ? Future.succeededFuture(false)
                         : payments.hasPayablePending(sql, tenantId, found.get().orderId(), clock.instant())
                             .map(payable -> !payable))
                     .compose(cancel -> !cancel ? Future.succeededFuture(Optional.<Order>empty())

@@ -2,6 +2,7 @@ package app.tableloop.payment;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
 
 /** Payments as the API sends them. */
 final class PaymentJson {
@@ -11,10 +12,12 @@ final class PaymentJson {
   /** A WeChat payment handed to the mini-program, with the parameters of {@code wx.requestPayment} as it names them. */
   static JsonObject prepared(WeChatPayments.Prepared prepared) {
     Payment payment = prepared.payment();
+    JsonObject paid = payment.orderId() != null ? new JsonObject().put("order_id", payment.orderId().toString())
+        : new JsonObject().put("tab_id", payment.tabId().toString());
     return new JsonObject()
         .put("payment", new JsonObject()
             .put("id", payment.id().toString())
-            .put("order_id", payment.orderId().toString())
+            .mergeIn(paid)
             .put("out_trade_no", payment.outTradeNo())
             .put("method", payment.method().wireName())
             .put("amount_fen", payment.amountFen())
@@ -26,6 +29,19 @@ final class PaymentJson {
             .put("package", prepared.parameters().getPackageValue())
             .put("signType", prepared.parameters().getSignType())
             .put("paySign", prepared.parameters().getPaySign()));
+  }
+
+  /** A tab's payment taken at the counter, with the orders it paid. */
+  static JsonObject tabPayment(CounterPayments.TabTaken taken) {
+    Payment payment = taken.payment();
+    return new JsonObject()
+        .put("id", payment.id().toString())
+        .put("tab_id", payment.tabId().toString())
+        .put("out_trade_no", payment.outTradeNo())
+        .put("method", payment.method().wireName())
+        .put("amount_fen", payment.amountFen())
+        .put("status", PaymentStatus.PAID.wireName())
+        .put("order_ids", new JsonArray(taken.orderIds().stream().map(UUID::toString).toList()));
   }
 
   static JsonObject refund(Refund refund) {

@@ -7,6 +7,11 @@ final class PaymentProblems {
   static final Problem ORDER_NOT_FOUND = Problem.of(404, "order_not_found", "找不到这个订单", "No such order");
   static final Problem NOT_AWAITING_PAYMENT = Problem.of(409, "order_not_awaiting_payment", "这个订单不需要支付",
       "This order is not awaiting payment");
+  static final Problem TAB_NOT_FOUND = Problem.of(404, "tab_not_found", "找不到这桌的点单", "No such tab");
+  static final Problem TAB_NOT_OPEN = Problem.of(409, "tab_not_open", "这桌已经结束，不能再付款",
+      "This tab is closed; it takes no payment");
+  static final Problem NOTHING_TO_PAY = Problem.of(409, "nothing_to_pay", "这桌没有待付款的订单",
+      "This tab has no unpaid orders");
   static final Problem WECHAT_PAY_UNAVAILABLE = Problem.of(502, "wechat_pay_unavailable",
       "微信支付暂时不可用，请稍后再试", "WeChat Pay is unavailable; try again shortly");
   static final Problem NOTIFICATION_UNVERIFIED = Problem.of(401, "notification_unverified",

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Payments of orders. */
+/** Payments of orders and of tabs. */
 public final class Payments {
-  private static final String COLUMNS = "id, store_id, order_id, out_trade_no, method, amount_fen, status,"
+  private static final String COLUMNS = "id, store_id, order_id, tab_id, out_trade_no, method, amount_fen, status,"
       + " payer_openid, description, prepay_id, transaction_id, paid_at, recorded_by, expires_at";
 
   /** Where a payment lives, found by its out_trade_no before any tenant is known. */
@@ -47,6 +47,58 @@ public final class Payments {
             payment.expiresAt() == null ? null : payment.expiresAt().atOffset(ZoneOffset.UTC),
             payment.recordedBy())))
         .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** Inserts a payment of the tab; empty when the payer already has a pending WeChat payment of it. */
+  public Future<Optional<Payment>> insertForTab(SqlClient sql, UUID tenantId, UUID tabId, NewPayment payment) {
+    return sql.preparedQuery("""
+            INSERT INTO payments (tenant_id, store_id, tab_id, out_trade_no, method, amount_fen, payer_openid,
+                                  description, expires_at, recorded_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (tab_id, payer_openid) WHERE status = 'pending' AND method = 'wechat' AND tab_id IS NOT NULL
+            DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), tabId, payment.outTradeNo(),
+            payment.method().wireName(), payment.amountFen(), payment.payerOpenId(), payment.description(),
+            payment.expiresAt() == null ? null : payment.expiresAt().atOffset(ZoneOffset.UTC),
+            payment.recordedBy())))
+        .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** Records which orders a tab payment covers: what the diner is asked to pay for. */
+  public Future<Void> cover(SqlClient sql, UUID tenantId, UUID paymentId, List<UUID> orderIds) {
+    return sql.preparedQuery("""
+            INSERT INTO payment_orders (tenant_id, payment_id, order_id)
+            SELECT $1, $2, unnest($3::uuid[])
+            ON CONFLICT DO NOTHING
+            """)
+        .execute(Tuple.tuple().addUUID(tenantId).addUUID(paymentId).addArrayOfUUID(orderIds.toArray(UUID[]::new)))
+        .mapEmpty();
+  }
+
+  /** The orders a tab payment covers. */
+  public Future<List<UUID>> covered(SqlClient sql, UUID tenantId, UUID paymentId) {
+    return sql.preparedQuery("SELECT order_id FROM payment_orders WHERE tenant_id = $1 AND payment_id = $2"
+            + " ORDER BY order_id")
+        .execute(Tuple.of(tenantId, paymentId))
+        .map(rows -> rows.stream().map(row -> row.getUUID("order_id")).toList());
+  }
+
+  /** The payer's pending WeChat payment of the tab, locked for the rest of the transaction. */
+  public Future<Optional<Payment>> lockPendingOfTab(SqlClient sql, UUID tenantId, UUID tabId, String payerOpenId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND tab_id = $2"
+            + " AND payer_openid = $3 AND method = 'wechat' AND status = 'pending' FOR UPDATE")
+        .execute(Tuple.of(tenantId, tabId, payerOpenId))
+        .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** Gives up the tab's pending WeChat payments (of one payer, or all when null); answers them. */
+  public Future<List<Payment>> closePendingOfTab(SqlClient sql, UUID tenantId, UUID tabId, String payerOpenId) {
+    return sql.preparedQuery("UPDATE payments SET status = 'closed' WHERE tenant_id = $1 AND tab_id = $2"
+            + " AND method = 'wechat' AND status = 'pending' AND ($3::text IS NULL OR payer_openid = $3)"
+            + " RETURNING " + COLUMNS)
+        .execute(Tuple.of(tenantId, tabId, payerOpenId))
+        .map(rows -> rows.stream().map(Payments::payment).toList());
   }
 
   /** The payer's pending WeChat payment of the order, locked for the rest of the transaction. */
@@ -154,7 +206,7 @@ public final class Payments {
   }
 
   private static Payment payment(Row row) {
-    return new Payment(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("order_id"),
+    return new Payment(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("order_id"), row.getUUID("tab_id"),
         row.getString("out_trade_no"), PaymentMethod.fromWireName(row.getString("method")).orElseThrow(),
         row.getLong("amount_fen"), PaymentStatus.fromWireName(row.getString("status")).orElseThrow(),
         row.getString("payer_openid"), row.getString("description"), row.getString("prepay_id"),

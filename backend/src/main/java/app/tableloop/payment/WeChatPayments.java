@@ -4,6 +4,7 @@ import app.tableloop.identity.Access;
 import app.tableloop.ordering.Order;
 import app.tableloop.ordering.OrderStatus;
 import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.PaidOrders;
 import app.tableloop.ordering.Tabs;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
@@ -24,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +46,7 @@ public final class WeChatPayments {
   private final Stores stores;
   private final Tabs tabs;
   private final Orders orders;
+  private final PaidOrders paidOrders;
   private final Payments payments;
   private final PaymentConfirmation confirmation;
   private final WeChatGateway gateway;
@@ -54,12 +57,14 @@ public final class WeChatPayments {
   public record Prepared(Payment payment, JsapiResult parameters) {
   }
 
-  public WeChatPayments(Database database, Stores stores, Tabs tabs, Orders orders, Payments payments,
+  public WeChatPayments(Database database, Stores stores, Tabs tabs, Orders orders, PaidOrders paidOrders,
+                        Payments payments,
                         PaymentConfirmation confirmation, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.tabs = tabs;
     this.orders = orders;
+    this.paidOrders = paidOrders;
     this.payments = payments;
     this.confirmation = confirmation;
     this.gateway = gateway;
@@ -79,11 +84,73 @@ public final class WeChatPayments {
                         ? Future.succeededFuture(pending.get())
                         : payments.closePending(sql, tenantId, orderId, payer)
                             .compose(closed -> newPayment(sql, access, order, payer)))))
-        .compose(payment -> gateway.createJsapiPayment(jsapiOrder(payment))
-            .recover(failure -> PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
-            .compose(parameters -> database.inTenant(tenantId, sql -> payments.recordPrepay(sql, tenantId,
-                    payment.id(), parameters.getPackageValue().replaceFirst("^prepay_id=", "")))
-                .map(recorded -> new Prepared(payment, parameters))));
+        .compose(payment -> prepare(tenantId, payment));
+  }
+
+  /**
+   * The signed-in diner's WeChat payment of everything their tab still owes at the end of an eat-first meal: reused
+   * while payable and still for the same orders.
+   */
+  public Future<Prepared> requestForTab(Access access, UUID tabId) {
+    UUID tenantId = access.tenantId();
+    UUID storeId = access.storeId();
+    String payer = access.user().openId();
+    return database.inTenant(tenantId, sql -> tabs.find(sql, tenantId, storeId, tabId)
+            .compose(tab -> tab.isEmpty() ? Future.succeededFuture(false)
+                : tabs.isDiner(sql, tenantId, tabId, access.user().userId())
+                    .compose(diner -> !diner || tab.get().open() ? Future.succeededFuture(diner)
+                        : PaymentConfirmation.<Boolean>fail(PaymentProblems.TAB_NOT_OPEN)))
+            .compose(diner -> !diner ? PaymentConfirmation.<List<Order>>fail(PaymentProblems.TAB_NOT_FOUND)
+                : paidOrders.unpaidOfTab(sql, tenantId, storeId, tabId))
+            .compose(unpaid -> unpaid.isEmpty() ? PaymentConfirmation.<Payment>fail(PaymentProblems.NOTHING_TO_PAY)
+                : payments.lockPendingOfTab(sql, tenantId, tabId, payer)
+                    .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
+                        .compose(reuse -> reuse ? Future.succeededFuture(pending.get())
+                            : payments.closePendingOfTab(sql, tenantId, tabId, payer)
+                                .compose(closed -> newTabPayment(sql, access, tabId, unpaid, payer))))))
+        .compose(payment -> prepare(tenantId, payment));
+  }
+
+  private Future<Prepared> prepare(UUID tenantId, Payment payment) {
+    return gateway.createJsapiPayment(jsapiOrder(payment))
+        .recover(failure -> PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
+        .compose(parameters -> database.inTenant(tenantId, sql -> payments.recordPrepay(sql, tenantId,
+                payment.id(), parameters.getPackageValue().replaceFirst("^prepay_id=", "")))
+            .map(recorded -> new Prepared(payment, parameters)));
+  }
+
+  private Future<Payment> newTabPayment(SqlClient sql, Access access, UUID tabId, List<Order> unpaid, String payer) {
+    UUID tenantId = access.tenantId();
+    Instant expiresAt = clock.instant().plus(PAYABLE_FOR).truncatedTo(ChronoUnit.SECONDS);
+    return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+        .compose(store -> payments.insertForTab(sql, tenantId, tabId, new Payments.NewPayment(store.id(), null,
+            OutTradeNo.next(), PaymentMethod.WECHAT, unpaid.stream().mapToLong(Order::totalFen).sum(), payer,
+            description(store, unpaid), expiresAt, null)))
+        .compose(inserted -> inserted.isEmpty()
+            // The same diner asked twice at once: the other request's payment is the one.
+            ? payments.lockPendingOfTab(sql, tenantId, tabId, payer).map(Optional::orElseThrow)
+            : payments.cover(sql, tenantId, inserted.get().id(), ids(unpaid)).map(inserted.get()));
+  }
+
+  /** A pending payment is handed out again only while payable and still for exactly the orders left to pay. */
+  private Future<Boolean> reusableForTab(SqlClient sql, UUID tenantId, Optional<Payment> pending,
+                                         List<Order> unpaid) {
+    if (pending.isEmpty() || !pending.get().reusableAt(clock.instant(), REUSE_MARGIN_SECONDS)) {
+      return Future.succeededFuture(false);
+    }
+    return payments.covered(sql, tenantId, pending.get().id())
+        .map(covered -> Set.copyOf(covered).equals(Set.copyOf(ids(unpaid))));
+  }
+
+  private static List<UUID> ids(List<Order> orders) {
+    return orders.stream().map(Order::id).toList();
+  }
+
+  private static String description(Store store, List<Order> unpaid) {
+    String suffix = " 结账 " + unpaid.size() + " 单";
+    String name = store.name();
+    int room = DESCRIPTION_LIMIT - suffix.length();
+    return (name.length() > room ? name.substring(0, room) : name) + suffix;
   }
 
   /**

@@ -82,6 +82,8 @@ class RoleMatrixTest {
       Map.entry("requestWeChatPayment", Set.of("diner")),
       Map.entry("checkPayment", Set.of("diner")),
       Map.entry("takeCounterPayment", Set.of("operator", "owner", "staff")),
+      Map.entry("requestTabWeChatPayment", Set.of("diner")),
+      Map.entry("takeTabCounterPayment", Set.of("operator", "owner", "staff")),
       Map.entry("refundOrder", Set.of("operator", "owner")),
       Map.entry("getSettlement", Set.of("operator", "owner")));
 
@@ -227,7 +229,7 @@ class RoleMatrixTest {
       case "updateCartLine" -> new JsonObject().put("quantity", 2);
       case "placeOrder" -> new JsonObject().put("idempotency_key", "matrix-" + UUID.randomUUID()).put("head_count", 2);
       case "rejectOrder", "cancelOrder" -> new JsonObject().put("reason", "矩阵测试");
-      case "takeCounterPayment" -> new JsonObject().put("method", "cash");
+      case "takeCounterPayment", "takeTabCounterPayment" -> new JsonObject().put("method", "cash");
       case "refundOrder" -> new JsonObject().put("amount_fen", 100).put("reason", "矩阵测试")
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
       default -> null;

@@ -47,8 +47,8 @@ class ReconciliationTest {
 
   @Test
   void aRefundComesOutOfOnePaymentThatStillHasTheAmount() {
-    Payment payment = new Payment(null, null, null, "TLx", PaymentMethod.WECHAT, 2800, PaymentStatus.PAID, null, null,
-        null, null, null, null, null);
+    Payment payment = new Payment(null, null, null, null, "TLx", PaymentMethod.WECHAT, 2800, PaymentStatus.PAID, null,
+        null, null, null, null, null, null);
     List<RefundPolicy.RefundablePayment> paid = List.of(new RefundPolicy.RefundablePayment(payment, 2000));
 
     assertThat(RefundPolicy.decide(paid, 800).payment()).contains(payment);

@@ -1,0 +1,206 @@
+package app.tableloop.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.tenancy.DiningTable;
+import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.LiveFeed;
+import app.tableloop.testing.RunningService;
+import app.tableloop.wechat.simulator.NotificationDelivery;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An eat-first store's tab paid at the end of the meal, end to end: the diner's WeChat payment of everything the tab
+ * owes, the simulator paying and notifying, the tab closed as paid and its table free again; staff taking the tab's
+ * payment at the counter; and who may pay what.
+ */
+class TabPaymentTest {
+  private static final Duration LIVE = Duration.ofSeconds(5);
+  private static final long PRICE_FEN = 2800;
+
+  static RunningService service;
+  static TenantBootstrap.Bootstrapped restaurant;
+  static String owner;
+  static String staff;
+  static String noodles;
+
+  /** A diner's tab at a table. */
+  record Seated(String diner, String tableId, String tab) {
+  }
+
+  @BeforeAll
+  static void setUp() {
+    service = RunningService.startReachable(TabPaymentTest.class);
+    restaurant = service.aRestaurant("先吃面馆", "A1-A10");
+    owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
+    staff = service.signInAndAccept("cashier", post(owner, storePath("/invites"),
+        new JsonObject().put("role", "staff")).getString("token"));
+    HttpResponse<Buffer> eatFirst = service.call(HttpMethod.PATCH, storePath(""), owner,
+        new JsonObject().put("ordering_mode", "eat_first"));
+    assertThat(eatFirst.statusCode()).as(eatFirst.bodyAsString()).isEqualTo(200);
+    String category = post(owner, storePath("/menu/categories"), new JsonObject().put("name", "面")).getString("id");
+    noodles = post(owner, storePath("/menu/dishes"), new JsonObject().put("category_id", category)
+        .put("name", "红烧牛肉面").put("price_fen", PRICE_FEN)).getString("id");
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void theDinerPaysTheWholeTabOnceAndTheTableIsFreeAgain() {
+    Seated seated = aTab("diner-tab", "A1");
+    JsonObject served = anOrder(seated, 1);
+    serve(served);
+    anOrder(seated, 2);
+    String tabPayment = storePath("/tabs/" + seated.tab() + "/wechat-payment");
+
+    try (LiveFeed table = service.live(storePath("/tabs/" + seated.tab() + "/live"), seated.diner())) {
+      JsonObject first = post(seated.diner(), tabPayment, null).getJsonObject("payment");
+      JsonObject again = post(seated.diner(), tabPayment, null).getJsonObject("payment");
+      assertThat(first.getString("tab_id")).isEqualTo(seated.tab());
+      assertThat(first.getLong("amount_fen")).isEqualTo(PRICE_FEN * 3);
+      assertThat(again.getString("out_trade_no")).isEqualTo(first.getString("out_trade_no"));
+      int before = service.simulator().pay().notificationDeliveries().size();
+
+      service.simulator().pay().repeatNextNotification(2);
+      service.simulator().pay().pay(first.getString("out_trade_no"));
+
+      JsonObject closed = table.next(message -> message.getString("type").equals("tab")
+          && message.getJsonObject("tab").getString("status").equals("closed"), LIVE);
+      assertThat(closed.getJsonObject("tab").getJsonArray("orders")).hasSize(2);
+      List<NotificationDelivery> deliveries = service.eventually(
+          () -> service.simulator().pay().notificationDeliveries().stream().skip(before).toList(),
+          list -> list.size() >= 3);
+      assertThat(deliveries).hasSize(3).allMatch(NotificationDelivery::accepted);
+      String payment = "(SELECT id FROM payments WHERE out_trade_no = '" + first.getString("out_trade_no") + "')";
+      assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND tab_id = '" + seated.tab() + "'"))
+          .isEqualTo(1);
+      assertThat(count("SELECT count(*) FROM orders WHERE tab_id = '" + seated.tab() + "' AND paid_by = " + payment))
+          .isEqualTo(2);
+      assertThat(count("SELECT count(*) FROM payment_ledger WHERE payment_id = " + payment + " AND amount_fen = "
+          + PRICE_FEN * 3)).isEqualTo(1);
+      assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'tab.paid' AND payload->>'tab_id' = '"
+          + seated.tab() + "'")).isEqualTo(1);
+      assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'tab_id' = '" + seated.tab() + "'"))
+          .isEqualTo(1);
+      assertThat(count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND status = 'closed'"
+          + " AND close_reason = 'paid'")).isEqualTo(1);
+    }
+    String newTab = post(seated.diner(), storePath("/tables/" + seated.tableId() + "/tab"), null).getString("id");
+    assertThat(newTab).isNotEqualTo(seated.tab());
+    assertThat(problem(service.call(HttpMethod.POST, tabPayment, seated.diner(), null), 409))
+        .isEqualTo("tab_not_open");
+  }
+
+  @Test
+  void staffTakeTheTabsPaymentAtTheCounterAndTheDinersWeChatPaymentIsClosed() {
+    Seated seated = aTab("diner-counter", "A2");
+    anOrder(seated, 1);
+    anOrder(seated, 1);
+    String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
+        .getJsonObject("payment").getString("out_trade_no");
+    String counterPayment = storePath("/tabs/" + seated.tab() + "/counter-payment");
+    JsonObject cash = new JsonObject().put("method", "cash");
+
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, seated.diner(), cash), 404))
+        .as("a diner works nowhere here, so the store is hidden").isEqualTo("not_found");
+    JsonObject taken = post(staff, counterPayment, cash);
+
+    assertThat(taken.getLong("amount_fen")).isEqualTo(PRICE_FEN * 2);
+    assertThat(taken.getJsonArray("order_ids")).hasSize(2);
+    assertThat(count("SELECT count(*) FROM payments WHERE tab_id = '" + seated.tab() + "' AND status = 'paid'"
+        + " AND method = 'cash' AND recorded_by IS NOT NULL")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM orders WHERE tab_id = '" + seated.tab() + "' AND paid_by IS NULL"))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM payment_ledger WHERE tab_id = '" + seated.tab() + "'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND close_reason = 'paid'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
+        .isEqualTo(1);
+    assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
+        .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, staff, cash), 409)).isEqualTo("tab_not_open");
+  }
+
+  @Test
+  void aTabWithNothingToPayIsRefusedAndAnotherTabsDinerFindsNoTab() {
+    Seated empty = aTab("diner-empty", "A3");
+    Seated other = aTab("diner-other", "A4");
+    anOrder(other, 1);
+
+    assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + empty.tab() + "/wechat-payment"),
+        empty.diner(), null), 409)).isEqualTo("nothing_to_pay");
+    assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + empty.tab() + "/counter-payment"),
+        staff, new JsonObject().put("method", "card")), 409)).isEqualTo("nothing_to_pay");
+    assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + other.tab() + "/wechat-payment"),
+        empty.diner(), null), 404)).isEqualTo("tab_not_found");
+    assertThat(count("SELECT count(*) FROM payments WHERE tab_id IN ('" + empty.tab() + "', '" + other.tab()
+        + "')")).isZero();
+  }
+
+  // --- fixtures ---
+
+  private static Seated aTab(String user, String tableCode) {
+    String diner = service.signIn(user);
+    DiningTable table = restaurant.tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
+        .orElseThrow();
+    String tab = post(diner, storePath("/tables/" + table.id() + "/tab"), null).getString("id");
+    return new Seated(diner, table.id().toString(), tab);
+  }
+
+  /** An order of the tab, straight to the kitchen and unpaid, as eat-first stores take them. */
+  private static JsonObject anOrder(Seated seated, int quantity) {
+    post(seated.diner(), storePath("/tabs/" + seated.tab() + "/cart"), new JsonObject().put("dish_id", noodles)
+        .put("quantity", quantity));
+    JsonObject order = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/orders"), new JsonObject()
+        .put("idempotency_key", "tab-" + UUID.randomUUID()).put("head_count", 1));
+    assertThat(order.getString("status")).isEqualTo("placed");
+    return order;
+  }
+
+  private static void serve(JsonObject order) {
+    String path = storePath("/orders/" + order.getString("id"));
+    post(staff, path + "/accept", null);
+    JsonObject served = post(staff, path + "/items/" + order.getJsonArray("items").getJsonObject(0).getString("id")
+        + "/served", null);
+    assertThat(served.getString("status")).isEqualTo("served");
+  }
+
+  private static long count(String sql) {
+    long[] counted = new long[1];
+    service.env().asOwner(statement -> {
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        counted[0] = rows.getLong(1);
+      }
+    });
+    return counted[0];
+  }
+
+  private static String storePath(String rest) {
+    return "/api/v1/stores/" + restaurant.store().id() + rest;
+  }
+
+  private static JsonObject post(String token, String path, JsonObject body) {
+    HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
+    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
+    return response.bodyAsJsonObject();
+  }
+
+  private static String problem(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    return response.bodyAsJsonObject().getString("code");
+  }
+}
