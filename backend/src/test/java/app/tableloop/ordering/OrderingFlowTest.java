@@ -1,5 +1,6 @@
 package app.tableloop.ordering;
 
+import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.DiningTable;
@@ -358,10 +359,5 @@ class OrderingFlowTest {
     HttpResponse<Buffer> response = call(token, HttpMethod.GET, rest, null);
     assertThat(response.statusCode()).as(rest + " " + response.bodyAsString()).isEqualTo(200);
     return response.bodyAsJsonObject();
-  }
-
-  private static String problem(HttpResponse<Buffer> response, int status) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    return response.bodyAsJsonObject().getString("code");
   }
 }

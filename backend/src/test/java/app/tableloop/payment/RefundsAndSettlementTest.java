@@ -1,5 +1,7 @@
 package app.tableloop.payment;
 
+import static app.tableloop.testing.Responses.problem;
+import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.menu.BusinessDay;
@@ -77,13 +79,13 @@ class RefundsAndSettlementTest {
           assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("refund_exceeds_refundable");
         });
     String order = "'" + ordered.order() + "'";
-    service.eventually(() -> count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = " + order),
+    service.eventually(() -> service.env().count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = " + order),
         succeeded -> succeeded == accepted);
-    assertThat(count("SELECT coalesce(sum(amount_fen), 0) FROM refunds WHERE status <> 'failed' AND order_id = "
+    assertThat(service.env().count("SELECT coalesce(sum(amount_fen), 0) FROM refunds WHERE status <> 'failed' AND order_id = "
         + order)).isEqualTo(ordered.totalFen());
-    assertThat(count("SELECT refunded_fen FROM payments WHERE status = 'paid' AND order_id = " + order))
+    assertThat(service.env().count("SELECT refunded_fen FROM payments WHERE status = 'paid' AND order_id = " + order))
         .isEqualTo(ordered.totalFen());
-    assertThat(count("SELECT -sum(amount_fen) FROM payment_ledger WHERE kind = 'refund' AND order_id = " + order))
+    assertThat(service.env().count("SELECT -sum(amount_fen) FROM payment_ledger WHERE kind = 'refund' AND order_id = " + order))
         .isEqualTo(ordered.totalFen());
     assertThat(service.simulator().pay().refundedFen(outTradeNo)).isEqualTo(ordered.totalFen());
     assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(1, "one-more")), 409))
@@ -113,11 +115,11 @@ class RefundsAndSettlementTest {
     assertThat(deliveries).hasSize(4).allMatch(NotificationDelivery::accepted)
         .allMatch(delivery -> delivery.url().endsWith("/api/v1/payments/wechat/refund-notify"));
     String refundId = "'" + first.getString("id") + "'";
-    assertThat(count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND id = " + refundId)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM refunds WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND amount_fen = -1000"
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND id = " + refundId)).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND amount_fen = -1000"
         + " AND order_id = '" + ordered.order() + "'")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'payment.refunded' AND payload->>'refund_id' = "
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'payment.refunded' AND payload->>'refund_id' = "
         + refundId)).isEqualTo(1);
     assertThat(service.simulator().pay().refundedFen(outTradeNo(ordered))).isEqualTo(1000);
   }
@@ -138,7 +140,7 @@ class RefundsAndSettlementTest {
 
     assertThat(handedBack.getString("method")).isEqualTo("cash");
     assertThat(handedBack.getString("status")).isEqualTo("succeeded");
-    assertThat(count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND method = 'cash'"
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND method = 'cash'"
         + " AND amount_fen = -1000 AND order_id = '" + ordered.order() + "'")).isEqualTo(1);
     long refundable = ordered.totalFen() - 1000;
     HttpResponse<Buffer> tooMuch = service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(),
@@ -146,7 +148,7 @@ class RefundsAndSettlementTest {
     assertThat(problem(tooMuch, 409)).isEqualTo("refund_exceeds_refundable");
     assertThat(tooMuch.bodyAsJsonObject().getString("message")).contains(refundable + " 分");
     assertThat(tooMuch.bodyAsJsonObject().getString("message_en")).contains(Long.toString(refundable));
-    assertThat(count("SELECT count(*) FROM refunds WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
   }
 
   @Test
@@ -159,7 +161,7 @@ class RefundsAndSettlementTest {
     Ordered theirs = anOrderAwaitingPayment(elsewhere, "diner-elsewhere", "E1", 1);
     assertThat(problem(service.call(HttpMethod.POST, shop.path("/orders/" + theirs.order() + "/refunds"),
         shop.owner(), refund(100, null)), 404)).isEqualTo("order_not_found");
-    assertThat(count("SELECT count(*) FROM refunds WHERE order_id IN ('" + unpaid.order() + "', '"
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE order_id IN ('" + unpaid.order() + "', '"
         + theirs.order() + "')")).isZero();
   }
 
@@ -173,7 +175,7 @@ class RefundsAndSettlementTest {
         new JsonObject().put("method", "cash")));
     ok(service.call(HttpMethod.POST, settled.path("/orders/" + wechat.order() + "/refunds"), settled.owner(),
         refund(500, null)));
-    service.eventually(() -> count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = '"
+    service.eventually(() -> service.env().count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = '"
         + wechat.order() + "'"), succeeded -> succeeded == 1);
     // Our record of the second WeChat payment no longer says what WeChat Pay took.
     service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET amount_fen = amount_fen + 1 WHERE order_id = '"
@@ -220,9 +222,9 @@ class RefundsAndSettlementTest {
     int cancelled = service.runJob(PaymentExpiry.SWEEP_NOW);
 
     assertThat(cancelled).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM orders WHERE status = 'cancelled' AND id = '" + ordered.order() + "'"))
+    assertThat(service.env().count("SELECT count(*) FROM orders WHERE status = 'cancelled' AND id = '" + ordered.order() + "'"))
         .isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payments WHERE status = 'closed' AND out_trade_no = '" + outTradeNo + "'"))
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'closed' AND out_trade_no = '" + outTradeNo + "'"))
         .isEqualTo(1);
     assertThat(service.simulator().pay().transaction(outTradeNo).orElseThrow().getString("trade_state"))
         .isEqualTo("CLOSED");
@@ -269,7 +271,7 @@ class RefundsAndSettlementTest {
   private static Ordered anOrderPaidWithWeChat(Shop shop, String user, String tableCode, int quantity) {
     Ordered ordered = anOrderAwaitingPayment(shop, user, tableCode, quantity);
     service.simulator().pay().pay(requestPayment(ordered).getJsonObject("payment").getString("out_trade_no"));
-    service.eventually(() -> count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '"
+    service.eventually(() -> service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '"
         + ordered.order() + "'"), paid -> paid == 1);
     return ordered;
   }
@@ -301,27 +303,6 @@ class RefundsAndSettlementTest {
   }
 
   private static long stockLeft(Shop shop) {
-    return count("SELECT stock_left FROM dishes WHERE id = '" + shop.dish() + "'");
-  }
-
-  private static long count(String sql) {
-    long[] counted = new long[1];
-    service.env().asOwner(statement -> {
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        counted[0] = rows.getLong(1);
-      }
-    });
-    return counted[0];
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> response) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(200, 201);
-    return response.bodyAsJsonObject();
-  }
-
-  private static String problem(HttpResponse<Buffer> response, int status) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    return response.bodyAsJsonObject().getString("code");
+    return service.env().count("SELECT stock_left FROM dishes WHERE id = '" + shop.dish() + "'");
   }
 }

@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.DiningTable;
@@ -11,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -85,17 +85,17 @@ class TabPaymentTest {
           list -> list.size() >= 3);
       assertThat(deliveries).hasSize(3).allMatch(NotificationDelivery::accepted);
       String payment = "(SELECT id FROM payments WHERE out_trade_no = '" + first.getString("out_trade_no") + "')";
-      assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND tab_id = '" + seated.tab() + "'"))
+      assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND tab_id = '" + seated.tab() + "'"))
           .isEqualTo(1);
-      assertThat(count("SELECT count(*) FROM orders WHERE tab_id = '" + seated.tab() + "' AND paid_by = " + payment))
+      assertThat(service.env().count("SELECT count(*) FROM orders WHERE tab_id = '" + seated.tab() + "' AND paid_by = " + payment))
           .isEqualTo(2);
-      assertThat(count("SELECT count(*) FROM payment_ledger WHERE payment_id = " + payment + " AND amount_fen = "
+      assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE payment_id = " + payment + " AND amount_fen = "
           + PRICE_FEN * 3)).isEqualTo(1);
-      assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'tab.paid' AND payload->>'tab_id' = '"
+      assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'tab.paid' AND payload->>'tab_id' = '"
           + seated.tab() + "'")).isEqualTo(1);
-      assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'tab_id' = '" + seated.tab() + "'"))
+      assertThat(service.env().count("SELECT count(*) FROM outbox WHERE payload->>'tab_id' = '" + seated.tab() + "'"))
           .isEqualTo(1);
-      assertThat(count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND status = 'closed'"
+      assertThat(service.env().count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND status = 'closed'"
           + " AND close_reason = 'paid'")).isEqualTo(1);
     }
     String newTab = post(seated.diner(), storePath("/tables/" + seated.tableId() + "/tab"), null).getString("id");
@@ -120,14 +120,14 @@ class TabPaymentTest {
 
     assertThat(taken.getLong("amount_fen")).isEqualTo(PRICE_FEN * 2);
     assertThat(taken.getJsonArray("order_ids")).hasSize(2);
-    assertThat(count("SELECT count(*) FROM payments WHERE tab_id = '" + seated.tab() + "' AND status = 'paid'"
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE tab_id = '" + seated.tab() + "' AND status = 'paid'"
         + " AND method = 'cash' AND recorded_by IS NOT NULL")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM orders WHERE tab_id = '" + seated.tab() + "' AND paid_by IS NULL"))
+    assertThat(service.env().count("SELECT count(*) FROM orders WHERE tab_id = '" + seated.tab() + "' AND paid_by IS NULL"))
         .isZero();
-    assertThat(count("SELECT count(*) FROM payment_ledger WHERE tab_id = '" + seated.tab() + "'")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND close_reason = 'paid'"))
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE tab_id = '" + seated.tab() + "'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND close_reason = 'paid'"))
         .isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
         .isEqualTo(1);
     assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
         .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
@@ -146,7 +146,7 @@ class TabPaymentTest {
         staff, new JsonObject().put("method", "card")), 409)).isEqualTo("nothing_to_pay");
     assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + other.tab() + "/wechat-payment"),
         empty.diner(), null), 404)).isEqualTo("tab_not_found");
-    assertThat(count("SELECT count(*) FROM payments WHERE tab_id IN ('" + empty.tab() + "', '" + other.tab()
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE tab_id IN ('" + empty.tab() + "', '" + other.tab()
         + "')")).isZero();
   }
 
@@ -178,17 +178,6 @@ class TabPaymentTest {
     assertThat(served.getString("status")).isEqualTo("served");
   }
 
-  private static long count(String sql) {
-    long[] counted = new long[1];
-    service.env().asOwner(statement -> {
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        counted[0] = rows.getLong(1);
-      }
-    });
-    return counted[0];
-  }
-
   private static String storePath(String rest) {
     return "/api/v1/stores/" + restaurant.store().id() + rest;
   }
@@ -197,10 +186,5 @@ class TabPaymentTest {
     HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
     assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
     return response.bodyAsJsonObject();
-  }
-
-  private static String problem(HttpResponse<Buffer> response, int status) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    return response.bodyAsJsonObject().getString("code");
   }
 }

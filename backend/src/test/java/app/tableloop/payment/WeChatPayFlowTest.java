@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.DiningTable;
@@ -15,7 +16,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.security.PrivateKey;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,7 +88,7 @@ class WeChatPayFlowTest {
       assertThat(deliveries).extracting(NotificationDelivery::url)
           .allMatch(url -> url.equals("http://127.0.0.1:" + service.port() + NOTIFY));
       assertPaidOnce(ordered, "wechat");
-      assertThat(count("SELECT count(*) FROM payments WHERE transaction_id = '" + transactionId + "'")).isEqualTo(1);
+      assertThat(service.env().count("SELECT count(*) FROM payments WHERE transaction_id = '" + transactionId + "'")).isEqualTo(1);
       assertThat(orderStatus(ordered)).isEqualTo("placed");
     }
   }
@@ -110,14 +110,14 @@ class WeChatPayFlowTest {
     assertThat(parameters.getString("signType")).isEqualTo("RSA");
     assertThat(List.of(parameters.getString("timeStamp"), parameters.getString("nonceStr"),
         parameters.getString("paySign"))).allMatch(value -> value != null && !value.isBlank());
-    assertThat(count("SELECT count(*) FROM payments WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
 
     Ordered elsewhere = anOrderAwaitingPayment("diner-elsewhere", "A3", 1);
     assertThat(problem(call(ordered.diner(), "/tabs/" + elsewhere.tab() + "/orders/" + elsewhere.order()
         + "/wechat-payment"), 404)).isEqualTo("order_not_found");
     assertThat(problem(call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + elsewhere.order()
         + "/wechat-payment"), 404)).isEqualTo("order_not_found");
-    assertThat(count("SELECT count(*) FROM payments WHERE order_id = '" + elsewhere.order() + "'")).isZero();
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + elsewhere.order() + "'")).isZero();
   }
 
   @Test
@@ -139,10 +139,10 @@ class WeChatPayFlowTest {
     String cheaper = notification(UUID.randomUUID().toString(), outTradeNo, transactionId, ordered.totalFen() - 1);
     assertRefused(notify(cheaper, signed(weChatPay, now, cheaper)), 409);
     assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
-    assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '" + ordered.order() + "'"))
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '" + ordered.order() + "'"))
         .isZero();
-    assertThat(count("SELECT count(*) FROM payment_ledger WHERE order_id = '" + ordered.order() + "'")).isZero();
-    assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'order_id' = '" + ordered.order() + "'")).isZero();
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE order_id = '" + ordered.order() + "'")).isZero();
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE payload->>'order_id' = '" + ordered.order() + "'")).isZero();
 
     for (int delivery = 0; delivery < 6; delivery++) {
       HttpResponse<Buffer> accepted = notify(body, signed(weChatPay, Instant.now().getEpochSecond(), body));
@@ -151,7 +151,7 @@ class WeChatPayFlowTest {
 
     assertThat(orderStatus(ordered)).isEqualTo("placed");
     assertPaidOnce(ordered, "wechat");
-    assertThat(count("SELECT count(*) FROM payments WHERE transaction_id = '" + transactionId + "'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE transaction_id = '" + transactionId + "'")).isEqualTo(1);
   }
 
   @Test
@@ -165,7 +165,7 @@ class WeChatPayFlowTest {
       assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
     }
 
-    assertThat(count("SELECT count(*) FROM unmatched_notifications WHERE out_trade_no = '" + outTradeNo
+    assertThat(service.env().count("SELECT count(*) FROM unmatched_notifications WHERE out_trade_no = '" + outTradeNo
         + "' AND amount_fen = 990 AND resolved_at IS NULL")).isEqualTo(1);
   }
 
@@ -215,9 +215,9 @@ class WeChatPayFlowTest {
     assertThat(taken.statusCode()).as(taken.bodyAsString()).isEqualTo(200);
     assertThat(taken.bodyAsJsonObject().getString("status")).isEqualTo("placed");
     assertPaidOnce(ordered, "cash");
-    assertThat(count("SELECT count(*) FROM payments p JOIN users u ON u.id = p.recorded_by WHERE p.order_id = '"
+    assertThat(service.env().count("SELECT count(*) FROM payments p JOIN users u ON u.id = p.recorded_by WHERE p.order_id = '"
         + ordered.order() + "' AND p.method = 'cash' AND u.id = '" + userId(staff) + "'")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
         .isEqualTo(1);
     assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
         .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
@@ -318,26 +318,15 @@ class WeChatPayFlowTest {
   /** Exactly one paid payment of the order, one ledger row with its money, one order.paid event. */
   private static void assertPaidOnce(Ordered ordered, String method) {
     String order = "'" + ordered.order() + "'";
-    assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND method = '" + method
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND method = '" + method
         + "' AND amount_fen = " + ordered.totalFen() + " AND order_id = " + order)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = " + order)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payment_ledger WHERE kind = 'payment' AND amount_fen = "
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = " + order)).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'payment' AND amount_fen = "
         + ordered.totalFen() + " AND order_id = " + order)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payment_ledger WHERE order_id = " + order)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'order.paid' AND payload->>'order_id' = "
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE order_id = " + order)).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.paid' AND payload->>'order_id' = "
         + order)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'order_id' = " + order)).isEqualTo(1);
-  }
-
-  private static long count(String sql) {
-    long[] counted = new long[1];
-    service.env().asOwner(statement -> {
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        counted[0] = rows.getLong(1);
-      }
-    });
-    return counted[0];
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE payload->>'order_id' = " + order)).isEqualTo(1);
   }
 
   private static String orderStatus(Ordered ordered) {
@@ -363,10 +352,5 @@ class WeChatPayFlowTest {
     HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
     assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
     return response.bodyAsJsonObject();
-  }
-
-  private static String problem(HttpResponse<Buffer> response, int status) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    return response.bodyAsJsonObject().getString("code");
   }
 }

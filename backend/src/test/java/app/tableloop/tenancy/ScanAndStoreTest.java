@@ -1,5 +1,6 @@
 package app.tableloop.tenancy;
 
+import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.testing.RunningService;
@@ -122,10 +123,5 @@ class ScanAndStoreTest {
 
   private static String storePath(String rest) {
     return "/api/v1/stores/" + restaurant.store().id() + rest;
-  }
-
-  private static String problem(HttpResponse<Buffer> response, int status) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    return response.bodyAsJsonObject().getString("code");
   }
 }

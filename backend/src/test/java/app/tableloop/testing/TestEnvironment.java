@@ -90,6 +90,18 @@ public final class TestEnvironment implements AutoCloseable {
     admin(ownerUrl(), work);
   }
 
+  /** The single number a query answers, run as the owner (no row-level security): what is really stored. */
+  public long count(String sql) {
+    long[] counted = new long[1];
+    asOwner(statement -> {
+      try (var rows = statement.executeQuery(sql)) {
+        rows.next();
+        counted[0] = rows.getLong(1);
+      }
+    });
+    return counted[0];
+  }
+
   @Override
   public void close() {
     admin(servers.admin, statement -> statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
