@@ -2,17 +2,10 @@ package app.tableloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.tableloop.platform.runtime.HttpSettings;
-import app.tableloop.testing.Await;
-import app.tableloop.testing.TestEnvironment;
-import app.tableloop.wechat.WeChatSettings;
-import io.vertx.core.Vertx;
+import app.tableloop.testing.RunningService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,27 +16,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** The service as deployed, with the product's own contract and features, against real PostgreSQL and Redis. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceOperationsTest {
-  static TestEnvironment env;
-  static Application app;
-  static Vertx clientVertx;
-  static WebClient client;
+  static RunningService service;
 
   @BeforeAll
   static void start() {
-    env = TestEnvironment.forClass(ServiceOperationsTest.class);
-    var config = env.config(Map.of());
-    app = Application.start(config, WeChatSettings.from(Map.of()), HttpSettings.from(config),
-        Application.FEATURES);
-    clientVertx = Vertx.vertx();
-    client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
+    service = RunningService.start(ServiceOperationsTest.class);
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    Await.result(clientVertx.close());
-    app.close();
-    env.close();
+    service.close();
   }
 
   @Test
@@ -102,7 +84,7 @@ class ServiceOperationsTest {
   @Test
   @Order(99)
   void readinessTurnsDownWhenTheDatabaseGoesAway() {
-    env.close();
+    service.env().close();
 
     HttpResponse<Buffer> response = get("/health/ready");
 
@@ -113,6 +95,6 @@ class ServiceOperationsTest {
   }
 
   private static HttpResponse<Buffer> get(String uri) {
-    return Await.result(client.get(uri).send());
+    return service.get(uri, null);
   }
 }
