@@ -109,7 +109,7 @@ public final class Application implements AutoCloseable {
     String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
     String notifyUrl = baseUrl + "/api/v1/payments/wechat/notify";
     UnmatchedNotifications unmatched = new UnmatchedNotifications();
-    OrderRefunds refunds = new OrderRefunds(database, orders, payments, new Refunds(), ledger, outbox, wechat,
+    OrderRefunds refunds = new OrderRefunds(database, stores, orders, payments, new Refunds(), ledger, outbox, wechat,
         baseUrl + "/api/v1/payments/wechat/refund-notify", platform.clock());
     PaymentExpiry.start(platform.vertx(), new PaymentExpiry(database, stores, orders, payments, confirmation,
         new UnpaidOrders(orders, stock, paidOrders), wechat, platform.clock()));
@@ -131,7 +131,7 @@ public final class Application implements AutoCloseable {
             new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, wechat, platform.clock()),
             refunds,
             new RefundNotifications(database, new Refunds(), refunds, unmatched, wechat, platform.clock()),
-            new DailySettlement(database, stores, ledger, wechat))));
+            new DailySettlement(database, stores, ledger, wechat), tabService)));
   };
 
   private final Infrastructure infrastructure;

@@ -1,9 +1,11 @@
 package app.tableloop.payment;
 
 import app.tableloop.identity.Access;
+import app.tableloop.ordering.Order;
 import app.tableloop.ordering.Orders;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.outbox.Outbox;
+import app.tableloop.tenancy.Stores;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
 import com.github.binarywang.wxpay.exception.WxPayException;
@@ -12,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ public final class OrderRefunds {
   static final String PAYMENT_REFUNDED = "payment.refunded";
 
   private final Database database;
+  private final Stores stores;
   private final Orders orders;
   private final Payments payments;
   private final Refunds refunds;
@@ -37,9 +41,10 @@ public final class OrderRefunds {
   private final String notifyUrl;
   private final Clock clock;
 
-  public OrderRefunds(Database database, Orders orders, Payments payments, Refunds refunds, PaymentLedger ledger,
-                      Outbox outbox, WeChatGateway gateway, String notifyUrl, Clock clock) {
+  public OrderRefunds(Database database, Stores stores, Orders orders, Payments payments, Refunds refunds,
+                      PaymentLedger ledger, Outbox outbox, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
+    this.stores = stores;
     this.orders = orders;
     this.payments = payments;
     this.refunds = refunds;
@@ -50,14 +55,21 @@ public final class OrderRefunds {
     this.clock = clock;
   }
 
-  /** The refund this request asks for: made now, or the one already made under the same key. */
+  /**
+   * The refund this request asks for: made now, or the one already made under the same key. Staff refund only where
+   * the owner allows it.
+   */
   public Future<Refund> refund(Access access, UUID orderId, RefundRequest request) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
-            .compose(order -> order.isEmpty() ? PaymentConfirmation.<Optional<Refund>>fail(PaymentProblems.ORDER_NOT_FOUND)
-                : refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey()))
-            .compose(earlier -> earlier.isPresent() ? same(earlier.get(), orderId, request)
-                : reserve(sql, access, orderId, request)))
+    return database.inTenant(tenantId, sql -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+            .compose(store -> RefundPolicy.mayRefund(access.role(), store.staffMayRefund())
+                ? orders.find(sql, tenantId, access.storeId(), orderId)
+                : PaymentConfirmation.<Optional<Order>>fail(PaymentProblems.STAFF_MAY_NOT_REFUND))
+            .compose(order -> order.isEmpty() ? PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND)
+                : Future.succeededFuture(order.get()))
+            .compose(order -> refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey())
+                .compose(earlier -> earlier.isPresent() ? same(earlier.get(), orderId, request)
+                    : reserve(sql, access, order, request))))
         .compose(refund -> refund.method() == PaymentMethod.WECHAT && refund.status() == Refund.Status.PROCESSING
             ? askWeChat(tenantId, refund) : Future.succeededFuture(refund));
   }
@@ -83,19 +95,17 @@ public final class OrderRefunds {
         : PaymentConfirmation.fail(PaymentProblems.REFUND_KEY_REUSED);
   }
 
-  private Future<Refund> reserve(SqlClient sql, Access access, UUID orderId, RefundRequest request) {
+  private Future<Refund> reserve(SqlClient sql, Access access, Order order, RefundRequest request) {
     UUID tenantId = access.tenantId();
-    return payments.lockPaid(sql, tenantId, orderId).compose(paid -> {
-      if (paid.isEmpty()) {
-        return PaymentConfirmation.fail(PaymentProblems.ORDER_NOT_PAID);
-      }
-      RefundPolicy.Decision decision = RefundPolicy.decide(paid, request.amountFen());
+    UUID orderId = order.id();
+    return refundable(sql, tenantId, orderId).compose(paid -> {
+      RefundPolicy.Decision decision = RefundPolicy.decide(paid, order.totalFen(), request.amountFen());
       if (decision.payment().isEmpty()) {
         return PaymentConfirmation.fail(PaymentProblems.overRefund(decision.refundableFen()));
       }
       Payment payment = decision.payment().get();
       Instant handedBack = payment.method() == PaymentMethod.WECHAT ? null : clock.instant();
-      return refunds.insert(sql, tenantId, payment, request, access.user().userId(), handedBack)
+      return refunds.insert(sql, tenantId, payment, orderId, request, access.user().userId(), handedBack)
           .compose(inserted -> inserted.isEmpty()
               // The same key was used at the same moment for another order: the first one holds it.
               ? refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey())
@@ -106,6 +116,16 @@ public final class OrderRefunds {
                           .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(inserted.get())))
                           .map(inserted.get())));
     });
+  }
+
+  /** The order's paid payments, locked, with what is refunded of each: empty fails as not paid. */
+  private Future<List<RefundPolicy.RefundablePayment>> refundable(SqlClient sql, UUID tenantId, UUID orderId) {
+    return payments.lockPaid(sql, tenantId, orderId).compose(locked -> locked.isEmpty()
+        ? PaymentConfirmation.fail(PaymentProblems.ORDER_NOT_PAID)
+        : refunds.refundedOfOrder(sql, tenantId, orderId).map(ofOrder -> locked.stream()
+            .map(payment -> new RefundPolicy.RefundablePayment(payment.payment(), payment.refundedFen(),
+                ofOrder.getOrDefault(payment.payment().id(), 0L)))
+            .toList()));
   }
 
   /**

@@ -2,6 +2,7 @@ package app.tableloop.payment;
 
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.PaidOrders;
+import app.tableloop.ordering.TabService;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.CommonProblems;
 import app.tableloop.platform.http.ProblemException;
@@ -30,15 +31,18 @@ public final class PaymentApi implements ApiModule {
   private final OrderRefunds refunds;
   private final RefundNotifications refundNotifications;
   private final DailySettlement settlement;
+  private final TabService tabService;
 
   public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter,
-                    OrderRefunds refunds, RefundNotifications refundNotifications, DailySettlement settlement) {
+                    OrderRefunds refunds, RefundNotifications refundNotifications, DailySettlement settlement,
+                    TabService tabService) {
     this.wechatPayments = wechatPayments;
     this.notifications = notifications;
     this.counter = counter;
     this.refunds = refunds;
     this.refundNotifications = refundNotifications;
     this.settlement = settlement;
+    this.tabService = tabService;
   }
 
   @Override
@@ -49,6 +53,10 @@ public final class PaymentApi implements ApiModule {
         .onFailure(rc::fail));
     api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Access.of(rc), id(rc, "tab"), id(rc, "order"))
         .onSuccess(order -> rc.json(PaidOrders.json(order)))
+        .onFailure(rc::fail));
+    api.getRoute("checkTabPayment").addHandler(rc -> wechatPayments.checkTab(Access.of(rc), id(rc, "tab"))
+        .compose(checked -> tabService.view(Access.of(rc), id(rc, "tab")))
+        .onSuccess(rc::json)
         .onFailure(rc::fail));
     api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Access.of(rc), id(rc, "order"),
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())

@@ -20,6 +20,8 @@ final class PaymentProblems {
       "通知的时间戳与当前时间相差超过 5 分钟", "The notification's timestamp is more than 5 minutes off");
   static final Problem PAYMENT_MISMATCH = Problem.of(409, "payment_mismatch",
       "微信支付的交易与我们的支付单不符", "The WeChat Pay transaction does not match our payment");
+  static final Problem STAFF_MAY_NOT_REFUND = Problem.of(403, "staff_may_not_refund", "店主未允许店员退款",
+      "The owner has not allowed staff to refund");
   static final Problem ORDER_NOT_PAID = Problem.of(409, "order_not_paid", "这个订单还没有付款，无可退款",
       "This order has not been paid; there is nothing to refund");
   static final Problem REFUND_KEY_REUSED = Problem.of(409, "idempotency_key_reused",

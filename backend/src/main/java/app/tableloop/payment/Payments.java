@@ -125,6 +125,14 @@ public final class Payments {
         .map(rows -> rows.stream().map(Payments::payment).toList());
   }
 
+  /** The tab's WeChat payments still waiting for money, newest first. */
+  public Future<List<Payment>> pendingWeChatOfTab(SqlClient sql, UUID tenantId, UUID tabId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND tab_id = $2"
+            + " AND method = 'wechat' AND status = 'pending' ORDER BY created_at DESC")
+        .execute(Tuple.of(tenantId, tabId))
+        .map(rows -> rows.stream().map(Payments::payment).toList());
+  }
+
   public Future<Void> recordPrepay(SqlClient sql, UUID tenantId, UUID paymentId, String prepayId) {
     return sql.preparedQuery("UPDATE payments SET prepay_id = $3 WHERE tenant_id = $1 AND id = $2")
         .execute(Tuple.of(tenantId, paymentId, prepayId))
@@ -154,13 +162,21 @@ public final class Payments {
         .map(rows -> rows.stream().map(Payments::payment).toList());
   }
 
-  /** The order's paid payments with what is refunded or reserved of each, locked: refunds of them queue here. */
-  public Future<List<RefundPolicy.RefundablePayment>> lockPaid(SqlClient sql, UUID tenantId, UUID orderId) {
-    return sql.preparedQuery("SELECT " + COLUMNS + ", refunded_fen FROM payments WHERE tenant_id = $1"
-            + " AND order_id = $2 AND status = 'paid' ORDER BY id FOR UPDATE")
+  /**
+   * The paid payments of the order (its own, and the tab payments covering it) with what is refunded or reserved of
+   * each, locked: refunds of them queue here.
+   */
+  public Future<List<Locked>> lockPaid(SqlClient sql, UUID tenantId, UUID orderId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + ", refunded_fen FROM payments"
+            + " WHERE tenant_id = $1 AND status = 'paid' AND (order_id = $2"
+            + " OR id IN (SELECT payment_id FROM payment_orders WHERE tenant_id = $1 AND order_id = $2))"
+            + " ORDER BY id FOR UPDATE")
         .execute(Tuple.of(tenantId, orderId))
-        .map(rows -> rows.stream().map(row -> new RefundPolicy.RefundablePayment(payment(row),
-            row.getLong("refunded_fen"))).toList());
+        .map(rows -> rows.stream().map(row -> new Locked(payment(row), row.getLong("refunded_fen"))).toList());
+  }
+
+  /** A paid payment, locked, and how much of it is refunded or reserved for refunds in progress. */
+  public record Locked(Payment payment, long refundedFen) {
   }
 
   /** A payment by id. */

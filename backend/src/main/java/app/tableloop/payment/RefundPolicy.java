@@ -1,12 +1,14 @@
 package app.tableloop.payment;
 
+import app.tableloop.identity.Role;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Which payment of an order a refund comes out of: one paid payment that still has the amount left. A refund goes
- * back the way the money came, so it is never split across payments.
+ * back the way the money came, so it is never split across payments. A payment of a whole tab gives back at most
+ * what this order cost of it: the tab's other orders are refunded on their own.
  */
 public final class RefundPolicy {
 
@@ -14,21 +16,32 @@ public final class RefundPolicy {
   public record Decision(Optional<Payment> payment, long refundableFen) {
   }
 
+  /**
+   * A paid payment of the order: how much of it is refunded or reserved for refunds in progress, in all and of this
+   * order.
+   */
+  public record RefundablePayment(Payment payment, long refundedFen, long refundedOfOrderFen) {
+    long refundableFen(long orderTotalFen) {
+      long leftOfPayment = payment.amountFen() - refundedFen;
+      return payment.tabId() == null ? leftOfPayment
+          : Math.max(0, Math.min(leftOfPayment, orderTotalFen - refundedOfOrderFen));
+    }
+  }
+
   private RefundPolicy() {
   }
 
-  /** {@code paid} are the order's paid payments with what is already refunded or being refunded of each. */
-  public static Decision decide(List<RefundablePayment> paid, long amountFen) {
-    Optional<RefundablePayment> most = paid.stream().max(Comparator.comparingLong(RefundablePayment::refundableFen));
-    long refundable = most.map(RefundablePayment::refundableFen).orElse(0L);
-    return new Decision(most.filter(candidate -> amountFen <= candidate.refundableFen())
-        .map(RefundablePayment::payment), refundable);
+  /** Who may refund: owners and operators always, staff when the store's owner allows it. */
+  public static boolean mayRefund(Role role, boolean staffMayRefund) {
+    return role != Role.STAFF || staffMayRefund;
   }
 
-  /** A paid payment and how much of it is refunded or reserved for a refund in progress. */
-  public record RefundablePayment(Payment payment, long refundedFen) {
-    public long refundableFen() {
-      return payment.amountFen() - refundedFen;
-    }
+  public static Decision decide(List<RefundablePayment> paid, long orderTotalFen, long amountFen) {
+    Comparator<RefundablePayment> byRefundable = Comparator.comparingLong(candidate ->
+        candidate.refundableFen(orderTotalFen));
+    Optional<RefundablePayment> most = paid.stream().max(byRefundable);
+    long refundable = most.map(candidate -> candidate.refundableFen(orderTotalFen)).orElse(0L);
+    return new Decision(most.filter(candidate -> amountFen <= refundable).map(RefundablePayment::payment),
+        refundable);
   }
 }

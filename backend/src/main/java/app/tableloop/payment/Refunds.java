@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Refunds of payments. */
 public final class Refunds {
@@ -34,6 +36,22 @@ public final class Refunds {
         .map(rows -> Rows.first(rows, Refunds::refund));
   }
 
+  /**
+   * Per payment, how much of the order is refunded or being refunded. Asked after the payments are locked, so that
+   * the refunds committed while this transaction waited for the lock are counted.
+   */
+  public Future<Map<UUID, Long>> refundedOfOrder(SqlClient sql, UUID tenantId, UUID orderId) {
+    return sql.preparedQuery("""
+            SELECT payment_id, sum(amount_fen) AS refunded_fen
+              FROM refunds
+             WHERE tenant_id = $1 AND order_id = $2 AND status <> 'failed'
+             GROUP BY payment_id
+            """)
+        .execute(Tuple.of(tenantId, orderId))
+        .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.getUUID("payment_id"),
+            row -> row.getLong("refunded_fen"))));
+  }
+
   /** The refund, locked for the rest of the transaction (it succeeds once). */
   public Future<Optional<Refund>> lock(SqlClient sql, UUID tenantId, String outRefundNo) {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM refunds WHERE tenant_id = $1 AND out_refund_no = $2"
@@ -46,15 +64,15 @@ public final class Refunds {
    * Inserts a refund, processing, or already succeeded when {@code succeededAt} is given (money handed back at the
    * counter); empty when the key was taken meanwhile.
    */
-  public Future<Optional<Refund>> insert(SqlClient sql, UUID tenantId, Payment payment, RefundRequest request,
-                                         UUID requestedBy, Instant succeededAt) {
+  public Future<Optional<Refund>> insert(SqlClient sql, UUID tenantId, Payment payment, UUID orderId,
+                                         RefundRequest request, UUID requestedBy, Instant succeededAt) {
     return sql.preparedQuery("""
             INSERT INTO refunds (tenant_id, store_id, payment_id, order_id, idempotency_key, out_refund_no, method,
                                  amount_fen, reason, status, requested_by, succeeded_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (store_id, idempotency_key) DO NOTHING
             RETURNING\s""" + COLUMNS)
-        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), payment.id(), payment.orderId(),
+        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), payment.id(), orderId,
             request.idempotencyKey(), request.outRefundNo(payment.storeId()), payment.method().wireName(),
             request.amountFen(), request.reason(),
             succeededAt == null ? "processing" : "succeeded", requestedBy,

@@ -5,6 +5,7 @@ import app.tableloop.ordering.Order;
 import app.tableloop.ordering.OrderStatus;
 import app.tableloop.ordering.Orders;
 import app.tableloop.ordering.PaidOrders;
+import app.tableloop.ordering.Tab;
 import app.tableloop.ordering.Tabs;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
@@ -162,21 +163,37 @@ public final class WeChatPayments {
     return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
             .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
                 ? Future.succeededFuture(List.<Payment>of()) : payments.pendingWeChat(sql, tenantId, orderId)))
-        .compose(pending -> {
-          Future<Void> chain = Future.succeededFuture();
-          for (Payment payment : pending) {
-            chain = chain.compose(previous -> gateway.queryOrder(payment.outTradeNo())
-                .map(result -> Optional.of(transaction(result)))
-                .recover(failure -> unknownToWeChat(failure) ? Future.succeededFuture(Optional.empty())
-                    : PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
-                .compose(transaction -> transaction.isPresent() && transaction.get().succeeded()
-                    ? confirmation.confirmWeChat(tenantId, transaction.get()).mapEmpty()
-                    : Future.succeededFuture()));
-          }
-          return chain;
-        })
+        .compose(pending -> askWeChat(tenantId, pending))
         .compose(checked -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(),
             orderId).map(Optional::orElseThrow)));
+  }
+
+  /**
+   * "We have paid" at the end of an eat-first meal: asks WeChat Pay about the tab's pending payments, whichever of
+   * its diners started them, and records a successful one as its notification would.
+   */
+  public Future<Void> checkTab(Access access, UUID tabId) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
+            .compose(diner -> diner ? tabs.find(sql, tenantId, access.storeId(), tabId) : Future.succeededFuture(
+                Optional.<Tab>empty()))
+            .compose(tab -> tab.isEmpty() ? PaymentConfirmation.<List<Payment>>fail(PaymentProblems.TAB_NOT_FOUND)
+                : payments.pendingWeChatOfTab(sql, tenantId, tabId)))
+        .compose(pending -> askWeChat(tenantId, pending));
+  }
+
+  /** Asks WeChat Pay about each payment in turn; a paid one is recorded exactly as its notification would be. */
+  private Future<Void> askWeChat(UUID tenantId, List<Payment> pending) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Payment payment : pending) {
+      chain = chain.compose(previous -> gateway.queryOrder(payment.outTradeNo())
+          .map(result -> Optional.of(transaction(result)))
+          .recover(failure -> unknownToWeChat(failure) ? Future.succeededFuture(Optional.empty())
+              : PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
+          .compose(transaction -> transaction.isPresent() && transaction.get().succeeded()
+              ? confirmation.confirmWeChat(tenantId, transaction.get()) : Future.succeededFuture()));
+    }
+    return chain;
   }
 
   static WeChatTransaction transaction(WxPayOrderQueryV3Result result) {

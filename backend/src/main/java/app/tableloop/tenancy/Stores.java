@@ -16,7 +16,8 @@ import java.util.UUID;
 public final class Stores {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
-  private static final String COLUMNS = "id, tenant_id, code, name, time_zone, ordering_mode, business_hours";
+  private static final String COLUMNS = "id, tenant_id, code, name, time_zone, ordering_mode, business_hours,"
+      + " staff_may_refund";
 
   /** What a new store needs; the code is drawn here. */
   public record NewStore(String name, ZoneId timeZone, OrderingMode orderingMode, BusinessHours businessHours) {
@@ -24,7 +25,7 @@ public final class Stores {
 
   /** What an owner may change; empty fields stay as they are. */
   public record StoreChanges(Optional<String> name, Optional<ZoneId> timeZone, Optional<OrderingMode> orderingMode,
-                             Optional<BusinessHours> businessHours) {
+                             Optional<BusinessHours> businessHours, Optional<Boolean> staffMayRefund) {
   }
 
   public Future<Store> create(SqlClient sql, UUID tenantId, NewStore store) {
@@ -49,13 +50,15 @@ public final class Stores {
                SET name = coalesce($3, name),
                    time_zone = coalesce($4, time_zone),
                    ordering_mode = coalesce($5, ordering_mode),
-                   business_hours = coalesce($6, business_hours)
+                   business_hours = coalesce($6, business_hours),
+                   staff_may_refund = coalesce($7, staff_may_refund)
              WHERE tenant_id = $1 AND id = $2
             RETURNING\s""" + COLUMNS)
         .execute(Tuple.of(tenantId, storeId, changes.name().orElse(null),
             changes.timeZone().map(ZoneId::getId).orElse(null),
             changes.orderingMode().map(OrderingMode::wireName).orElse(null),
-            changes.businessHours().map(TenancyJson::businessHours).orElse(null)))
+            changes.businessHours().map(TenancyJson::businessHours).orElse(null),
+            changes.staffMayRefund().orElse(null)))
         .map(rows -> Rows.first(rows, Stores::store));
   }
 
@@ -101,6 +104,7 @@ public final class Stores {
     return new Store(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("code"), row.getString("name"),
         ZoneId.of(row.getString("time_zone")),
         OrderingMode.fromWireName(row.getString("ordering_mode")).orElseThrow(),
-        TenancyJson.businessHours(hours instanceof JsonArray array ? array : new JsonArray()));
+        TenancyJson.businessHours(hours instanceof JsonArray array ? array : new JsonArray()),
+        row.getBoolean("staff_may_refund"));
   }
 }

@@ -114,7 +114,8 @@ public final class TenancyApi implements ApiModule {
     }
     Stores.StoreChanges changes = new Stores.StoreChanges(Optional.ofNullable(body.getString("name")), zone,
         Optional.ofNullable(body.getString("ordering_mode")).flatMap(OrderingMode::fromWireName),
-        Optional.ofNullable(body.getJsonArray("business_hours")).map(TenancyJson::businessHours));
+        Optional.ofNullable(body.getJsonArray("business_hours")).map(TenancyJson::businessHours),
+        Optional.ofNullable(body.getBoolean("staff_may_refund")));
     database.inTenant(access.tenantId(), sql -> stores.update(sql, access.tenantId(), access.storeId(), changes))
         .compose(store -> store.map(Future::succeededFuture).orElseGet(TenancyApi::storeNotFound))
         .onSuccess(store -> rc.json(TenancyJson.store(store, clock)))

@@ -21,6 +21,7 @@ final class TenancyJson {
         .put("time_zone", store.timeZone().getId())
         .put("ordering_mode", store.orderingMode().wireName())
         .put("business_hours", businessHours(store.businessHours()))
+        .put("staff_may_refund", store.staffMayRefund())
         .put("open_now", store.businessHours().isOpenAt(clock.instant().atZone(store.timeZone())));
   }
 

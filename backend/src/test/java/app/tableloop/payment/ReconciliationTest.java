@@ -44,16 +44,4 @@ class ReconciliationTest {
         Reconciliation.Discrepancy.MISSING_HERE);
     assertThat(mismatches.get(2).theirs().outTradeNo()).isEqualTo("TLtheirs");
   }
-
-  @Test
-  void aRefundComesOutOfOnePaymentThatStillHasTheAmount() {
-    Payment payment = new Payment(null, null, null, null, "TLx", PaymentMethod.WECHAT, 2800, PaymentStatus.PAID, null,
-        null, null, null, null, null, null);
-    List<RefundPolicy.RefundablePayment> paid = List.of(new RefundPolicy.RefundablePayment(payment, 2000));
-
-    assertThat(RefundPolicy.decide(paid, 800).payment()).contains(payment);
-    assertThat(RefundPolicy.decide(paid, 801).payment()).isEmpty();
-    assertThat(RefundPolicy.decide(paid, 801).refundableFen()).isEqualTo(800);
-    assertThat(RefundPolicy.decide(List.of(), 1).refundableFen()).isZero();
-  }
 }

@@ -131,7 +131,7 @@ class RefundsAndSettlementTest {
         new JsonObject().put("method", "cash")));
 
     assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.staff(), refund(100, null)), 403))
-        .isEqualTo("forbidden");
+        .as("staff refund only once the owner allows it").isEqualTo("staff_may_not_refund");
     assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), otherOwner, refund(100, null)), 404))
         .isEqualTo("not_found");
     assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(0, null)), 400))

@@ -150,7 +150,89 @@ class TabPaymentTest {
         + "')")).isZero();
   }
 
+  @Test
+  void weHavePaidAsksWeChatPayForTheTabAndEachOrderIsThenRefundedWithinItsOwnShare() {
+    Seated seated = aTab("diner-check", "A5");
+    Seated stranger = aTab("diner-stranger", "A6");
+    String small = anOrder(seated, 1).getString("id");
+    String large = anOrder(seated, 2).getString("id");
+    String check = storePath("/tabs/" + seated.tab() + "/payment-check");
+    String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
+        .getJsonObject("payment").getString("out_trade_no");
+    assertThat(post(seated.diner(), check, null).getString("status")).as("not paid yet").isEqualTo("open");
+    assertThat(problem(service.call(HttpMethod.POST, check, stranger.diner(), null), 404)).isEqualTo("tab_not_found");
+
+    service.simulator().pay().holdNotifications(true);
+    try {
+      service.simulator().pay().pay(outTradeNo);
+      List<String> held = service.simulator().pay().heldNotifications();
+      assertThat(held).hasSize(1);
+
+      assertThat(post(seated.diner(), check, null).getString("status")).isEqualTo("closed");
+
+      int before = service.simulator().pay().notificationDeliveries().size();
+      assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
+      assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
+          .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
+    } finally {
+      service.simulator().pay().holdNotifications(false);
+    }
+    String payment = "(SELECT id FROM payments WHERE out_trade_no = '" + outTradeNo + "')";
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE payment_id = " + payment)).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM orders WHERE paid_by = " + payment)).isEqualTo(2);
+
+    assertThat(refund(small, 2000, "kept-apart-1").statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> beyondItsShare = refund(small, 801, "kept-apart-2");
+    assertThat(problem(beyondItsShare, 409)).isEqualTo("refund_exceeds_refundable");
+    assertThat(beyondItsShare.bodyAsJsonObject().getString("message_en")).contains("800 fen");
+    assertThat(refund(small, 800, "kept-apart-3").statusCode()).isEqualTo(200);
+    assertThat(refund(large, PRICE_FEN * 2, "kept-apart-4").statusCode()).isEqualTo(200);
+    assertThat(problem(refund(large, 1, "kept-apart-5"), 409)).isEqualTo("refund_exceeds_refundable");
+
+    assertThat(service.env().count("SELECT refunded_fen FROM payments WHERE id = " + payment)).isEqualTo(PRICE_FEN * 3);
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE payment_id = " + payment + " AND order_id = '"
+        + small + "'")).isEqualTo(2);
+    assertThat(service.eventually(() -> service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund'"
+        + " AND payment_id = " + payment), booked -> booked == 3)).isEqualTo(3);
+    assertThat(service.simulator().pay().refundedFen(outTradeNo)).isEqualTo(PRICE_FEN * 3);
+  }
+
+  @Test
+  void staffRefundOnlyOnceTheOwnerAllowsIt() {
+    Seated seated = aTab("diner-staff-refund", "A7");
+    String order = anOrder(seated, 1).getString("id");
+    post(staff, storePath("/tabs/" + seated.tab() + "/counter-payment"), new JsonObject().put("method", "cash"));
+    JsonObject body = refundBody(500, "staff-refund-1");
+
+    assertThat(problem(service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), staff, body), 403))
+        .isEqualTo("staff_may_not_refund");
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE order_id = '" + order + "'")).isZero();
+    HttpResponse<Buffer> allowed = service.call(HttpMethod.PATCH, storePath(""), owner,
+        new JsonObject().put("staff_may_refund", true));
+    assertThat(allowed.bodyAsJsonObject().getBoolean("staff_may_refund")).isTrue();
+    try {
+      JsonObject refund = post(staff, storePath("/orders/" + order + "/refunds"), body);
+
+      assertThat(refund.getString("status")).as("cash is handed back at once").isEqualTo("succeeded");
+      assertThat(refund.getString("method")).isEqualTo("cash");
+      assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND order_id = '" + order
+          + "' AND amount_fen = -500")).isEqualTo(1);
+    } finally {
+      service.call(HttpMethod.PATCH, storePath(""), owner, new JsonObject().put("staff_may_refund", false));
+    }
+    assertThat(problem(service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), staff,
+        refundBody(1, "staff-refund-2")), 403)).isEqualTo("staff_may_not_refund");
+  }
+
   // --- fixtures ---
+
+  private static HttpResponse<Buffer> refund(String order, long amountFen, String key) {
+    return service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), owner, refundBody(amountFen, key));
+  }
+
+  private static JsonObject refundBody(long amountFen, String key) {
+    return new JsonObject().put("amount_fen", amountFen).put("reason", "菜品有误").put("idempotency_key", key);
+  }
 
   private static Seated aTab(String user, String tableCode) {
     String diner = service.signIn(user);
