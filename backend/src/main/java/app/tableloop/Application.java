@@ -33,11 +33,13 @@ import app.tableloop.payment.PaymentConfirmation;
 import app.tableloop.payment.PaymentExpiry;
 import app.tableloop.payment.PaymentLedger;
 import app.tableloop.payment.Payments;
+import app.tableloop.payment.RefundFollowUp;
 import app.tableloop.payment.RefundNotifications;
 import app.tableloop.payment.Refunds;
 import app.tableloop.payment.UnmatchedNotifications;
 import app.tableloop.payment.WeChatNotifications;
 import app.tableloop.payment.WeChatPayments;
+import app.tableloop.payment.WeChatRefundResults;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.platform.live.LiveHub;
@@ -109,8 +111,12 @@ public final class Application implements AutoCloseable {
     String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
     String notifyUrl = baseUrl + "/api/v1/payments/wechat/notify";
     UnmatchedNotifications unmatched = new UnmatchedNotifications();
-    OrderRefunds refunds = new OrderRefunds(database, stores, orders, payments, new Refunds(), ledger, outbox, wechat,
+    Refunds refundRows = new Refunds();
+    OrderRefunds refunds = new OrderRefunds(database, stores, orders, payments, refundRows, ledger, outbox, wechat,
         baseUrl + "/api/v1/payments/wechat/refund-notify", platform.clock());
+    WeChatRefundResults refundResults = new WeChatRefundResults(database, refundRows, refunds, platform.clock());
+    RefundFollowUp.start(platform.vertx(), new RefundFollowUp(database, refundRows, refunds, refundResults, wechat,
+        platform.clock()));
     PaymentExpiry.start(platform.vertx(), new PaymentExpiry(database, stores, orders, payments, confirmation,
         new UnpaidOrders(orders, stock, paidOrders), wechat, platform.clock()));
     return new Features.Api(new AccessGuard(sessions, users), List.of(
@@ -130,7 +136,7 @@ public final class Application implements AutoCloseable {
             new WeChatNotifications(database, payments, unmatched, confirmation, wechat, platform.clock()),
             new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, wechat, platform.clock()),
             refunds,
-            new RefundNotifications(database, new Refunds(), refunds, unmatched, wechat, platform.clock()),
+            new RefundNotifications(database, refundRows, refundResults, unmatched, wechat, platform.clock()),
             new DailySettlement(database, stores, ledger, wechat), tabService)));
   };
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class OrderRefunds {
   private static final Logger LOG = LoggerFactory.getLogger(OrderRefunds.class);
   static final String PAYMENT_REFUNDED = "payment.refunded";
+  /** WeChat Pay's answers that mean "ask again with the same out_refund_no", not a refusal. */
+  private static final Set<String> TRY_AGAIN = Set.of("SYSTEM_ERROR", "FREQUENCY_LIMITED");
 
   private final Database database;
   private final Stores stores;
@@ -131,15 +134,16 @@ public final class OrderRefunds {
   /**
    * Asks WeChat Pay for the refund; asking again (a retry under the same key) is the same refund there. When WeChat
    * Pay answers with a refusal, the refund fails and its amount is released; when it does not answer, the refund stays
-   * processing and its reservation held, since WeChat Pay may have taken it.
+   * processing and its reservation held, since WeChat Pay may have taken it; the follow-up asks again later.
    */
-  private Future<Refund> askWeChat(UUID tenantId, Refund refund) {
+  Future<Refund> askWeChat(UUID tenantId, Refund refund) {
     return database.inTenant(tenantId, sql -> payments.byId(sql, tenantId, refund.paymentId()))
         .compose(payment -> gateway.refund(wechatRefund(payment, refund)))
         .compose(answer -> database.inTenant(tenantId, sql -> refunds.recordWeChatRefundId(sql, tenantId,
             refund.id(), answer.getRefundId())).map(refund))
         .recover(failure -> {
-          if (failure instanceof WxPayException wechat && wechat.getErrCode() != null) {
+          if (failure instanceof WxPayException wechat && wechat.getErrCode() != null
+              && !TRY_AGAIN.contains(wechat.getErrCode())) {
             LOG.warn("WeChat Pay refused refund {}: {}", refund.outRefundNo(), wechat.getErrCode());
             return database.inTenant(tenantId, sql -> failed(sql, tenantId, refund, wechat.getErrCode()))
                 .compose(released -> PaymentConfirmation.fail(PaymentProblems.WECHAT_REFUND_REFUSED));

@@ -6,8 +6,6 @@ import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
 import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyV3Result;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +18,19 @@ public final class RefundNotifications {
 
   private final Database database;
   private final Refunds refunds;
-  private final OrderRefunds orderRefunds;
+  private final WeChatRefundResults results;
   private final UnmatchedNotifications unmatched;
   private final WeChatGateway gateway;
   private final NotificationVerification verification;
-  private final Clock clock;
 
-  public RefundNotifications(Database database, Refunds refunds, OrderRefunds orderRefunds,
+  public RefundNotifications(Database database, Refunds refunds, WeChatRefundResults results,
                              UnmatchedNotifications unmatched, WeChatGateway gateway, Clock clock) {
     this.database = database;
     this.refunds = refunds;
-    this.orderRefunds = orderRefunds;
+    this.results = results;
     this.unmatched = unmatched;
     this.gateway = gateway;
     this.verification = new NotificationVerification(clock);
-    this.clock = clock;
   }
 
   /** Succeeds when WeChat Pay may consider the notification delivered; fails with a problem when it must retry. */
@@ -54,39 +50,14 @@ public final class RefundNotifications {
                     result.getOutTradeNo(), result.getTransactionId(), result.getRefundStatus(),
                     refundFen(result), null)));
           }
-          var tenantId = location.get().tenantId();
-          return database.inTenant(tenantId, sql -> refunds.lock(sql, tenantId, result.getOutRefundNo())
-              .compose(found -> {
-                Refund refund = found.orElseThrow();
-                Optional<String> mismatch = mismatch(refund, result);
-                if (mismatch.isPresent()) {
-                  LOG.warn("WeChat Pay refund {} disagrees with ours on {}; not recorded", refund.outRefundNo(),
-                      mismatch.get());
-                  return PaymentConfirmation.<Void>fail(PaymentProblems.REFUND_MISMATCH.atField(mismatch.get()));
-                }
-                if ("SUCCESS".equals(result.getRefundStatus())) {
-                  Instant at = WeChatPayments.instant(result.getSuccessTime());
-                  return orderRefunds.succeeded(sql, tenantId, refund, result.getRefundId(),
-                      at == null ? clock.instant() : at).mapEmpty();
-                }
-                if ("CLOSED".equals(result.getRefundStatus())) {
-                  return orderRefunds.failed(sql, tenantId, refund, "CLOSED");
-                }
-                LOG.warn("WeChat Pay reports refund {} as {}; it stays processing", refund.outRefundNo(),
-                    result.getRefundStatus());
-                return Future.<Void>succeededFuture();
-              }));
+          if (!gateway.mchId().equals(result.getMchid())) {
+            LOG.warn("WeChat Pay refund {} names another merchant; not recorded", result.getOutRefundNo());
+            return PaymentConfirmation.<Void>fail(PaymentProblems.REFUND_MISMATCH.atField("mchid"));
+          }
+          return results.record(location.get().tenantId(), new WeChatRefund(result.getOutRefundNo(),
+              result.getRefundId(), result.getRefundStatus(), refundFen(result),
+              WeChatPayments.instant(result.getSuccessTime()))).mapEmpty();
         });
-  }
-
-  private Optional<String> mismatch(Refund refund, WxPayRefundNotifyV3Result.DecryptNotifyResult result) {
-    if (!gateway.mchId().equals(result.getMchid())) {
-      return Optional.of("mchid");
-    }
-    if (refund.amountFen() != refundFen(result)) {
-      return Optional.of("amount");
-    }
-    return Optional.empty();
   }
 
   private static long refundFen(WxPayRefundNotifyV3Result.DecryptNotifyResult result) {

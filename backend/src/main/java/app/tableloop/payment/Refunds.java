@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +51,18 @@ public final class Refunds {
         .execute(Tuple.of(tenantId, orderId))
         .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.getUUID("payment_id"),
             row -> row.getLong("refunded_fen"))));
+  }
+
+  /** A refund WeChat Pay has not reported on, found before any tenant is known. */
+  public record Awaiting(UUID tenantId, String outRefundNo) {
+  }
+
+  /** WeChat refunds of any tenant processing since before {@code before} (and not before {@code since}), oldest first. */
+  public Future<List<Awaiting>> awaitingWeChat(SqlClient sql, Instant before, Instant since, int limit) {
+    return sql.preparedQuery("SELECT tenant_id, out_refund_no FROM refunds_awaiting_wechat($1, $2, $3)")
+        .execute(Tuple.of(before.atOffset(ZoneOffset.UTC), since.atOffset(ZoneOffset.UTC), limit))
+        .map(rows -> rows.stream()
+            .map(row -> new Awaiting(row.getUUID("tenant_id"), row.getString("out_refund_no"))).toList());
   }
 
   /** The refund, locked for the rest of the transaction (it succeeds once). */

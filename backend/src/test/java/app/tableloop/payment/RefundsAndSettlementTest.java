@@ -125,6 +125,62 @@ class RefundsAndSettlementTest {
   }
 
   @Test
+  void aRefundWhoseNotificationWasLostIsFoundSucceededByTheFollowUpAndTheLateNotificationChangesNothing() {
+    Ordered ordered = anOrderPaidWithWeChat(shop, "diner-lost-refund", "R5", 1);
+    service.simulator().pay().holdNotifications(true);
+    JsonObject refund;
+    List<String> held;
+    try {
+      refund = ok(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(700, null)));
+      held = service.eventually(() -> service.simulator().pay().heldNotifications(), list -> !list.isEmpty());
+    } finally {
+      service.simulator().pay().holdNotifications(false);
+    }
+    String refundRow = "refunds WHERE id = '" + refund.getString("id") + "'";
+    assertThat(refund.getString("status")).isEqualTo("processing");
+    assertThat(service.<Integer>runJob(RefundFollowUp.FOLLOW_UP_NOW)).as("WeChat Pay may still notify").isZero();
+
+    ageRefundsOf(ordered);
+    assertThat(service.<Integer>runJob(RefundFollowUp.FOLLOW_UP_NOW)).isEqualTo(1);
+
+    assertThat(service.env().count("SELECT count(*) FROM " + refundRow + " AND status = 'succeeded'")).isEqualTo(1);
+    int before = service.simulator().pay().notificationDeliveries().size();
+    assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
+    assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
+        .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND order_id = '"
+        + ordered.order() + "'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'payment.refunded' AND payload->>'refund_id' = '"
+        + refund.getString("id") + "'")).isEqualTo(1);
+    assertThat(service.<Integer>runJob(RefundFollowUp.FOLLOW_UP_NOW)).as("nothing left to follow up").isZero();
+  }
+
+  @Test
+  void aRefundWeChatPayNeverReceivedIsAskedForAgainOnceUnderTheSameOutRefundNo() {
+    Ordered ordered = anOrderPaidWithWeChat(shop, "diner-busy-refund", "R6", 1);
+    service.simulator().pay().failNextRequest();
+
+    HttpResponse<Buffer> busy = service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(),
+        refund(600, "busy-refund-1"));
+
+    assertThat(problem(busy, 502)).as("SYSTEM_ERROR is no refusal").isEqualTo("wechat_pay_unavailable");
+    assertThat(service.env().count("SELECT count(*) FROM refunds WHERE status = 'processing' AND order_id = '"
+        + ordered.order() + "'")).isEqualTo(1);
+    assertThat(problem(service.call(HttpMethod.POST, refundsPath(ordered), shop.owner(), refund(ordered.totalFen(),
+        "busy-refund-2")), 409)).as("its amount stays reserved").isEqualTo("refund_exceeds_refundable");
+    assertThat(service.simulator().pay().refundedFen(outTradeNo(ordered))).isZero();
+
+    ageRefundsOf(ordered);
+    service.runJob(RefundFollowUp.FOLLOW_UP_NOW);
+
+    assertThat(service.eventually(() -> service.env().count("SELECT count(*) FROM refunds WHERE status = 'succeeded'"
+        + " AND order_id = '" + ordered.order() + "'"), done -> done == 1)).isEqualTo(1);
+    assertThat(service.simulator().pay().refundedFen(outTradeNo(ordered))).isEqualTo(600);
+    assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND order_id = '"
+        + ordered.order() + "'")).isEqualTo(1);
+  }
+
+  @Test
   void moneyTakenAtTheCounterIsRefundedAtTheCounterAndNeverBeyondWhatWasPaid() {
     Ordered ordered = anOrderAwaitingPayment(shop, "diner-cash", "R3", 2);
     ok(service.call(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"), shop.staff(),
@@ -231,6 +287,12 @@ class RefundsAndSettlementTest {
     assertThat(stockLeft(expiring)).isEqualTo(5);
     assertThat(service.<Integer>runJob(PaymentExpiry.SWEEP_NOW)).isZero();
     assertThat(stockLeft(expiring)).isEqualTo(5);
+  }
+
+  /** Makes the order's refunds look as if WeChat Pay had been quiet about them for three minutes. */
+  private static void ageRefundsOf(Ordered ordered) {
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE refunds SET created_at = now() - interval '3 minutes'"
+        + " WHERE order_id = '" + ordered.order() + "'"));
   }
 
   private static void assertMethod(JsonObject totals, long grossFen, long refundsFen, long payments, long refunds) {

@@ -49,6 +49,10 @@ final class PayControlEndpoints {
       pay.refundProcessingTime(Duration.ofMillis(Math.max(0, body(rc).getLong("millis", 0L))));
       rc.json(new JsonObject().put("ok", true));
     });
+    router.post("/sim/pay/fail-next-request").handler(rc -> {
+      pay.failNextRequest();
+      rc.json(new JsonObject().put("ok", true));
+    });
     router.post("/sim/pay/tamper-next-response").handler(rc -> {
       pay.tamperNextResponse();
       rc.json(new JsonObject().put("ok", true));

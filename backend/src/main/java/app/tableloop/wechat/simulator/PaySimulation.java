@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * WeChat Pay API v3 as the simulator answers it: JSAPI orders, queries, closing, refunds and trade bills, every request
@@ -27,6 +28,7 @@ public final class PaySimulation {
   private final PayLedger ledger;
   private final PayNotifier notifier;
   private volatile Duration refundProcessingTime = Duration.ZERO;
+  private final AtomicBoolean failNextRequest = new AtomicBoolean();
 
   PaySimulation(Vertx vertx, SimulatedAccount account, SimulatorSettings settings, Clock clock) {
     this.vertx = vertx;
@@ -41,6 +43,13 @@ public final class PaySimulation {
 
   void mount(Router router) {
     router.route("/v3/*").handler(this::authenticate);
+    router.route("/v3/*").handler(rc -> {
+      if (failNextRequest.compareAndSet(true, false)) {
+        replies.reject(rc, PayRejection.of(500, "SYSTEM_ERROR", "系统繁忙，请稍后重试"));
+      } else {
+        rc.next();
+      }
+    });
     // Merchants created since 2024 have WeChat Pay public keys and no platform certificates: answering 404 here
     // is what makes WxJava verify with the public key.
     router.get("/v3/certificates").handler(rc ->
@@ -113,6 +122,14 @@ public final class PaySimulation {
   /** The next successful API answer gets its body changed after signing, so the client must refuse it. */
   public void tamperNextResponse() {
     replies.tamperNextBody();
+  }
+
+  /**
+   * The next API request is answered 500 SYSTEM_ERROR without being carried out, as when WeChat Pay is overloaded:
+   * the merchant must ask again with the same parameters.
+   */
+  public void failNextRequest() {
+    failNextRequest.set(true);
   }
 
   /** The next notification is sent {@code copies} more times after it has been delivered (each with retries). */

@@ -1,0 +1,7 @@
+package app.tableloop.payment;
+
+import java.time.Instant;
+
+/** A refund as WeChat Pay reports it, in a notification or a query's answer (verified). */
+public record WeChatRefund(String outRefundNo, String refundId, String status, long refundFen, Instant successTime) {
+}
