@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.Await;
 import app.tableloop.testing.LiveFeed;
 import app.tableloop.testing.RunningService;
 import app.tableloop.wechat.simulator.NotificationDelivery;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +44,7 @@ class TabPaymentTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.startReachable(TabPaymentTest.class);
-    restaurant = service.aRestaurant("先吃面馆", "A1-A10");
+    restaurant = service.aRestaurant("先吃面馆", "A1-A20");
     owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
     staff = service.signInAndAccept("cashier", post(owner, storePath("/invites"),
         new JsonObject().put("role", "staff")).getString("token"));
@@ -222,6 +225,53 @@ class TabPaymentTest {
     }
     assertThat(problem(service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), staff,
         refundBody(1, "staff-refund-2")), 403)).isEqualTo("staff_may_not_refund");
+  }
+
+  @Test
+  void aWeChatPaymentArrivingWhileStaffTakeTheSameTabAtTheCounterPaysTheTabOnceAndKeepsBothMoneysBooked() {
+    for (int table = 11; table <= 16; table++) {
+      Seated seated = aTab("diner-race-" + table, "A" + table);
+      anOrder(seated, 1);
+      String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
+          .getJsonObject("payment").getString("out_trade_no");
+      List<String> held;
+      service.simulator().pay().holdNotifications(true);
+      try {
+        service.simulator().pay().pay(outTradeNo);
+        held = service.simulator().pay().heldNotifications();
+      } finally {
+        service.simulator().pay().holdNotifications(false);
+      }
+      int before = service.simulator().pay().notificationDeliveries().size();
+
+      // Which one starts first alternates; either way they overlap.
+      if (table % 2 == 0) {
+        service.simulator().pay().releaseNotification(held.get(0));
+      }
+      Future<HttpResponse<Buffer>> counterSent = service.callAsync(HttpMethod.POST, storePath("/tabs/" + seated.tab()
+          + "/counter-payment"), staff, new JsonObject().put("method", "cash"));
+      if (table % 2 == 1) {
+        service.simulator().pay().releaseNotification(held.get(0));
+      }
+      HttpResponse<Buffer> counter = Await.result(counterSent);
+
+      String round = "table A" + table + ", counter answered " + counter.statusCode() + " " + counter.bodyAsString();
+      assertThat(counter.statusCode()).as(round).isIn(200, 409);
+      NotificationDelivery first = service.eventually(() -> service.simulator().pay().notificationDeliveries().stream()
+          .skip(before).findFirst(), Optional::isPresent).orElseThrow();
+      assertThat(first.accepted()).as(round + "; the notification was answered " + first.status()).isTrue();
+      String tab = "'" + seated.tab() + "'";
+      assertThat(service.env().count("SELECT count(DISTINCT paid_by) FROM orders WHERE tab_id = " + tab)).as(round)
+          .isEqualTo(1);
+      assertThat(service.env().count("SELECT count(*) FROM tabs WHERE close_reason = 'paid' AND id = " + tab))
+          .as(round).isEqualTo(1);
+      long paid = service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND tab_id = " + tab);
+      assertThat(paid).as(round).isEqualTo(counter.statusCode() == 200 ? 2 : 1);
+      assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE tab_id = " + tab)).as(round)
+          .isEqualTo(paid);
+      assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'payment.unapplied'"
+          + " AND payload->>'tab_id' = " + tab)).as(round).isEqualTo(paid - 1);
+    }
   }
 
   // --- fixtures ---
