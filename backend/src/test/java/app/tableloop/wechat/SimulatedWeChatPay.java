@@ -57,6 +57,11 @@ final class SimulatedWeChatPay implements AutoCloseable {
     return simulator.connection().merchant();
   }
 
+  /** WeChat Pay's public key, which the simulator verifies with unless it plays platform-certificate mode. */
+  MerchantCredentials.PayPublicKey payPublicKey() {
+    return merchant().payPublicKey().orElseThrow();
+  }
+
   /**
    * Checks {@code probe} on the test thread (it may block) every few milliseconds, waiting on a Vert.x timer in
    * between, until it satisfies {@code done}; fails after ten seconds.

@@ -7,6 +7,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The identities the simulator plays, generated afresh for each simulator: a mini-program (AppID and secret), a
@@ -60,7 +61,8 @@ public final class SimulatedAccount {
   /** The merchant side of the account, as the backend needs it to call the simulated WeChat Pay. */
   public MerchantCredentials merchantCredentials() {
     return new MerchantCredentials(mchId, Pem.encode("PRIVATE KEY", merchantKeys.getPrivate().getEncoded()),
-        merchantSerial, apiV3Key, platformPublicKeyId, Pem.encode("PUBLIC KEY", platformKeys.getPublic().getEncoded()));
+        merchantSerial, apiV3Key, Optional.of(new MerchantCredentials.PayPublicKey(platformPublicKeyId,
+            Pem.encode("PUBLIC KEY", platformKeys.getPublic().getEncoded()))));
   }
 
   private static KeyPair rsaKeyPair() {
