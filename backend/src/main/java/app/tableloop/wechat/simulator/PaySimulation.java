@@ -41,10 +41,7 @@ public final class PaySimulation {
 
   void mount(Router router) {
     router.route("/v3/*").handler(this::authenticate);
-    // Merchants created since 2024 have WeChat Pay public keys and no platform certificates: answering 404 here
-    // is what makes WxJava verify with the public key.
-    router.get("/v3/certificates").handler(rc ->
-        replies.reject(rc, PayRejection.of(404, "RESOURCE_NOT_EXISTS", "无可用的平台证书")));
+    new CertificateEndpoint(account, replies).mount(router);
     new TransactionEndpoints(account, ledger, replies).mount(router);
     new RefundEndpoints(ledger, replies, this::completeLater).mount(router);
     new BillEndpoints(account, ledger, replies, clock).mount(router);
