@@ -44,8 +44,12 @@ final class WeChatClients {
     config.setPrivateKeyContent(merchant.privateKeyPem().getBytes(StandardCharsets.UTF_8));
     // WxJava reads the key only when a path is set, then prefers the content; the path names where it came from.
     config.setPrivateKeyPath("merchant-private-key.pem");
-    config.setPublicKeyId(merchant.payPublicKeyId());
-    config.setPublicKeyContent(merchant.payPublicKeyPem().getBytes(StandardCharsets.UTF_8));
+    // Without a public key WxJava verifies with the platform certificates it downloads from /v3/certificates; with
+    // one it still tries that download first and keeps those certificates for serials other than PUB_KEY_ID_...
+    merchant.payPublicKey().ifPresent(key -> {
+      config.setPublicKeyId(key.id());
+      config.setPublicKeyContent(key.pem().getBytes(StandardCharsets.UTF_8));
+    });
     config.setPayBaseUrl(connection.payBaseUrl());
     connection.payProxy().ifPresent(proxy -> {
       config.setHttpProxyHost(proxy.host());

@@ -123,9 +123,19 @@ public final class WeChatGateway {
     }
     if (failure instanceof WxPayException payment) {
       return "WeChat Pay " + Objects.requireNonNullElse(payment.getErrCode(), "error") + " ("
-          + Objects.requireNonNullElse(payment.getErrCodeDes(), payment.getCustomErrorMsg()) + ")";
+          + Objects.requireNonNullElseGet(payment.getErrCodeDes(), () -> firstMessage(payment)) + ")";
     }
     return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+  }
+
+  /** A refused signature or certificate download has its words only on the exception WxJava wraps. */
+  private static String firstMessage(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null) {
+        return cause.getMessage();
+      }
+    }
+    return failure.getClass().getSimpleName();
   }
 
   public Future<Void> close() {

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * How TableLoop reaches WeChat, from the environment: the built-in simulator (the default while no AppID is set) or
- * live WeChat with the mini-program's and the merchant's credentials, all checked at start. Secrets are never
+ * live WeChat with the mini-program's and the merchant's credentials, all checked at start. WeChat Pay's answers are
+ * verified with its public key when one is configured, else with its platform certificates. Secrets are never
  * printed: {@link MerchantCredentials#toString()} leaves them out.
  *
  * @param live    the live connection; empty in simulator mode, where the simulator supplies one
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param workers threads for WxJava's blocking calls
  */
 public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers) {
+  private static final String PUBLIC_KEY_ID = "WECHAT_PAY_PUBLIC_KEY_ID";
+  private static final String PUBLIC_KEY_FILE = "WECHAT_PAY_PUBLIC_KEY_FILE";
 
   public enum Mode { SIMULATOR, LIVE }
 
@@ -51,12 +54,35 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
         pem(env, "WECHAT_PAY_PRIVATE_KEY_FILE", true),
         serial.toUpperCase(),
         apiV3Key,
-        required(env, "WECHAT_PAY_PUBLIC_KEY_ID"),
-        pem(env, "WECHAT_PAY_PUBLIC_KEY_FILE", false));
+        payPublicKey(env));
     WeChatConnection connection = new WeChatConnection(required(env, "WECHAT_APP_ID"),
         required(env, "WECHAT_APP_SECRET"), merchant, Optional.empty(), WeChatConnection.PAY_BASE_URL,
         Optional.empty());
     return new WeChatSettings(mode, Optional.of(connection), timeout, workers);
+  }
+
+  /**
+   * Both public-key variables (public key mode) or neither (platform-certificate mode); one alone is a mistake, not
+   * a choice, so it fails the start.
+   */
+  private static Optional<MerchantCredentials.PayPublicKey> payPublicKey(Environment env) {
+    Optional<String> id = env.optional(PUBLIC_KEY_ID);
+    Optional<String> file = env.optional(PUBLIC_KEY_FILE);
+    if (id.isEmpty() && file.isEmpty()) {
+      return Optional.empty();
+    }
+    if (id.isEmpty() || file.isEmpty()) {
+      String missing = id.isEmpty() ? PUBLIC_KEY_ID : PUBLIC_KEY_FILE;
+      String present = id.isEmpty() ? PUBLIC_KEY_FILE : PUBLIC_KEY_ID;
+      throw new ConfigException(missing + " is required with " + present + " (WeChat Pay public key mode); set "
+          + "both, or neither to verify with WeChat Pay's platform certificates");
+    }
+    // WxJava checks with the public key only signatures whose serial is such an id.
+    if (!id.get().matches("PUB_KEY_ID_\\w+")) {
+      throw new ConfigException(PUBLIC_KEY_ID + " must be the id shown with WeChat Pay's public key "
+          + "(PUB_KEY_ID_...), got '" + id.get() + "'");
+    }
+    return Optional.of(new MerchantCredentials.PayPublicKey(id.get(), pem(env, PUBLIC_KEY_FILE, false)));
   }
 
   private static Mode mode(Environment env) {

@@ -298,7 +298,8 @@ class WeChatPayFlowTest {
         .add("Wechatpay-Timestamp", Long.toString(timestamp))
         .add("Wechatpay-Nonce", nonce)
         .add("Wechatpay-Signature", WeChatPayV3Format.sign(key, timestamp + "\n" + nonce + "\n" + body + "\n"))
-        .add("Wechatpay-Serial", service.simulator().account().merchantCredentials().payPublicKeyId());
+        .add("Wechatpay-Serial",
+            service.simulator().account().merchantCredentials().payPublicKey().orElseThrow().id());
   }
 
   private static HttpResponse<Buffer> notify(String body, MultiMap headers) {

@@ -40,13 +40,18 @@ final class SimulatedWeChatPay implements AutoCloseable {
   }
 
   static SimulatedWeChatPay start(Class<?> testClass) {
+    return start(testClass, SimulatorSettings.PayVerification.PUBLIC_KEY);
+  }
+
+  static SimulatedWeChatPay start(Class<?> testClass, SimulatorSettings.PayVerification verification) {
     TestEnvironment env = TestEnvironment.forClass(testClass);
     Vertx vertx = VertxFactory.create().vertx();
     Redis redis = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(),
         env.redisKeyPrefix()));
     SimulatorSettings defaults = SimulatorSettings.defaults();
     SimulatorSettings settings = new SimulatorSettings(defaults.tokenLifetime(), defaults.loginCodeLifetime(),
-        defaults.subscribeQuotaPerMinute(), defaults.sensitiveWords(), defaults.miniProgramPages(), RETRY_DELAYS);
+        defaults.subscribeQuotaPerMinute(), defaults.sensitiveWords(), defaults.miniProgramPages(), RETRY_DELAYS,
+        verification);
     WeChatSimulator simulator = Await.result(WeChatSimulator.start(vertx, settings, Clock.systemUTC()));
     WeChatGateway gateway = WeChatGateway.create(vertx, redis.client(), simulator.connection(),
         new WeChatSettings(WeChatSettings.Mode.SIMULATOR, Optional.empty(), Duration.ofSeconds(10), 4));
@@ -55,6 +60,11 @@ final class SimulatedWeChatPay implements AutoCloseable {
 
   MerchantCredentials merchant() {
     return simulator.connection().merchant();
+  }
+
+  /** WeChat Pay's public key, which the simulator verifies with unless it plays platform-certificate mode. */
+  MerchantCredentials.PayPublicKey payPublicKey() {
+    return merchant().payPublicKey().orElseThrow();
   }
 
   /**

@@ -226,7 +226,8 @@ class WeChatMiniProgramSimulationTest {
   @Test
   void subscribeMessagesOverTheQuotaGet45009() {
     SimulatorSettings tight = new SimulatorSettings(Duration.ofHours(2), Duration.ofMinutes(5), 2,
-        Set.of(), Set.of("pages/menu/index"), List.of(Duration.ofMillis(10)));
+        Set.of(), Set.of("pages/menu/index"), List.of(Duration.ofMillis(10)),
+        SimulatorSettings.PayVerification.PUBLIC_KEY);
     WeChatSimulator own = Await.result(WeChatSimulator.start(vertx, tight, clock));
     WeChatGateway limited = WeChatGateway.create(vertx, redis.client(), own.connection(), SETTINGS);
     try {

@@ -76,7 +76,7 @@ class WeChatPayNotificationTest {
     assertThat(paid.getMchid()).isEqualTo(pay.merchant().mchId());
     assertThat(paid.getAppid()).isEqualTo(pay.gateway.appId());
     assertThat(paid.getPayer().getOpenid()).isNotBlank();
-    assertThat(received.headers().get("Wechatpay-Serial")).isEqualTo(pay.merchant().payPublicKeyId());
+    assertThat(received.headers().get("Wechatpay-Serial")).isEqualTo(pay.payPublicKey().id());
     List<NotificationDelivery> deliveries = pay.eventually(() -> deliveriesTo(inbox), list -> !list.isEmpty());
     assertThat(deliveries).singleElement().satisfies(delivery -> {
       assertThat(delivery.status()).isEqualTo(200);
@@ -168,7 +168,7 @@ class WeChatPayNotificationTest {
         timestamp + "\n" + headerNonce + "\n" + body + "\n");
 
     WxPayNotifyV3Result.DecryptNotifyResult built = Await.result(pay.gateway.parsePaymentNotification(body,
-        new SignatureHeader(timestamp, headerNonce, signature, pay.merchant().payPublicKeyId()))).getResult();
+        new SignatureHeader(timestamp, headerNonce, signature, pay.payPublicKey().id()))).getResult();
 
     assertThat(built).usingRecursiveComparison().isEqualTo(simulated);
   }

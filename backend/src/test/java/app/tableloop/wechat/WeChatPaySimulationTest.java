@@ -417,11 +417,11 @@ class WeChatPaySimulationTest {
   /** Errors too carry WeChat Pay's signature over timestamp, nonce and body. */
   private static void assertSignedByWeChatPay(HttpResponse<Buffer> response) throws Exception {
     MultiMap headers = response.headers();
-    assertThat(headers.get("Wechatpay-Serial")).isEqualTo(pay.merchant().payPublicKeyId()).startsWith("PUB_KEY_ID_");
+    assertThat(headers.get("Wechatpay-Serial")).isEqualTo(pay.payPublicKey().id()).startsWith("PUB_KEY_ID_");
     assertThat(headers.get("Request-ID")).isNotBlank();
     String message = headers.get("Wechatpay-Timestamp") + "\n" + headers.get("Wechatpay-Nonce") + "\n"
         + response.bodyAsString() + "\n";
-    assertThat(WeChatPayV3Format.verifies(WeChatPayV3Format.publicKey(pay.merchant().payPublicKeyPem()), message,
+    assertThat(WeChatPayV3Format.verifies(WeChatPayV3Format.publicKey(pay.payPublicKey().pem()), message,
         headers.get("Wechatpay-Signature"))).isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package app.tableloop.wechat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -8,6 +9,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
@@ -18,8 +21,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeChat Pay API v3's published formats, written out in the test independently of the simulator: RSA keys from PEM,
- * SHA256withRSA signatures (Base64) and AEAD_AES_256_GCM under the API v3 key, tag appended, Base64.
+ * WeChat Pay API v3's published formats, written out in the test independently of the simulator: RSA keys and X.509
+ * certificates from PEM, SHA256withRSA signatures (Base64) and AEAD_AES_256_GCM under the API v3 key, tag appended,
+ * Base64.
  */
 public final class WeChatPayV3Format {
   private WeChatPayV3Format() {
@@ -67,6 +71,21 @@ public final class WeChatPayV3Format {
         new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
     cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
     return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The plaintext of {@link #encrypt}'s output; fails when the key, nonce, associated data or tag do not match. */
+  public static String decrypt(String apiV3Key, String nonce, String associatedData, String base64Ciphertext)
+      throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+        new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+    cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+    return new String(cipher.doFinal(Base64.getDecoder().decode(base64Ciphertext)), StandardCharsets.UTF_8);
+  }
+
+  public static X509Certificate certificate(String pem) throws GeneralSecurityException {
+    return (X509Certificate) CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** The merchant's Authorization header for one request, as the API v3 signing guide describes it. */

@@ -47,8 +47,40 @@ class WeChatSettingsTest {
     assertThat(connection.payBaseUrl()).isEqualTo("https://api.mch.weixin.qq.com");
     assertThat(connection.miniProgramApiHost()).isEmpty();
     assertThat(connection.merchant().certificateSerial()).isEqualTo("5157F09EFDC096DE15EBE81A47057A7232F1B8E1");
+    assertThat(connection.merchant().payPublicKey()).hasValueSatisfying(key -> {
+      assertThat(key.id()).isEqualTo("PUB_KEY_ID_0114232134912410000000000000");
+      assertThat(key.pem()).startsWith("-----BEGIN PUBLIC KEY-----");
+    });
     assertThat(connection.toString())
         .doesNotContain("app-secret-value", "PRIVATE KEY", "0123456789abcdef0123456789abcdef");
+  }
+
+  @Test
+  void withoutWeChatPaysPublicKeyItsPlatformCertificatesVerify() {
+    Map<String, String> certificates = new HashMap<>(live());
+    certificates.remove("WECHAT_PAY_PUBLIC_KEY_ID");
+    certificates.remove("WECHAT_PAY_PUBLIC_KEY_FILE");
+
+    MerchantCredentials merchant = WeChatSettings.from(certificates).live().orElseThrow().merchant();
+
+    assertThat(merchant.payPublicKey()).isEmpty();
+    assertThat(merchant.apiV3Key()).isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThat(merchant.toString()).contains("platform certificates")
+        .doesNotContain("PRIVATE KEY", "0123456789abcdef0123456789abcdef");
+  }
+
+  @Test
+  void halfAPublicKeyNamesTheMissingHalf() {
+    Map<String, String> idOnly = new HashMap<>(live());
+    idOnly.remove("WECHAT_PAY_PUBLIC_KEY_FILE");
+    Map<String, String> fileOnly = new HashMap<>(live());
+    fileOnly.remove("WECHAT_PAY_PUBLIC_KEY_ID");
+
+    assertThatThrownBy(() -> WeChatSettings.from(idOnly)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("WECHAT_PAY_PUBLIC_KEY_FILE is required with WECHAT_PAY_PUBLIC_KEY_ID")
+        .hasMessageContaining("platform certificates");
+    assertThatThrownBy(() -> WeChatSettings.from(fileOnly)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("WECHAT_PAY_PUBLIC_KEY_ID is required with WECHAT_PAY_PUBLIC_KEY_FILE");
   }
 
   @Test
@@ -72,10 +104,18 @@ class WeChatSettingsTest {
     notAKey.put("WECHAT_PAY_PRIVATE_KEY_FILE", publicKey.toString());
     Map<String, String> missingFile = new HashMap<>(live());
     missingFile.put("WECHAT_PAY_PUBLIC_KEY_FILE", keys.resolve("nowhere.pem").toString());
+    Map<String, String> notAPublicKey = new HashMap<>(live());
+    notAPublicKey.put("WECHAT_PAY_PUBLIC_KEY_FILE", privateKey.toString());
+    Map<String, String> notAPublicKeyId = new HashMap<>(live());
+    notAPublicKeyId.put("WECHAT_PAY_PUBLIC_KEY_ID", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1");
 
     assertThatThrownBy(() -> WeChatSettings.from(shortKey)).hasMessageStartingWith("WECHAT_PAY_API_V3_KEY");
     assertThatThrownBy(() -> WeChatSettings.from(notAKey)).hasMessageStartingWith("WECHAT_PAY_PRIVATE_KEY_FILE");
     assertThatThrownBy(() -> WeChatSettings.from(missingFile)).hasMessageStartingWith("WECHAT_PAY_PUBLIC_KEY_FILE");
+    assertThatThrownBy(() -> WeChatSettings.from(notAPublicKey))
+        .hasMessageStartingWith("WECHAT_PAY_PUBLIC_KEY_FILE").hasMessageContaining("is not a PEM public key");
+    assertThatThrownBy(() -> WeChatSettings.from(notAPublicKeyId)).hasMessageStartingWith("WECHAT_PAY_PUBLIC_KEY_ID")
+        .hasMessageContaining("PUB_KEY_ID_");
     assertThatThrownBy(() -> WeChatSettings.from(Map.of("WECHAT_MODE", "sandbox")))
         .hasMessageStartingWith("WECHAT_MODE");
   }

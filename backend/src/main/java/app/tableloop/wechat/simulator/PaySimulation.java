@@ -43,6 +43,7 @@ public final class PaySimulation {
 
   void mount(Router router) {
     router.route("/v3/*").handler(this::authenticate);
+    new CertificateEndpoint(account, replies).mount(router);
     router.route("/v3/*").handler(rc -> {
       if (failNextRequest.compareAndSet(true, false)) {
         replies.reject(rc, PayRejection.of(500, "SYSTEM_ERROR", "系统繁忙，请稍后重试"));
@@ -50,10 +51,6 @@ public final class PaySimulation {
         rc.next();
       }
     });
-    // Merchants created since 2024 have WeChat Pay public keys and no platform certificates: answering 404 here
-    // is what makes WxJava verify with the public key.
-    router.get("/v3/certificates").handler(rc ->
-        replies.reject(rc, PayRejection.of(404, "RESOURCE_NOT_EXISTS", "无可用的平台证书")));
     new TransactionEndpoints(account, ledger, replies).mount(router);
     new RefundEndpoints(ledger, replies, this::completeLater).mount(router);
     new BillEndpoints(account, ledger, replies, clock).mount(router);

@@ -5,7 +5,8 @@ import java.time.Clock;
 
 /**
  * Signs what WeChat Pay sends, API answers and notifications alike, with its private key: SHA256withRSA over
- * {@code timestamp\nnonce\nbody\n}, carried in the Wechatpay-* headers with the public key id as the serial.
+ * {@code timestamp\nnonce\nbody\n}, carried in the Wechatpay-* headers with the public key id or the platform
+ * certificate's serial as the serial.
  */
 final class PlatformSigner {
   private final SimulatedAccount account;
@@ -20,7 +21,7 @@ final class PlatformSigner {
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     String nonce = PayCrypto.nonce(32);
     String signature = PayCrypto.sign(account.platformKeys.getPrivate(), timestamp + "\n" + nonce + "\n" + body + "\n");
-    return new Signed(timestamp, nonce, signature, account.platformPublicKeyId);
+    return new Signed(timestamp, nonce, signature, account.platformSerial());
   }
 
   record Signed(String timestamp, String nonce, String signature, String serial) {

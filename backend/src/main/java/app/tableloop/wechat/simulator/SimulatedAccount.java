@@ -6,12 +6,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The identities the simulator plays, generated afresh for each simulator: a mini-program (AppID and secret), a
- * merchant (its RSA key pair and certificate serial, the API v3 key) and WeChat Pay's own RSA key pair with its
- * public key id. The simulator verifies the merchant's signatures and signs as WeChat Pay; nothing is hard-coded.
+ * merchant (its RSA key pair and certificate serial, the API v3 key) and WeChat Pay's own RSA key pair, which the
+ * merchant knows either as a public key with its id or, in platform-certificate mode, by a platform certificate. The
+ * simulator verifies the merchant's signatures and signs as WeChat Pay; nothing is hard-coded.
  */
 public final class SimulatedAccount {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,9 +27,12 @@ public final class SimulatedAccount {
   final String apiV3Key;
   final KeyPair platformKeys;
   final String platformPublicKeyId;
+  /** Present in platform-certificate mode, where the merchant has no public key. */
+  final Optional<PlatformCertificate> platformCertificate;
 
   private SimulatedAccount(String appId, String appSecret, String mchId, KeyPair merchantKeys, String merchantSerial,
-                           String apiV3Key, KeyPair platformKeys, String platformPublicKeyId) {
+                           String apiV3Key, KeyPair platformKeys, String platformPublicKeyId,
+                           Optional<PlatformCertificate> platformCertificate) {
     this.appId = appId;
     this.appSecret = appSecret;
     this.mchId = mchId;
@@ -35,9 +41,12 @@ public final class SimulatedAccount {
     this.apiV3Key = apiV3Key;
     this.platformKeys = platformKeys;
     this.platformPublicKeyId = platformPublicKeyId;
+    this.platformCertificate = platformCertificate;
   }
 
-  public static SimulatedAccount generate() {
+  /** A fresh account; in platform-certificate mode its certificate is valid from {@code now}. */
+  public static SimulatedAccount generate(SimulatorSettings.PayVerification verification, Instant now) {
+    KeyPair platformKeys = rsaKeyPair();
     return new SimulatedAccount(
         "wx" + hex(8),
         hex(16),
@@ -45,8 +54,10 @@ public final class SimulatedAccount {
         rsaKeyPair(),
         hex(20).toUpperCase(),
         PayCrypto.nonce(32),
-        rsaKeyPair(),
-        "PUB_KEY_ID_" + Long.toString(Math.abs(RANDOM.nextLong()) % 10_000_000_000_000L));
+        platformKeys,
+        "PUB_KEY_ID_" + Long.toString(Math.abs(RANDOM.nextLong()) % 10_000_000_000_000L),
+        verification == SimulatorSettings.PayVerification.PLATFORM_CERTIFICATE
+            ? Optional.of(PlatformCertificate.issue(platformKeys, now)) : Optional.empty());
   }
 
   public String appId() {
@@ -57,10 +68,21 @@ public final class SimulatedAccount {
     return appSecret;
   }
 
-  /** The merchant side of the account, as the backend needs it to call the simulated WeChat Pay. */
+  /**
+   * The merchant side of the account, as the backend needs it to call the simulated WeChat Pay: without a public
+   * key in platform-certificate mode, where the backend downloads the certificate.
+   */
   public MerchantCredentials merchantCredentials() {
+    Optional<MerchantCredentials.PayPublicKey> publicKey = platformCertificate.isPresent() ? Optional.empty()
+        : Optional.of(new MerchantCredentials.PayPublicKey(platformPublicKeyId,
+            Pem.encode("PUBLIC KEY", platformKeys.getPublic().getEncoded())));
     return new MerchantCredentials(mchId, Pem.encode("PRIVATE KEY", merchantKeys.getPrivate().getEncoded()),
-        merchantSerial, apiV3Key, platformPublicKeyId, Pem.encode("PUBLIC KEY", platformKeys.getPublic().getEncoded()));
+        merchantSerial, apiV3Key, publicKey);
+  }
+
+  /** The serial WeChat Pay's signatures carry: the platform certificate's, or else the public key id. */
+  String platformSerial() {
+    return platformCertificate.map(PlatformCertificate::serialNo).orElse(platformPublicKeyId);
   }
 
   private static KeyPair rsaKeyPair() {

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param sensitiveWords         text that the content check flags as risky
  * @param miniProgramPages       the pages the mini-program has (getwxacodeunlimit rejects others)
  * @param notifyRetryDelays      waits between notification attempts after a non-2xx answer
+ * @param payVerification        how merchants verify WeChat Pay's signatures
  */
 public record SimulatorSettings(
     Duration tokenLifetime,
@@ -20,7 +21,14 @@ public record SimulatorSettings(
     int subscribeQuotaPerMinute,
     Set<String> sensitiveWords,
     Set<String> miniProgramPages,
-    List<Duration> notifyRetryDelays) {
+    List<Duration> notifyRetryDelays,
+    PayVerification payVerification) {
+
+  /**
+   * What the simulated merchant verifies WeChat Pay with: its public key (merchants since 2024), or its platform
+   * certificates, downloaded from {@code /v3/certificates} (merchants before).
+   */
+  public enum PayVerification { PUBLIC_KEY, PLATFORM_CERTIFICATE }
 
   /** WeChat's own numbers, for dev mode. */
   public static SimulatorSettings defaults() {
@@ -33,6 +41,7 @@ public record SimulatorSettings(
         List.of(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(3),
             Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(30),
             Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(3), Duration.ofHours(3),
-            Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(6)));
+            Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(6)),
+        PayVerification.PUBLIC_KEY);
   }
 }

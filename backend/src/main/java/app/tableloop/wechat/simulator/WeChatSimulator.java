@@ -38,7 +38,8 @@ public final class WeChatSimulator extends VerticleBase {
 
   /** Starts a simulator with a freshly generated account on a free loopback port. */
   public static Future<WeChatSimulator> start(Vertx vertx, SimulatorSettings settings, Clock clock) {
-    WeChatSimulator simulator = new WeChatSimulator(SimulatedAccount.generate(), settings, clock);
+    WeChatSimulator simulator = new WeChatSimulator(
+        SimulatedAccount.generate(settings.payVerification(), clock.instant()), settings, clock);
     return vertx.deployVerticle(simulator).map(id -> simulator);
   }
 
