@@ -1,6 +1,7 @@
 package app.tableloop.payment;
 
 import static app.tableloop.testing.Responses.problem;
+import static app.tableloop.testing.Responses.refusedNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.DiningTable;
@@ -18,8 +19,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -258,48 +257,14 @@ class WeChatPayFlowTest {
   private static String notification(String id, String outTradeNo, String transactionId, long totalFen)
       throws Exception {
     MerchantCredentials merchant = service.simulator().account().merchantCredentials();
-    String now = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.ofHours(8))
-        .withNano(0));
-    JsonObject transaction = new JsonObject()
-        .put("appid", service.simulator().account().appId())
-        .put("mchid", merchant.mchId())
-        .put("out_trade_no", outTradeNo)
-        .put("transaction_id", transactionId)
-        .put("trade_type", "JSAPI")
-        .put("trade_state", "SUCCESS")
-        .put("trade_state_desc", "支付成功")
-        .put("bank_type", "OTHERS")
-        .put("success_time", now)
-        .put("payer", new JsonObject().put("openid", "oTestPayer0000000000000000000"))
-        .put("amount", new JsonObject().put("total", totalFen).put("payer_total", totalFen).put("currency", "CNY")
-            .put("payer_currency", "CNY"));
-    String nonce = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    return new JsonObject()
-        .put("id", id)
-        .put("create_time", now)
-        .put("resource_type", "encrypt-resource")
-        .put("event_type", "TRANSACTION.SUCCESS")
-        .put("summary", "支付成功")
-        .put("resource", new JsonObject()
-            .put("original_type", "transaction")
-            .put("algorithm", "AEAD_AES_256_GCM")
-            .put("ciphertext", WeChatPayV3Format.encrypt(merchant.apiV3Key(), nonce, "transaction",
-                transaction.encode()))
-            .put("associated_data", "transaction")
-            .put("nonce", nonce))
-        .encode();
+    return WeChatPayV3Format.paymentNotification(id, merchant.apiV3Key(), WeChatPayV3Format.successfulTransaction(
+        service.simulator().account().appId(), merchant.mchId(), outTradeNo, transactionId, totalFen,
+        WeChatPayV3Format.now(), "oTestPayer0000000000000000000"));
   }
 
-  /** WeChat Pay's signature headers: SHA256withRSA over "timestamp\nnonce\nbody\n". */
   private static MultiMap signed(PrivateKey key, long timestamp, String body) throws Exception {
-    String nonce = UUID.randomUUID().toString().replace("-", "");
-    return MultiMap.caseInsensitiveMultiMap()
-        .add("Content-Type", "application/json")
-        .add("Wechatpay-Timestamp", Long.toString(timestamp))
-        .add("Wechatpay-Nonce", nonce)
-        .add("Wechatpay-Signature", WeChatPayV3Format.sign(key, timestamp + "\n" + nonce + "\n" + body + "\n"))
-        .add("Wechatpay-Serial",
-            service.simulator().account().merchantCredentials().payPublicKey().orElseThrow().id());
+    return WeChatPayV3Format.signedHeaders(key,
+        service.simulator().account().merchantCredentials().payPublicKey().orElseThrow().id(), timestamp, body);
   }
 
   private static HttpResponse<Buffer> notify(String body, MultiMap headers) {
@@ -307,9 +272,7 @@ class WeChatPayFlowTest {
   }
 
   private static void assertRefused(HttpResponse<Buffer> answer, int status) {
-    assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(status);
-    assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("FAIL");
-    assertThat(answer.bodyAsJsonObject().getString("message")).isNotBlank();
+    assertThat(refusedNotification(answer, status)).isNotBlank();
   }
 
   private static String newTransactionId() {

@@ -6,7 +6,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 
-/** Reading the service's answers in tests: a success's JSON, or a problem's code at the expected status. */
+/**
+ * Reading the service's answers in tests: a success's JSON, a problem's code at the expected status, or a refused
+ * WeChat Pay notification's message.
+ */
 public final class Responses {
   private Responses() {
   }
@@ -15,6 +18,16 @@ public final class Responses {
   public static String problem(HttpResponse<Buffer> response, int status) {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
     return response.bodyAsJsonObject().getString("code");
+  }
+
+  /**
+   * Our answer to a WeChat Pay notification we refuse, in the form WeChat Pay reads ({@code {"code":"FAIL",
+   * "message":…}}): its message, after checking the status.
+   */
+  public static String refusedNotification(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("FAIL");
+    return response.bodyAsJsonObject().getString("message");
   }
 
   /** The JSON of a 200 or 201 answer. */

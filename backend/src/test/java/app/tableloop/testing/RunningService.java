@@ -71,11 +71,19 @@ public final class RunningService implements AutoCloseable {
     return start(testClass, Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port));
   }
 
+  /** The service talking to WeChat itself, configured with these {@code WECHAT_…} variables: no simulator. */
+  public static RunningService startLive(Class<?> testClass, Map<String, String> wechatVariables) {
+    return start(testClass, Map.of(), WeChatSettings.from(wechatVariables));
+  }
+
   private static RunningService start(Class<?> testClass, Map<String, String> overrides) {
+    return start(testClass, overrides, WeChatSettings.from(Map.of()));
+  }
+
+  private static RunningService start(Class<?> testClass, Map<String, String> overrides, WeChatSettings wechat) {
     TestEnvironment env = TestEnvironment.forClass(testClass);
     var config = env.config(overrides);
-    Application app = Application.start(config, WeChatSettings.from(Map.of()), HttpSettings.from(config),
-        Application.FEATURES);
+    Application app = Application.start(config, wechat, HttpSettings.from(config), Application.FEATURES);
     Vertx clientVertx = VertxFactory.create().vertx();
     WebClient client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
     return new RunningService(env, app, clientVertx, client, Database.connect(clientVertx, env.appUrl(), 2));

@@ -15,13 +15,12 @@ import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
 import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyV3Result;
 import com.github.binarywang.wxpay.exception.WxPayException;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -133,42 +132,15 @@ class WeChatPayNotificationTest {
     Received fromSimulator = paidAndNotified(merchant.inbox("reference"));
     WxPayNotifyV3Result.DecryptNotifyResult simulated = Await.result(pay.gateway.parsePaymentNotification(
         fromSimulator.body(), WeChatGateway.signatureHeader(fromSimulator.headers()))).getResult();
-    JsonObject transaction = new JsonObject()
-        .put("appid", pay.gateway.appId())
-        .put("mchid", pay.merchant().mchId())
-        .put("out_trade_no", simulated.getOutTradeNo())
-        .put("transaction_id", simulated.getTransactionId())
-        .put("trade_type", "JSAPI")
-        .put("trade_state", "SUCCESS")
-        .put("trade_state_desc", "支付成功")
-        .put("bank_type", "OTHERS")
-        .put("success_time", simulated.getSuccessTime())
-        .put("payer", new JsonObject().put("openid", simulated.getPayer().getOpenid()))
-        .put("amount", new JsonObject().put("total", 1500).put("payer_total", 1500).put("currency", "CNY")
-            .put("payer_currency", "CNY"));
-    String nonce = "k3Xq9pLm2Zt7";
-    String body = new JsonObject()
-        .put("id", UUID.randomUUID().toString())
-        .put("create_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-            Instant.now().atOffset(ZoneOffset.ofHours(8)).withNano(0)))
-        .put("resource_type", "encrypt-resource")
-        .put("event_type", "TRANSACTION.SUCCESS")
-        .put("summary", "支付成功")
-        .put("resource", new JsonObject()
-            .put("original_type", "transaction")
-            .put("algorithm", "AEAD_AES_256_GCM")
-            .put("ciphertext", WeChatPayV3Format.encrypt(pay.merchant().apiV3Key(), nonce, "transaction",
-                transaction.encode()))
-            .put("associated_data", "transaction")
-            .put("nonce", nonce))
-        .encode();
-    String timestamp = Long.toString(Instant.now().getEpochSecond());
-    String headerNonce = "Hq2c7ZpT0bW9yLs4Rk1mVx8Nd3Fg6Je5";
-    String signature = WeChatPayV3Format.sign(pay.simulator.pay().platformPrivateKey(),
-        timestamp + "\n" + headerNonce + "\n" + body + "\n");
+    String body = WeChatPayV3Format.paymentNotification(UUID.randomUUID().toString(), pay.merchant().apiV3Key(),
+        WeChatPayV3Format.successfulTransaction(pay.gateway.appId(), pay.merchant().mchId(),
+            simulated.getOutTradeNo(), simulated.getTransactionId(), 1500, simulated.getSuccessTime(),
+            simulated.getPayer().getOpenid()));
+    MultiMap headers = WeChatPayV3Format.signedHeaders(pay.simulator.pay().platformPrivateKey(),
+        pay.payPublicKey().id(), Instant.now().getEpochSecond(), body);
 
     WxPayNotifyV3Result.DecryptNotifyResult built = Await.result(pay.gateway.parsePaymentNotification(body,
-        new SignatureHeader(timestamp, headerNonce, signature, pay.payPublicKey().id()))).getResult();
+        WeChatGateway.signatureHeader(headers))).getResult();
 
     assertThat(built).usingRecursiveComparison().isEqualTo(simulated);
   }

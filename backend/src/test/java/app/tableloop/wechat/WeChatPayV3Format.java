@@ -1,5 +1,7 @@
 package app.tableloop.wechat;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +17,11 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -94,6 +100,60 @@ public final class WeChatPayV3Format {
     String signature = sign(key, method + "\n" + canonicalUrl + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n");
     return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + mchId + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature
         + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + serial + "\"";
+  }
+
+  /** The decrypted resource of a TRANSACTION.SUCCESS notification (and of an order query), as WeChat Pay writes it. */
+  public static JsonObject successfulTransaction(String appId, String mchId, String outTradeNo, String transactionId,
+                                                 long totalFen, String successTime, String payerOpenId) {
+    return new JsonObject()
+        .put("appid", appId)
+        .put("mchid", mchId)
+        .put("out_trade_no", outTradeNo)
+        .put("transaction_id", transactionId)
+        .put("trade_type", "JSAPI")
+        .put("trade_state", "SUCCESS")
+        .put("trade_state_desc", "支付成功")
+        .put("bank_type", "OTHERS")
+        .put("success_time", successTime)
+        .put("payer", new JsonObject().put("openid", payerOpenId))
+        .put("amount", new JsonObject().put("total", totalFen).put("payer_total", totalFen).put("currency", "CNY")
+            .put("payer_currency", "CNY"));
+  }
+
+  /** A TRANSACTION.SUCCESS notification's body: the transaction encrypted under the API v3 key, in its envelope. */
+  public static String paymentNotification(String id, String apiV3Key, JsonObject transaction)
+      throws GeneralSecurityException {
+    String nonce = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    return new JsonObject()
+        .put("id", id)
+        .put("create_time", now())
+        .put("resource_type", "encrypt-resource")
+        .put("event_type", "TRANSACTION.SUCCESS")
+        .put("summary", "支付成功")
+        .put("resource", new JsonObject()
+            .put("original_type", "transaction")
+            .put("algorithm", "AEAD_AES_256_GCM")
+            .put("ciphertext", encrypt(apiV3Key, nonce, "transaction", transaction.encode()))
+            .put("associated_data", "transaction")
+            .put("nonce", nonce))
+        .encode();
+  }
+
+  /** The Wechatpay-* headers of a notification: {@code key}'s signature over {@code timestamp\nnonce\nbody\n}. */
+  public static MultiMap signedHeaders(PrivateKey key, String serial, long timestamp, String body)
+      throws GeneralSecurityException {
+    String nonce = UUID.randomUUID().toString().replace("-", "");
+    return MultiMap.caseInsensitiveMultiMap()
+        .add("Content-Type", "application/json")
+        .add("Wechatpay-Timestamp", Long.toString(timestamp))
+        .add("Wechatpay-Nonce", nonce)
+        .add("Wechatpay-Signature", sign(key, timestamp + "\n" + nonce + "\n" + body + "\n"))
+        .add("Wechatpay-Serial", serial);
+  }
+
+  /** Now in China Standard Time, to the second, as WeChat Pay writes times. */
+  public static String now() {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.ofHours(8)).withNano(0));
   }
 
   private static byte[] der(String pem) {
