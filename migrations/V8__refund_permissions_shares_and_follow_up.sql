@@ -18,3 +18,16 @@ AS $$
      LIMIT p_limit
 $$;
 CREATE INDEX refunds_processing ON refunds (created_at) WHERE status = 'processing';
+
+-- WeChat payments handed to a diner a while ago and still not reported paid, of every tenant, for the sweep that asks
+-- WeChat Pay about them before they expire (its notification may have been lost).
+CREATE FUNCTION quiet_wechat_payments(p_before timestamptz, p_now timestamptz, p_limit integer)
+    RETURNS TABLE (tenant_id uuid, out_trade_no text)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT tenant_id, out_trade_no FROM payments
+     WHERE status = 'pending' AND method = 'wechat' AND prepay_id IS NOT NULL
+       AND created_at < p_before AND expires_at >= p_now
+     ORDER BY created_at
+     LIMIT p_limit
+$$;

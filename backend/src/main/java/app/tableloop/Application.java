@@ -30,7 +30,7 @@ import app.tableloop.payment.DailySettlement;
 import app.tableloop.payment.OrderRefunds;
 import app.tableloop.payment.PaymentApi;
 import app.tableloop.payment.PaymentConfirmation;
-import app.tableloop.payment.PaymentExpiry;
+import app.tableloop.payment.PaymentFollowUp;
 import app.tableloop.payment.PaymentLedger;
 import app.tableloop.payment.Payments;
 import app.tableloop.payment.RefundFollowUp;
@@ -38,6 +38,7 @@ import app.tableloop.payment.RefundNotifications;
 import app.tableloop.payment.Refunds;
 import app.tableloop.payment.UnmatchedNotifications;
 import app.tableloop.payment.WeChatNotifications;
+import app.tableloop.payment.WeChatPaymentQueries;
 import app.tableloop.payment.WeChatPayments;
 import app.tableloop.payment.WeChatRefundResults;
 import app.tableloop.platform.http.Platform;
@@ -117,7 +118,8 @@ public final class Application implements AutoCloseable {
     WeChatRefundResults refundResults = new WeChatRefundResults(database, refundRows, refunds, platform.clock());
     RefundFollowUp.start(platform.vertx(), new RefundFollowUp(database, refundRows, refunds, refundResults, wechat,
         platform.clock()));
-    PaymentExpiry.start(platform.vertx(), new PaymentExpiry(database, stores, orders, payments, confirmation,
+    WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
+    PaymentFollowUp.start(platform.vertx(), new PaymentFollowUp(database, stores, orders, payments, paymentQueries,
         new UnpaidOrders(orders, stock, paidOrders), wechat, platform.clock()));
     return new Features.Api(new AccessGuard(sessions, users), List.of(
         new OperationsApi(platform, contractDocument),
@@ -131,7 +133,7 @@ public final class Application implements AutoCloseable {
         new OrderingApi(tabService, new KitchenService(database, stores, tables, tabs, orders, stock, tabService,
             events), events),
         new PaymentApi(
-            new WeChatPayments(database, stores, tabs, orders, paidOrders, payments, confirmation, wechat, notifyUrl,
+            new WeChatPayments(database, stores, tabs, orders, paidOrders, payments, paymentQueries, wechat, notifyUrl,
                 platform.clock()),
             new WeChatNotifications(database, payments, unmatched, confirmation, wechat, platform.clock()),
             new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, wechat, platform.clock()),
@@ -220,7 +222,7 @@ public final class Application implements AutoCloseable {
     return service.port();
   }
 
-  /** The service's Vert.x, whose event bus reaches its background jobs (e.g. {@code PaymentExpiry.SWEEP_NOW}). */
+  /** The service's Vert.x, whose event bus reaches its background jobs (e.g. {@code PaymentFollowUp.FOLLOW_UP_NOW}). */
   public Vertx vertx() {
     return vertx;
   }

@@ -3,6 +3,7 @@ package app.tableloop.payment;
 import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -194,15 +195,28 @@ public final class Payments {
   }
 
   /** Up to {@code limit} pending WeChat payments of any tenant whose expiry has passed, oldest first. */
-  public Future<List<Expired>> expired(SqlClient sql, Instant now, int limit) {
+  public Future<List<Pending>> expired(SqlClient sql, Instant now, int limit) {
     return sql.preparedQuery("SELECT tenant_id, out_trade_no FROM expired_wechat_payments($1, $2)")
         .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
-        .map(rows -> rows.stream().map(row -> new Expired(row.getUUID("tenant_id"), row.getString("out_trade_no")))
-            .toList());
+        .map(Payments::pending);
   }
 
-  /** An expired pending WeChat payment, found before any tenant is known. */
-  public record Expired(UUID tenantId, String outTradeNo) {
+  /**
+   * Up to {@code limit} pending WeChat payments of any tenant, handed to the diner before {@code before} and still
+   * payable at {@code now}, oldest first.
+   */
+  public Future<List<Pending>> quiet(SqlClient sql, Instant before, Instant now, int limit) {
+    return sql.preparedQuery("SELECT tenant_id, out_trade_no FROM quiet_wechat_payments($1, $2, $3)")
+        .execute(Tuple.of(before.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), limit))
+        .map(Payments::pending);
+  }
+
+  /** A pending WeChat payment, found before any tenant is known. */
+  public record Pending(UUID tenantId, String outTradeNo) {
+  }
+
+  private static List<Pending> pending(RowSet<Row> rows) {
+    return rows.stream().map(row -> new Pending(row.getUUID("tenant_id"), row.getString("out_trade_no"))).toList();
   }
 
   /** Gives up one pending payment; false when it was no longer pending. */

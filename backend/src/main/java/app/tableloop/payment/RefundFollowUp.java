@@ -96,6 +96,6 @@ public final class RefundFollowUp {
     long fen = answer.getAmount() == null || answer.getAmount().getRefund() == null ? -1
         : answer.getAmount().getRefund();
     return new WeChatRefund(answer.getOutRefundNo(), answer.getRefundId(), answer.getStatus(), fen,
-        WeChatPayments.instant(answer.getSuccessTime()));
+        WeChatPaymentQueries.instant(answer.getSuccessTime()));
   }
 }

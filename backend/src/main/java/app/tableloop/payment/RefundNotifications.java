@@ -56,7 +56,7 @@ public final class RefundNotifications {
           }
           return results.record(location.get().tenantId(), new WeChatRefund(result.getOutRefundNo(),
               result.getRefundId(), result.getRefundStatus(), refundFen(result),
-              WeChatPayments.instant(result.getSuccessTime()))).mapEmpty();
+              WeChatPaymentQueries.instant(result.getSuccessTime()))).mapEmpty();
         });
   }
 

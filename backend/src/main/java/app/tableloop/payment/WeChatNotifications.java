@@ -58,6 +58,6 @@ public final class WeChatNotifications {
     return new WeChatTransaction(result.getAppid(), result.getMchid(), result.getOutTradeNo(),
         result.getTransactionId(), result.getTradeState(),
         result.getAmount() == null || result.getAmount().getTotal() == null ? -1 : result.getAmount().getTotal(),
-        WeChatPayments.instant(result.getSuccessTime()));
+        WeChatPaymentQueries.instant(result.getSuccessTime()));
   }
 }

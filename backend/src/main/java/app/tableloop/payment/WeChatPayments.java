@@ -12,15 +12,12 @@ import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
-import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
 import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result.JsapiResult;
-import com.github.binarywang.wxpay.exception.WxPayException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +46,7 @@ public final class WeChatPayments {
   private final Orders orders;
   private final PaidOrders paidOrders;
   private final Payments payments;
-  private final PaymentConfirmation confirmation;
+  private final WeChatPaymentQueries queries;
   private final WeChatGateway gateway;
   private final String notifyUrl;
   private final Clock clock;
@@ -60,14 +57,14 @@ public final class WeChatPayments {
 
   public WeChatPayments(Database database, Stores stores, Tabs tabs, Orders orders, PaidOrders paidOrders,
                         Payments payments,
-                        PaymentConfirmation confirmation, WeChatGateway gateway, String notifyUrl, Clock clock) {
+                        WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.tabs = tabs;
     this.orders = orders;
     this.paidOrders = paidOrders;
     this.payments = payments;
-    this.confirmation = confirmation;
+    this.queries = queries;
     this.gateway = gateway;
     this.notifyUrl = notifyUrl;
     this.clock = clock;
@@ -143,6 +140,10 @@ public final class WeChatPayments {
         .map(covered -> Set.copyOf(covered).equals(Set.copyOf(ids(unpaid))));
   }
 
+  private static List<String> outTradeNos(List<Payment> payments) {
+    return payments.stream().map(Payment::outTradeNo).toList();
+  }
+
   private static List<UUID> ids(List<Order> orders) {
     return orders.stream().map(Order::id).toList();
   }
@@ -163,7 +164,7 @@ public final class WeChatPayments {
     return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
             .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
                 ? Future.succeededFuture(List.<Payment>of()) : payments.pendingWeChat(sql, tenantId, orderId)))
-        .compose(pending -> askWeChat(tenantId, pending))
+        .compose(pending -> queries.ask(tenantId, outTradeNos(pending)))
         .compose(checked -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(),
             orderId).map(Optional::orElseThrow)));
   }
@@ -179,37 +180,7 @@ public final class WeChatPayments {
                 Optional.<Tab>empty()))
             .compose(tab -> tab.isEmpty() ? PaymentConfirmation.<List<Payment>>fail(PaymentProblems.TAB_NOT_FOUND)
                 : payments.pendingWeChatOfTab(sql, tenantId, tabId)))
-        .compose(pending -> askWeChat(tenantId, pending));
-  }
-
-  /** Asks WeChat Pay about each payment in turn; a paid one is recorded exactly as its notification would be. */
-  private Future<Void> askWeChat(UUID tenantId, List<Payment> pending) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Payment payment : pending) {
-      chain = chain.compose(previous -> gateway.queryOrder(payment.outTradeNo())
-          .map(result -> Optional.of(transaction(result)))
-          .recover(failure -> unknownToWeChat(failure) ? Future.succeededFuture(Optional.empty())
-              : PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
-          .compose(transaction -> transaction.isPresent() && transaction.get().succeeded()
-              ? confirmation.confirmWeChat(tenantId, transaction.get()) : Future.succeededFuture()));
-    }
-    return chain;
-  }
-
-  static WeChatTransaction transaction(WxPayOrderQueryV3Result result) {
-    return new WeChatTransaction(result.getAppid(), result.getMchid(), result.getOutTradeNo(),
-        result.getTransactionId(), result.getTradeState(),
-        result.getAmount() == null || result.getAmount().getTotal() == null ? -1 : result.getAmount().getTotal(),
-        instant(result.getSuccessTime()));
-  }
-
-  /** A payment whose prepay never reached WeChat Pay: nobody can have paid it. */
-  private static boolean unknownToWeChat(Throwable failure) {
-    return failure instanceof WxPayException wechat && "ORDER_NOT_EXIST".equals(wechat.getErrCode());
-  }
-
-  static Instant instant(String rfc3339) {
-    return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
+        .compose(pending -> queries.ask(tenantId, outTradeNos(pending)));
   }
 
   private boolean reusable(Payment payment, Order order) {

@@ -271,11 +271,11 @@ class RefundsAndSettlementTest {
     Ordered ordered = anOrderAwaitingPayment(expiring, "diner-expiring", "X1", 2);
     String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     assertThat(stockLeft(expiring)).isEqualTo(3);
-    assertThat(service.<Integer>runJob(PaymentExpiry.SWEEP_NOW)).as("nothing has expired yet").isZero();
+    assertThat(service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW)).as("nothing has expired yet").isZero();
 
     service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET expires_at = now() - interval '1 minute'"
         + " WHERE out_trade_no = '" + outTradeNo + "'"));
-    int cancelled = service.runJob(PaymentExpiry.SWEEP_NOW);
+    int cancelled = service.runJob(PaymentFollowUp.FOLLOW_UP_NOW);
 
     assertThat(cancelled).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM orders WHERE status = 'cancelled' AND id = '" + ordered.order() + "'"))
@@ -285,7 +285,7 @@ class RefundsAndSettlementTest {
     assertThat(service.simulator().pay().transaction(outTradeNo).orElseThrow().getString("trade_state"))
         .isEqualTo("CLOSED");
     assertThat(stockLeft(expiring)).isEqualTo(5);
-    assertThat(service.<Integer>runJob(PaymentExpiry.SWEEP_NOW)).isZero();
+    assertThat(service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW)).isZero();
     assertThat(stockLeft(expiring)).isEqualTo(5);
   }
 

@@ -196,6 +196,34 @@ class WeChatPayFlowTest {
   }
 
   @Test
+  void aPaymentWhoseNotificationWasLostIsFoundPaidByTheFollowUpBeforeItExpires() {
+    Ordered ordered = anOrderAwaitingPayment("diner-quiet", "A7", 1);
+    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    service.simulator().pay().holdNotifications(true);
+    List<String> held;
+    try {
+      service.simulator().pay().pay(outTradeNo);
+      held = service.simulator().pay().heldNotifications();
+    } finally {
+      service.simulator().pay().holdNotifications(false);
+    }
+    service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW);
+    assertThat(orderStatus(ordered)).as("WeChat Pay may still notify").isEqualTo("awaiting_payment");
+
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET created_at = now() - interval '2 minutes'"
+        + " WHERE out_trade_no = '" + outTradeNo + "'"));
+    assertThat(service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW)).as("nothing cancelled").isZero();
+
+    assertThat(orderStatus(ordered)).isEqualTo("placed");
+    assertPaidOnce(ordered, "wechat");
+    int before = service.simulator().pay().notificationDeliveries().size();
+    assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
+    assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
+        .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
+    assertPaidOnce(ordered, "wechat");
+  }
+
+  @Test
   void staffTakePaymentAtTheCounterAndTheDinersWeChatPaymentIsClosed() {
     Ordered ordered = anOrderAwaitingPayment("diner-counter", "A6", 1);
     String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");

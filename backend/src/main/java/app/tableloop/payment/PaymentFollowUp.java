@@ -12,61 +12,91 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives up WeChat payments whose time to pay has passed: closed on WeChat Pay first (so the diner cannot pay them any
- * more), then here; the order, if nothing else can pay it now, is cancelled and its portions go back on sale. If
- * WeChat Pay says the diner did pay, the payment is recorded as paid instead, as its notification would have done.
+ * WeChat payments WeChat Pay stays quiet about. Every minute, those handed out a while ago are looked up on WeChat Pay
+ * and a paid one is recorded as its notification would have been; those whose time to pay has passed are given up:
+ * closed on WeChat Pay first (so the diner cannot pay them any more), then here, and the order, if nothing else can
+ * pay it now, is cancelled and its portions go back on sale (if WeChat Pay says the diner did pay, the payment is
+ * recorded as paid instead).
  * Every instance runs the sweep; each step is guarded by a row lock and a status check, so two sweeps do no harm.
  */
-public final class PaymentExpiry {
-  private static final Logger LOG = LoggerFactory.getLogger(PaymentExpiry.class);
+public final class PaymentFollowUp {
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentFollowUp.class);
   /** Event-bus address that runs a sweep at once and replies with how many orders it cancelled. */
-  public static final String SWEEP_NOW = "payment.expiry.sweep";
+  public static final String FOLLOW_UP_NOW = "payment.follow-up";
   private static final Duration EVERY = Duration.ofMinutes(1);
   private static final int BATCH = 100;
+  /** WeChat Pay's notification normally follows payment within seconds; after this, it is worth asking. */
+  private static final Duration QUIET_FOR = Duration.ofMinutes(1);
   static final String EXPIRED_REASON = "支付超时，订单已取消";
 
   private final Database database;
   private final Stores stores;
   private final Orders orders;
   private final Payments payments;
-  private final PaymentConfirmation confirmation;
+  private final WeChatPaymentQueries queries;
   private final UnpaidOrders unpaidOrders;
   private final WeChatGateway gateway;
   private final Clock clock;
 
-  public PaymentExpiry(Database database, Stores stores, Orders orders, Payments payments,
-                       PaymentConfirmation confirmation, UnpaidOrders unpaidOrders, WeChatGateway gateway,
+  public PaymentFollowUp(Database database, Stores stores, Orders orders, Payments payments,
+                       WeChatPaymentQueries queries, UnpaidOrders unpaidOrders, WeChatGateway gateway,
                        Clock clock) {
     this.database = database;
     this.stores = stores;
     this.orders = orders;
     this.payments = payments;
-    this.confirmation = confirmation;
+    this.queries = queries;
     this.unpaidOrders = unpaidOrders;
     this.gateway = gateway;
     this.clock = clock;
   }
 
-  public static long start(Vertx vertx, PaymentExpiry expiry) {
-    vertx.eventBus().<Void>localConsumer(SWEEP_NOW, message -> expiry.sweep()
+  public static long start(Vertx vertx, PaymentFollowUp expiry) {
+    vertx.eventBus().<Void>localConsumer(FOLLOW_UP_NOW, message -> expiry.sweep()
         .onSuccess(message::reply)
         .onFailure(failure -> message.fail(500, String.valueOf(failure.getMessage()))));
     return vertx.setPeriodic(EVERY.toMillis(), timer -> expiry.sweep()
         .onFailure(failure -> LOG.warn("Closing expired WeChat payments failed: {}", failure.getMessage())));
   }
 
-  /** One pass over the expired payments; answers how many orders it cancelled. */
+  /**
+   * One pass: payments handed out a while ago and not reported paid are looked up on WeChat Pay (its notification
+   * may have been lost), then the expired ones are closed; answers how many orders it cancelled.
+   */
   public Future<Integer> sweep() {
+    return askAboutQuietPayments().compose(asked -> closeExpired());
+  }
+
+  private Future<Void> askAboutQuietPayments() {
+    Instant now = clock.instant();
+    return database.inTransaction(sql -> payments.quiet(sql, now.minus(QUIET_FOR), now, BATCH))
+        .compose(quiet -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Payments.Pending payment : quiet) {
+            chain = chain.compose(previous -> queries.ask(payment.tenantId(), List.of(payment.outTradeNo()))
+                .recover(failure -> {
+                  LOG.warn("Could not ask WeChat Pay about payment {}: {}", payment.outTradeNo(),
+                      failure.getMessage());
+                  return Future.succeededFuture();
+                }));
+          }
+          return chain;
+        });
+  }
+
+  private Future<Integer> closeExpired() {
     return database.inTransaction(sql -> payments.expired(sql, clock.instant(), BATCH))
         .compose(expired -> {
           Future<Integer> chain = Future.succeededFuture(0);
-          for (Payments.Expired payment : expired) {
+          for (Payments.Pending payment : expired) {
             chain = chain.compose(cancelled -> expire(payment).map(one -> one ? cancelled + 1 : cancelled));
           }
           return chain;
@@ -79,7 +109,7 @@ public final class PaymentExpiry {
   }
 
   /** True when the payment's order was cancelled; a payment WeChat Pay would not close is tried again next time. */
-  private Future<Boolean> expire(Payments.Expired expired) {
+  private Future<Boolean> expire(Payments.Pending expired) {
     return gateway.closeOrder(expired.outTradeNo())
         .map(true)
         .recover(failure -> {
@@ -89,9 +119,7 @@ public final class PaymentExpiry {
             return Future.succeededFuture(true);
           }
           if ("ORDERPAID".equals(code)) {
-            return gateway.queryOrder(expired.outTradeNo())
-                .compose(result -> confirmation.confirmWeChat(expired.tenantId(), WeChatPayments.transaction(result)))
-                .map(false);
+            return queries.ask(expired.tenantId(), List.of(expired.outTradeNo())).map(false);
           }
           return Future.failedFuture(failure);
         })
@@ -102,7 +130,7 @@ public final class PaymentExpiry {
         });
   }
 
-  private Future<Boolean> closeHere(Payments.Expired expired) {
+  private Future<Boolean> closeHere(Payments.Pending expired) {
     UUID tenantId = expired.tenantId();
     return database.inTenant(tenantId, sql -> payments.lock(sql, tenantId, expired.outTradeNo())
             .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<Order>empty())
