@@ -66,9 +66,10 @@ public record Config(
     if (redisConfigFile.isPresent() && !redisConfigFile.get().toFile().isFile()) {
       throw new ConfigException("REDIS_CONFIG_FILE names no readable file: " + redisConfigFile.get());
     }
+    int httpPort = e.integer("HTTP_PORT", 8080, 0, 65535);
     return new Config(
         e.optional("HTTP_HOST").orElse("0.0.0.0"),
-        e.integer("HTTP_PORT", 8080, 0, 65535),
+        httpPort,
         e.integer("HTTP_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
         Duration.ofSeconds(e.integer("SHUTDOWN_GRACE_SECONDS", 10, 0, 300)),
         databaseUrl,
@@ -79,6 +80,8 @@ public record Config(
         redisConfigFile,
         e.optional("REDIS_KEY_PREFIX").orElse("tableloop:"),
         Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize(),
-        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:8080")));
+        // Unset, it follows HTTP_PORT, so that WeChat Pay's notifications (and the links) of a local run on another
+        // port still reach it; a port picked at start (0) is not known yet, and keeps the usual 8080.
+        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:" + (httpPort == 0 ? 8080 : httpPort))));
   }
 }

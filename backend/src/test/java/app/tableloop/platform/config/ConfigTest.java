@@ -21,6 +21,15 @@ class ConfigTest {
   }
 
   @Test
+  void thePublicAddressFollowsTheHttpPortUntilItIsSet() {
+    assertThat(Config.from(Map.of()).publicBaseUrl()).isEqualTo("http://localhost:8080");
+    assertThat(Config.from(Map.of("HTTP_PORT", "9090")).publicBaseUrl()).isEqualTo("http://localhost:9090");
+    assertThat(Config.from(Map.of("HTTP_PORT", "0")).publicBaseUrl()).isEqualTo("http://localhost:8080");
+    assertThat(Config.from(Map.of("HTTP_PORT", "9090", "PUBLIC_BASE_URL", "https://order.example.com/"))
+        .publicBaseUrl()).isEqualTo("https://order.example.com");
+  }
+
+  @Test
   void configuredServersAreParsedWithTheirCredentials() {
     Config config = Config.from(Map.of(
         "DATABASE_URL", "postgresql://owner:s%40cret@db.internal:6543/tableloop?sslmode=require",
