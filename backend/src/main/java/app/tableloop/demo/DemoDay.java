@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -175,7 +176,7 @@ final class DemoDay {
     return cart.compose(version -> client.post(tabPath + "/orders", host, submit))
         .compose(order -> visit.pays() == Pays.WECHAT ? payInWeChat(tabPath, host, order)
             : client.post(place.path("/orders/" + order.getString("id") + "/counter-payment"), cashier,
-                new JsonObject().put("method", visit.pays().name().toLowerCase())));
+                new JsonObject().put("method", visit.pays().name().toLowerCase(Locale.ROOT))));
   }
 
   /**

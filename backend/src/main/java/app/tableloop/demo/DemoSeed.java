@@ -95,8 +95,8 @@ public final class DemoSeed {
 
   private void report(DemoRestaurant.Opened restaurant, SeededDay day) {
     if (!day.refundsProcessing().isEmpty()) {
-      LOG.warn("The demo's WeChat refund {} is still processing: WeChat Pay notifies its refunds to PUBLIC_BASE_URL ({})"
-          + ", which does not reach this service. Set PUBLIC_BASE_URL to this service's address.",
+      LOG.warn("The demo's WeChat refund {} is still processing: WeChat Pay notifies refunds to PUBLIC_BASE_URL ({}),"
+          + " which does not reach this service (HTTP_PORT 0?). Set PUBLIC_BASE_URL to this service's address.",
           day.refundsProcessing(), publicBaseUrl);
     }
     long gross = day.totals().stream().mapToLong(PaymentLedger.Totals::paymentsFen).sum();
