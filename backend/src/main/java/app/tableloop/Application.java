@@ -1,5 +1,6 @@
 package app.tableloop;
 
+import app.tableloop.demo.DemoSeed;
 import app.tableloop.platform.config.Config;
 import app.tableloop.platform.http.OperationsApi;
 import app.tableloop.identity.AccessGuard;
@@ -50,7 +51,6 @@ import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeImages;
 import app.tableloop.tenancy.TableCodesApi;
 import app.tableloop.tenancy.TenancyApi;
-import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
@@ -177,7 +177,8 @@ public final class Application implements AutoCloseable {
       ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
       if (config.databaseUrl().isEmpty()) {
-        await(seedDemo(vertx, infrastructure, config).toCompletionStage(), Duration.ofMinutes(1));
+        await(seedDemo(vertx, infrastructure, config, simulator, http, service.port()).toCompletionStage(),
+            Duration.ofMinutes(1));
       }
       return new Application(infrastructure, vertx, service, simulator, config.shutdownGrace());
     } catch (RuntimeException e) {
@@ -189,21 +190,24 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  /** The embedded default's first run gets a demo restaurant, so that there is something to scan. */
-  private static Future<Void> seedDemo(Vertx vertx, Infrastructure infrastructure, Config config) {
+  /**
+   * The embedded default's first run gets a demo restaurant, so that there is something to scan and to read. The start
+   * waits for the restaurant (one transaction), not for its day of business, which is played against the running
+   * service right after and logs its own line.
+   */
+  private static Future<Void> seedDemo(Vertx vertx, Infrastructure infrastructure, Config config,
+                                       Optional<WeChatSimulator> simulator, HttpSettings http, int port) {
     Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 2, "tableloop-seed");
-    TenantBootstrap bootstrap = new TenantBootstrap(database, new Stores(), new DiningTables(),
-        new StaffInvites(database, Clock.systemUTC()));
-    return bootstrap.seedDemoIfEmpty()
-        .onSuccess(created -> {
-          if (created.isPresent()) {
-            LOG.info("Seeded the demo restaurant {} ({} tables). Become its owner with this one-time invite: {}/i/{}",
-                created.get().store().name(), created.get().tables().size(), config.publicBaseUrl(),
-                created.get().ownerInvite().token());
-          }
+    String host = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+    DemoSeed demo = new DemoSeed(vertx, database, "http://" + host + ":" + port,
+        simulator.map(WeChatSimulator::baseUrl), config.publicBaseUrl(), Clock.systemUTC());
+    return demo.seedIfEmpty()
+        .onComplete(seeded -> {
+          Future<?> done = seeded.succeeded() && seeded.result().isPresent() ? seeded.result().get().day()
+              : Future.succeededFuture();
+          done.eventually(database::close);
         })
-        .<Void>mapEmpty()
-        .eventually(database::close);
+        .mapEmpty();
   }
 
   /** With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback. */

@@ -1,6 +1,7 @@
 package app.tableloop.testing;
 
 import app.tableloop.Application;
+import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.StaffInvites;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.redis.Redis;
@@ -115,6 +116,16 @@ public final class RunningService implements AutoCloseable {
     return Await.result(bootstrap.create(new TenantBootstrap.NewTenant(name,
         new Stores.NewStore(name + " 总店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS),
         TableCodeRange.parse(tableCodes).orElseThrow())));
+  }
+
+  /**
+   * The embedded default's demo restaurant, seeded into this service as its first start seeds it (its day of business
+   * still being played when this answers); empty when the deployment already has a tenant.
+   */
+  public Optional<DemoSeed.Seeding> seedDemo() {
+    String address = "http://127.0.0.1:" + app.port();
+    return Await.result(new DemoSeed(clientVertx, database, address, Optional.of(simulator().baseUrl()), address,
+        Clock.systemUTC()).seedIfEmpty());
   }
 
   /** Signs {@code user} in through WeChat (the simulator) and answers the session token. */

@@ -66,10 +66,10 @@ public record Config(
     if (redisConfigFile.isPresent() && !redisConfigFile.get().toFile().isFile()) {
       throw new ConfigException("REDIS_CONFIG_FILE names no readable file: " + redisConfigFile.get());
     }
-    int port = e.integer("HTTP_PORT", 8080, 0, 65535);
+    int httpPort = e.integer("HTTP_PORT", 8080, 0, 65535);
     return new Config(
         e.optional("HTTP_HOST").orElse("0.0.0.0"),
-        port,
+        httpPort,
         e.integer("HTTP_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
         Duration.ofSeconds(e.integer("SHUTDOWN_GRACE_SECONDS", 10, 0, 300)),
         databaseUrl,
@@ -80,7 +80,8 @@ public record Config(
         redisConfigFile,
         e.optional("REDIS_KEY_PREFIX").orElse("tableloop:"),
         Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize(),
-        // Unset, it is this machine on our own port, so that the simulator's notifications reach us in dev mode.
-        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:" + (port == 0 ? 8080 : port))));
+        // Unset, it follows HTTP_PORT, so that WeChat Pay's notifications (and the links) of a local run on another
+        // port still reach it; a port picked at start (0) is not known yet, and keeps the usual 8080.
+        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:" + (httpPort == 0 ? 8080 : httpPort))));
   }
 }

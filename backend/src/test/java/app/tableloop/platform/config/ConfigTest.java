@@ -21,10 +21,11 @@ class ConfigTest {
   }
 
   @Test
-  void thePublicAddressDefaultsToThisMachineOnTheConfiguredPort() {
+  void thePublicAddressFollowsTheHttpPortUntilItIsSet() {
     assertThat(Config.from(Map.of()).publicBaseUrl()).isEqualTo("http://localhost:8080");
     assertThat(Config.from(Map.of("HTTP_PORT", "9090")).publicBaseUrl()).isEqualTo("http://localhost:9090");
-    assertThat(Config.from(Map.of("HTTP_PORT", "9090", "PUBLIC_BASE_URL", "https://order.example.com"))
+    assertThat(Config.from(Map.of("HTTP_PORT", "0")).publicBaseUrl()).isEqualTo("http://localhost:8080");
+    assertThat(Config.from(Map.of("HTTP_PORT", "9090", "PUBLIC_BASE_URL", "https://order.example.com/"))
         .publicBaseUrl()).isEqualTo("https://order.example.com");
   }
 

@@ -1,0 +1,74 @@
+package app.tableloop.demo;
+
+import app.tableloop.identity.Role;
+import app.tableloop.identity.StaffInvites;
+import app.tableloop.menu.BusinessDay;
+import app.tableloop.menu.Menus;
+import app.tableloop.platform.database.Database;
+import app.tableloop.tenancy.BusinessHours;
+import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.OrderingMode;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.Stores;
+import app.tableloop.tenancy.TableCodeRange;
+import app.tableloop.tenancy.TenantBootstrap;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The embedded default's demo restaurant, 演示面馆, opened once into an empty deployment: tenant, store, tables A1–A12,
+ * the owner's one-time invite, the menu and an invite for the demo cashier, all in one transaction, so that a failed
+ * start leaves nothing half made behind (and the next start tries again).
+ */
+public final class DemoRestaurant {
+  static final TenantBootstrap.NewTenant DEMO = new TenantBootstrap.NewTenant("演示面馆 Demo Noodle House",
+      new Stores.NewStore("演示面馆 人民路店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS),
+      TableCodeRange.parse("A1-A12").orElseThrow());
+
+  private final Database database;
+  private final Stores stores;
+  private final TenantBootstrap bootstrap;
+  private final StaffInvites invites;
+  private final DemoMenu menu;
+  private final Clock clock;
+
+  /** The demo restaurant as opened: what the day of business needs, and the invites it hands on. */
+  public record Opened(TenantBootstrap.Bootstrapped restaurant, Store store, StaffInvites.Invite cashierInvite) {
+  }
+
+  public DemoRestaurant(Database database, Clock clock) {
+    this.database = database;
+    this.stores = new Stores();
+    this.invites = new StaffInvites(database, clock);
+    this.bootstrap = new TenantBootstrap(database, stores, new DiningTables(), invites);
+    this.menu = new DemoMenu(new Menus());
+    this.clock = clock;
+  }
+
+  /** Opens the demo restaurant if the deployment has no tenant yet; empty when it has one. */
+  public Future<Optional<Opened>> openIfEmpty() {
+    return database.pool().query("SELECT deployment_has_tenants() AS seeded").execute()
+        .compose(rows -> rows.iterator().next().getBoolean("seeded") ? Future.succeededFuture(Optional.empty())
+            : open().map(Optional::of));
+  }
+
+  private Future<Opened> open() {
+    UUID tenantId = UUID.randomUUID();
+    return database.inTenant(tenantId, sql -> bootstrap.create(sql, tenantId, DEMO)
+        .compose(created -> {
+          UUID storeId = created.store().id();
+          // Staff may refund here, so that the demo cashier's refunds are the ones a small restaurant really makes.
+          // It is the store's ordinary switch: the owner sees it on in the store's settings and can turn it off.
+          return stores.update(sql, tenantId, storeId, new Stores.StoreChanges(Optional.empty(), Optional.empty(),
+                  Optional.empty(), Optional.empty(), Optional.of(true)))
+              .compose(updated -> menu.write(sql, tenantId, storeId,
+                      BusinessDay.of(clock.instant(), updated.orElseThrow().timeZone()))
+                  .compose(written -> invites.create(sql, tenantId, storeId, Role.STAFF, null,
+                      StaffInvites.DEFAULT_VALIDITY))
+                  .map(cashier -> new Opened(created, updated.orElseThrow(), cashier)));
+        }));
+  }
+}
