@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +56,22 @@ public final class Main {
   private static int serve() {
     Config config = Config.fromEnvironment();
     WeChatSettings wechat = WeChatSettings.fromEnvironment();
-    Application application = Application.start(config, wechat, HttpSettings.from(config), Application.FEATURES);
-    // Vert.x's threads keep the JVM alive; SIGTERM or Ctrl-C runs this hook for a graceful stop.
-    Runtime.getRuntime().addShutdownHook(new Thread(application::close, "tableloop-shutdown"));
+    // Vert.x's threads keep the JVM alive; SIGTERM or Ctrl-C runs this hook for a graceful stop. It is in place before
+    // the start, since the port answers before the start has finished: a stop asked for meanwhile waits for it.
+    CompletableFuture<Application> started = new CompletableFuture<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        started.join().close();
+      } catch (CompletionException failedToStart) {
+        // A failed start has already stopped what it started.
+      }
+    }, "tableloop-shutdown"));
+    try {
+      started.complete(Application.start(config, wechat, HttpSettings.from(config), Application.FEATURES));
+    } catch (RuntimeException e) {
+      started.completeExceptionally(e);
+      throw e;
+    }
     return 0;
   }
 
