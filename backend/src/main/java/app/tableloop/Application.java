@@ -79,6 +79,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  /**
+   * The AppID the built-in simulator answers as. Always the same, so that a simulated user (the demo owner, a test
+   * diner) keeps their openid, and with it their roles, when the service restarts.
+   */
+  private static final String SIMULATOR_APP_ID = "wx7ab1e10000000000";
 
   /** What the product mounts: the guard and every feature's API module, given the platform and WeChat. */
   @FunctionalInterface
@@ -212,7 +217,7 @@ public final class Application implements AutoCloseable {
 
   /** With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback. */
   private static Future<WeChatSimulator> startSimulator(Vertx vertx) {
-    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC())
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID)
         .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {}"
             + " (see the README)", simulator.baseUrl()));
   }

@@ -44,11 +44,16 @@ public final class SimulatedAccount {
     this.platformCertificate = platformCertificate;
   }
 
-  /** A fresh account; in platform-certificate mode its certificate is valid from {@code now}. */
-  public static SimulatedAccount generate(SimulatorSettings.PayVerification verification, Instant now) {
+  /** An AppID as WeChat issues them: "wx" and 16 hex digits. */
+  static String randomAppId() {
+    return "wx" + hex(8);
+  }
+
+  /** A fresh account of the AppID; in platform-certificate mode its certificate is valid from {@code now}. */
+  static SimulatedAccount generate(String appId, SimulatorSettings.PayVerification verification, Instant now) {
     KeyPair platformKeys = rsaKeyPair();
     return new SimulatedAccount(
-        "wx" + hex(8),
+        appId,
         hex(16),
         Long.toString(1_900_000_000L + RANDOM.nextInt(99_999_999)),
         rsaKeyPair(),

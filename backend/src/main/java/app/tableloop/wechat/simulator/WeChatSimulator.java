@@ -38,8 +38,16 @@ public final class WeChatSimulator extends VerticleBase {
 
   /** Starts a simulator with a freshly generated account on a free loopback port. */
   public static Future<WeChatSimulator> start(Vertx vertx, SimulatorSettings settings, Clock clock) {
+    return start(vertx, settings, clock, SimulatedAccount.randomAppId());
+  }
+
+  /**
+   * As {@link #start(Vertx, SimulatorSettings, Clock)}, answering as {@code appId}: a simulated user's openid depends
+   * only on the AppID and the user's name, so with the same AppID they stay the same person from one run to the next.
+   */
+  public static Future<WeChatSimulator> start(Vertx vertx, SimulatorSettings settings, Clock clock, String appId) {
     WeChatSimulator simulator = new WeChatSimulator(
-        SimulatedAccount.generate(settings.payVerification(), clock.instant()), settings, clock);
+        SimulatedAccount.generate(appId, settings.payVerification(), clock.instant()), settings, clock);
     return vertx.deployVerticle(simulator).map(id -> simulator);
   }
 
