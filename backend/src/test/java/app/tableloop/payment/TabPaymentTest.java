@@ -165,21 +165,10 @@ class TabPaymentTest {
     assertThat(post(seated.diner(), check, null).getString("status")).as("not paid yet").isEqualTo("open");
     assertThat(problem(service.call(HttpMethod.POST, check, stranger.diner(), null), 404)).isEqualTo("tab_not_found");
 
-    service.simulator().pay().holdNotifications(true);
-    try {
-      service.simulator().pay().pay(outTradeNo);
-      List<String> held = service.simulator().pay().heldNotifications();
-      assertThat(held).hasSize(1);
+    String held = service.payWithNotificationHeld(outTradeNo);
 
-      assertThat(post(seated.diner(), check, null).getString("status")).isEqualTo("closed");
-
-      int before = service.simulator().pay().notificationDeliveries().size();
-      assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
-      assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
-          .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
-    } finally {
-      service.simulator().pay().holdNotifications(false);
-    }
+    assertThat(post(seated.diner(), check, null).getString("status")).isEqualTo("closed");
+    service.releaseNotificationAndSeeItAccepted(held);
     String payment = "(SELECT id FROM payments WHERE out_trade_no = '" + outTradeNo + "')";
     assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE payment_id = " + payment)).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM orders WHERE paid_by = " + payment)).isEqualTo(2);
@@ -234,24 +223,17 @@ class TabPaymentTest {
       anOrder(seated, 1);
       String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
           .getJsonObject("payment").getString("out_trade_no");
-      List<String> held;
-      service.simulator().pay().holdNotifications(true);
-      try {
-        service.simulator().pay().pay(outTradeNo);
-        held = service.simulator().pay().heldNotifications();
-      } finally {
-        service.simulator().pay().holdNotifications(false);
-      }
+      String held = service.payWithNotificationHeld(outTradeNo);
       int before = service.simulator().pay().notificationDeliveries().size();
 
       // Which one starts first alternates; either way they overlap.
       if (table % 2 == 0) {
-        service.simulator().pay().releaseNotification(held.get(0));
+        service.simulator().pay().releaseNotification(held);
       }
       Future<HttpResponse<Buffer>> counterSent = service.callAsync(HttpMethod.POST, storePath("/tabs/" + seated.tab()
           + "/counter-payment"), staff, new JsonObject().put("method", "cash"));
       if (table % 2 == 1) {
-        service.simulator().pay().releaseNotification(held.get(0));
+        service.simulator().pay().releaseNotification(held);
       }
       HttpResponse<Buffer> counter = Await.result(counterSent);
 

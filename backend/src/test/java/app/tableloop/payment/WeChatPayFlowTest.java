@@ -129,9 +129,7 @@ class WeChatPayFlowTest {
     String body = notification(UUID.randomUUID().toString(), outTradeNo, transactionId, ordered.totalFen());
     long now = Instant.now().getEpochSecond();
 
-    // One digit of create_time changed after signing: the resource still decrypts, only the signature catches it.
-    int at = body.indexOf("\"create_time\":\"") + "\"create_time\":\"".length() + 3;
-    String flipped = body.substring(0, at) + (char) ('0' + (body.charAt(at) - '0' + 1) % 10) + body.substring(at + 1);
+    String flipped = WeChatPayV3Format.withOneDigitChanged(body);
     assertRefused(notify(flipped, signed(weChatPay, now, body)), 401);
     assertRefused(notify(body, signed(WeChatPayV3Format.otherKeys().getPrivate(), now, body)), 401);
     assertRefused(notify(body, signed(weChatPay, now - 6 * 60, body)), 401);
@@ -174,39 +172,22 @@ class WeChatPayFlowTest {
     String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     assertThat(checkPayment(ordered).getString("status")).as("not paid yet").isEqualTo("awaiting_payment");
 
-    service.simulator().pay().holdNotifications(true);
-    try {
-      service.simulator().pay().pay(outTradeNo);
-      List<String> held = service.simulator().pay().heldNotifications();
-      assertThat(held).hasSize(1);
+    String held = service.payWithNotificationHeld(outTradeNo);
 
-      JsonObject checked = checkPayment(ordered);
+    JsonObject checked = checkPayment(ordered);
 
-      assertThat(checked.getString("status")).isEqualTo("placed");
-      assertPaidOnce(ordered, "wechat");
-      int before = service.simulator().pay().notificationDeliveries().size();
-      assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
-      assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
-          .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
-      assertPaidOnce(ordered, "wechat");
-      assertThat(checkPayment(ordered).getString("status")).isEqualTo("placed");
-    } finally {
-      service.simulator().pay().holdNotifications(false);
-    }
+    assertThat(checked.getString("status")).isEqualTo("placed");
+    assertPaidOnce(ordered, "wechat");
+    service.releaseNotificationAndSeeItAccepted(held);
+    assertPaidOnce(ordered, "wechat");
+    assertThat(checkPayment(ordered).getString("status")).isEqualTo("placed");
   }
 
   @Test
   void aPaymentWhoseNotificationWasLostIsFoundPaidByTheFollowUpBeforeItExpires() {
     Ordered ordered = anOrderAwaitingPayment("diner-quiet", "A7", 1);
     String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
-    service.simulator().pay().holdNotifications(true);
-    List<String> held;
-    try {
-      service.simulator().pay().pay(outTradeNo);
-      held = service.simulator().pay().heldNotifications();
-    } finally {
-      service.simulator().pay().holdNotifications(false);
-    }
+    String held = service.payWithNotificationHeld(outTradeNo);
     service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW);
     assertThat(orderStatus(ordered)).as("WeChat Pay may still notify").isEqualTo("awaiting_payment");
 
@@ -216,10 +197,7 @@ class WeChatPayFlowTest {
 
     assertThat(orderStatus(ordered)).isEqualTo("placed");
     assertPaidOnce(ordered, "wechat");
-    int before = service.simulator().pay().notificationDeliveries().size();
-    assertThat(service.simulator().pay().releaseNotification(held.get(0))).isTrue();
-    assertThat(service.eventually(() -> service.simulator().pay().notificationDeliveries().stream().skip(before)
-        .toList(), list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
+    service.releaseNotificationAndSeeItAccepted(held);
     assertPaidOnce(ordered, "wechat");
   }
 

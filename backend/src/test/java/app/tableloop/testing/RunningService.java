@@ -1,5 +1,7 @@
 package app.tableloop.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.tableloop.Application;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.StaffInvites;
@@ -14,6 +16,7 @@ import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.tenancy.BusinessHours;
 import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.wechat.WeChatSettings;
+import app.tableloop.wechat.simulator.NotificationDelivery;
 import app.tableloop.wechat.simulator.WeChatSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -33,6 +36,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -200,6 +204,30 @@ public final class RunningService implements AutoCloseable {
       value = read.get();
     }
     return value;
+  }
+
+  /**
+   * The diner pays in the simulator while WeChat Pay's notification of it is held back, as if lost on the way;
+   * answers the held notification's id.
+   */
+  public String payWithNotificationHeld(String outTradeNo) {
+    simulator().pay().holdNotifications(true);
+    try {
+      simulator().pay().pay(outTradeNo);
+      List<String> held = simulator().pay().heldNotifications();
+      assertThat(held).hasSize(1);
+      return held.get(0);
+    } finally {
+      simulator().pay().holdNotifications(false);
+    }
+  }
+
+  /** Sends a held notification now and checks that the service accepted it (a 2xx answer). */
+  public void releaseNotificationAndSeeItAccepted(String notificationId) {
+    int before = simulator().pay().notificationDeliveries().size();
+    assertThat(simulator().pay().releaseNotification(notificationId)).isTrue();
+    assertThat(eventually(() -> simulator().pay().notificationDeliveries().stream().skip(before).toList(),
+        list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
   }
 
   /** Runs one of the service's background jobs now, by its event-bus address, and answers its reply. */

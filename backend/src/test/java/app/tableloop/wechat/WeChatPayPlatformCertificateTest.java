@@ -128,10 +128,7 @@ class WeChatPayPlatformCertificateTest {
   @Test
   void aNotificationWithOneByteChangedIsRefused() {
     Received received = paidAndNotified(merchant.inbox("altered"));
-    int at = received.body().indexOf("\"create_time\":\"") + "\"create_time\":\"".length() + 3;
-    char digit = received.body().charAt(at);
-    String altered = received.body().substring(0, at) + (char) ('0' + (digit - '0' + 1) % 10)
-        + received.body().substring(at + 1);
+    String altered = WeChatPayV3Format.withOneDigitChanged(received.body());
 
     Throwable refused = Await.failure(pay.gateway.parsePaymentNotification(altered,
         WeChatGateway.signatureHeader(received.headers())));

@@ -151,6 +151,15 @@ public final class WeChatPayV3Format {
         .add("Wechatpay-Serial", serial);
   }
 
+  /**
+   * The notification with one digit of its create_time changed: the resource still decrypts, so only the signature
+   * can catch it.
+   */
+  public static String withOneDigitChanged(String body) {
+    int at = body.indexOf("\"create_time\":\"") + "\"create_time\":\"".length() + 3;
+    return body.substring(0, at) + (char) ('0' + (body.charAt(at) - '0' + 1) % 10) + body.substring(at + 1);
+  }
+
   /** Now in China Standard Time, to the second, as WeChat Pay writes times. */
   public static String now() {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.ofHours(8)).withNano(0));
