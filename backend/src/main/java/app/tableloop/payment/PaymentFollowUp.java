@@ -4,6 +4,7 @@ import app.tableloop.ordering.Order;
 import app.tableloop.ordering.Orders;
 import app.tableloop.ordering.UnpaidOrders;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.runtime.PeriodicJob;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.exception.WxPayException;
@@ -59,19 +60,15 @@ public final class PaymentFollowUp {
     this.clock = clock;
   }
 
-  public static long start(Vertx vertx, PaymentFollowUp expiry) {
-    vertx.eventBus().<Void>localConsumer(FOLLOW_UP_NOW, message -> expiry.sweep()
-        .onSuccess(message::reply)
-        .onFailure(failure -> message.fail(500, String.valueOf(failure.getMessage()))));
-    return vertx.setPeriodic(EVERY.toMillis(), timer -> expiry.sweep()
-        .onFailure(failure -> LOG.warn("Closing expired WeChat payments failed: {}", failure.getMessage())));
+  public static void start(Vertx vertx, PaymentFollowUp followUp) {
+    PeriodicJob.schedule(vertx, FOLLOW_UP_NOW, EVERY, followUp::pass);
   }
 
   /**
    * One pass: payments handed out a while ago and not reported paid are looked up on WeChat Pay (its notification
    * may have been lost), then the expired ones are closed; answers how many orders it cancelled.
    */
-  public Future<Integer> sweep() {
+  public Future<Integer> pass() {
     return askAboutQuietPayments().compose(asked -> closeExpired());
   }
 

@@ -1,6 +1,7 @@
 package app.tableloop.payment;
 
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.runtime.PeriodicJob;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.result.WxPayRefundQueryV3Result;
 import com.github.binarywang.wxpay.exception.WxPayException;
@@ -47,12 +48,8 @@ public final class RefundFollowUp {
     this.clock = clock;
   }
 
-  public static long start(Vertx vertx, RefundFollowUp followUp) {
-    vertx.eventBus().<Void>localConsumer(FOLLOW_UP_NOW, message -> followUp.pass()
-        .onSuccess(message::reply)
-        .onFailure(failure -> message.fail(500, String.valueOf(failure.getMessage()))));
-    return vertx.setPeriodic(EVERY.toMillis(), timer -> followUp.pass()
-        .onFailure(failure -> LOG.warn("Following up WeChat refunds failed: {}", failure.getMessage())));
+  public static void start(Vertx vertx, RefundFollowUp followUp) {
+    PeriodicJob.schedule(vertx, FOLLOW_UP_NOW, EVERY, followUp::pass);
   }
 
   /** One pass; answers how many refunds it found decided (succeeded or failed). */
