@@ -50,7 +50,7 @@ final class PayControlEndpoints {
       rc.json(new JsonObject().put("ok", true));
     });
     router.post("/sim/pay/fail-next-request").handler(rc -> {
-      pay.failNextRequest();
+      pay.failNextRequests(Math.max(1, body(rc).getInteger("count", 1)));
       rc.json(new JsonObject().put("ok", true));
     });
     router.post("/sim/pay/tamper-next-response").handler(rc -> {

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * WeChat Pay API v3 as the simulator answers it: JSAPI orders, queries, closing, refunds and trade bills, every request
@@ -28,7 +28,7 @@ public final class PaySimulation {
   private final PayLedger ledger;
   private final PayNotifier notifier;
   private volatile Duration refundProcessingTime = Duration.ZERO;
-  private final AtomicBoolean failNextRequest = new AtomicBoolean();
+  private final AtomicInteger failingRequests = new AtomicInteger();
 
   PaySimulation(Vertx vertx, SimulatedAccount account, SimulatorSettings settings, Clock clock) {
     this.vertx = vertx;
@@ -45,7 +45,7 @@ public final class PaySimulation {
     router.route("/v3/*").handler(this::authenticate);
     new CertificateEndpoint(account, replies).mount(router);
     router.route("/v3/*").handler(rc -> {
-      if (failNextRequest.compareAndSet(true, false)) {
+      if (failingRequests.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
         replies.reject(rc, PayRejection.of(500, "SYSTEM_ERROR", "系统繁忙，请稍后重试"));
       } else {
         rc.next();
@@ -126,7 +126,12 @@ public final class PaySimulation {
    * the merchant must ask again with the same parameters.
    */
   public void failNextRequest() {
-    failNextRequest.set(true);
+    failNextRequests(1);
+  }
+
+  /** As {@link #failNextRequest()}, for the next {@code count} requests: WeChat Pay unreachable for a while. */
+  public void failNextRequests(int count) {
+    failingRequests.set(count);
   }
 
   /** The next notification is sent {@code copies} more times after it has been delivered (each with retries). */
