@@ -41,6 +41,7 @@ import app.tableloop.payment.UnmatchedNotifications;
 import app.tableloop.payment.WeChatNotifications;
 import app.tableloop.payment.WeChatPaymentQueries;
 import app.tableloop.payment.WeChatPayments;
+import app.tableloop.payment.WeChatPrepayClosing;
 import app.tableloop.payment.WeChatRefundResults;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.outbox.Outbox;
@@ -112,20 +113,21 @@ public final class Application implements AutoCloseable {
     PaymentLedger ledger = new PaymentLedger();
     Outbox outbox = new Outbox();
     PaidOrders paidOrders = new PaidOrders(database, tabs, orders, tabService, events);
-    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders, paidOrders,
-        wechat.mchId(), wechat.appId(), platform.clock());
     String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
     String notifyUrl = baseUrl + "/api/v1/payments/wechat/notify";
     UnmatchedNotifications unmatched = new UnmatchedNotifications();
     Refunds refundRows = new Refunds();
     OrderRefunds refunds = new OrderRefunds(database, stores, orders, payments, refundRows, ledger, outbox, wechat,
         baseUrl + "/api/v1/payments/wechat/refund-notify", platform.clock());
+    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders, paidOrders,
+        refundRows, refunds, wechat.mchId(), wechat.appId(), platform.clock());
     WeChatRefundResults refundResults = new WeChatRefundResults(database, refundRows, refunds, platform.clock());
     RefundFollowUp.start(platform.vertx(), new RefundFollowUp(database, refundRows, refunds, refundResults, wechat,
         platform.clock()));
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
+    WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
     PaymentFollowUp.start(platform.vertx(), new PaymentFollowUp(database, stores, orders, payments, paymentQueries,
-        new UnpaidOrders(orders, stock, paidOrders), wechat, platform.clock()));
+        new UnpaidOrders(orders, stock, paidOrders), prepayClosing, platform.clock()));
     return new Features.Api(new AccessGuard(sessions, users), List.of(
         new OperationsApi(platform, contractDocument),
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
@@ -141,10 +143,11 @@ public final class Application implements AutoCloseable {
             new WeChatPayments(database, stores, tabs, orders, paidOrders, payments, paymentQueries, wechat, notifyUrl,
                 platform.clock()),
             new WeChatNotifications(database, payments, unmatched, confirmation, wechat, platform.clock()),
-            new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, wechat, platform.clock()),
+            new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, prepayClosing,
+                platform.clock()),
             refunds,
             new RefundNotifications(database, refundRows, refundResults, unmatched, wechat, platform.clock()),
-            new DailySettlement(database, stores, ledger, wechat), tabService)));
+            new DailySettlement(database, stores, ledger, refundRows, wechat), tabService)));
   };
 
   private final Infrastructure infrastructure;

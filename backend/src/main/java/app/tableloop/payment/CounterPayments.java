@@ -7,26 +7,32 @@ import app.tableloop.ordering.Orders;
 import app.tableloop.ordering.PaidOrders;
 import app.tableloop.ordering.Tabs;
 import app.tableloop.platform.database.Database;
-import app.tableloop.wechat.WeChatGateway;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.vertx.sqlclient.SqlClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Staff taking payment at the counter (cash, card, other) for a pay-first order awaiting payment, or for the whole of
- * an eat-first tab's unpaid orders at the end of the meal. It is recorded like any payment, with who took it; the
- * order's (or tab's) unpaid WeChat payments are given up, and closed on WeChat Pay so that the diner cannot pay twice.
+ * an eat-first tab's unpaid orders at the end of the meal. So that the diner is not charged twice, the order's (or
+ * tab's) pending WeChat payments are first closed at WeChat Pay; if WeChat Pay says the diner has just paid one, that
+ * payment is recorded and the counter takes nothing. Otherwise the money is recorded like any payment, with who took
+ * it, and the pending WeChat payments are given up (any made meanwhile are closed after commit). If WeChat Pay cannot
+ * be reached, the counter still takes the money: a WeChat payment that arrives anyway is given back automatically.
  */
 public final class CounterPayments {
+  private static final Logger LOG = LoggerFactory.getLogger(CounterPayments.class);
   private final Database database;
   private final Orders orders;
   private final Tabs tabs;
   private final PaidOrders paidOrders;
   private final Payments payments;
   private final PaymentConfirmation confirmation;
-  private final WeChatGateway gateway;
+  private final WeChatPrepayClosing closing;
   private final Clock clock;
 
   private record Taken(PaymentConfirmation.Recorded recorded, List<Payment> givenUp) {
@@ -38,24 +44,23 @@ public final class CounterPayments {
 
   public CounterPayments(Database database, Orders orders, Tabs tabs, PaidOrders paidOrders, Payments payments,
                          PaymentConfirmation confirmation,
-                         WeChatGateway gateway, Clock clock) {
+                         WeChatPrepayClosing closing, Clock clock) {
     this.database = database;
     this.orders = orders;
     this.tabs = tabs;
     this.paidOrders = paidOrders;
     this.payments = payments;
     this.confirmation = confirmation;
-    this.gateway = gateway;
+    this.closing = closing;
     this.clock = clock;
   }
 
   public Future<Order> take(Access access, UUID orderId, PaymentMethod method) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
-            .compose(order -> order.isEmpty() ? PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND)
-                : order.get().status() != OrderStatus.AWAITING_PAYMENT
-                    ? PaymentConfirmation.<Order>fail(PaymentProblems.NOT_AWAITING_PAYMENT)
-                    : Future.succeededFuture(order.get()))
+    return database.inTenant(tenantId, sql -> awaitingPayment(sql, access, orderId)
+            .compose(order -> payments.pendingWeChat(sql, tenantId, orderId)))
+        .compose(pending -> closeAtWeChat(tenantId, pending))
+        .compose(closed -> database.inTenant(tenantId, sql -> awaitingPayment(sql, access, orderId)
             .compose(order -> payments.closePending(sql, tenantId, orderId, null)
                 .compose(givenUp -> payments.insert(sql, tenantId, new Payments.NewPayment(order.storeId(), orderId,
                         OutTradeNo.next(), method, order.totalFen(), null, null, null, access.user().userId()))
@@ -63,11 +68,10 @@ public final class CounterPayments {
                         clock.instant()))
                     // Someone else placed it meanwhile (its WeChat payment arrived): nothing is taken here.
                     .compose(recorded -> recorded.appliedNow() ? Future.succeededFuture(new Taken(recorded, givenUp))
-                        : PaymentConfirmation.<Taken>fail(PaymentProblems.NOT_AWAITING_PAYMENT)))))
+                        : PaymentConfirmation.<Taken>fail(PaymentProblems.NOT_AWAITING_PAYMENT))))))
         .onSuccess(taken -> {
           confirmation.announce(tenantId, taken.recorded());
-          // Failures are logged by the gateway; an order WeChat Pay never saw has nothing to close.
-          taken.givenUp().forEach(payment -> gateway.closeOrder(payment.outTradeNo()));
+          closeGivenUp(tenantId, taken.givenUp());
         })
         .map(taken -> taken.recorded().order());
   }
@@ -76,11 +80,11 @@ public final class CounterPayments {
   public Future<TabTaken> takeForTab(Access access, UUID tabId, PaymentMethod method) {
     UUID tenantId = access.tenantId();
     UUID storeId = access.storeId();
-    return database.inTenant(tenantId, sql -> tabs.find(sql, tenantId, storeId, tabId)
-            .compose(tab -> tab.isEmpty() ? PaymentConfirmation.<Void>fail(PaymentProblems.TAB_NOT_FOUND)
-                : !tab.get().open() ? PaymentConfirmation.<Void>fail(PaymentProblems.TAB_NOT_OPEN)
-                : Future.<Void>succeededFuture())
-            .compose(found -> payments.closePendingOfTab(sql, tenantId, tabId, null))
+    return database.inTenant(tenantId, sql -> openTab(sql, access, tabId)
+            .compose(open -> payments.pendingWeChatOfTab(sql, tenantId, tabId)))
+        .compose(pending -> closeAtWeChat(tenantId, pending))
+        .compose(closed -> database.inTenant(tenantId, sql -> openTab(sql, access, tabId)
+            .compose(open -> payments.closePendingOfTab(sql, tenantId, tabId, null))
             .compose(givenUp -> paidOrders.unpaidOfTab(sql, tenantId, storeId, tabId)
                 .compose(unpaid -> unpaid.isEmpty()
                     ? PaymentConfirmation.<TakenForTab>fail(PaymentProblems.NOTHING_TO_PAY)
@@ -95,14 +99,57 @@ public final class CounterPayments {
                         .compose(recorded -> recorded.appliedNow()
                             ? Future.succeededFuture(new Taken(recorded, givenUp))
                             : PaymentConfirmation.<Taken>fail(PaymentProblems.NOTHING_TO_PAY))
-                        .map(taken -> new TakenForTab(taken, unpaid.stream().map(Order::id).toList())))))
+                        .map(taken -> new TakenForTab(taken, unpaid.stream().map(Order::id).toList()))))))
         .onSuccess(taken -> {
           confirmation.announce(tenantId, taken.taken().recorded());
-          taken.taken().givenUp().forEach(payment -> gateway.closeOrder(payment.outTradeNo()));
+          closeGivenUp(tenantId, taken.taken().givenUp());
         })
         .map(taken -> new TabTaken(taken.taken().recorded().payment(), taken.orderIds()));
   }
 
   private record TakenForTab(Taken taken, List<UUID> orderIds) {
+  }
+
+  private Future<Order> awaitingPayment(SqlClient sql, Access access, UUID orderId) {
+    return orders.find(sql, access.tenantId(), access.storeId(), orderId)
+        .compose(order -> order.isEmpty() ? PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND)
+            : order.get().status() != OrderStatus.AWAITING_PAYMENT
+                ? PaymentConfirmation.<Order>fail(PaymentProblems.NOT_AWAITING_PAYMENT)
+                : Future.succeededFuture(order.get()));
+  }
+
+  /**
+   * After commit: the pending payments given up (closed at WeChat Pay before, or made meanwhile) are closed there; one
+   * the diner managed to pay is recorded, and so given back as a duplicate.
+   */
+  private void closeGivenUp(UUID tenantId, List<Payment> givenUp) {
+    givenUp.forEach(payment -> closing.close(tenantId, payment.outTradeNo()).onFailure(failure ->
+        LOG.warn("Could not close given-up WeChat payment {}: {}", payment.outTradeNo(), failure.getMessage())));
+  }
+
+  private Future<Void> openTab(SqlClient sql, Access access, UUID tabId) {
+    return tabs.find(sql, access.tenantId(), access.storeId(), tabId)
+        .compose(tab -> tab.isEmpty() ? PaymentConfirmation.<Void>fail(PaymentProblems.TAB_NOT_FOUND)
+            : !tab.get().open() ? PaymentConfirmation.<Void>fail(PaymentProblems.TAB_NOT_OPEN)
+            : Future.<Void>succeededFuture());
+  }
+
+  /**
+   * Closes the pending WeChat payments at WeChat Pay, one by one; fails with {@code paid_with_wechat} as soon as one
+   * turns out paid (it is recorded by then). One WeChat Pay does not answer about is left to the safety net above.
+   */
+  private Future<Void> closeAtWeChat(UUID tenantId, List<Payment> pending) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Payment payment : pending) {
+      chain = chain.compose(previous -> closing.close(tenantId, payment.outTradeNo())
+          .recover(failure -> {
+            LOG.warn("Could not close WeChat payment {} before a counter payment: {}", payment.outTradeNo(),
+                failure.getMessage());
+            return Future.succeededFuture(WeChatPrepayClosing.Outcome.CLOSED);
+          })
+          .compose(outcome -> outcome == WeChatPrepayClosing.Outcome.PAID
+              ? PaymentConfirmation.<Void>fail(PaymentProblems.PAID_WITH_WECHAT) : Future.<Void>succeededFuture()));
+    }
+    return chain;
   }
 }

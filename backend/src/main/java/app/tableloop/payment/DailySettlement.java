@@ -21,7 +21,8 @@ import java.util.UUID;
  * A store's business day in money, from the ledger: what came in and went out, per method, and how our WeChat records
  * compare with WeChat Pay's trade bill of the same hours. The day is the menu's business day (04:00 to 04:00 in the
  * store's time zone); WeChat Pay's bills run midnight to midnight China time, so the bills of every China date the
- * day touches are read and cut to its hours.
+ * day touches are read and cut to its hours. Payments made twice for one sale are counted once, and listed apart with
+ * the refunds that gave them back.
  */
 public final class DailySettlement {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -29,17 +30,20 @@ public final class DailySettlement {
   private final Database database;
   private final Stores stores;
   private final PaymentLedger ledger;
+  private final Refunds refunds;
   private final WeChatGateway gateway;
 
   /** What the ledger and the records say about the day, before WeChat Pay's bill is read. */
   private record Booked(Store store, Instant from, Instant to, List<PaymentLedger.Totals> totals,
-                        List<WeChatMovement> ours) {
+                        List<Refund> duplicates, List<WeChatMovement> ours) {
   }
 
-  public DailySettlement(Database database, Stores stores, PaymentLedger ledger, WeChatGateway gateway) {
+  public DailySettlement(Database database, Stores stores, PaymentLedger ledger, Refunds refunds,
+                         WeChatGateway gateway) {
     this.database = database;
     this.stores = stores;
     this.ledger = ledger;
+    this.refunds = refunds;
     this.gateway = gateway;
   }
 
@@ -51,14 +55,15 @@ public final class DailySettlement {
               Instant from = ZonedDateTime.of(day, BusinessDay.STARTS_AT, store.timeZone()).toInstant();
               Instant to = ZonedDateTime.of(day.plusDays(1), BusinessDay.STARTS_AT, store.timeZone()).toInstant();
               return ledger.totals(sql, tenantId, storeId, from, to)
-                  .compose(totals -> ledger.wechatMovements(sql, tenantId, storeId, from, to)
-                      .map(ours -> new Booked(store, from, to, totals, ours)));
+                  .compose(totals -> refunds.duplicatesPaidBetween(sql, tenantId, storeId, from, to)
+                      .compose(duplicates -> ledger.wechatMovements(sql, tenantId, storeId, from, to)
+                          .map(ours -> new Booked(store, from, to, totals, duplicates, ours))));
             }))
         .compose(booked -> tradeBill(booked.from(), booked.to())
             .compose(billed -> billed.isEmpty() ? Future.succeededFuture(billed)
                 : ofThisStore(tenantId, storeId, billed.get()).map(Optional::of))
             .map(billed -> new SettlementReport(day, booked.store().timeZone(), booked.from(), booked.to(),
-                booked.totals(), billed.isPresent(),
+                booked.totals(), booked.duplicates(), billed.isPresent(),
                 billed.map(theirs -> Reconciliation.compare(booked.ours(), theirs)).orElse(List.of()))));
   }
 

@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * staff at the counter): in the caller's tenant transaction the payment is marked paid once, its money booked in the
  * ledger, the order moved from awaiting payment to placed (a tab's payment: the orders it covers marked paid and the
  * tab closed once nothing is left to pay), and an outbox event written; after commit the order goes to the kitchen's
- * feed and the table, or the tab's new state to its diners.
+ * feed and the table, or the tab's new state to its diners. Money that arrives for something no longer waiting for it
+ * is given back whole, automatically and once.
  */
 public final class PaymentConfirmation {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentConfirmation.class);
   static final String ORDER_PAID = "order.paid";
   static final String TAB_PAID = "tab.paid";
-  /** Money arrived for an order that no longer waited for it (paid otherwise, or cancelled): to be refunded. */
+  /** Money arrived for an order or tab that no longer waited for it (paid otherwise, or cancelled): given back. */
   static final String PAYMENT_UNAPPLIED = "payment.unapplied";
 
   private final Database database;
@@ -39,25 +40,31 @@ public final class PaymentConfirmation {
   private final Outbox outbox;
   private final Orders orders;
   private final PaidOrders paidOrders;
+  private final Refunds refunds;
+  private final OrderRefunds orderRefunds;
   private final String mchId;
   private final String appId;
   private final Clock clock;
 
   /**
-   * What recording a payment did: the payment, its order as it is now (none for a tab's payment), and whether this
-   * payment was applied now (sent the order to the kitchen, or paid the tab's orders).
+   * What recording a payment did: the payment, its order as it is now (none for a tab's payment), whether this
+   * payment was applied now (sent the order to the kitchen, or paid the tab's orders), and the refund that gives it
+   * back when it paid for something already paid.
    */
-  public record Recorded(Payment payment, Order order, boolean appliedNow) {
+  public record Recorded(Payment payment, Order order, boolean appliedNow, Optional<Refund> givenBack) {
   }
 
   public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox, Orders orders,
-                             PaidOrders paidOrders, String mchId, String appId, Clock clock) {
+                             PaidOrders paidOrders, Refunds refunds, OrderRefunds orderRefunds, String mchId,
+                             String appId, Clock clock) {
     this.database = database;
     this.payments = payments;
     this.ledger = ledger;
     this.outbox = outbox;
     this.orders = orders;
     this.paidOrders = paidOrders;
+    this.refunds = refunds;
+    this.orderRefunds = orderRefunds;
     this.mchId = mchId;
     this.appId = appId;
     this.clock = clock;
@@ -81,11 +88,11 @@ public final class PaymentConfirmation {
                 return fail(PaymentProblems.PAYMENT_MISMATCH.atField(mismatch.get()));
               }
               if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.tabId() != null) {
-                return Future.succeededFuture(new Recorded(payment, null, false));
+                return Future.succeededFuture(new Recorded(payment, null, false, Optional.empty()));
               }
               if (!transaction.succeeded() || payment.status() == PaymentStatus.PAID) {
                 return orders.find(sql, tenantId, payment.storeId(), payment.orderId())
-                    .map(order -> new Recorded(payment, order.orElseThrow(), false));
+                    .map(order -> new Recorded(payment, order.orElseThrow(), false, Optional.empty()));
               }
               return record(sql, tenantId, payment, transaction.transactionId(),
                   transaction.successTime() == null ? clock.instant() : transaction.successTime());
@@ -100,49 +107,64 @@ public final class PaymentConfirmation {
       return recordTab(sql, tenantId, payment, transactionId, paidAt);
     }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
-        .compose(marked -> !marked ? Future.succeededFuture(false)
-            : ledger.paymentIn(sql, tenantId, payment, paidAt)
-                .compose(booked -> orders.move(sql, tenantId, payment.orderId(), OrderStatus.AWAITING_PAYMENT,
-                    OrderStatus.PLACED, null))
-                .compose(placed -> {
-                  if (placed) {
-                    return paidOrders.markPaid(sql, tenantId, payment.orderId(), payment.id()).map(placed);
-                  }
-                  return Future.succeededFuture(placed);
-                })
-                .compose(placed -> {
-                  if (!placed) {
-                    LOG.warn("Payment {} arrived for order {}, which no longer awaits payment; to be refunded",
-                        payment.outTradeNo(), payment.orderId());
-                  }
-                  return outbox.append(sql, tenantId, placed ? ORDER_PAID : PAYMENT_UNAPPLIED,
-                      event(payment, transactionId, paidAt)).map(placed);
-                }))
-        .compose(placed -> orders.find(sql, tenantId, payment.storeId(), payment.orderId())
-            .map(order -> new Recorded(payment, order.orElseThrow(), placed)));
+        .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+            : orders.move(sql, tenantId, payment.orderId(), OrderStatus.AWAITING_PAYMENT, OrderStatus.PLACED, null)
+                .compose(placed -> !placed ? Future.succeededFuture(false)
+                    : paidOrders.markPaid(sql, tenantId, payment.orderId(), payment.id()).map(true))
+                .compose(placed -> book(sql, tenantId, payment, transactionId, paidAt, placed, ORDER_PAID,
+                    event(payment, transactionId, paidAt))))
+        .compose(applied -> orders.find(sql, tenantId, payment.storeId(), payment.orderId())
+            .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
   }
 
   private Future<Recorded> recordTab(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
                                      Instant paidAt) {
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
-        .compose(marked -> !marked ? Future.succeededFuture(false)
-            : ledger.paymentIn(sql, tenantId, payment, paidAt)
-                .compose(booked -> payments.covered(sql, tenantId, payment.id()))
+        .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+            : payments.covered(sql, tenantId, payment.id())
                 .compose(covered -> paidOrders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
                         payment.id())
-                    .compose(settled -> {
-                      if (!settled) {
-                        LOG.warn("Payment {} arrived for tab {}, whose orders were paid otherwise; to be refunded",
-                            payment.outTradeNo(), payment.tabId());
-                      }
-                      return outbox.append(sql, tenantId, settled ? TAB_PAID : PAYMENT_UNAPPLIED,
-                          event(payment, transactionId, paidAt).put("order_ids",
-                              new JsonArray(covered.stream().map(UUID::toString).toList()))).map(settled);
-                    })))
-        .map(settled -> new Recorded(payment, null, settled));
+                    .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, TAB_PAID,
+                        event(payment, transactionId, paidAt).put("order_ids",
+                            new JsonArray(covered.stream().map(UUID::toString).toList()))))))
+        .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
   }
 
-  /** After commit: an order this payment placed goes to the kitchen and the table. */
+  /** Whether a payment just marked paid was applied, and the refund of it when it was not. */
+  private record Applied(boolean now, Optional<Refund> givenBack) {
+    static final Applied NOT_NOW = new Applied(false, Optional.empty());
+  }
+
+  /**
+   * Books a payment just marked paid and writes its event. Money that paid for nothing (the order or tab was paid
+   * otherwise, or is no longer payable) is booked as a duplicate and, if WeChat Pay took it, given back in the same
+   * transaction: its refund is reserved now and asked of WeChat Pay after commit.
+   */
+  private Future<Applied> book(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt,
+                               boolean applied, String topic, JsonObject event) {
+    if (!applied) {
+      LOG.warn("Payment {} arrived for {} {}, which no longer awaits it; giving it back", payment.outTradeNo(),
+          payment.tabId() == null ? "order" : "tab", payment.tabId() == null ? payment.orderId() : payment.tabId());
+    }
+    return ledger.paymentIn(sql, tenantId, payment, paidAt, !applied)
+        .compose(booked -> outbox.append(sql, tenantId, applied ? topic : PAYMENT_UNAPPLIED, event))
+        .compose(appended -> applied || payment.method() != PaymentMethod.WECHAT
+            ? Future.succeededFuture(Optional.<Refund>empty())
+            : giveBack(sql, tenantId, payment, new DuplicatePayment(transactionId)))
+        .map(givenBack -> new Applied(applied, givenBack));
+  }
+
+  private Future<Optional<Refund>> giveBack(SqlClient sql, UUID tenantId, Payment payment,
+                                            DuplicatePayment duplicate) {
+    return refunds.insertDuplicate(sql, tenantId, payment, duplicate)
+        .compose(inserted -> inserted.isEmpty() ? Future.succeededFuture(inserted)
+            : payments.reserveRefund(sql, tenantId, payment.id(), payment.amountFen()).map(inserted));
+  }
+
+  /**
+   * After commit: an order this payment placed goes to the kitchen and the table, a tab it paid to its diners, and
+   * money it paid twice is asked back of WeChat Pay (if that fails, the refund follow-up asks again).
+   */
   void announce(UUID tenantId, Recorded recorded) {
     if (recorded.appliedNow() && recorded.order() != null) {
       paidOrders.announcePlaced(tenantId, recorded.order());
@@ -150,6 +172,9 @@ public final class PaymentConfirmation {
       Payment payment = recorded.payment();
       paidOrders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
     }
+    recorded.givenBack().ifPresent(refund -> orderRefunds.askWeChat(tenantId, refund)
+        .onFailure(failure -> LOG.warn("Duplicate payment {} not given back yet ({}); the follow-up asks again",
+            recorded.payment().outTradeNo(), failure.getMessage())));
   }
 
   private static JsonObject event(Payment payment, String transactionId, Instant paidAt) {

@@ -6,8 +6,6 @@ import app.tableloop.ordering.UnpaidOrders;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.runtime.PeriodicJob;
 import app.tableloop.tenancy.Stores;
-import app.tableloop.wechat.WeChatGateway;
-import com.github.binarywang.wxpay.exception.WxPayException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
@@ -44,11 +42,11 @@ public final class PaymentFollowUp {
   private final Payments payments;
   private final WeChatPaymentQueries queries;
   private final UnpaidOrders unpaidOrders;
-  private final WeChatGateway gateway;
+  private final WeChatPrepayClosing closing;
   private final Clock clock;
 
   public PaymentFollowUp(Database database, Stores stores, Orders orders, Payments payments,
-                       WeChatPaymentQueries queries, UnpaidOrders unpaidOrders, WeChatGateway gateway,
+                       WeChatPaymentQueries queries, UnpaidOrders unpaidOrders, WeChatPrepayClosing closing,
                        Clock clock) {
     this.database = database;
     this.stores = stores;
@@ -56,7 +54,7 @@ public final class PaymentFollowUp {
     this.payments = payments;
     this.queries = queries;
     this.unpaidOrders = unpaidOrders;
-    this.gateway = gateway;
+    this.closing = closing;
     this.clock = clock;
   }
 
@@ -107,19 +105,8 @@ public final class PaymentFollowUp {
 
   /** True when the payment's order was cancelled; a payment WeChat Pay would not close is tried again next time. */
   private Future<Boolean> expire(Payments.Pending expired) {
-    return gateway.closeOrder(expired.outTradeNo())
-        .map(true)
-        .recover(failure -> {
-          String code = failure instanceof WxPayException wechat ? wechat.getErrCode() : null;
-          if ("ORDER_NOT_EXIST".equals(code)) {
-            // The prepay never reached WeChat Pay: nobody can pay it.
-            return Future.succeededFuture(true);
-          }
-          if ("ORDERPAID".equals(code)) {
-            return queries.ask(expired.tenantId(), List.of(expired.outTradeNo())).map(false);
-          }
-          return Future.failedFuture(failure);
-        })
+    return closing.close(expired.tenantId(), expired.outTradeNo())
+        .map(outcome -> outcome == WeChatPrepayClosing.Outcome.CLOSED)
         .compose(closedAtWeChat -> closedAtWeChat ? closeHere(expired) : Future.succeededFuture(false))
         .recover(failure -> {
           LOG.warn("Expired WeChat payment {} not closed yet: {}", expired.outTradeNo(), failure.getMessage());

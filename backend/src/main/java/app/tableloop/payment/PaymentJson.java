@@ -47,12 +47,14 @@ final class PaymentJson {
   static JsonObject refund(Refund refund) {
     return new JsonObject()
         .put("id", refund.id().toString())
-        .put("order_id", refund.orderId().toString())
+        .put("order_id", refund.orderId() == null ? null : refund.orderId().toString())
+        .put("tab_id", refund.tabId() == null ? null : refund.tabId().toString())
         .put("payment_id", refund.paymentId().toString())
         .put("out_refund_no", refund.outRefundNo())
         .put("method", refund.method().wireName())
         .put("amount_fen", refund.amountFen())
         .put("reason", refund.reason())
+        .put("cause", refund.cause().wireName())
         .put("status", refund.status().wireName())
         .put("created_at", refund.createdAt().toString())
         .put("succeeded_at", refund.succeededAt() == null ? null : refund.succeededAt().toString());
@@ -63,7 +65,7 @@ final class PaymentJson {
     JsonObject byMethod = new JsonObject();
     for (PaymentMethod method : PaymentMethod.values()) {
       PaymentLedger.Totals totals = report.totals().stream().filter(t -> t.method() == method).findFirst()
-          .orElse(new PaymentLedger.Totals(method, 0, 0, 0, 0));
+          .orElse(PaymentLedger.Totals.none(method));
       byMethod.put(method.wireName(), new JsonObject()
           .put("gross_fen", totals.paymentsFen())
           .put("refunds_fen", totals.refundsFen())
@@ -94,6 +96,10 @@ final class PaymentJson {
         .put("payment_count", report.paymentCount())
         .put("refund_count", report.refundCount())
         .put("by_method", byMethod)
+        .put("duplicate_payments", new JsonObject()
+            .put("received_fen", report.duplicatesFen())
+            .put("refunded_fen", report.duplicatesRefundedFen())
+            .put("refunds", new JsonArray(report.duplicates().stream().map(PaymentJson::refund).toList())))
         .put("trade_bill_read", report.tradeBillRead())
         .put("mismatches", mismatches);
   }

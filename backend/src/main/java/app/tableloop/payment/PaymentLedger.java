@@ -14,46 +14,61 @@ import java.util.stream.Collectors;
 /** The append-only book of money movements: one row per payment in, one per refund out, never changed. */
 public final class PaymentLedger {
 
-  /** Books the money of a paid payment; booking the same payment again changes nothing. */
-  public Future<Void> paymentIn(SqlClient sql, UUID tenantId, Payment payment, Instant paidAt) {
+  /**
+   * Books the money of a paid payment, as a duplicate when it paid for something already paid; booking the same
+   * payment again changes nothing.
+   */
+  public Future<Void> paymentIn(SqlClient sql, UUID tenantId, Payment payment, Instant paidAt, boolean duplicate) {
     return sql.preparedQuery("""
             INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, tab_id, entry_key, kind, method,
-                                        amount_fen, occurred_at)
-            VALUES ($1, $2, $3, $4, $9, $5, 'payment', $6, $7, $8)
+                                        amount_fen, occurred_at, duplicate)
+            VALUES ($1, $2, $3, $4, $9, $5, 'payment', $6, $7, $8, $10)
             ON CONFLICT (entry_key) DO NOTHING
             """)
         .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), payment.id(), payment.orderId(),
             "payment:" + payment.id(), payment.method().wireName(), payment.amountFen(),
-            paidAt.atOffset(ZoneOffset.UTC), payment.tabId())))
+            paidAt.atOffset(ZoneOffset.UTC), payment.tabId(), duplicate)))
         .mapEmpty();
   }
 
   /** Books the money a refund gave back (a negative movement); booking the same refund again changes nothing. */
   public Future<Void> refundOut(SqlClient sql, UUID tenantId, Refund refund) {
     return sql.preparedQuery("""
-            INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, entry_key, kind, method,
-                                        amount_fen, occurred_at)
-            VALUES ($1, $2, $3, $4, $5, 'refund', $6, $7, $8)
+            INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, tab_id, entry_key, kind, method,
+                                        amount_fen, occurred_at, duplicate)
+            VALUES ($1, $2, $3, $4, $5, $6, 'refund', $7, $8, $9, $10)
             ON CONFLICT (entry_key) DO NOTHING
             """)
-        .execute(Tuple.from(List.of(tenantId, refund.storeId(), refund.paymentId(), refund.orderId(),
-            "refund:" + refund.outRefundNo(), refund.method().wireName(), -refund.amountFen(),
-            refund.succeededAt().atOffset(ZoneOffset.UTC))))
+        .execute(Tuple.from(Arrays.asList(tenantId, refund.storeId(), refund.paymentId(), refund.orderId(),
+            refund.tabId(), "refund:" + refund.outRefundNo(), refund.method().wireName(), -refund.amountFen(),
+            refund.succeededAt().atOffset(ZoneOffset.UTC), refund.cause() == Refund.Cause.DUPLICATE_PAYMENT)))
         .mapEmpty();
   }
 
-  /** Money in and out of one method in a stretch of time: payments and refunds (both as positive fen). */
-  public record Totals(PaymentMethod method, long paymentsFen, long paymentCount, long refundsFen, long refundCount) {
+  /**
+   * Money in and out of one method in a stretch of time: sales and refunds (both as positive fen), and apart from
+   * them the duplicate payments taken and given back, so that no sale counts twice.
+   */
+  public record Totals(PaymentMethod method, long paymentsFen, long paymentCount, long refundsFen, long refundCount,
+                       long duplicatesFen, long duplicateCount, long duplicatesRefundedFen) {
+
+    public static Totals none(PaymentMethod method) {
+      return new Totals(method, 0, 0, 0, 0, 0, 0, 0);
+    }
   }
 
   /** The store's booked movements from {@code from} (inclusive) to {@code to}, summed per method. */
   public Future<List<Totals>> totals(SqlClient sql, UUID tenantId, UUID storeId, Instant from, Instant to) {
     return sql.preparedQuery("""
             SELECT method,
-                   coalesce(sum(amount_fen) FILTER (WHERE kind = 'payment'), 0) AS payments_fen,
-                   count(*) FILTER (WHERE kind = 'payment') AS payment_count,
-                   coalesce(-sum(amount_fen) FILTER (WHERE kind = 'refund'), 0) AS refunds_fen,
-                   count(*) FILTER (WHERE kind = 'refund') AS refund_count
+                   coalesce(sum(amount_fen) FILTER (WHERE kind = 'payment' AND NOT duplicate), 0) AS payments_fen,
+                   count(*) FILTER (WHERE kind = 'payment' AND NOT duplicate) AS payment_count,
+                   coalesce(-sum(amount_fen) FILTER (WHERE kind = 'refund' AND NOT duplicate), 0) AS refunds_fen,
+                   count(*) FILTER (WHERE kind = 'refund' AND NOT duplicate) AS refund_count,
+                   coalesce(sum(amount_fen) FILTER (WHERE kind = 'payment' AND duplicate), 0) AS duplicates_fen,
+                   count(*) FILTER (WHERE kind = 'payment' AND duplicate) AS duplicate_count,
+                   coalesce(-sum(amount_fen) FILTER (WHERE kind = 'refund' AND duplicate), 0)
+                       AS duplicates_refunded_fen
               FROM payment_ledger
              WHERE tenant_id = $1 AND store_id = $2 AND occurred_at >= $3 AND occurred_at < $4
              GROUP BY method
@@ -61,7 +76,9 @@ public final class PaymentLedger {
         .execute(Tuple.of(tenantId, storeId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
         .map(rows -> rows.stream().map(row -> new Totals(
             PaymentMethod.fromWireName(row.getString("method")).orElseThrow(), row.getLong("payments_fen"),
-            row.getLong("payment_count"), row.getLong("refunds_fen"), row.getLong("refund_count"))).toList());
+            row.getLong("payment_count"), row.getLong("refunds_fen"), row.getLong("refund_count"),
+            row.getLong("duplicates_fen"), row.getLong("duplicate_count"), row.getLong("duplicates_refunded_fen")))
+            .toList());
   }
 
   /**

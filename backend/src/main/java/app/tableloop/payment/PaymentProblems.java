@@ -12,6 +12,8 @@ final class PaymentProblems {
       "This tab is closed; it takes no payment");
   static final Problem NOTHING_TO_PAY = Problem.of(409, "nothing_to_pay", "这桌没有待付款的订单",
       "This tab has no unpaid orders");
+  static final Problem PAID_WITH_WECHAT = Problem.of(409, "paid_with_wechat",
+      "顾客已用微信支付付款，请勿再收款", "The diner has already paid with WeChat Pay; take no money at the counter");
   static final Problem WECHAT_PAY_UNAVAILABLE = Problem.of(502, "wechat_pay_unavailable",
       "微信支付暂时不可用，请稍后再试", "WeChat Pay is unavailable; try again shortly");
   static final Problem NOTIFICATION_UNVERIFIED = Problem.of(401, "notification_unverified",

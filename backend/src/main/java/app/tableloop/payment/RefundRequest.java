@@ -11,13 +11,20 @@ public record RefundRequest(long amountFen, String reason, String idempotencyKey
 
   /**
    * The out_refund_no WeChat Pay sees: the same for the same key of the same store, so that a retry after a lost
-   * answer is the same refund at WeChat Pay too. "RF" and 32 hex digits, inside WeChat's 64 characters.
+   * answer is the same refund at WeChat Pay too.
    */
   String outRefundNo(UUID storeId) {
+    return derivedOutRefundNo("RF", storeId + ":" + idempotencyKey);
+  }
+
+  /**
+   * An out_refund_no that is always the same for the same seed: the prefix and 32 hex digits, inside WeChat's 64
+   * characters whatever the seed holds.
+   */
+  static String derivedOutRefundNo(String prefix, String seed) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((storeId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-      return "RF" + HexFormat.of().formatHex(digest, 0, 16);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+      return prefix + HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /** Refunds of payments. */
 public final class Refunds {
-  private static final String COLUMNS = "id, store_id, payment_id, order_id, idempotency_key, out_refund_no, method,"
-      + " amount_fen, reason, status, wechat_refund_id, requested_by, created_at, succeeded_at";
+  private static final String COLUMNS = "id, store_id, payment_id, order_id, tab_id, idempotency_key, out_refund_no,"
+      + " method, amount_fen, reason, status, cause, wechat_refund_id, requested_by, created_at, succeeded_at";
 
   /** Where a refund lives, found by its out_refund_no before any tenant is known. */
   public record Location(UUID tenantId, UUID storeId) {
@@ -93,6 +93,38 @@ public final class Refunds {
         .map(rows -> Rows.first(rows, Refunds::refund));
   }
 
+  /**
+   * Inserts the service's own refund of a whole WeChat payment that paid for something already paid, processing;
+   * empty when this payment's duplicate refund exists already (its out_refund_no is taken).
+   */
+  public Future<Optional<Refund>> insertDuplicate(SqlClient sql, UUID tenantId, Payment payment,
+                                                  DuplicatePayment duplicate) {
+    return sql.preparedQuery("""
+            INSERT INTO refunds (tenant_id, store_id, payment_id, order_id, tab_id, idempotency_key, out_refund_no,
+                                 method, amount_fen, reason, status, cause)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'wechat', $8, $9, 'processing', 'duplicate_payment')
+            ON CONFLICT DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), payment.id(), payment.orderId(),
+            payment.tabId(), duplicate.idempotencyKey(), duplicate.outRefundNo(), payment.amountFen(),
+            DuplicatePayment.REASON)))
+        .map(rows -> Rows.first(rows, Refunds::refund));
+  }
+
+  /** The store's duplicate payments paid in a stretch of time, with what became of their refunds. */
+  public Future<List<Refund>> duplicatesPaidBetween(SqlClient sql, UUID tenantId, UUID storeId, Instant from,
+                                                    Instant to) {
+    return sql.preparedQuery("SELECT " + COLUMNS + """
+             FROM refunds
+            WHERE tenant_id = $1 AND store_id = $2 AND cause = 'duplicate_payment'
+              AND payment_id IN (SELECT id FROM payments
+                                  WHERE tenant_id = $1 AND store_id = $2 AND paid_at >= $3 AND paid_at < $4)
+            ORDER BY created_at
+            """)
+        .execute(Tuple.of(tenantId, storeId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.stream().map(Refunds::refund).toList());
+  }
+
   public Future<Void> recordWeChatRefundId(SqlClient sql, UUID tenantId, UUID refundId, String wechatRefundId) {
     return sql.preparedQuery("UPDATE refunds SET wechat_refund_id = coalesce(wechat_refund_id, $3)"
             + " WHERE tenant_id = $1 AND id = $2")
@@ -120,10 +152,11 @@ public final class Refunds {
 
   private static Refund refund(Row row) {
     return new Refund(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("payment_id"), row.getUUID("order_id"),
-        row.getString("idempotency_key"), row.getString("out_refund_no"),
+        row.getUUID("tab_id"), row.getString("idempotency_key"), row.getString("out_refund_no"),
         PaymentMethod.fromWireName(row.getString("method")).orElseThrow(), row.getLong("amount_fen"),
         row.getString("reason"), Refund.Status.fromWireName(row.getString("status")),
-        row.getString("wechat_refund_id"), row.getUUID("requested_by"), instant(row.getOffsetDateTime("created_at")),
+        Refund.Cause.fromWireName(row.getString("cause")), row.getString("wechat_refund_id"),
+        row.getUUID("requested_by"), instant(row.getOffsetDateTime("created_at")),
         instant(row.getOffsetDateTime("succeeded_at")));
   }
 

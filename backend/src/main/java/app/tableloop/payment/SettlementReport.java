@@ -9,10 +9,11 @@ import java.util.List;
  * A store's business day in money.
  *
  * @param totals            the ledger's sums per method that moved money that day
+ * @param duplicates        the refunds of payments paid that day for a sale already paid otherwise
  * @param tradeBillRead     whether WeChat Pay's trade bill could be read (else {@code mismatches} is empty)
  */
 public record SettlementReport(LocalDate day, ZoneId timeZone, Instant from, Instant to,
-                               List<PaymentLedger.Totals> totals, boolean tradeBillRead,
+                               List<PaymentLedger.Totals> totals, List<Refund> duplicates, boolean tradeBillRead,
                                List<Reconciliation.Mismatch> mismatches) {
 
   public long grossFen() {
@@ -29,6 +30,16 @@ public record SettlementReport(LocalDate day, ZoneId timeZone, Instant from, Ins
 
   public long paymentCount() {
     return totals.stream().mapToLong(PaymentLedger.Totals::paymentCount).sum();
+  }
+
+  /** Duplicate payments taken that day: not sales, so not in the gross. */
+  public long duplicatesFen() {
+    return totals.stream().mapToLong(PaymentLedger.Totals::duplicatesFen).sum();
+  }
+
+  /** What of the duplicate payments is given back so far (the rest is still being refunded, or failed). */
+  public long duplicatesRefundedFen() {
+    return totals.stream().mapToLong(PaymentLedger.Totals::duplicatesRefundedFen).sum();
   }
 
   public long refundCount() {
