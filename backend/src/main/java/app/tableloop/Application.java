@@ -45,6 +45,8 @@ import app.tableloop.payment.WeChatPrepayClosing;
 import app.tableloop.payment.WeChatRefundResults;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.outbox.Outbox;
+import app.tableloop.platform.outbox.OutboxRelay;
+import app.tableloop.platform.outbox.RelaySettings;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.LinkPages;
@@ -126,6 +128,9 @@ public final class Application implements AutoCloseable {
         platform.clock()));
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
     WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
+    // No feature consumes events yet; membership, referrals and campaign attribution will register here.
+    OutboxRelay.start(platform.vertx(), new OutboxRelay(database, List.of(), RelaySettings.DEFAULTS, platform.clock(),
+        platform.metrics()));
     PaymentFollowUp.start(platform.vertx(), new PaymentFollowUp(database, stores, orders, payments, paymentQueries,
         new UnpaidOrders(orders, stock, paidOrders), prepayClosing, platform.clock()));
     return new Features.Api(new AccessGuard(sessions, users), List.of(

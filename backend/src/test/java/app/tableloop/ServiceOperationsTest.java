@@ -59,7 +59,8 @@ class ServiceOperationsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsString())
         .contains("vertx_http_server_requests_total")
-        .contains("jvm_memory_used_bytes");
+        .contains("jvm_memory_used_bytes")
+        .contains("tableloop_outbox_lag_seconds", "tableloop_outbox_waiting", "tableloop_outbox_parked_total");
   }
 
   @Test

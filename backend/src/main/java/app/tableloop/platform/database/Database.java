@@ -39,7 +39,7 @@ public final class Database {
         .setDatabase(url.database())
         .setUser(url.user())
         .setCachePreparedStatements(true)
-        .addProperty("application_name", "tableloop");
+        .addProperty("application_name", name);
     if (url.password() != null) {
       connect.setPassword(url.password());
     }

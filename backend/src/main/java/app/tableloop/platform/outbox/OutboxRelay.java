@@ -1,0 +1,168 @@
+package app.tableloop.platform.outbox;
+
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.runtime.PeriodicJob;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox's events to the handlers registered for their topics, at least once. A pass claims a batch of
+ * due events with {@code FOR UPDATE SKIP LOCKED} in one transaction, so that relays of several instances never take
+ * the same event; should an instance die mid-batch, its locks go with its connection and the events are due again.
+ * Each handler runs in its own tenant transaction beside its processed-event record, so it acts once per event. An
+ * event whose handlers all succeeded is processed; one that failed is tried again later, each wait twice the last,
+ * and parked with its error after too many tries. Events of a topic no handler takes are simply processed.
+ */
+public final class OutboxRelay {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  /** Event-bus address that runs a pass at once and replies with how many events it settled. */
+  public static final String RELAY_NOW = "outbox.relay";
+
+  private final Database database;
+  private final List<EventHandler> handlers;
+  private final RelaySettings settings;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+  private final Counter parked;
+  private final AtomicLong waiting = new AtomicLong();
+  private final AtomicLong parkedNow = new AtomicLong();
+  private final AtomicLong lagSeconds = new AtomicLong();
+
+  public OutboxRelay(Database database, List<EventHandler> handlers, RelaySettings settings, Clock clock,
+                     MeterRegistry metrics) {
+    this.database = database;
+    this.handlers = List.copyOf(handlers);
+    this.settings = settings;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.parked = Counter.builder("tableloop.outbox.parked").description("Events parked after too many failures")
+        .register(metrics);
+    Gauge.builder("tableloop.outbox.waiting", waiting, AtomicLong::get)
+        .description("Events not yet delivered to every handler").register(metrics);
+    Gauge.builder("tableloop.outbox.parked.now", parkedNow, AtomicLong::get)
+        .description("Events parked, waiting for a person").register(metrics);
+    Gauge.builder("tableloop.outbox.lag.seconds", lagSeconds, AtomicLong::get)
+        .description("Age of the oldest event not yet delivered").register(metrics);
+  }
+
+  public static void start(Vertx vertx, OutboxRelay relay) {
+    PeriodicJob.schedule(vertx, RELAY_NOW, relay.settings.every(), relay::pass);
+  }
+
+  /** One pass over the due events; answers how many it settled (processed, retried later or parked). */
+  public Future<Integer> pass() {
+    return database.inTransaction(claim -> claim.preparedQuery(
+                "SELECT id, tenant_id, topic, payload, created_at, attempts FROM claim_outbox_events($1, $2)")
+            .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), settings.batchSize()))
+            .compose(rows -> {
+              List<Claimed> claimed = new ArrayList<>();
+              rows.forEach(row -> claimed.add(claimed(row)));
+              Future<Integer> chain = Future.succeededFuture(0);
+              for (Claimed event : claimed) {
+                chain = chain.compose(settled -> deliver(event.event())
+                    .compose(failure -> settle(claim, event, failure))
+                    .map(settled + 1));
+              }
+              return chain;
+            }))
+        .compose(settled -> measureBacklog().map(settled));
+  }
+
+  private record Claimed(OutboxEvent event, int attempts) {
+  }
+
+  /** Hands the event to each of its handlers in turn; answers the first failure, if any. */
+  private Future<Optional<String>> deliver(OutboxEvent event) {
+    Future<Optional<String>> chain = Future.succeededFuture(Optional.empty());
+    for (EventHandler handler : handlers) {
+      if (!handler.topics().contains(event.topic())) {
+        continue;
+      }
+      chain = chain.compose(earlier -> earlier.isPresent() ? Future.succeededFuture(earlier)
+          : database.inTenant(event.tenantId(), sql -> handleOnce(sql, handler, event))
+              .map(handled -> {
+                if (handled) {
+                  metrics.counter("tableloop.outbox.delivered", "handler", handler.name()).increment();
+                }
+                return Optional.<String>empty();
+              })
+              .otherwise(failure -> {
+                metrics.counter("tableloop.outbox.failed", "handler", handler.name()).increment();
+                return Optional.of(handler.name() + ": " + failure);
+              }));
+    }
+    return chain;
+  }
+
+  /** Runs the handler unless it has handled the event before; false when it had. */
+  private static Future<Boolean> handleOnce(SqlClient sql, EventHandler handler, OutboxEvent event) {
+    return sql.preparedQuery("""
+            INSERT INTO outbox_handled (event_id, handler, tenant_id) VALUES ($1, $2, $3)
+            ON CONFLICT DO NOTHING
+            """)
+        .execute(Tuple.of(event.id(), handler.name(), event.tenantId()))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : handler.handle(sql, event).map(true));
+  }
+
+  private Future<Void> settle(SqlClient claim, Claimed event, Optional<String> failure) {
+    Instant now = clock.instant();
+    if (failure.isEmpty()) {
+      return claim.preparedQuery("SELECT outbox_event_processed($1, $2)")
+          .execute(Tuple.of(event.event().id(), now.atOffset(ZoneOffset.UTC)))
+          .mapEmpty();
+    }
+    int failures = event.attempts() + 1;
+    boolean park = failures >= settings.maxAttempts();
+    Duration wait = settings.backoff(failures);
+    if (park) {
+      parked.increment();
+      LOG.error("Outbox event {} ({}) parked after {} failed deliveries; last: {}", event.event().id(),
+          event.event().topic(), failures, failure.get());
+    } else {
+      LOG.warn("Outbox event {} ({}) not delivered (try {}), again in {} s: {}", event.event().id(),
+          event.event().topic(), failures, wait.toSeconds(), failure.get());
+    }
+    return claim.preparedQuery("SELECT outbox_event_failed($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(event.event().id(), failure.get(), now.plus(wait).atOffset(ZoneOffset.UTC), park,
+            now.atOffset(ZoneOffset.UTC)))
+        .mapEmpty();
+  }
+
+  private Future<Void> measureBacklog() {
+    return database.pool().query("SELECT waiting, oldest, parked FROM outbox_backlog()").execute()
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          waiting.set(row.getLong("waiting"));
+          parkedNow.set(row.getLong("parked"));
+          lagSeconds.set(row.getOffsetDateTime("oldest") == null ? 0
+              : Math.max(0, Duration.between(row.getOffsetDateTime("oldest").toInstant(), clock.instant())
+                  .toSeconds()));
+          return null;
+        });
+  }
+
+  private static Claimed claimed(Row row) {
+    Object payload = row.getValue("payload");
+    return new Claimed(new OutboxEvent(row.getLong("id"), row.getUUID("tenant_id"), row.getString("topic"),
+        payload instanceof JsonObject json ? json : new JsonObject(String.valueOf(payload)),
+        row.getOffsetDateTime("created_at").toInstant()), row.getInteger("attempts"));
+  }
+}
