@@ -186,11 +186,11 @@ class OrderingFlowTest {
         .isEqualTo("dish_not_found");
     assertThat(problem(addLine(diner, tab, foreignDish, List.of(), 1), 404)).isEqualTo("dish_not_found");
     assertThat(problem(addLine(diner, tab, noodles, List.of(), 1), 400)).as("the size is required")
-        .isNotBlank();
+        .isEqualTo("choice_required");
     assertThat(problem(addLine(diner, tab, noodles, List.of(large, small), 1), 400)).as("one size only")
-        .isNotBlank();
+        .isEqualTo("too_many_choices");
     assertThat(problem(addLine(diner, tab, cucumbers, List.of(large), 1), 400)).as("not a choice of this dish")
-        .isNotBlank();
+        .isEqualTo("choice_not_available");
     assertThat(problem(addLine(diner, tab, cucumbers, List.of(), 0), 400)).isEqualTo("invalid_field");
     assertThat(problem(addLine(diner, tab, cucumbers, List.of(), 100), 400)).isEqualTo("invalid_field");
     assertThat(problem(call(diner, HttpMethod.POST, "/tabs/" + tab + "/orders",

@@ -6,6 +6,7 @@ import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,13 @@ class RedisKeyPrefixTest {
   }
 
   @Test
-  void pingRoundTripsToTheServer() {
-    Await.result(first.ping());
+  void pingAnswersFromTheServerAndFailsOnceTheConnectionIsGone() {
+    Redis closing = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(),
+        env.redisKeyPrefix() + "closing:"));
+    assertThat(closing.ping().toCompletionStage().toCompletableFuture()).succeedsWithin(Duration.ofSeconds(5));
+
+    Await.result(closing.close());
+
+    assertThat(Await.failure(closing.ping())).as("the readiness check must see a Redis it cannot reach").isNotNull();
   }
 }
