@@ -33,6 +33,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeChatGateway {
   private static final Logger LOG = LoggerFactory.getLogger(WeChatGateway.class);
+  /** A platform certificate's serial number, in hex (WeChat Pay's have 40 digits). */
+  private static final Pattern CERTIFICATE_SERIAL = Pattern.compile("[0-9A-Fa-f]{1,64}");
   private final WxMaService miniProgram;
   private final WxPayService pay;
   private final WorkerExecutor workers;
@@ -225,11 +228,22 @@ public final class WeChatGateway {
     });
   }
 
-  /** WxJava skips the signature check when given no header, so a notification without one is refused here. */
-  private static Future<Void> verifiedNotification(SignatureHeader header) {
+  /**
+   * WxJava skips the signature check when given no header, so a notification without one is refused here. So is one
+   * whose serial names a key we do not have (the serial is not under the signature): with a public key, WxJava
+   * verifies any serial with it, so the serial must be its id; without one, WxJava verifies with the platform
+   * certificate the serial names and refuses a serial it holds no certificate for, so the serial must be a
+   * certificate serial (WxJava would throw on anything but hex digits).
+   */
+  private Future<Void> verifiedNotification(SignatureHeader header) {
     if (header == null || isBlank(header.getTimeStamp()) || isBlank(header.getNonce())
         || isBlank(header.getSignature()) || isBlank(header.getSerial())) {
       return Future.failedFuture(new WxPayException("通知缺少微信支付签名头（Wechatpay-Timestamp、Nonce、Signature、Serial）"));
+    }
+    boolean ours = connection.merchant().payPublicKey().map(key -> key.id().equals(header.getSerial()))
+        .orElseGet(() -> CERTIFICATE_SERIAL.matcher(header.getSerial()).matches());
+    if (!ours) {
+      return Future.failedFuture(new WxPayException("通知的 Wechatpay-Serial 不是我们持有的微信支付公钥或平台证书，验证失败"));
     }
     return Future.succeededFuture();
   }
