@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeChatGateway {
   private static final Logger LOG = LoggerFactory.getLogger(WeChatGateway.class);
+  /**
+   * A URL's query and all that follows: a code with a space in it would leave part of the query past the space, and
+   * WxJava's parameters come in no fixed order.
+   */
+  private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)[?#].*", Pattern.DOTALL);
   /** A platform certificate's serial number, in hex (WeChat Pay's have 40 digits). */
   private static final Pattern CERTIFICATE_SERIAL = Pattern.compile("[0-9A-Fa-f]{1,64}");
   private final WxMaService miniProgram;
@@ -111,8 +116,8 @@ public final class WeChatGateway {
   }
 
   /**
-   * Runs a blocking WxJava call on the gateway's worker pool, failing it if it takes longer than the timeout. WxJava's
-   * own logging is off (it logs URLs with the AppSecret and tokens), so failures are logged here by code only.
+   * Runs a blocking WxJava call on the gateway's worker pool, failing it if it takes longer than the timeout. WxJava
+   * logs only its errors (its URLs carry the AppSecret and tokens), so failures are logged here, by WeChat's code.
    */
   private <T> Future<T> call(Callable<T> blocking) {
     return workers.executeBlocking(blocking, false)
@@ -120,22 +125,29 @@ public final class WeChatGateway {
         .onFailure(failure -> LOG.warn("WeChat call failed: {}", describe(failure)));
   }
 
+  /**
+   * What went wrong, without the URL WxJava was calling: its exception messages quote it whole, AppSecret, login
+   * code and access token included (an unescapable code, a refused connection).
+   */
   private static String describe(Throwable failure) {
-    if (failure instanceof WxErrorException wechat) {
+    if (failure instanceof WxErrorException wechat && wechat.getError() != null) {
       return "errcode " + wechat.getError().getErrorCode() + " (" + wechat.getError().getErrorMsg() + ")";
     }
     if (failure instanceof WxPayException payment) {
       return "WeChat Pay " + Objects.requireNonNullElse(payment.getErrCode(), "error") + " ("
           + Objects.requireNonNullElseGet(payment.getErrCodeDes(), () -> firstMessage(payment)) + ")";
     }
-    return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    return failure.getClass().getSimpleName() + ": " + firstMessage(failure);
   }
 
-  /** A refused signature or certificate download has its words only on the exception WxJava wraps. */
+  /**
+   * A refused signature or certificate download has its words only on the exception WxJava wraps. A URL in them is
+   * cut before its query, where WeChat's credentials travel.
+   */
   private static String firstMessage(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null) {
-        return cause.getMessage();
+        return URL_QUERY.matcher(cause.getMessage()).replaceAll("$1?…");
       }
     }
     return failure.getClass().getSimpleName();
