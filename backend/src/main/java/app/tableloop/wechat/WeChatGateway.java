@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import me.chanjar.weixin.common.error.WxError;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -53,6 +54,8 @@ public final class WeChatGateway {
   private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)[?#].*", Pattern.DOTALL);
   /** A platform certificate's serial number, in hex (WeChat Pay's have 40 digits). */
   private static final Pattern CERTIFICATE_SERIAL = Pattern.compile("[0-9A-Fa-f]{1,64}");
+  /** WeChat's errcode for a login code it does not know. */
+  private static final int INVALID_CODE = 40029;
   private final WxMaService miniProgram;
   private final WxPayService pay;
   private final WorkerExecutor workers;
@@ -85,8 +88,17 @@ public final class WeChatGateway {
     return connection.merchant().mchId();
   }
 
-  /** Exchanges a {@code wx.login} code for the user's openid (and unionid, when the app has one). */
+  /**
+   * Exchanges a {@code wx.login} code for the user's openid (and unionid, when the app has one). A malformed code is
+   * refused here as WeChat refuses an unknown one (40029), without calling WeChat: WxJava joins the code into the
+   * jscode2session query string unescaped, beside the AppSecret, so the format check is what keeps a hostile code
+   * from adding parameters; the characters it allows are the same whether escaped or not.
+   */
   public Future<WxMaJscode2SessionResult> codeToSession(String code) {
+    if (!LoginCodeFormat.isWellFormed(code)) {
+      return Future.failedFuture(new WxErrorException(
+          WxError.builder().errorCode(INVALID_CODE).errorMsg("invalid code").build()));
+    }
     return call(() -> miniProgram.getUserService().getSessionInfo(code));
   }
 
