@@ -2,6 +2,7 @@ package app.tableloop.identity;
 
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.ProblemException;
+import app.tableloop.wechat.LoginCodeFormat;
 import app.tableloop.wechat.WeChatGateway;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -40,6 +41,11 @@ public final class SignInApi implements ApiModule {
   private void signIn(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     String code = request.getBody().getJsonObject().getString("code");
+    // A malformed code is no code at all: answered like an unknown one, before it costs a rate-limit slot or a call.
+    if (!LoginCodeFormat.isWellFormed(code)) {
+      rc.fail(new ProblemException(IdentityProblems.INVALID_LOGIN_CODE));
+      return;
+    }
     limits.allow(rc.request().remoteAddress().hostAddress(), code)
         .compose(allowed -> allowed ? wechat.codeToSession(code).recover(SignInApi::explainWeChatFailure)
             : Future.failedFuture(new ProblemException(IdentityProblems.TOO_MANY_SIGN_INS)))

@@ -33,6 +33,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import me.chanjar.weixin.common.error.WxError;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -45,6 +47,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeChatGateway {
   private static final Logger LOG = LoggerFactory.getLogger(WeChatGateway.class);
+  /**
+   * A URL's query and all that follows: a code with a space in it would leave part of the query past the space, and
+   * WxJava's parameters come in no fixed order.
+   */
+  private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)[?#].*", Pattern.DOTALL);
+  /** A platform certificate's serial number, in hex (WeChat Pay's have 40 digits). */
+  private static final Pattern CERTIFICATE_SERIAL = Pattern.compile("[0-9A-Fa-f]{1,64}");
+  /** WeChat's errcode for a login code it does not know. */
+  private static final int INVALID_CODE = 40029;
   private final WxMaService miniProgram;
   private final WxPayService pay;
   private final WorkerExecutor workers;
@@ -77,8 +88,17 @@ public final class WeChatGateway {
     return connection.merchant().mchId();
   }
 
-  /** Exchanges a {@code wx.login} code for the user's openid (and unionid, when the app has one). */
+  /**
+   * Exchanges a {@code wx.login} code for the user's openid (and unionid, when the app has one). A malformed code is
+   * refused here as WeChat refuses an unknown one (40029), without calling WeChat: WxJava joins the code into the
+   * jscode2session query string unescaped, beside the AppSecret, so the format check is what keeps a hostile code
+   * from adding parameters; the characters it allows are the same whether escaped or not.
+   */
   public Future<WxMaJscode2SessionResult> codeToSession(String code) {
+    if (!LoginCodeFormat.isWellFormed(code)) {
+      return Future.failedFuture(new WxErrorException(
+          WxError.builder().errorCode(INVALID_CODE).errorMsg("invalid code").build()));
+    }
     return call(() -> miniProgram.getUserService().getSessionInfo(code));
   }
 
@@ -108,8 +128,8 @@ public final class WeChatGateway {
   }
 
   /**
-   * Runs a blocking WxJava call on the gateway's worker pool, failing it if it takes longer than the timeout. WxJava's
-   * own logging is off (it logs URLs with the AppSecret and tokens), so failures are logged here by code only.
+   * Runs a blocking WxJava call on the gateway's worker pool, failing it if it takes longer than the timeout. WxJava
+   * logs only its errors (its URLs carry the AppSecret and tokens), so failures are logged here, by WeChat's code.
    */
   private <T> Future<T> call(Callable<T> blocking) {
     return workers.executeBlocking(blocking, false)
@@ -117,22 +137,29 @@ public final class WeChatGateway {
         .onFailure(failure -> LOG.warn("WeChat call failed: {}", describe(failure)));
   }
 
+  /**
+   * What went wrong, without the URL WxJava was calling: its exception messages quote it whole, AppSecret, login
+   * code and access token included (an unescapable code, a refused connection).
+   */
   private static String describe(Throwable failure) {
-    if (failure instanceof WxErrorException wechat) {
+    if (failure instanceof WxErrorException wechat && wechat.getError() != null) {
       return "errcode " + wechat.getError().getErrorCode() + " (" + wechat.getError().getErrorMsg() + ")";
     }
     if (failure instanceof WxPayException payment) {
       return "WeChat Pay " + Objects.requireNonNullElse(payment.getErrCode(), "error") + " ("
           + Objects.requireNonNullElseGet(payment.getErrCodeDes(), () -> firstMessage(payment)) + ")";
     }
-    return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    return failure.getClass().getSimpleName() + ": " + firstMessage(failure);
   }
 
-  /** A refused signature or certificate download has its words only on the exception WxJava wraps. */
+  /**
+   * A refused signature or certificate download has its words only on the exception WxJava wraps. A URL in them is
+   * cut before its query, where WeChat's credentials travel.
+   */
   private static String firstMessage(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null) {
-        return cause.getMessage();
+        return URL_QUERY.matcher(cause.getMessage()).replaceAll("$1?…");
       }
     }
     return failure.getClass().getSimpleName();
@@ -225,11 +252,22 @@ public final class WeChatGateway {
     });
   }
 
-  /** WxJava skips the signature check when given no header, so a notification without one is refused here. */
-  private static Future<Void> verifiedNotification(SignatureHeader header) {
+  /**
+   * WxJava skips the signature check when given no header, so a notification without one is refused here. So is one
+   * whose serial names a key we do not have (the serial is not under the signature): with a public key, WxJava
+   * verifies any serial with it, so the serial must be its id; without one, WxJava verifies with the platform
+   * certificate the serial names and refuses a serial it holds no certificate for, so the serial must be a
+   * certificate serial (WxJava would throw on anything but hex digits).
+   */
+  private Future<Void> verifiedNotification(SignatureHeader header) {
     if (header == null || isBlank(header.getTimeStamp()) || isBlank(header.getNonce())
         || isBlank(header.getSignature()) || isBlank(header.getSerial())) {
       return Future.failedFuture(new WxPayException("通知缺少微信支付签名头（Wechatpay-Timestamp、Nonce、Signature、Serial）"));
+    }
+    boolean ours = connection.merchant().payPublicKey().map(key -> key.id().equals(header.getSerial()))
+        .orElseGet(() -> CERTIFICATE_SERIAL.matcher(header.getSerial()).matches());
+    if (!ours) {
+      return Future.failedFuture(new WxPayException("通知的 Wechatpay-Serial 不是我们持有的微信支付公钥或平台证书，验证失败"));
     }
     return Future.succeededFuture();
   }

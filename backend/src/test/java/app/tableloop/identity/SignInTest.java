@@ -55,10 +55,15 @@ class SignInTest {
   void unknownOrMissingCodesAreClearProblems() {
     HttpResponse<Buffer> unknown = signIn("no-such-code");
     HttpResponse<Buffer> missing = service.call(HttpMethod.POST, "/api/v1/auth/wechat", null, new JsonObject());
+    HttpResponse<Buffer> notAString = service.call(HttpMethod.POST, "/api/v1/auth/wechat", null,
+        new JsonObject().put("code", 42));
 
     assertThat(unknown.statusCode()).isEqualTo(401);
+    // A request without a code string is malformed (400); any string that is no code is an invalid code (401).
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.bodyAsJsonObject().getString("field")).isEqualTo("code");
+    assertThat(notAString.statusCode()).isEqualTo(400);
+    assertThat(notAString.bodyAsJsonObject().getString("field")).isEqualTo("code");
   }
 
   @Test

@@ -78,6 +78,12 @@ class LiveWeChatPayNotificationTest {
     assertThat(refusedNotification(service.postRaw(NOTIFY, WeChatPayV3Format.signedHeaders(
         WeChatPayV3Format.otherKeys().getPrivate(), PUBLIC_KEY_ID, now, body), body), 401))
         .isEqualTo("通知的签名验证失败");
+    // Signed with WeChat Pay's key, but naming a key (or a certificate) we were not given: as good as unsigned.
+    for (String foreignSerial : new String[] {"PUB_KEY_ID_0119000001092025112100000001",
+        "5157F09EFDC096DE15EBE81A47057A7232F1B8E1"}) {
+      MultiMap foreign = MultiMap.caseInsensitiveMultiMap().addAll(genuine).set("Wechatpay-Serial", foreignSerial);
+      assertThat(refusedNotification(service.postRaw(NOTIFY, foreign, body), 401)).isEqualTo("通知的签名验证失败");
+    }
     assertThat(refusedNotification(service.postRaw(NOTIFY, WeChatPayV3Format.signedHeaders(weChatPay.getPrivate(),
         PUBLIC_KEY_ID, now - 6 * 60, body), body), 401)).startsWith("通知的时间戳");
     assertThat(service.env().count("SELECT count(*) FROM unmatched_notifications")).isZero();

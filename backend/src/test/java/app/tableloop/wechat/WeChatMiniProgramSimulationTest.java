@@ -106,6 +106,18 @@ class WeChatMiniProgramSimulationTest {
   }
 
   @Test
+  void aMalformedCodeIsRefusedAsWeChatWouldWithoutAskingIt() {
+    int exchanged = simulator.miniProgram().codeExchanges().size();
+
+    for (String code : List.of("x&appid=wxEVIL&secret=s", "a b", "abcdefghijklmnop%00", "", "short")) {
+      assertThat(errorCode(gateway.codeToSession(code))).as("code %s", code).isEqualTo(40029);
+    }
+    assertThat(simulator.miniProgram().codeExchanges()).hasSize(exchanged);
+    assertThat(errorCode(gateway.codeToSession("wellFormed-but_unknown0"))).isEqualTo(40029);
+    assertThat(simulator.miniProgram().codeExchanges()).hasSize(exchanged + 1);
+  }
+
+  @Test
   void twoBackendInstancesSharingRedisUseOneAccessToken() {
     // A simulator of its own, so that no other test's token requests count.
     WeChatSimulator own = Await.result(WeChatSimulator.start(vertx, SimulatorSettings.defaults(), clock));

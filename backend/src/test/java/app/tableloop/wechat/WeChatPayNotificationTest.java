@@ -111,6 +111,23 @@ class WeChatPayNotificationTest {
   }
 
   @Test
+  void aGenuineSignatureUnderAnotherKeysSerialIsRefused() {
+    Received received = paidAndNotified(merchant.inbox("foreign-serial"));
+    SignatureHeader genuine = WeChatGateway.signatureHeader(received.headers());
+
+    List<Throwable> refused = List.of(pay.payPublicKey().id() + "0", "PUB_KEY_ID_0000000000000000000000000000",
+        "5157F09EFDC096DE15EBE81A47057A7232F1B8E1", pay.payPublicKey().id().toLowerCase()).stream()
+        .map(serial -> Await.failure(pay.gateway.parsePaymentNotification(received.body(),
+            new SignatureHeader(genuine.getTimeStamp(), genuine.getNonce(), genuine.getSignature(), serial))))
+        .toList();
+
+    assertThat(refused).allSatisfy(failure ->
+        assertThat(failure).isInstanceOf(WxPayException.class).hasMessageContaining("验证失败"));
+    assertThat(Await.result(pay.gateway.parsePaymentNotification(received.body(), genuine)).getResult()
+        .getOutTradeNo()).isNotBlank();
+  }
+
+  @Test
   void aNotificationWithoutSignatureHeadersIsRefused() {
     Received received = paidAndNotified(merchant.inbox("unsigned"));
 

@@ -148,9 +148,16 @@ class WeChatPayPlatformCertificateTest {
     Throwable otherSerial = Await.failure(pay.gateway.parsePaymentNotification(received.body(),
         new SignatureHeader(genuine.getTimeStamp(), genuine.getNonce(), genuine.getSignature(),
             otherSerial(genuine.getSerial()))));
+    // A public key id: this merchant has none, so no key answers for it, ours least of all.
+    Throwable publicKeySerial = Await.failure(pay.gateway.parsePaymentNotification(received.body(),
+        new SignatureHeader(genuine.getTimeStamp(), genuine.getNonce(), genuine.getSignature(),
+            "PUB_KEY_ID_0000000000000000000000000000")));
 
     assertThat(otherKey).isInstanceOf(WxPayException.class).hasMessageContaining("验证失败");
     assertThat(otherSerial).isInstanceOf(WxPayException.class).hasMessageContaining("验证失败");
+    assertThat(publicKeySerial).isInstanceOf(WxPayException.class).hasMessageContaining("验证失败");
+    assertThat(Await.result(pay.gateway.parsePaymentNotification(received.body(), genuine)).getResult()
+        .getOutTradeNo()).isNotBlank();
   }
 
   // --- fixtures ---

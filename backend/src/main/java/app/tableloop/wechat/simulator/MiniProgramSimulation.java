@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The mini-program server APIs as WeChat answers them: access tokens (plain and stable), wx.login code exchange,
@@ -51,6 +52,7 @@ public final class MiniProgramSimulation {
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final Map<String, LoginCode> loginCodes = new ConcurrentHashMap<>();
   private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
+  private final List<Map<String, List<String>>> codeExchanges = new CopyOnWriteArrayList<>();
   private final Map<String, String> phoneCodes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
   private final List<JsonObject> subscribeMessages = new CopyOnWriteArrayList<>();
@@ -92,6 +94,16 @@ public final class MiniProgramSimulation {
   /** The openid the simulated mini-program gives {@code user}: stable, and different in another AppID. */
   public String openIdOf(String user) {
     return "o" + digest(account.appId + ":" + user).substring(0, 27);
+  }
+
+  /** Every access token handed out so far, live or expired. */
+  public Set<String> accessTokens() {
+    return Set.copyOf(tokens.keySet());
+  }
+
+  /** The query of every jscode2session request received, each parameter with all its values, oldest first. */
+  public List<Map<String, List<String>>> codeExchanges() {
+    return List.copyOf(codeExchanges);
   }
 
   /** Makes every access token handed out so far expired, as if two hours had passed. */
@@ -189,6 +201,8 @@ public final class MiniProgramSimulation {
   // --- wx.login ---
 
   private void codeToSession(RoutingContext rc) {
+    codeExchanges.add(rc.queryParams().names().stream()
+        .collect(Collectors.toUnmodifiableMap(name -> name, name -> List.copyOf(rc.queryParams().getAll(name)))));
     Optional<JsonObject> refused = checkCredentials(rc.queryParams().get("appid"), rc.queryParams().get("secret"));
     if (refused.isPresent()) {
       rc.json(refused.get());
