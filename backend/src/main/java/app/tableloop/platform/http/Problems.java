@@ -1,6 +1,7 @@
 package app.tableloop.platform.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputErrorType;
@@ -34,7 +35,10 @@ public final class Problems implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    send(rc, problemFor(rc));
+    Problem problem = problemFor(rc);
+    if (problem != null) {
+      send(rc, problem);
+    }
   }
 
   /** Ends the request with {@code problem}. */
@@ -52,6 +56,7 @@ public final class Problems implements Handler<RoutingContext> {
         .end(problem.toJson(RequestIds.of(rc)).encode());
   }
 
+  /** The problem to answer, or null when there is no one left to answer. */
   private Problem problemFor(RoutingContext rc) {
     Throwable failure = rc.failure();
     if (failure instanceof ProblemException known) {
@@ -65,6 +70,10 @@ public final class Problems implements Handler<RoutingContext> {
     }
     if (failure == null) {
       return forStatus(rc.statusCode(), rc);
+    }
+    if (failure instanceof HttpClosedException) {
+      LOG.debug("Request {} {}: the client went away", rc.request().method(), rc.request().path());
+      return null;
     }
     LOG.error("Request {} {} failed", rc.request().method(), rc.request().path(), failure);
     return CommonProblems.INTERNAL;
