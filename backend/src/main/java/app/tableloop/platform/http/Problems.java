@@ -28,9 +28,11 @@ public final class Problems implements Handler<RoutingContext> {
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
 
   private final long maxBodyBytes;
+  private final SecretMask mask;
 
-  public Problems(long maxBodyBytes) {
+  public Problems(long maxBodyBytes, SecretMask mask) {
     this.maxBodyBytes = maxBodyBytes;
+    this.mask = mask;
   }
 
   @Override
@@ -72,10 +74,10 @@ public final class Problems implements Handler<RoutingContext> {
       return forStatus(rc.statusCode(), rc);
     }
     if (failure instanceof HttpClosedException) {
-      LOG.debug("Request {} {}: the client went away", rc.request().method(), rc.request().path());
+      LOG.debug("Request {} {}: the client went away", rc.request().method(), mask.mask(rc.request().path()));
       return null;
     }
-    LOG.error("Request {} {} failed", rc.request().method(), rc.request().path(), failure);
+    LOG.error("Request {} {} failed", rc.request().method(), mask.mask(rc.request().path()), failure);
     return CommonProblems.INTERNAL;
   }
 
@@ -92,7 +94,8 @@ public final class Problems implements Handler<RoutingContext> {
         if (status >= 400 && status < 500) {
           yield Problem.of(status, "bad_request", "请求无效", "Bad request");
         }
-        LOG.error("Request {} {} failed with status {}", rc.request().method(), rc.request().path(), status);
+        LOG.error("Request {} {} failed with status {}", rc.request().method(), mask.mask(rc.request().path()),
+            status);
         yield CommonProblems.INTERNAL;
       }
     };
