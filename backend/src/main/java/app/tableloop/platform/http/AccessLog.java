@@ -31,4 +31,9 @@ public final class AccessLog implements PlatformHandler {
     });
     rc.next();
   }
+
+  /** Logs a request refused before routing; its URI, which did not parse, is left out. */
+  static void refused(HttpServerRequest request, int status) {
+    LOG.info("{} {} (unparsed) {}", request.remoteAddress().hostAddress(), request.method(), status);
+  }
 }

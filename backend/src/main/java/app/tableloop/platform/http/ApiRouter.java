@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
  * validation against the contract, then the module's handlers. One problem handler answers every failure; there is
- * a body size limit, a request id and an access log with secrets masked on everything.
+ * a body size limit, a request id, an access log with secrets masked and the security headers on everything.
  */
 public final class ApiRouter {
   private static final int GUARD_AND_VALIDATION = 2;
@@ -32,6 +32,7 @@ public final class ApiRouter {
         .rootHandler(new HoldWebSocketUpgrades())
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog(mask))
+        .rootHandler(new SecurityHeaders())
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     for (OpenAPIRoute route : api.getRoutes()) {

@@ -3,6 +3,7 @@ package app.tableloop.platform.runtime;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
 import app.tableloop.platform.http.ConnectionHygiene;
+import app.tableloop.platform.http.InvalidRequests;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,7 +60,7 @@ public final class ServiceVerticle extends VerticleBase {
               .setHost(http.host())
               .setPort(http.port())
               .setCompressionSupported(true)));
-          return hygiene.applyTo(created, router).listen();
+          return hygiene.applyTo(created, router).invalidRequestHandler(new InvalidRequests()).listen();
         })
         .onSuccess(listening -> {
           server = listening;
