@@ -107,7 +107,7 @@ public final class Application implements AutoCloseable {
     DishStock stock = new DishStock(menuCache);
     Tabs tabs = new Tabs();
     Orders orders = new Orders();
-    OrderingEvents events = new OrderingEvents(new LiveHub(platform.redis()));
+    OrderingEvents events = new OrderingEvents(new LiveHub(platform.vertx(), platform.redis(), platform.webSocketPingInterval()));
     TabService tabService = new TabService(database, stores, tables, tabs, new Carts(), orders, menus, stock, events,
         platform.clock());
     TabExpiry.start(platform.vertx(), database);

@@ -1,6 +1,7 @@
 package app.tableloop.tenancy;
 
 import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.SecurityHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -21,6 +22,10 @@ public final class LinkPages implements ApiModule {
       </html>
       """;
 
+  /** The page is static text and one inline style sheet: nothing else may load, run, frame it or be posted from it. */
+  private static final String CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+      + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
   @Override
   public void mount(RouterBuilder api) {
     api.getRoute("openTableLink").addHandler(rc -> page(rc, "在微信中扫描桌上的二维码即可点餐。"));
@@ -28,6 +33,8 @@ public final class LinkPages implements ApiModule {
   }
 
   private static void page(RoutingContext rc, String hint) {
-    rc.response().putHeader("Content-Type", "text/html; charset=utf-8").end(PAGE.formatted(hint));
+    rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, CONTENT_POLICY)
+        .end(PAGE.formatted(hint));
   }
 }

@@ -38,7 +38,7 @@ class HostileLoginCodesTest {
 
   @BeforeAll
   static void start() {
-    log = CapturedLog.ofConsole(List.of("me.chanjar", "cn.binarywang", "com.github.binarywang"));
+    log = CapturedLog.withDebug(List.of("me.chanjar", "cn.binarywang", "com.github.binarywang"));
     service = RunningService.start(HostileLoginCodesTest.class);
   }
 

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import java.io.ByteArrayOutputStream;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,67 +16,71 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the service's console log prints while it is open, encoded as the console encodes it (the same encoder class
- * and pattern, from logback.xml), with some loggers turned up to DEBUG. Close it to restore their levels.
+ * Every log line the service writes while this is open (at the levels its loggers let through, some of which a test
+ * may turn up to DEBUG), as events and as the console prints them: with logback.xml's encoder, masking included.
+ * Close it to stop capturing and restore the levels.
  */
 public final class CapturedLog implements AutoCloseable {
-  private final ByteArrayOutputStream bytes;
-  private final OutputStreamAppender<ILoggingEvent> appender;
-  private final Map<Logger, Level> previousLevels;
+  private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+  private final Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
 
-  private CapturedLog(ByteArrayOutputStream bytes, OutputStreamAppender<ILoggingEvent> appender,
-                      Map<Logger, Level> previousLevels) {
-    this.bytes = bytes;
-    this.appender = appender;
-    this.previousLevels = previousLevels;
-  }
-
-  public static CapturedLog ofConsole(List<String> debugLoggers) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE");
-    assertThat(console).as("the CONSOLE appender of logback.xml").isNotNull();
-    PatternLayoutEncoder consoleEncoder = (PatternLayoutEncoder) console.getEncoder();
-
-    PatternLayoutEncoder encoder = newInstanceOf(consoleEncoder.getClass());
-    encoder.setContext(context);
-    encoder.setPattern(consoleEncoder.getPattern());
-    encoder.start();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+  private CapturedLog(List<String> debugLoggers) {
     appender.setContext(context);
-    appender.setName("captured");
-    appender.setEncoder(encoder);
-    appender.setOutputStream(bytes);
     appender.start();
     root.addAppender(appender);
-
-    Map<Logger, Level> previous = new LinkedHashMap<>();
     for (String name : debugLoggers) {
       Logger logger = context.getLogger(name);
-      previous.put(logger, logger.getLevel());
+      previousLevels.put(logger, logger.getLevel());
       logger.setLevel(Level.DEBUG);
     }
-    return new CapturedLog(bytes, appender, previous);
   }
 
-  /** Everything printed so far. */
+  public static CapturedLog start() {
+    return new CapturedLog(List.of());
+  }
+
+  /** Captures with these loggers turned up to DEBUG meanwhile. */
+  public static CapturedLog withDebug(List<String> loggers) {
+    return new CapturedLog(loggers);
+  }
+
+  /** The lines so far, as one snapshot (the service keeps logging on its own threads). */
+  public List<ILoggingEvent> events() {
+    synchronized (appender) { // the lock its doAppend takes
+      return List.copyOf(appender.list);
+    }
+  }
+
+  /** The lines so far exactly as the console prints them. */
   public String text() {
-    return bytes.toString(StandardCharsets.UTF_8);
+    PatternLayoutEncoder encoder = consoleEncoderCopy();
+    StringBuilder text = new StringBuilder();
+    events().forEach(event -> text.append(new String(encoder.encode(event), StandardCharsets.UTF_8)));
+    encoder.stop();
+    return text.toString();
   }
 
   @Override
   public void close() {
     previousLevels.forEach(Logger::setLevel);
-    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+    root.detachAppender(appender);
     appender.stop();
   }
 
-  private static PatternLayoutEncoder newInstanceOf(Class<? extends PatternLayoutEncoder> type) {
+  private PatternLayoutEncoder consoleEncoderCopy() {
+    OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE");
+    assertThat(console).as("the CONSOLE appender of logback.xml").isNotNull();
+    PatternLayoutEncoder consoleEncoder = (PatternLayoutEncoder) console.getEncoder();
     try {
-      return type.getDeclaredConstructor().newInstance();
+      PatternLayoutEncoder copy = consoleEncoder.getClass().getDeclaredConstructor().newInstance();
+      copy.setContext(context);
+      copy.setPattern(consoleEncoder.getPattern());
+      copy.start();
+      return copy;
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot make another " + type.getName(), e);
+      throw new IllegalStateException("cannot make another " + consoleEncoder.getClass().getName(), e);
     }
   }
 }

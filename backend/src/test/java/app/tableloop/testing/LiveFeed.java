@@ -60,6 +60,10 @@ public final class LiveFeed implements AutoCloseable {
     }
   }
 
+  public boolean isOpen() {
+    return !socket.isClosed();
+  }
+
   @Override
   public void close() {
     Await.result(socket.close());

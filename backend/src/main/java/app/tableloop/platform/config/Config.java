@@ -1,5 +1,6 @@
 package app.tableloop.platform.config;
 
+import app.tableloop.platform.http.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param redisConfigFile a Redisson YAML file, for Sentinel or Cluster deployments
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
+ * @param connectionLimits timeouts and caps on the HTTP connections clients open
  */
 public record Config(
     String httpHost,
@@ -30,7 +32,8 @@ public record Config(
     Optional<Path> redisConfigFile,
     String redisKeyPrefix,
     Path dataDir,
-    String publicBaseUrl) {
+    String publicBaseUrl,
+    ConnectionLimits connectionLimits) {
 
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -82,6 +85,11 @@ public record Config(
         Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize(),
         // Unset, it follows HTTP_PORT, so that WeChat Pay's notifications (and the links) of a local run on another
         // port still reach it; a port picked at start (0) is not known yet, and keeps the usual 8080.
-        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:" + (httpPort == 0 ? 8080 : httpPort))));
+        publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:" + (httpPort == 0 ? 8080 : httpPort))),
+        new ConnectionLimits(
+            Duration.ofSeconds(e.integer("HTTP_IDLE_TIMEOUT_SECONDS", 60, 1, 3600)),
+            Duration.ofSeconds(e.integer("HTTP_REQUEST_TIMEOUT_SECONDS", 20, 1, 600)),
+            e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
+            e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)));
   }
 }

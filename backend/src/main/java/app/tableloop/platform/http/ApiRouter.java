@@ -3,14 +3,13 @@ package app.tableloop.platform.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.LoggerFormat;
-import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Path;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
  * validation against the contract, then the module's handlers. One problem handler answers every failure; there is
- * a body size limit and a request id on everything.
+ * a body size limit, a request id, an access log with secrets masked and the security headers on everything.
  */
 public final class ApiRouter {
   private static final int GUARD_AND_VALIDATION = 2;
@@ -27,11 +26,13 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, OpenAPIContract contract, long maxBodyBytes, Guard guard,
                               List<ApiModule> modules) {
+    SecretMask mask = SecretMask.forTemplates(contract.getPaths().stream().map(Path::getName).toList());
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
     RouterBuilder api = RouterBuilder.create(vertx, contract, extractor)
         .rootHandler(new HoldWebSocketUpgrades())
         .rootHandler(new RequestIds())
-        .rootHandler(LoggerHandler.create(LoggerFormat.SHORT))
+        .rootHandler(new AccessLog(mask))
+        .rootHandler(new SecurityHeaders())
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     for (OpenAPIRoute route : api.getRoutes()) {
@@ -55,7 +56,7 @@ public final class ApiRouter {
             + " is in the contract but no module handles it");
       }
     }
-    Problems problems = new Problems(maxBodyBytes);
+    Problems problems = new Problems(maxBodyBytes, mask);
     Router router = api.createRouter();
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

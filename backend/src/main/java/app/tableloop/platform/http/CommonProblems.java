@@ -11,6 +11,9 @@ public final class CommonProblems {
   public static final Problem NOT_FOUND = Problem.of(404, "not_found", "找不到请求的资源", "No such resource");
   public static final Problem METHOD_NOT_ALLOWED = Problem.of(405, "method_not_allowed",
       "该资源不支持此请求方法", "This method is not allowed on this resource");
+  public static final Problem URI_TOO_LONG = Problem.of(414, "uri_too_long", "请求地址过长", "The request URI is too long");
+  public static final Problem HEADERS_TOO_LARGE = Problem.of(431, "headers_too_large", "请求头过大",
+      "The request headers are too large");
   public static final Problem UNSUPPORTED_MEDIA_TYPE = Problem.of(415, "unsupported_media_type",
       "不支持的内容类型，请发送 application/json", "Unsupported content type; send application/json");
   public static final Problem INTERNAL = Problem.of(500, "internal_error", "服务器内部错误，请稍后再试",

@@ -5,12 +5,14 @@ import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What the platform hands every feature when the service starts.
  *
- * @param publicBaseUrl where diners and staff reach this service from outside (links in QR codes and invites)
+ * @param publicBaseUrl         where diners and staff reach this service from outside (links in QR codes and invites)
+ * @param webSocketPingInterval how often a live WebSocket is pinged, to stay within the connections' idle timeout
  */
 public record Platform(Vertx vertx, Database database, Redis redis, PrometheusMeterRegistry metrics, Clock clock,
-                       String publicBaseUrl) {
+                       String publicBaseUrl, Duration webSocketPingInterval) {
 }

@@ -1,6 +1,7 @@
 package app.tableloop.platform.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputErrorType;
@@ -27,14 +28,19 @@ public final class Problems implements Handler<RoutingContext> {
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
 
   private final long maxBodyBytes;
+  private final SecretMask mask;
 
-  public Problems(long maxBodyBytes) {
+  public Problems(long maxBodyBytes, SecretMask mask) {
     this.maxBodyBytes = maxBodyBytes;
+    this.mask = mask;
   }
 
   @Override
   public void handle(RoutingContext rc) {
-    send(rc, problemFor(rc));
+    Problem problem = problemFor(rc);
+    if (problem != null) {
+      send(rc, problem);
+    }
   }
 
   /** Ends the request with {@code problem}. */
@@ -52,6 +58,7 @@ public final class Problems implements Handler<RoutingContext> {
         .end(problem.toJson(RequestIds.of(rc)).encode());
   }
 
+  /** The problem to answer, or null when there is no one left to answer. */
   private Problem problemFor(RoutingContext rc) {
     Throwable failure = rc.failure();
     if (failure instanceof ProblemException known) {
@@ -66,7 +73,11 @@ public final class Problems implements Handler<RoutingContext> {
     if (failure == null) {
       return forStatus(rc.statusCode(), rc);
     }
-    LOG.error("Request {} {} failed", rc.request().method(), rc.request().path(), failure);
+    if (failure instanceof HttpClosedException) {
+      LOG.debug("Request {} {}: the client went away", rc.request().method(), mask.mask(rc.request().path()));
+      return null;
+    }
+    LOG.error("Request {} {} failed", rc.request().method(), mask.mask(rc.request().path()), failure);
     return CommonProblems.INTERNAL;
   }
 
@@ -83,7 +94,8 @@ public final class Problems implements Handler<RoutingContext> {
         if (status >= 400 && status < 500) {
           yield Problem.of(status, "bad_request", "请求无效", "Bad request");
         }
-        LOG.error("Request {} {} failed with status {}", rc.request().method(), rc.request().path(), status);
+        LOG.error("Request {} {} failed with status {}", rc.request().method(), mask.mask(rc.request().path()),
+            status);
         yield CommonProblems.INTERNAL;
       }
     };

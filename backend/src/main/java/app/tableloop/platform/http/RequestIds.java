@@ -2,6 +2,7 @@ package app.tableloop.platform.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.spi.context.storage.ContextLocal;
 import io.vertx.ext.web.RoutingContext;
@@ -32,15 +33,20 @@ public final class RequestIds implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    String offered = rc.request().getHeader(HEADER);
+    rc.put(HEADER, assign(rc.request()));
+    rc.next();
+  }
+
+  /** Gives {@code request} its id, also when the router never sees it, and answers it. */
+  static String assign(HttpServerRequest request) {
+    String offered = request.getHeader(HEADER);
     String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : fresh();
     Context context = Vertx.currentContext();
     if (context instanceof ContextInternal internal && internal.isDuplicate()) {
       internal.putLocal(LOCAL, id);
     }
-    rc.put(HEADER, id);
-    rc.response().putHeader(HEADER, id);
-    rc.next();
+    request.response().putHeader(HEADER, id);
+    return id;
   }
 
   static String of(RoutingContext rc) {

@@ -2,8 +2,11 @@ package app.tableloop.platform.live;
 
 import app.tableloop.platform.redis.Redis;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,20 +19,25 @@ import org.slf4j.LoggerFactory;
  * Live updates over WebSockets, fanned out across backend instances through Redis pub/sub: an event published on a
  * channel (a table's tab, a store's kitchen) by any instance reaches every socket attached to that channel on every
  * instance. An instance listens to a channel only while it holds sockets on it. Events are hints to refresh; a
- * client that missed one reads the state over HTTP.
+ * client that missed one reads the state over HTTP. Every socket is pinged now and then: that keeps a quiet, healthy
+ * one within the server's idle timeout, while a dead one is found out and closed by it.
  */
 public final class LiveHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
+  private final Vertx vertx;
   private final Redis redis;
+  private final long pingEveryMillis;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
   /** The sockets of one channel on this instance, and this instance's Redis subscription for it. */
   private record Channel(Set<ServerWebSocket> sockets, Future<Integer> listener) {
   }
 
-  public LiveHub(Redis redis) {
+  public LiveHub(Vertx vertx, Redis redis, Duration pingEvery) {
+    this.vertx = vertx;
     this.redis = redis;
+    this.pingEveryMillis = pingEvery.toMillis();
   }
 
   /** Sends {@code socket} every event of {@code channel} until it closes. */
@@ -39,7 +47,12 @@ public final class LiveHub {
       live.sockets().add(socket);
       return live;
     });
-    socket.closeHandler(closed -> detach(channel, socket));
+    long pinging = vertx.setPeriodic(pingEveryMillis, id -> socket.writePing(Buffer.buffer())
+        .onFailure(failure -> LOG.debug("live ping not sent: {}", failure.getMessage())));
+    socket.closeHandler(closed -> {
+      vertx.cancelTimer(pinging);
+      detach(channel, socket);
+    });
     return joined.listener().mapEmpty();
   }
 

@@ -1,15 +1,16 @@
 package app.tableloop.platform.runtime;
 
 import app.tableloop.platform.config.Config;
+import app.tableloop.platform.http.ConnectionLimits;
 import java.time.Duration;
 
 /** How the HTTP server listens and which contract it serves. */
 public record HttpSettings(String host, int port, long maxBodyBytes, Duration shutdownGrace, String contractPath,
-                           String publicBaseUrl) {
+                           String publicBaseUrl, ConnectionLimits limits) {
   public static final String CONTRACT = "openapi.yaml";
 
   public static HttpSettings from(Config config) {
     return new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(), config.shutdownGrace(),
-        CONTRACT, config.publicBaseUrl());
+        CONTRACT, config.publicBaseUrl(), config.connectionLimits());
   }
 }

@@ -2,6 +2,8 @@ package app.tableloop.platform.runtime;
 
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
+import app.tableloop.platform.http.ConnectionHygiene;
+import app.tableloop.platform.http.InvalidRequests;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -49,15 +51,17 @@ public final class ServiceVerticle extends VerticleBase {
         })
         .compose(contract -> vertx.fileSystem().readFile(http.contractPath()).map(document -> {
           Features.Api api = features.create(new Platform(vertx, database, redis, metrics, Clock.systemUTC(),
-              http.publicBaseUrl()), document);
+              http.publicBaseUrl(), http.limits().webSocketPingInterval()), document);
           return ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(), api.modules());
         }))
-        .compose(router -> vertx.createHttpServer(new HttpServerOptions()
-                .setHost(http.host())
-                .setPort(http.port())
-                .setCompressionSupported(true))
-            .requestHandler(router)
-            .listen())
+        .compose(router -> {
+          ConnectionHygiene hygiene = new ConnectionHygiene(vertx, http.limits());
+          HttpServer created = vertx.createHttpServer(hygiene.applyTo(new HttpServerOptions()
+              .setHost(http.host())
+              .setPort(http.port())
+              .setCompressionSupported(true)));
+          return hygiene.applyTo(created, router).invalidRequestHandler(new InvalidRequests()).listen();
+        })
         .onSuccess(listening -> {
           server = listening;
           LOG.info("TableLoop is listening on http://{}:{}", http.host(), listening.actualPort());

@@ -3,6 +3,8 @@ package app.tableloop.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.tableloop.platform.http.ConnectionLimits;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,21 @@ class ConfigTest {
     RedisUrl redis = config.redisUrl().orElseThrow();
     assertThat(redis).isEqualTo(new RedisUrl(true, "cache.internal", 6380, null, "pw", 2));
     assertThat(redis.toString()).doesNotContain("pw");
+  }
+
+  @Test
+  void connectionLimitsHaveSaneDefaultsAndCanBeSet() {
+    ConnectionLimits defaults = Config.from(Map.of()).connectionLimits();
+    assertThat(defaults).isEqualTo(new ConnectionLimits(Duration.ofSeconds(60), Duration.ofSeconds(20), 4096, 256));
+    assertThat(defaults.webSocketPingInterval()).isEqualTo(Duration.ofSeconds(30));
+
+    ConnectionLimits set = Config.from(Map.of("HTTP_IDLE_TIMEOUT_SECONDS", "120", "HTTP_REQUEST_TIMEOUT_SECONDS", "5",
+        "HTTP_MAX_CONNECTIONS", "20000", "HTTP_MAX_CONNECTIONS_PER_ADDRESS", "20000")).connectionLimits();
+    assertThat(set).isEqualTo(new ConnectionLimits(Duration.ofSeconds(120), Duration.ofSeconds(5), 20000, 20000));
+    assertThatThrownBy(() -> Config.from(Map.of("HTTP_REQUEST_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_REQUEST_TIMEOUT_SECONDS");
+    assertThatThrownBy(() -> Config.from(Map.of("HTTP_MAX_CONNECTIONS_PER_ADDRESS", "many")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_MAX_CONNECTIONS_PER_ADDRESS");
   }
 
   @Test

@@ -61,7 +61,7 @@ class HttpErrorModelTest {
     var config = env.config(Map.of());
     app = Application.start(config, WeChatSettings.from(Map.of()),
         new HttpSettings("127.0.0.1", 0, BODY_LIMIT, Duration.ofSeconds(1), "openapi-error-model.yaml",
-            "http://localhost"),
+            "http://localhost", config.connectionLimits()),
         (platform, wechat, document) -> new Features.Api(Guard.OPEN, List.of(new TestOrdersApi())));
     clientVertx = Vertx.vertx();
     client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
