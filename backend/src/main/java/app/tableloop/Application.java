@@ -47,6 +47,7 @@ import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.LinkPages;
+import app.tableloop.tenancy.ScanProofKey;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeImages;
 import app.tableloop.tenancy.TableCodesApi;
@@ -105,8 +106,9 @@ public final class Application implements AutoCloseable {
     Tabs tabs = new Tabs();
     Orders orders = new Orders();
     OrderingEvents events = new OrderingEvents(new LiveHub(platform.redis()));
+    ScanProofKey scanProofKey = new ScanProofKey(database);
     TabService tabService = new TabService(database, stores, tables, tabs, new Carts(), orders, menus, stock, events,
-        platform.clock());
+        scanProofKey, platform.clock());
     TabExpiry.start(platform.vertx(), database);
     Payments payments = new Payments();
     PaymentLedger ledger = new PaymentLedger();
@@ -130,7 +132,7 @@ public final class Application implements AutoCloseable {
         new OperationsApi(platform, contractDocument),
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
         new StaffApi(database, invites, new StaffRoles(), sessions, wechat, platform.publicBaseUrl()),
-        new TenancyApi(database, stores, tables, platform.clock()),
+        new TenancyApi(database, stores, tables, scanProofKey, platform.clock()),
         new LinkPages(),
         new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat),
             platform.publicBaseUrl()),

@@ -13,6 +13,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The HTTP side of tabs, carts, orders and the kitchen, and their live WebSocket feeds. */
@@ -32,7 +33,8 @@ public final class OrderingApi implements ApiModule {
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), id(rc, "table"))));
+    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), id(rc, "table"),
+        Optional.ofNullable(optionalBody(rc).getString("scan_token")))));
     api.getRoute("getTab").addHandler(rc -> respond(rc, tabs.view(Access.of(rc), id(rc, "tab"))));
     api.getRoute("addCartLine").addHandler(this::addCartLine);
     api.getRoute("updateCartLine").addHandler(rc -> respond(rc, tabs.setQuantity(Access.of(rc), id(rc, "tab"),
@@ -141,6 +143,12 @@ public final class OrderingApi implements ApiModule {
 
   private static JsonObject body(RoutingContext rc) {
     return validated(rc).getBody().getJsonObject();
+  }
+
+  /** The body of an operation whose body may be left out: empty when it was. */
+  private static JsonObject optionalBody(RoutingContext rc) {
+    RequestParameter body = validated(rc).getBody();
+    return body == null || body.isNull() ? new JsonObject() : body.getJsonObject();
   }
 
   private static Long queryLong(RoutingContext rc, String name) {

@@ -13,6 +13,8 @@ import app.tableloop.platform.http.ProblemException;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.OrderingMode;
+import app.tableloop.tenancy.ScanProof;
+import app.tableloop.tenancy.ScanProofKey;
 import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
@@ -47,10 +49,11 @@ public final class TabService {
   private final Menus menus;
   private final DishStock stock;
   private final OrderingEvents events;
+  private final ScanProofKey scanProofKey;
   private final Clock clock;
 
   public TabService(Database database, Stores stores, DiningTables tables, Tabs tabs, Carts carts, Orders orders,
-                    Menus menus, DishStock stock, OrderingEvents events, Clock clock) {
+                    Menus menus, DishStock stock, OrderingEvents events, ScanProofKey scanProofKey, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
@@ -60,6 +63,7 @@ public final class TabService {
     this.menus = menus;
     this.stock = stock;
     this.events = events;
+    this.scanProofKey = scanProofKey;
     this.clock = clock;
   }
 
@@ -72,12 +76,31 @@ public final class TabService {
     Future<Boolean> apply(SqlClient sql, UUID tenantId, UUID tabId, UUID userId, Map<UUID, Dish> menu);
   }
 
-  /** Scanning a table: its open tab (opened now if there is none), with the scanner among its diners. */
-  public Future<JsonObject> openOrJoin(Access access, UUID tableId) {
-    return database.inTenant(access.tenantId(), sql -> activeTable(sql, access, tableId)
-        .compose(table -> tabs.openOrJoin(sql, access.tenantId(), access.storeId(), table.id(),
-            access.user().userId()))
-        .compose(tab -> state(sql, access.tenantId(), access.storeId(), tab)));
+  /**
+   * Scanning a table: its open tab (opened now if there is none), with the scanner among its diners. Only a fresh
+   * proof of a scan of this very table lets someone in; a diner already at the open tab needs none to come back.
+   */
+  public Future<JsonObject> openOrJoin(Access access, UUID tableId, Optional<String> scanToken) {
+    UUID tenantId = access.tenantId();
+    UUID userId = access.user().userId();
+    return scanProofKey.get().compose(key -> database.inTenant(tenantId, sql -> activeTable(sql, access, tableId)
+        .compose(table -> tabs.openAt(sql, tenantId, access.storeId(), table.id())
+            .compose(open -> open.isEmpty() ? Future.succeededFuture(false)
+                : tabs.isDiner(sql, tenantId, open.get().id(), userId))
+            .compose(seated -> seated ? Future.succeededFuture(table)
+                : scanned(ScanProof.check(key, scanToken, tenantId, access.storeId(), table.id(), clock.instant()),
+                    table)))
+        .compose(table -> tabs.openOrJoin(sql, tenantId, access.storeId(), table.id(), userId))
+        .compose(tab -> state(sql, tenantId, access.storeId(), tab))));
+  }
+
+  private static Future<DiningTable> scanned(ScanProof.Check check, DiningTable table) {
+    return switch (check) {
+      case VALID -> Future.succeededFuture(table);
+      case MISSING -> fail(OrderingProblems.SCAN_REQUIRED);
+      case INVALID -> fail(OrderingProblems.SCAN_INVALID);
+      case EXPIRED -> fail(OrderingProblems.SCAN_EXPIRED);
+    };
   }
 
   public Future<JsonObject> view(Access access, UUID tabId) {

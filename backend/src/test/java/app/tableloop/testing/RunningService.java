@@ -9,7 +9,10 @@ import app.tableloop.platform.database.Database;
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.VertxFactory;
+import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.TableScene;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeRange;
 import app.tableloop.tenancy.TenantBootstrap;
@@ -33,6 +36,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -130,6 +135,22 @@ public final class RunningService implements AutoCloseable {
     String address = "http://127.0.0.1:" + app.port();
     return Await.result(new DemoSeed(clientVertx, database, address, Optional.of(simulator().baseUrl()), address,
         Clock.systemUTC()).seedIfEmpty());
+  }
+
+  /** Scans the table's mini-program code as a diner's phone does; answers the scan's proof ({@code scan_token}). */
+  public String scan(Store store, DiningTable table) {
+    HttpResponse<Buffer> response = get("/api/v1/scan?scene=" + URLEncoder.encode(
+        new TableScene(store.code(), table.code()).scene(), StandardCharsets.UTF_8), null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("the scan failed: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getString("scan_token");
+  }
+
+  /** Scans the table and opens (or joins) its tab with the scan's proof, as the mini-program does after a scan. */
+  public HttpResponse<Buffer> openTab(Store store, DiningTable table, String token) {
+    return call(HttpMethod.POST, "/api/v1/stores/" + store.id() + "/tables/" + table.id() + "/tab", token,
+        new JsonObject().put("scan_token", scan(store, table)));
   }
 
   /** Signs {@code user} in through WeChat (the simulator) and answers the session token. */
