@@ -172,9 +172,32 @@ class OrderingFlowTest {
   }
 
   @Test
+  void submitsOfOneKeyArrivingTogetherAllAnswerTheOneOrderTheyMade() {
+    String diner = service.signIn("ivan");
+    String tab = openTab(diner, table("A6")).getString("id");
+    for (int together : List.of(2, 10)) {
+      post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
+      String key = "together-" + together + "-" + UUID.randomUUID();
+      List<CompletableFuture<HttpResponse<Buffer>>> submits = IntStream.range(0, together)
+          .mapToObj(i -> service.callAsync(HttpMethod.POST, storePath("/tabs/" + tab + "/orders"), diner,
+              new JsonObject().put("idempotency_key", key).put("head_count", 2))
+              .toCompletionStage().toCompletableFuture())
+          .toList();
+      List<HttpResponse<Buffer>> answers = submits.stream().map(CompletableFuture::join).toList();
+
+      assertThat(answers).as(together + " submits at once").allSatisfy(answer ->
+          assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(201));
+      assertThat(answers.stream().map(answer -> answer.bodyAsJsonObject().getString("id")).distinct()).hasSize(1);
+      assertThat(service.env().count("SELECT count(*) FROM orders WHERE idempotency_key = '" + key + "'"))
+          .isEqualTo(1);
+    }
+    assertThat(service.env().count("SELECT count(*) FROM orders WHERE tab_id = '" + tab + "'")).isEqualTo(2);
+  }
+
+  @Test
   void badCartInputIsRefusedAndChangesNothing() {
     String diner = service.signIn("dave");
-    String tab = post(diner, "/tables/" + table("A3").id() + "/tab", null).getString("id");
+    String tab = openTab(diner, table("A3")).getString("id");
     TenantBootstrap.Bootstrapped elsewhere = service.aRestaurant("别家面馆", "B1");
     String foreignOwner = service.signInAndAccept("other-owner", elsewhere.ownerInvite().token());
     String foreignCategory = service.call(HttpMethod.POST, "/api/v1/stores/" + elsewhere.store().id()
