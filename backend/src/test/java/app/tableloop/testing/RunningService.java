@@ -45,8 +45,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.redisson.api.RKeys;
 
 /**
  * The whole service, as deployed, for one test class: its own database and Redis prefix, the WeChat simulator, an
@@ -187,9 +189,18 @@ public final class RunningService implements AutoCloseable {
 
   /** Deletes every key this service has in Redis: to the service, a Redis flush. */
   public void flushRedis() {
+    withRawRedis(keys -> keys.deleteByPattern(env.redisKeyPrefix() + "*"));
+  }
+
+  /** Deletes one of this service's Redis keys (named without the prefix) behind its back. */
+  public void deleteFromRedis(String key) {
+    withRawRedis(keys -> assertThat(keys.delete(env.redisKeyPrefix() + key)).as(key).isEqualTo(1));
+  }
+
+  private void withRawRedis(Consumer<RKeys> work) {
     Redis raw = Await.result(Redis.connect(clientVertx, Optional.of(env.redisUrl()), Optional.empty(), ""));
     try {
-      raw.client().getKeys().deleteByPattern(env.redisKeyPrefix() + "*");
+      work.accept(raw.client().getKeys());
     } finally {
       Await.result(raw.close());
     }
