@@ -26,6 +26,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -59,6 +60,11 @@ public final class RunningService implements AutoCloseable {
   private final Application app;
   private final Vertx clientVertx;
   private final WebClient client;
+  /**
+   * Held for the service's whole life: Vert.x closes a client nobody references any more when the garbage collector
+   * finds it, and with it the sockets it opened, even one still in its handshake.
+   */
+  private final WebSocketClient webSockets;
   private final Database database;
 
   private RunningService(TestEnvironment env, Application app, Vertx clientVertx, WebClient client,
@@ -66,6 +72,7 @@ public final class RunningService implements AutoCloseable {
     this.env = env;
     this.app = app;
     this.clientVertx = clientVertx;
+    this.webSockets = clientVertx.createWebSocketClient();
     this.client = client;
     this.database = database;
   }
@@ -109,7 +116,7 @@ public final class RunningService implements AutoCloseable {
   public LiveFeed live(String path, String token) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port())
         .setURI(path).addHeader("Authorization", "Bearer " + token);
-    return Await.result(LiveFeed.connect(clientVertx.createWebSocketClient(), options));
+    return Await.result(LiveFeed.connect(webSockets, options));
   }
 
   public TestEnvironment env() {
