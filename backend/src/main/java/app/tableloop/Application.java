@@ -4,6 +4,7 @@ import app.tableloop.demo.DemoSeed;
 import app.tableloop.platform.config.Config;
 import app.tableloop.platform.http.OperationsApi;
 import app.tableloop.identity.AccessGuard;
+import app.tableloop.identity.LiveViewers;
 import app.tableloop.identity.Sessions;
 import app.tableloop.identity.SignInApi;
 import app.tableloop.identity.SignInLimits;
@@ -50,6 +51,7 @@ import app.tableloop.platform.outbox.RelaySettings;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.LinkPages;
+import app.tableloop.tenancy.ScanProofKey;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeImages;
 import app.tableloop.tenancy.TableCodesApi;
@@ -57,6 +59,7 @@ import app.tableloop.tenancy.TenancyApi;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
+import app.tableloop.platform.runtime.PeriodicJob;
 import app.tableloop.platform.runtime.ServiceVerticle;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.wechat.WeChatConnection;
@@ -97,7 +100,9 @@ public final class Application implements AutoCloseable {
   /** Every feature of the product, wired by hand: the one place that knows them all. */
   public static final Modules FEATURES = (platform, wechat, contractDocument) -> {
     Database database = platform.database();
-    Sessions sessions = new Sessions(platform.redis());
+    LiveHub live = new LiveHub(platform.vertx(), platform.redis(), platform.webSocketPingInterval());
+    PeriodicJob.schedule(platform.vertx(), LiveHub.RECHECK_NOW, LiveHub.RECHECK_EVERY, live::recheck);
+    Sessions sessions = new Sessions(platform.redis(), live);
     Users users = new Users(database);
     StaffInvites invites = new StaffInvites(database, platform.clock());
     Stores stores = new Stores();
@@ -107,9 +112,10 @@ public final class Application implements AutoCloseable {
     DishStock stock = new DishStock(menuCache);
     Tabs tabs = new Tabs();
     Orders orders = new Orders();
-    OrderingEvents events = new OrderingEvents(new LiveHub(platform.vertx(), platform.redis(), platform.webSocketPingInterval()));
+    OrderingEvents events = new OrderingEvents(live);
+    ScanProofKey scanProofKey = new ScanProofKey(database);
     TabService tabService = new TabService(database, stores, tables, tabs, new Carts(), orders, menus, stock, events,
-        platform.clock());
+        scanProofKey, platform.clock());
     TabExpiry.start(platform.vertx(), database);
     Payments payments = new Payments();
     PaymentLedger ledger = new PaymentLedger();
@@ -137,13 +143,13 @@ public final class Application implements AutoCloseable {
         new OperationsApi(platform, contractDocument),
         new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
         new StaffApi(database, invites, new StaffRoles(), sessions, wechat, platform.publicBaseUrl()),
-        new TenancyApi(database, stores, tables, platform.clock()),
+        new TenancyApi(database, stores, tables, scanProofKey, platform.clock()),
         new LinkPages(),
         new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat),
             platform.publicBaseUrl()),
         new MenuApi(database, stores, menus, menuCache, platform.clock()),
         new OrderingApi(tabService, new KitchenService(database, stores, tables, tabs, orders, stock, tabService,
-            events), events),
+            events), events, new LiveViewers(sessions, users)),
         new PaymentApi(
             new WeChatPayments(database, stores, tabs, orders, paidOrders, payments, paymentQueries, wechat, notifyUrl,
                 platform.clock()),

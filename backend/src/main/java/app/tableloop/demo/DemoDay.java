@@ -13,10 +13,13 @@ import static app.tableloop.demo.DemoMenu.TOMATO_EGG;
 import static app.tableloop.demo.DemoMenu.ZHAJIANG;
 
 import app.tableloop.menu.BusinessDay;
+import app.tableloop.tenancy.TableScene;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,9 +111,15 @@ final class DemoDay {
   }
 
   /** The restaurant's table, store and menu, as the phones of the day know them. */
-  private record Place(String store, Map<String, UUID> tables, Map<String, JsonObject> dishes) {
+  private record Place(String store, String storeCode, Map<String, UUID> tables, Map<String, JsonObject> dishes) {
     String path(String rest) {
       return "/api/v1/stores/" + store + rest;
+    }
+
+    /** What scanning the table's mini-program code asks the service. */
+    String scan(String table) {
+      return "/api/v1/scan?scene=" + URLEncoder.encode(new TableScene(storeCode, table).scene(),
+          StandardCharsets.UTF_8);
     }
   }
 
@@ -124,7 +133,7 @@ final class DemoDay {
     Map<String, UUID> tables = new LinkedHashMap<>();
     opened.restaurant().tables().forEach(table -> tables.put(table.code(), table.id()));
     return client.get("/api/v1/stores/" + store + "/menu", null)
-        .map(menu -> new Place(store, tables, dishesByName(menu)))
+        .map(menu -> new Place(store, opened.store().code(), tables, dishesByName(menu)))
         .compose(place -> client.signIn(CASHIER)
             .compose(cashier -> client.post("/api/v1/invites/accept", cashier,
                     new JsonObject().put("token", opened.cashierInvite().token()))
@@ -144,11 +153,12 @@ final class DemoDay {
     List<String> diners = visit.orders().stream().flatMap(List::stream).map(Line::diner).distinct().toList();
     Map<String, String> tokens = new LinkedHashMap<>();
     String tablePath = place.path("/tables/" + place.tables().get(visit.table()) + "/tab");
-    // The first diner scans and opens the tab; the others scan the same code and join it.
+    // The first diner scans and opens the tab; the others scan the same code and join it, each with their scan's proof.
     return inTurn(diners, diner -> client.signIn("演示食客-" + diner)
             .compose(token -> {
               tokens.put(diner, token);
-              return client.post(tablePath, token, null);
+              return client.get(place.scan(visit.table()), null).compose(scan -> client.post(tablePath, token,
+                  new JsonObject().put("scan_token", scan.getString("scan_token"))));
             }))
         .compose(joined -> {
           String tab = joined.get(0).getString("id");

@@ -4,10 +4,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
 /**
- * What the guard established for a request: who calls, as which role, and (for store or tenant operations) in which
- * tenant and store. Handlers bind their transactions to {@link #tenantId()}.
+ * What the guard established for a request: who calls, in which session, as which role, and (for store or tenant
+ * operations) in which tenant and store. Handlers bind their transactions to {@link #tenantId()}.
+ *
+ * @param sessionId names the caller's session (not its token), for ending what was opened with it
  */
-public record Access(SignedInUser user, Role role, UUID tenantId, UUID storeId) {
+public record Access(SignedInUser user, String sessionId, Role role, UUID tenantId, UUID storeId) {
   private static final String KEY = Access.class.getName();
 
   public static Access of(RoutingContext rc) {

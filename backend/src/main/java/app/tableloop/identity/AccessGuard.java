@@ -44,27 +44,30 @@ public final class AccessGuard implements Guard {
         return Future.failedFuture(new ProblemException(CommonProblems.UNAUTHORIZED));
       }
       SignedInUser user = session.get();
+      String sessionId = Sessions.hash(token.get());
       String store = rc.pathParam("store");
       String tenant = rc.pathParam("tenant");
       if (store != null) {
         return parse(store).map(users::tenantOfStore).orElse(Future.succeededFuture(Optional.empty()))
             .compose(storeTenant -> storeTenant.isEmpty() ? hidden()
-                : decide(rc, user, allowed.get(), storeTenant.get(), UUID.fromString(store)));
+                : decide(rc, user, sessionId, allowed.get(), storeTenant.get(), UUID.fromString(store)));
       }
       if (tenant != null) {
-        return parse(tenant).map(id -> decide(rc, user, allowed.get(), id, null)).orElseGet(AccessGuard::hidden);
+        return parse(tenant).map(id -> decide(rc, user, sessionId, allowed.get(), id, null))
+            .orElseGet(AccessGuard::hidden);
       }
       // Operations outside any tenant (signing out, accepting an invite) only need a signed-in user.
-      new Access(user, Role.DINER, null, null).attachTo(rc);
+      new Access(user, sessionId, Role.DINER, null, null).attachTo(rc);
       return Future.succeededFuture();
     });
   }
 
-  private Future<Void> decide(RoutingContext rc, SignedInUser user, Set<Role> allowed, UUID tenantId, UUID storeId) {
+  private Future<Void> decide(RoutingContext rc, SignedInUser user, String sessionId, Set<Role> allowed,
+                              UUID tenantId, UUID storeId) {
     return users.rolesOf(user.userId()).compose(grants -> {
       AccessPolicy.Decision decision = AccessPolicy.decide(allowed, grants, tenantId, storeId);
       if (decision instanceof AccessPolicy.Granted granted) {
-        new Access(user, granted.role(), tenantId, storeId).attachTo(rc);
+        new Access(user, sessionId, granted.role(), tenantId, storeId).attachTo(rc);
         return Future.succeededFuture();
       }
       return decision instanceof AccessPolicy.Forbidden

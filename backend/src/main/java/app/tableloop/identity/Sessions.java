@@ -1,5 +1,6 @@
 package app.tableloop.identity;
 
+import app.tableloop.platform.live.LiveHub;
 import app.tableloop.platform.redis.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Our own session tokens, given after WeChat sign-in. The token is random and only its hash is stored, in Redis, with
- * a sliding lifetime; each user's sessions are listed so that all of them can be revoked at once. Losing Redis signs
+ * a sliding lifetime; each user's sessions are listed so that all of them can be revoked at once. The hash is the
+ * session's id. Ending a session also closes the live sockets opened with it, on every instance. Losing Redis signs
  * everyone out and loses nothing else.
  */
 public final class Sessions {
@@ -28,9 +30,11 @@ public final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Redis redis;
+  private final LiveHub live;
 
-  public Sessions(Redis redis) {
+  public Sessions(Redis redis, LiveHub live) {
     this.redis = redis;
+    this.live = live;
   }
 
   /** Opens a session for {@code user}; the token goes to the client and nowhere else. */
@@ -64,12 +68,17 @@ public final class Sessions {
     });
   }
 
+  /** Whether the session is still open; unlike {@link #find}, does not renew it. */
+  public Future<Boolean> isOpen(String sessionId) {
+    return redis.future(session(sessionId).isExistsAsync());
+  }
+
   /** Signs one session out. */
   public Future<Void> close(String token, UUID userId) {
     String hash = hash(token);
     return redis.future(session(hash).deleteAsync())
         .compose(deleted -> redis.future(sessionsOf(userId).removeAsync(hash)))
-        .mapEmpty();
+        .compose(removed -> live.endSession(hash));
   }
 
   /** Signs a user out everywhere at once (for example when they stop working at a store). */
@@ -80,7 +89,7 @@ public final class Sessions {
             .map(hash -> redis.future(session(hash).deleteAsync()))
             .toList()))
         .compose(all -> redis.future(userSessions.deleteAsync()))
-        .mapEmpty();
+        .compose(deleted -> live.endSessionsOf(userId));
   }
 
   private RBucket<String> session(String hash) {
@@ -91,6 +100,7 @@ public final class Sessions {
     return redis.client().getSet("user-sessions:" + userId, StringCodec.INSTANCE);
   }
 
+  /** The SHA-256 of a token, in hex: what is stored of it, and (for a session token) the session's id. */
   static String hash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -1,6 +1,7 @@
 package app.tableloop.ordering;
 
 import app.tableloop.identity.Access;
+import app.tableloop.identity.LiveViewers;
 import app.tableloop.ordering.ticket.PaperWidth;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Problem;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The HTTP side of tabs, carts, orders and the kitchen, and their live WebSocket feeds. */
@@ -23,16 +25,19 @@ public final class OrderingApi implements ApiModule {
   private final TabService tabs;
   private final KitchenService kitchen;
   private final OrderingEvents events;
+  private final LiveViewers viewers;
 
-  public OrderingApi(TabService tabs, KitchenService kitchen, OrderingEvents events) {
+  public OrderingApi(TabService tabs, KitchenService kitchen, OrderingEvents events, LiveViewers viewers) {
     this.tabs = tabs;
     this.kitchen = kitchen;
     this.events = events;
+    this.viewers = viewers;
   }
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), id(rc, "table"))));
+    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), id(rc, "table"),
+        Optional.ofNullable(optionalBody(rc).getString("scan_token")))));
     api.getRoute("getTab").addHandler(rc -> respond(rc, tabs.view(Access.of(rc), id(rc, "tab"))));
     api.getRoute("addCartLine").addHandler(this::addCartLine);
     api.getRoute("updateCartLine").addHandler(rc -> respond(rc, tabs.setQuantity(Access.of(rc), id(rc, "tab"),
@@ -93,22 +98,29 @@ public final class OrderingApi implements ApiModule {
         .onFailure(rc::fail);
   }
 
-  /** The table's live feed: the tab's state now, then again after every change anyone at the table makes. */
+  /**
+   * The table's live feed: the tab's state now, then again after every change anyone at the table makes; it closes
+   * when the diner's session ends.
+   */
   private void watchTab(RoutingContext rc) {
     if (!rc.request().canUpgradeToWebSocket()) {
       rc.fail(new ProblemException(WEBSOCKET_REQUIRED));
       return;
     }
     UUID tabId = id(rc, "tab");
-    tabs.view(Access.of(rc), tabId)
+    Access access = Access.of(rc);
+    tabs.view(access, tabId)
         .compose(state -> rc.request().toWebSocket()
-            .compose(socket -> events.hub().attach(OrderingEvents.tabChannel(tabId), socket)
+            .compose(socket -> events.hub().attach(OrderingEvents.tabChannel(tabId), socket, viewers.of(access))
                 .compose(listening -> socket.writeTextMessage(new JsonObject().put("type", "tab").put("tab", state)
                     .encode()))))
         .onFailure(rc::fail);
   }
 
-  /** The kitchen's live feed: the open orders now, then every new, changed or hurried order. */
+  /**
+   * The kitchen's live feed: the open orders now, then every new, changed or hurried order; it closes when the staff
+   * member's session ends or their role at the store is taken away.
+   */
   private void watchKitchen(RoutingContext rc) {
     if (!rc.request().canUpgradeToWebSocket()) {
       rc.fail(new ProblemException(WEBSOCKET_REQUIRED));
@@ -117,7 +129,8 @@ public final class OrderingApi implements ApiModule {
     Access access = Access.of(rc);
     kitchen.liveOrders(access)
         .compose(live -> rc.request().toWebSocket()
-            .compose(socket -> events.hub().attach(OrderingEvents.kitchenChannel(access.storeId()), socket)
+            .compose(socket -> events.hub().attach(OrderingEvents.kitchenChannel(access.storeId()), socket,
+                viewers.of(access))
                 .compose(listening -> socket.writeTextMessage(new JsonObject().put("type", "orders").put("orders",
                     new JsonArray(live.stream().map(OrderingJson::order).toList())).encode()))))
         .onFailure(rc::fail);
@@ -141,6 +154,12 @@ public final class OrderingApi implements ApiModule {
 
   private static JsonObject body(RoutingContext rc) {
     return validated(rc).getBody().getJsonObject();
+  }
+
+  /** The body of an operation whose body may be left out: empty when it was. */
+  private static JsonObject optionalBody(RoutingContext rc) {
+    RequestParameter body = validated(rc).getBody();
+    return body == null || body.isNull() ? new JsonObject() : body.getJsonObject();
   }
 
   private static Long queryLong(RoutingContext rc, String name) {

@@ -17,6 +17,14 @@ final class OrderingProblems {
       "This table is out of service; please ask the staff");
   static final Problem IDEMPOTENCY_KEY_REUSED = Problem.of(409, "idempotency_key_reused",
       "重复提交的内容与第一次不同", "This idempotency key was used for a different order").atField("idempotency_key");
+  static final Problem SCAN_REQUIRED = Problem.of(403, "scan_required", "请先扫描桌上的二维码",
+      "Scan the code on the table first").atField("scan_token");
+  static final Problem SCAN_INVALID = Problem.of(403, "scan_invalid", "扫码凭证不属于这张桌台，请重新扫描桌上的二维码",
+      "This scan is not of this table; scan the code on the table again").atField("scan_token");
+  static final Problem SCAN_EXPIRED = Problem.of(403, "scan_expired", "扫码已超过 10 分钟，请重新扫描桌上的二维码",
+      "The scan is more than 10 minutes old; scan the code on the table again").atField("scan_token");
+  static final Problem ORDER_IN_PROGRESS = Problem.of(409, "order_in_progress", "这笔订单正在提交，请稍后刷新",
+      "This order is still being placed; refresh in a moment").atField("idempotency_key");
   static final Problem ORDER_NOT_FOUND = Problem.of(404, "order_not_found", "找不到这个订单", "No such order");
   static final Problem ITEM_NOT_FOUND = Problem.of(404, "order_item_not_found", "订单里没有这道菜",
       "No such item in the order").atField("item");

@@ -13,6 +13,8 @@ import app.tableloop.platform.http.ProblemException;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.OrderingMode;
+import app.tableloop.tenancy.ScanProof;
+import app.tableloop.tenancy.ScanProofKey;
 import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
@@ -47,10 +49,11 @@ public final class TabService {
   private final Menus menus;
   private final DishStock stock;
   private final OrderingEvents events;
+  private final ScanProofKey scanProofKey;
   private final Clock clock;
 
   public TabService(Database database, Stores stores, DiningTables tables, Tabs tabs, Carts carts, Orders orders,
-                    Menus menus, DishStock stock, OrderingEvents events, Clock clock) {
+                    Menus menus, DishStock stock, OrderingEvents events, ScanProofKey scanProofKey, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
@@ -60,6 +63,7 @@ public final class TabService {
     this.menus = menus;
     this.stock = stock;
     this.events = events;
+    this.scanProofKey = scanProofKey;
     this.clock = clock;
   }
 
@@ -72,12 +76,31 @@ public final class TabService {
     Future<Boolean> apply(SqlClient sql, UUID tenantId, UUID tabId, UUID userId, Map<UUID, Dish> menu);
   }
 
-  /** Scanning a table: its open tab (opened now if there is none), with the scanner among its diners. */
-  public Future<JsonObject> openOrJoin(Access access, UUID tableId) {
-    return database.inTenant(access.tenantId(), sql -> activeTable(sql, access, tableId)
-        .compose(table -> tabs.openOrJoin(sql, access.tenantId(), access.storeId(), table.id(),
-            access.user().userId()))
-        .compose(tab -> state(sql, access.tenantId(), access.storeId(), tab)));
+  /**
+   * Scanning a table: its open tab (opened now if there is none), with the scanner among its diners. Only a fresh
+   * proof of a scan of this very table lets someone in; a diner already at the open tab needs none to come back.
+   */
+  public Future<JsonObject> openOrJoin(Access access, UUID tableId, Optional<String> scanToken) {
+    UUID tenantId = access.tenantId();
+    UUID userId = access.user().userId();
+    return scanProofKey.get().compose(key -> database.inTenant(tenantId, sql -> activeTable(sql, access, tableId)
+        .compose(table -> tabs.openAt(sql, tenantId, access.storeId(), table.id())
+            .compose(open -> open.isEmpty() ? Future.succeededFuture(false)
+                : tabs.isDiner(sql, tenantId, open.get().id(), userId))
+            .compose(seated -> seated ? Future.succeededFuture(table)
+                : scanned(ScanProof.check(key, scanToken, tenantId, access.storeId(), table.id(), clock.instant()),
+                    table)))
+        .compose(table -> tabs.openOrJoin(sql, tenantId, access.storeId(), table.id(), userId))
+        .compose(tab -> state(sql, tenantId, access.storeId(), tab))));
+  }
+
+  private static Future<DiningTable> scanned(ScanProof.Check check, DiningTable table) {
+    return switch (check) {
+      case VALID -> Future.succeededFuture(table);
+      case MISSING -> fail(OrderingProblems.SCAN_REQUIRED);
+      case INVALID -> fail(OrderingProblems.SCAN_INVALID);
+      case EXPIRED -> fail(OrderingProblems.SCAN_EXPIRED);
+    };
   }
 
   public Future<JsonObject> view(Access access, UUID tabId) {
@@ -125,20 +148,18 @@ public final class TabService {
 
   /**
    * Places an order from the cart: priced from the menu now, stock taken, numbered, the cart emptied; all or
-   * nothing. The same idempotency key again answers the same order.
+   * nothing. The same idempotency key again answers the same order, also when the two submits race.
    */
   public Future<Order> placeOrder(Access access, UUID tabId, PlaceOrder request) {
     byte[] requestHash = hash(tabId + "|" + request.headCount() + "|" + Optional.ofNullable(request.notes())
         .orElse(""));
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
-                request.idempotencyKey())
-            .compose(earlier -> earlier.isPresent() ? sameRequest(earlier.get(), requestHash)
-                : place(sql, access, tabId, request, requestHash)))
+    return database.inTenant(tenantId, sql -> place(sql, access, tabId, request, requestHash))
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-            // A concurrent retry of the same submit won the race: answer its order.
+            // The same key won the race on another tab of the store (this tab's submits wait on its lock).
             ? database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
-                request.idempotencyKey()).compose(earlier -> sameRequest(earlier.orElseThrow(), requestHash)))
+                request.idempotencyKey()).compose(earlier -> earlier.isPresent()
+                    ? sameRequest(earlier.get(), requestHash) : fail(OrderingProblems.ORDER_IN_PROGRESS)))
             : Future.failedFuture(failure))
         .compose(orderId -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
             .map(Optional::orElseThrow)))
@@ -150,25 +171,36 @@ public final class TabService {
         });
   }
 
+  /**
+   * Locks the tab first, then looks the key up: a submit that waited for the lock sees the order its twin placed
+   * meanwhile, and answers it, instead of finding the cart already emptied.
+   */
   private Future<UUID> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
     UUID tenantId = access.tenantId();
     return tabs.lock(sql, tenantId, access.storeId(), tabId)
         .compose(found -> found.isEmpty() ? fail(OrderingProblems.TAB_NOT_FOUND)
-            : !found.get().open() ? fail(OrderingProblems.TAB_CLOSED) : Future.succeededFuture(found.get()))
-        .compose(tab -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-            .compose(diner -> diner ? Future.succeededFuture(tab) : fail(OrderingProblems.TAB_NOT_FOUND)))
-        .compose(tab -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
-            .compose(store -> tables.find(sql, tenantId, store.id(), tab.tableId()).map(Optional::orElseThrow)
-                .compose(table -> orderable(store, table))
-                .compose(ok -> carts.lines(sql, tenantId, tabId))
-                .compose(cart -> cart.isEmpty() ? fail(OrderingProblems.CART_EMPTY)
-                    : priced(sql, tenantId, store, cart))
-                .compose(priced -> takeStock(sql, tenantId, businessDay(store), priced.lines())
-                    .compose(taken -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tabId,
-                        tab.tableId(), businessDay(store), store.orderingMode() == OrderingMode.PAY_FIRST
-                            ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
-                        request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
-                        requestHash, priced.lines(), priced.addedBy()))))))
+            : tabs.isDiner(sql, tenantId, tabId, access.user().userId())
+                .compose(diner -> diner ? Future.succeededFuture(found.get()) : fail(OrderingProblems.TAB_NOT_FOUND)))
+        .compose(tab -> orders.byIdempotencyKey(sql, tenantId, access.storeId(), request.idempotencyKey())
+            .compose(earlier -> earlier.isPresent() ? sameRequest(earlier.get(), requestHash)
+                : tab.open() ? placeNew(sql, access, tab, request, requestHash) : fail(OrderingProblems.TAB_CLOSED)));
+  }
+
+  private Future<UUID> placeNew(SqlClient sql, Access access, Tab tab, PlaceOrder request, byte[] requestHash) {
+    UUID tenantId = access.tenantId();
+    UUID tabId = tab.id();
+    return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+        .compose(store -> tables.find(sql, tenantId, store.id(), tab.tableId()).map(Optional::orElseThrow)
+            .compose(table -> orderable(store, table))
+            .compose(ok -> carts.lines(sql, tenantId, tabId))
+            .compose(cart -> cart.isEmpty() ? fail(OrderingProblems.CART_EMPTY)
+                : priced(sql, tenantId, store, cart))
+            .compose(priced -> takeStock(sql, tenantId, businessDay(store), priced.lines())
+                .compose(taken -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tabId,
+                    tab.tableId(), businessDay(store), store.orderingMode() == OrderingMode.PAY_FIRST
+                        ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
+                    request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
+                    requestHash, priced.lines(), priced.addedBy())))))
         .compose(orderId -> carts.clear(sql, tenantId, tabId)
             .compose(cleared -> tabs.bumpCart(sql, tenantId, tabId, null))
             .map(orderId));

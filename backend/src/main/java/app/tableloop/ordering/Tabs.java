@@ -34,6 +34,14 @@ public final class Tabs {
             .map(tab));
   }
 
+  /** The table's open tab, if it has one. */
+  public Future<Optional<Tab>> openAt(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM tabs"
+            + " WHERE tenant_id = $1 AND store_id = $2 AND table_id = $3 AND status = 'open'")
+        .execute(Tuple.of(tenantId, storeId, tableId))
+        .map(rows -> Rows.first(rows, Tabs::tab));
+  }
+
   public Future<Optional<Tab>> find(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId) {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM tabs WHERE tenant_id = $1 AND store_id = $2 AND id = $3")
         .execute(Tuple.of(tenantId, storeId, tabId))

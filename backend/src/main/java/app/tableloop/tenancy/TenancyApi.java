@@ -23,12 +23,14 @@ public final class TenancyApi implements ApiModule {
   private final Database database;
   private final Stores stores;
   private final DiningTables tables;
+  private final ScanProofKey scanProofKey;
   private final Clock clock;
 
-  public TenancyApi(Database database, Stores stores, DiningTables tables, Clock clock) {
+  public TenancyApi(Database database, Stores stores, DiningTables tables, ScanProofKey scanProofKey, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
+    this.scanProofKey = scanProofKey;
     this.clock = clock;
   }
 
@@ -44,7 +46,10 @@ public final class TenancyApi implements ApiModule {
     api.getRoute("updateTable").addHandler(this::updateTable);
   }
 
-  /** The first screen after a scan: which store and table, and whether the store takes orders now. */
+  /**
+   * The first screen after a scan: which store and table, whether the store takes orders now, and the proof of
+   * this scan that opening or joining the table's tab asks for.
+   */
   private void scan(RoutingContext rc) {
     ValidatedRequest request = validated(rc);
     Optional<TableScene> scene = query(request, "scene").flatMap(TableScene::fromScene)
@@ -58,11 +63,14 @@ public final class TenancyApi implements ApiModule {
             : database.inTenant(ref.get().tenantId(), sql -> stores.find(sql, ref.get().tenantId(), ref.get().storeId())
                 .compose(store -> tables.findByCode(sql, ref.get().tenantId(), ref.get().storeId(),
                         scene.get().tableCode())
-                    .map(table -> store.isPresent() && table.isPresent() && table.get().active()
-                        ? Optional.of(new JsonObject()
+                    .compose(table -> store.isPresent() && table.isPresent() && table.get().active()
+                        ? scanProofKey.get().map(key -> Optional.of(new JsonObject()
                             .put("store", TenancyJson.store(store.get(), clock))
-                            .put("table", TenancyJson.table(table.get())))
-                        : Optional.<JsonObject>empty()))))
+                            .put("table", TenancyJson.table(table.get()))
+                            .put("scan_token", ScanProof.issue(key, ref.get().tenantId(), store.get().id(),
+                                table.get().id(), clock.instant()))
+                            .put("scan_token_expires_in", ScanProof.VALIDITY.toSeconds())))
+                        : Future.succeededFuture(Optional.<JsonObject>empty())))))
         .compose(found -> found.map(Future::succeededFuture).orElseGet(TenancyApi::notFound))
         .onSuccess(rc::json)
         .onFailure(rc::fail);

@@ -228,6 +228,8 @@ class RoleMatrixTest {
       case "setDishActive" -> new JsonObject().put("active", true);
       case "setDishSoldOut" -> new JsonObject().put("sold_out", false);
       case "setDishStock" -> new JsonObject().put("today_stock", 5);
+      case "openTab" -> new JsonObject().put("scan_token",
+          service.scan(restaurant.store(), restaurant.tables().get(0)));
       case "addCartLine" -> new JsonObject().put("dish_id", dish).put("quantity", 1);
       case "updateCartLine" -> new JsonObject().put("quantity", 2);
       case "placeOrder" -> new JsonObject().put("idempotency_key", "matrix-" + UUID.randomUUID()).put("head_count", 2);

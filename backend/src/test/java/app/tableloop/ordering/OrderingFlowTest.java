@@ -1,5 +1,6 @@
 package app.tableloop.ordering;
 
+import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +73,8 @@ class OrderingFlowTest {
     String alice = service.signIn("alice");
     String bob = service.signIn("bob");
     DiningTable table = table("A1");
-    String tab = post(alice, "/tables/" + table.id() + "/tab", null).getString("id");
-    assertThat(post(bob, "/tables/" + table.id() + "/tab", null).getString("id")).as("one tab per table")
+    String tab = openTab(alice, table).getString("id");
+    assertThat(openTab(bob, table).getString("id")).as("one tab per table")
         .isEqualTo(tab);
 
     try (LiveFeed bobsPhone = service.live(storePath("/tabs/" + tab + "/live"), bob)) {
@@ -110,7 +111,7 @@ class OrderingFlowTest {
   @Test
   void theKitchenSeesTheOrderAtOnceAndTheTableSeesItsProgress() {
     String diner = service.signIn("carol");
-    String tab = post(diner, "/tables/" + table("A2").id() + "/tab", null).getString("id");
+    String tab = openTab(diner, table("A2")).getString("id");
     post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 2));
 
     try (LiveFeed kitchen = service.live(storePath("/kitchen/live"), staff);
@@ -136,7 +137,7 @@ class OrderingFlowTest {
     }
     assertThat(problem(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart",
         new JsonObject().put("dish_id", cucumbers).put("quantity", 1)), 409)).isEqualTo("tab_closed");
-    assertThat(post(diner, "/tables/" + table("A2").id() + "/tab", null).getString("id"))
+    assertThat(openTab(diner, table("A2")).getString("id"))
         .as("the table is free: scanning opens a new tab").isNotEqualTo(tab);
   }
 
@@ -148,7 +149,7 @@ class OrderingFlowTest {
     String diner = service.signIn("crowd");
     List<String> tabs = new ArrayList<>();
     for (int i = 11; i <= 60; i++) {
-      String tab = post(diner, "/tables/" + table("A" + i).id() + "/tab", null).getString("id");
+      String tab = openTab(diner, table("A" + i)).getString("id");
       post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", dish).put("quantity", 1));
       tabs.add(tab);
     }
@@ -171,9 +172,32 @@ class OrderingFlowTest {
   }
 
   @Test
+  void submitsOfOneKeyArrivingTogetherAllAnswerTheOneOrderTheyMade() {
+    String diner = service.signIn("ivan");
+    String tab = openTab(diner, table("A6")).getString("id");
+    for (int together : List.of(2, 10)) {
+      post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
+      String key = "together-" + together + "-" + UUID.randomUUID();
+      List<CompletableFuture<HttpResponse<Buffer>>> submits = IntStream.range(0, together)
+          .mapToObj(i -> service.callAsync(HttpMethod.POST, storePath("/tabs/" + tab + "/orders"), diner,
+              new JsonObject().put("idempotency_key", key).put("head_count", 2))
+              .toCompletionStage().toCompletableFuture())
+          .toList();
+      List<HttpResponse<Buffer>> answers = submits.stream().map(CompletableFuture::join).toList();
+
+      assertThat(answers).as(together + " submits at once").allSatisfy(answer ->
+          assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(201));
+      assertThat(answers.stream().map(answer -> answer.bodyAsJsonObject().getString("id")).distinct()).hasSize(1);
+      assertThat(service.env().count("SELECT count(*) FROM orders WHERE idempotency_key = '" + key + "'"))
+          .isEqualTo(1);
+    }
+    assertThat(service.env().count("SELECT count(*) FROM orders WHERE tab_id = '" + tab + "'")).isEqualTo(2);
+  }
+
+  @Test
   void badCartInputIsRefusedAndChangesNothing() {
     String diner = service.signIn("dave");
-    String tab = post(diner, "/tables/" + table("A3").id() + "/tab", null).getString("id");
+    String tab = openTab(diner, table("A3")).getString("id");
     TenantBootstrap.Bootstrapped elsewhere = service.aRestaurant("别家面馆", "B1");
     String foreignOwner = service.signInAndAccept("other-owner", elsewhere.ownerInvite().token());
     String foreignCategory = service.call(HttpMethod.POST, "/api/v1/stores/" + elsewhere.store().id()
@@ -211,7 +235,7 @@ class OrderingFlowTest {
           .put("name", "例汤").put("price_fen", 600)).getString("id");
       put(owner, "/menu/dishes/" + dish + "/stock", new JsonObject().put("today_stock", 3));
       String diner = service.signIn("erin");
-      String tab = post(diner, "/tables/" + table("A4").id() + "/tab", null).getString("id");
+      String tab = openTab(diner, table("A4")).getString("id");
       post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", dish).put("quantity", 2));
 
       JsonObject order = placeOrder(diner, tab, "pay-first-0001", 1, null);
@@ -237,7 +261,7 @@ class OrderingFlowTest {
   @Test
   void hurryingReachesTheKitchenOnceEveryTwoMinutesAndTheTicketPrints() {
     String diner = service.signIn("frank");
-    String tab = post(diner, "/tables/" + table("A5").id() + "/tab", null).getString("id");
+    String tab = openTab(diner, table("A5")).getString("id");
     post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", noodles)
         .put("choice_ids", new JsonArray().add(small)).put("quantity", 1));
     JsonObject order = placeOrder(diner, tab, "hurry-0001", 1, "快一点");
@@ -258,7 +282,7 @@ class OrderingFlowTest {
   @Test
   void aClosedStoreOrAnInactiveTableTakesNoOrders() {
     String diner = service.signIn("gina");
-    String tab = post(diner, "/tables/" + table("A7").id() + "/tab", null).getString("id");
+    String tab = openTab(diner, table("A7")).getString("id");
     post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
     // Open only one minute, on the day after tomorrow: closed now, whatever day the test runs.
     int dayAfterTomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).getDayOfWeek()
@@ -274,10 +298,11 @@ class OrderingFlowTest {
     } finally {
       call(owner, HttpMethod.PATCH, "", new JsonObject().put("business_hours", always));
     }
+    String scannedBefore = service.scan(restaurant.store(), table("A8"));
     call(owner, HttpMethod.PATCH, "/tables/" + table("A8").id(), new JsonObject().put("active", false));
 
-    assertThat(problem(call(diner, HttpMethod.POST, "/tables/" + table("A8").id() + "/tab", null), 409))
-        .isEqualTo("table_inactive");
+    assertThat(problem(call(diner, HttpMethod.POST, "/tables/" + table("A8").id() + "/tab",
+        new JsonObject().put("scan_token", scannedBefore)), 409)).isEqualTo("table_inactive");
     assertThat(cart(get(diner, "/tabs/" + tab)).getJsonArray("lines")).as("nothing was taken from the cart")
         .hasSize(1);
   }
@@ -285,8 +310,8 @@ class OrderingFlowTest {
   @Test
   void anAbandonedEmptyTabExpiresAndOneInUseDoesNot() {
     String diner = service.signIn("hank");
-    String empty = post(diner, "/tables/" + table("A9").id() + "/tab", null).getString("id");
-    String inUse = post(diner, "/tables/" + table("A10").id() + "/tab", null).getString("id");
+    String empty = openTab(diner, table("A9")).getString("id");
+    String inUse = openTab(diner, table("A10")).getString("id");
     post(diner, "/tabs/" + inUse + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
     service.env().asOwner(sql -> {
       sql.execute("UPDATE tabs SET last_activity_at = now() - interval '3 hours' WHERE id IN ('" + empty + "', '"
@@ -306,6 +331,11 @@ class OrderingFlowTest {
     HttpResponse<Buffer> response = call(token, HttpMethod.POST, "/tabs/" + tab + "/orders", body);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     return response.bodyAsJsonObject();
+  }
+
+  /** Scans the table and opens or joins its tab. */
+  private static JsonObject openTab(String token, DiningTable table) {
+    return ok(service.openTab(restaurant.store(), table, token));
   }
 
   private static HttpResponse<Buffer> addLine(String token, String tab, String dish, List<String> choices,

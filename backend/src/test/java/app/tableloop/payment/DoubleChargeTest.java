@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,7 +213,7 @@ class DoubleChargeTest {
     String diner = service.signIn(user);
     DiningTable table = store.restaurant().tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
         .orElseThrow();
-    String tab = post(diner, store.path("/tables/" + table.id() + "/tab"), null).getString("id");
+    String tab = ok(service.openTab(store.restaurant().store(), table, diner)).getString("id");
     post(diner, store.path("/tabs/" + tab + "/cart"), new JsonObject().put("dish_id", store.dish())
         .put("quantity", 1));
     String order = post(diner, store.path("/tabs/" + tab + "/orders"), new JsonObject()

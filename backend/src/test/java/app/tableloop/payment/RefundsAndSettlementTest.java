@@ -320,8 +320,7 @@ class RefundsAndSettlementTest {
     String diner = service.signIn(user);
     DiningTable table = shop.restaurant().tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
         .orElseThrow();
-    String tab = ok(service.call(HttpMethod.POST, shop.path("/tables/" + table.id() + "/tab"), diner, null))
-        .getString("id");
+    String tab = ok(service.openTab(shop.restaurant().store(), table, diner)).getString("id");
     ok(service.call(HttpMethod.POST, shop.path("/tabs/" + tab + "/cart"), diner, new JsonObject()
         .put("dish_id", shop.dish()).put("quantity", quantity)));
     JsonObject order = ok(service.call(HttpMethod.POST, shop.path("/tabs/" + tab + "/orders"), diner, new JsonObject()

@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class TabPaymentTest {
   static String noodles;
 
   /** A diner's tab at a table. */
-  record Seated(String diner, String tableId, String tab) {
+  record Seated(String diner, DiningTable table, String tab) {
   }
 
   @BeforeAll
@@ -101,7 +102,7 @@ class TabPaymentTest {
       assertThat(service.env().count("SELECT count(*) FROM tabs WHERE id = '" + seated.tab() + "' AND status = 'closed'"
           + " AND close_reason = 'paid'")).isEqualTo(1);
     }
-    String newTab = post(seated.diner(), storePath("/tables/" + seated.tableId() + "/tab"), null).getString("id");
+    String newTab = ok(service.openTab(restaurant.store(), seated.table(), seated.diner())).getString("id");
     assertThat(newTab).isNotEqualTo(seated.tab());
     assertThat(problem(service.call(HttpMethod.POST, tabPayment, seated.diner(), null), 409))
         .isEqualTo("tab_not_open");
@@ -272,8 +273,8 @@ class TabPaymentTest {
     String diner = service.signIn(user);
     DiningTable table = restaurant.tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
         .orElseThrow();
-    String tab = post(diner, storePath("/tables/" + table.id() + "/tab"), null).getString("id");
-    return new Seated(diner, table.id().toString(), tab);
+    String tab = ok(service.openTab(restaurant.store(), table, diner)).getString("id");
+    return new Seated(diner, table, tab);
   }
 
   /** An order of the tab, straight to the kitchen and unpaid, as eat-first stores take them. */

@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static app.tableloop.testing.Responses.refusedNotification;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,7 +240,7 @@ class WeChatPayFlowTest {
     String diner = service.signIn(user);
     DiningTable table = restaurant.tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
         .orElseThrow();
-    String tab = post(diner, storePath("/tables/" + table.id() + "/tab"), null).getString("id");
+    String tab = ok(service.openTab(restaurant.store(), table, diner)).getString("id");
     post(diner, storePath("/tabs/" + tab + "/cart"), new JsonObject().put("dish_id", noodles)
         .put("quantity", quantity));
     JsonObject order = post(diner, storePath("/tabs/" + tab + "/orders"), new JsonObject()

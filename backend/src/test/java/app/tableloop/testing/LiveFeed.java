@@ -7,19 +7,30 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-/** The messages a test's WebSocket receives, to wait for the one it expects. */
+/** The messages a test's WebSocket receives, to wait for the one it expects, and how the service closed it. */
 public final class LiveFeed implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> messages;
+  private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+
+  /** The close code and reason the service sent. */
+  public record Closed(int code, String reason) {
+  }
 
   private LiveFeed(WebSocket socket, BlockingQueue<JsonObject> messages) {
     this.socket = socket;
     this.messages = messages;
+    socket.closeHandler(ended -> closed.complete(new Closed(socket.closeStatusCode() == null ? -1
+        : socket.closeStatusCode(), socket.closeReason())));
   }
 
   /** Listens before the socket opens, so that the first message is not missed. */
@@ -60,12 +71,33 @@ public final class LiveFeed implements AutoCloseable {
     }
   }
 
+  /** How the socket was closed, waiting at most {@code within} for it to close. */
+  public Closed closed(Duration within) {
+    try {
+      return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the socket was still open after " + within.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      throw new AssertionError(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   public boolean isOpen() {
-    return !socket.isClosed();
+    return !closed.isDone();
+  }
+
+  /** The messages received and not yet taken by {@link #next}. */
+  public List<JsonObject> unread() {
+    return List.copyOf(messages);
   }
 
   @Override
   public void close() {
-    Await.result(socket.close());
+    if (isOpen()) {
+      Await.result(socket.close());
+    }
   }
 }

@@ -9,7 +9,10 @@ import app.tableloop.platform.database.Database;
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.VertxFactory;
+import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.TableScene;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeRange;
 import app.tableloop.tenancy.TenantBootstrap;
@@ -23,6 +26,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -33,6 +37,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -40,8 +46,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.redisson.api.RKeys;
 
 /**
  * The whole service, as deployed, for one test class: its own database and Redis prefix, the WeChat simulator, an
@@ -52,6 +60,11 @@ public final class RunningService implements AutoCloseable {
   private final Application app;
   private final Vertx clientVertx;
   private final WebClient client;
+  /**
+   * Held for the service's whole life: Vert.x closes a client nobody references any more when the garbage collector
+   * finds it, and with it the sockets it opened, even one still in its handshake.
+   */
+  private final WebSocketClient webSockets;
   private final Database database;
 
   private RunningService(TestEnvironment env, Application app, Vertx clientVertx, WebClient client,
@@ -59,6 +72,7 @@ public final class RunningService implements AutoCloseable {
     this.env = env;
     this.app = app;
     this.clientVertx = clientVertx;
+    this.webSockets = clientVertx.createWebSocketClient();
     this.client = client;
     this.database = database;
   }
@@ -103,7 +117,7 @@ public final class RunningService implements AutoCloseable {
   public LiveFeed live(String path, String token) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port())
         .setURI(path).addHeader("Authorization", "Bearer " + token);
-    return Await.result(LiveFeed.connect(clientVertx.createWebSocketClient(), options));
+    return Await.result(LiveFeed.connect(webSockets, options));
   }
 
   public TestEnvironment env() {
@@ -131,6 +145,22 @@ public final class RunningService implements AutoCloseable {
     String address = "http://127.0.0.1:" + app.port();
     return Await.result(new DemoSeed(clientVertx, database, address, Optional.of(simulator().baseUrl()), address,
         Clock.systemUTC()).seedIfEmpty());
+  }
+
+  /** Scans the table's mini-program code as a diner's phone does; answers the scan's proof ({@code scan_token}). */
+  public String scan(Store store, DiningTable table) {
+    HttpResponse<Buffer> response = get("/api/v1/scan?scene=" + URLEncoder.encode(
+        new TableScene(store.code(), table.code()).scene(), StandardCharsets.UTF_8), null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("the scan failed: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getString("scan_token");
+  }
+
+  /** Scans the table and opens (or joins) its tab with the scan's proof, as the mini-program does after a scan. */
+  public HttpResponse<Buffer> openTab(Store store, DiningTable table, String token) {
+    return call(HttpMethod.POST, "/api/v1/stores/" + store.id() + "/tables/" + table.id() + "/tab", token,
+        new JsonObject().put("scan_token", scan(store, table)));
   }
 
   /** Signs {@code user} in through WeChat (the simulator) and answers the session token. */
@@ -167,9 +197,18 @@ public final class RunningService implements AutoCloseable {
 
   /** Deletes every key this service has in Redis: to the service, a Redis flush. */
   public void flushRedis() {
+    withRawRedis(keys -> keys.deleteByPattern(env.redisKeyPrefix() + "*"));
+  }
+
+  /** Deletes one of this service's Redis keys (named without the prefix) behind its back. */
+  public void deleteFromRedis(String key) {
+    withRawRedis(keys -> assertThat(keys.delete(env.redisKeyPrefix() + key)).as(key).isEqualTo(1));
+  }
+
+  private void withRawRedis(Consumer<RKeys> work) {
     Redis raw = Await.result(Redis.connect(clientVertx, Optional.of(env.redisUrl()), Optional.empty(), ""));
     try {
-      raw.client().getKeys().deleteByPattern(env.redisKeyPrefix() + "*");
+      work.accept(raw.client().getKeys());
     } finally {
       Await.result(raw.close());
     }
