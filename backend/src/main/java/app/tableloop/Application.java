@@ -1,67 +1,22 @@
 package app.tableloop;
 
 import app.tableloop.demo.DemoSeed;
-import app.tableloop.platform.config.Config;
-import app.tableloop.platform.http.OperationsApi;
-import app.tableloop.identity.AccessGuard;
-import app.tableloop.identity.LiveViewers;
-import app.tableloop.identity.Sessions;
-import app.tableloop.identity.SignInApi;
-import app.tableloop.identity.SignInLimits;
-import app.tableloop.identity.StaffApi;
-import app.tableloop.identity.StaffInvites;
-import app.tableloop.identity.StaffRoles;
-import app.tableloop.identity.Users;
-import app.tableloop.menu.DishStock;
-import app.tableloop.menu.MenuApi;
-import app.tableloop.menu.MenuCache;
-import app.tableloop.menu.Menus;
-import app.tableloop.platform.database.Database;
-import app.tableloop.ordering.Carts;
-import app.tableloop.ordering.KitchenService;
-import app.tableloop.ordering.OrderingApi;
-import app.tableloop.ordering.OrderingEvents;
-import app.tableloop.ordering.Orders;
-import app.tableloop.ordering.PaidOrders;
-import app.tableloop.ordering.TabExpiry;
-import app.tableloop.ordering.UnpaidOrders;
-import app.tableloop.ordering.TabService;
-import app.tableloop.ordering.Tabs;
-import app.tableloop.payment.CounterPayments;
-import app.tableloop.payment.DailySettlement;
-import app.tableloop.payment.OrderRefunds;
-import app.tableloop.payment.PaymentApi;
-import app.tableloop.payment.PaymentConfirmation;
+import app.tableloop.identity.IdentityModule;
+import app.tableloop.menu.MenuModule;
+import app.tableloop.ordering.OrderingModule;
 import app.tableloop.payment.PaymentFollowUp;
-import app.tableloop.payment.PaymentLedger;
-import app.tableloop.payment.Payments;
-import app.tableloop.payment.RefundFollowUp;
-import app.tableloop.payment.RefundNotifications;
-import app.tableloop.payment.Refunds;
-import app.tableloop.payment.UnmatchedNotifications;
-import app.tableloop.payment.WeChatNotifications;
-import app.tableloop.payment.WeChatPaymentQueries;
-import app.tableloop.payment.WeChatPayments;
-import app.tableloop.payment.WeChatPrepayClosing;
-import app.tableloop.payment.WeChatRefundResults;
+import app.tableloop.payment.PaymentModule;
+import app.tableloop.platform.config.Config;
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.OperationsApi;
 import app.tableloop.platform.http.Platform;
-import app.tableloop.platform.outbox.Outbox;
-import app.tableloop.platform.outbox.OutboxRelay;
-import app.tableloop.platform.outbox.RelaySettings;
-import app.tableloop.platform.live.LiveHub;
-import app.tableloop.tenancy.DiningTables;
-import app.tableloop.tenancy.LinkPages;
-import app.tableloop.tenancy.ScanProofKey;
-import app.tableloop.tenancy.Stores;
-import app.tableloop.tenancy.TableCodeImages;
-import app.tableloop.tenancy.TableCodesApi;
-import app.tableloop.tenancy.TenancyApi;
+import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
-import app.tableloop.platform.runtime.PeriodicJob;
 import app.tableloop.platform.runtime.ServiceVerticle;
 import app.tableloop.platform.runtime.VertxFactory;
+import app.tableloop.tenancy.TenancyModule;
 import app.tableloop.wechat.WeChatConnection;
 import app.tableloop.wechat.WeChatGateway;
 import app.tableloop.wechat.WeChatSettings;
@@ -97,68 +52,19 @@ public final class Application implements AutoCloseable {
     Features.Api create(Platform platform, WeChatGateway wechat, Buffer contractDocument);
   }
 
-  /** Every feature of the product, wired by hand: the one place that knows them all. */
+  /**
+   * Every feature of the product, in the order they build on each other: each module wires itself from the platform
+   * and the modules it needs.
+   */
   public static final Modules FEATURES = (platform, wechat, contractDocument) -> {
-    Database database = platform.database();
-    LiveHub live = new LiveHub(platform.vertx(), platform.redis(), platform.webSocketPingInterval());
-    PeriodicJob.schedule(platform.vertx(), LiveHub.RECHECK_NOW, LiveHub.RECHECK_EVERY, live::recheck);
-    Sessions sessions = new Sessions(platform.redis(), live);
-    Users users = new Users(database);
-    StaffInvites invites = new StaffInvites(database, platform.clock());
-    Stores stores = new Stores();
-    DiningTables tables = new DiningTables();
-    Menus menus = new Menus();
-    MenuCache menuCache = new MenuCache(platform.redis());
-    DishStock stock = new DishStock(menuCache);
-    Tabs tabs = new Tabs();
-    Orders orders = new Orders();
-    OrderingEvents events = new OrderingEvents(live);
-    ScanProofKey scanProofKey = new ScanProofKey(database);
-    TabService tabService = new TabService(database, stores, tables, tabs, new Carts(), orders, menus, stock, events,
-        scanProofKey, platform.clock());
-    TabExpiry.start(platform.vertx(), database);
-    Payments payments = new Payments();
-    PaymentLedger ledger = new PaymentLedger();
-    Outbox outbox = new Outbox();
-    PaidOrders paidOrders = new PaidOrders(database, tabs, orders, tabService, events);
-    String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
-    String notifyUrl = baseUrl + "/api/v1/payments/wechat/notify";
-    UnmatchedNotifications unmatched = new UnmatchedNotifications();
-    Refunds refundRows = new Refunds();
-    OrderRefunds refunds = new OrderRefunds(database, stores, orders, payments, refundRows, ledger, outbox, wechat,
-        baseUrl + "/api/v1/payments/wechat/refund-notify", platform.clock());
-    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders, paidOrders,
-        refundRows, refunds, wechat.mchId(), wechat.appId(), platform.clock());
-    WeChatRefundResults refundResults = new WeChatRefundResults(database, refundRows, refunds, platform.clock());
-    RefundFollowUp.start(platform.vertx(), new RefundFollowUp(database, refundRows, refunds, refundResults, wechat,
-        platform.clock()));
-    WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
-    WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
-    // No feature consumes events yet; membership, referrals and campaign attribution will register here.
-    OutboxRelay.start(platform.vertx(), new OutboxRelay(database, List.of(), RelaySettings.DEFAULTS, platform.clock(),
-        platform.metrics()));
-    PaymentFollowUp.start(platform.vertx(), new PaymentFollowUp(database, stores, orders, payments, paymentQueries,
-        new UnpaidOrders(orders, stock, paidOrders), prepayClosing, platform.clock()));
-    return new Features.Api(new AccessGuard(sessions, users), List.of(
-        new OperationsApi(platform, contractDocument),
-        new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
-        new StaffApi(database, invites, new StaffRoles(), sessions, wechat, platform.publicBaseUrl()),
-        new TenancyApi(database, stores, tables, scanProofKey, platform.clock()),
-        new LinkPages(),
-        new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat),
-            platform.publicBaseUrl()),
-        new MenuApi(database, stores, menus, menuCache, platform.clock()),
-        new OrderingApi(tabService, new KitchenService(database, stores, tables, tabs, orders, stock, tabService,
-            events), events, new LiveViewers(sessions, users)),
-        new PaymentApi(
-            new WeChatPayments(database, stores, tabs, orders, paidOrders, payments, paymentQueries, wechat, notifyUrl,
-                platform.clock()),
-            new WeChatNotifications(database, payments, unmatched, confirmation, wechat, platform.clock()),
-            new CounterPayments(database, orders, tabs, paidOrders, payments, confirmation, prepayClosing,
-                platform.clock()),
-            refunds,
-            new RefundNotifications(database, refundRows, refundResults, unmatched, wechat, platform.clock()),
-            new DailySettlement(database, stores, ledger, refundRows, wechat), tabService)));
+    IdentityModule identity = new IdentityModule(platform, wechat);
+    TenancyModule tenancy = new TenancyModule(platform, wechat);
+    MenuModule menu = new MenuModule(platform, tenancy);
+    OrderingModule ordering = new OrderingModule(platform, tenancy, menu, identity);
+    PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
+    return new Features.Api(identity.guard(), List.of(
+        FeatureModule.serving(new OperationsApi(platform, contractDocument)),
+        identity, tenancy, menu, ordering, payment));
   };
 
   private final Infrastructure infrastructure;

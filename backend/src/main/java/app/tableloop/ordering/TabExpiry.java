@@ -1,7 +1,8 @@
 package app.tableloop.ordering;
 
 import app.tableloop.platform.database.Database;
-import io.vertx.core.Vertx;
+import app.tableloop.platform.job.PeriodicJob;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,25 +14,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class TabExpiry {
   private static final Logger LOG = LoggerFactory.getLogger(TabExpiry.class);
+  /** Event-bus address that runs a sweep at once and replies with how many tabs it closed. */
+  public static final String EXPIRE_NOW = "ordering.tab-expiry";
   static final Duration IDLE = Duration.ofHours(2);
   private static final Duration EVERY = Duration.ofMinutes(10);
 
-  private TabExpiry() {
+  private final Database database;
+
+  public TabExpiry(Database database) {
+    this.database = database;
   }
 
-  public static long start(Vertx vertx, Database database) {
-    return vertx.setPeriodic(EVERY.toMillis(), timer -> sweep(database));
+  public PeriodicJob job() {
+    return new PeriodicJob(EXPIRE_NOW, EVERY, this::sweep);
   }
 
-  static void sweep(Database database) {
-    database.pool().preparedQuery("SELECT expire_abandoned_tabs(make_interval(mins => $1)) AS closed")
+  Future<Integer> sweep() {
+    return database.pool().preparedQuery("SELECT expire_abandoned_tabs(make_interval(mins => $1)) AS closed")
         .execute(Tuple.of((int) IDLE.toMinutes()))
-        .onSuccess(rows -> {
-          int closed = rows.iterator().next().getInteger("closed");
+        .map(rows -> rows.iterator().next().getInteger("closed"))
+        .onSuccess(closed -> {
           if (closed > 0) {
             LOG.info("Closed {} abandoned empty tab(s)", closed);
           }
-        })
-        .onFailure(failure -> LOG.warn("Expiring abandoned tabs failed: {}", failure.getMessage()));
+        });
   }
 }

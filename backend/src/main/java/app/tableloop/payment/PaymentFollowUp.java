@@ -4,10 +4,9 @@ import app.tableloop.ordering.Order;
 import app.tableloop.ordering.Orders;
 import app.tableloop.ordering.UnpaidOrders;
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.runtime.PeriodicJob;
+import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +57,8 @@ public final class PaymentFollowUp {
     this.clock = clock;
   }
 
-  public static void start(Vertx vertx, PaymentFollowUp followUp) {
-    PeriodicJob.schedule(vertx, FOLLOW_UP_NOW, EVERY, followUp::pass);
+  public PeriodicJob job() {
+    return new PeriodicJob(FOLLOW_UP_NOW, EVERY, this::pass);
   }
 
   /**

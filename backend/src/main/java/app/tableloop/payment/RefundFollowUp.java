@@ -1,12 +1,11 @@
 package app.tableloop.payment;
 
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.runtime.PeriodicJob;
+import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.result.WxPayRefundQueryV3Result;
 import com.github.binarywang.wxpay.exception.WxPayException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +47,8 @@ public final class RefundFollowUp {
     this.clock = clock;
   }
 
-  public static void start(Vertx vertx, RefundFollowUp followUp) {
-    PeriodicJob.schedule(vertx, FOLLOW_UP_NOW, EVERY, followUp::pass);
+  public PeriodicJob job() {
+    return new PeriodicJob(FOLLOW_UP_NOW, EVERY, this::pass);
   }
 
   /** One pass; answers how many refunds it found decided (succeeded or failed). */

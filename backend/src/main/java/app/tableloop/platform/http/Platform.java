@@ -1,18 +1,18 @@
 package app.tableloop.platform.http;
 
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.live.LiveHub;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What the platform hands every feature when the service starts.
  *
  * @param publicBaseUrl         where diners and staff reach this service from outside (links in QR codes and invites)
- * @param webSocketPingInterval how often a live WebSocket is pinged, to stay within the connections' idle timeout
+ * @param live                  the live WebSocket feeds, shared by every instance through Redis
  */
 public record Platform(Vertx vertx, Database database, Redis redis, PrometheusMeterRegistry metrics, Clock clock,
-                       String publicBaseUrl, Duration webSocketPingInterval) {
+                       String publicBaseUrl, LiveHub live) {
 }

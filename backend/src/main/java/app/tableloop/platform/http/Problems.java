@@ -1,5 +1,6 @@
 package app.tableloop.platform.http;
 
+import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
@@ -63,6 +64,9 @@ public final class Problems implements Handler<RoutingContext> {
     Throwable failure = rc.failure();
     if (failure instanceof ProblemException known) {
       return known.problem();
+    }
+    if (failure instanceof Refused refused) {
+      return Refusals.problem(refused.refusal());
     }
     if (failure instanceof HttpException http) {
       if (http.getCause() instanceof ValidatorException invalid) {

@@ -1,6 +1,7 @@
 package app.tableloop.platform.live;
 
 import app.tableloop.platform.redis.Redis;
+import app.tableloop.platform.job.PeriodicJob;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -90,6 +91,11 @@ public final class LiveHub {
   /** Closes, on every instance, every socket of this user. */
   public Future<Void> endSessionsOf(UUID userId) {
     return announceEnding(new JsonObject().put("user", userId.toString()));
+  }
+
+  /** The re-check, every {@link #RECHECK_EVERY} and on demand at {@link #RECHECK_NOW}. */
+  public PeriodicJob recheckJob() {
+    return new PeriodicJob(RECHECK_NOW, RECHECK_EVERY, this::recheck);
   }
 
   /** Closes this instance's sockets whose access no longer holds; answers how many it closed. */

@@ -1,12 +1,11 @@
 package app.tableloop.platform.outbox;
 
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.runtime.PeriodicJob;
+import app.tableloop.platform.job.PeriodicJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -62,8 +61,8 @@ public final class OutboxRelay {
         .description("Age of the oldest event not yet delivered").register(metrics);
   }
 
-  public static void start(Vertx vertx, OutboxRelay relay) {
-    PeriodicJob.schedule(vertx, RELAY_NOW, relay.settings.every(), relay::pass);
+  public PeriodicJob job() {
+    return new PeriodicJob(RELAY_NOW, settings.every(), this::pass);
   }
 
   /** One pass over the due events; answers how many it settled (processed, retried later or parked). */

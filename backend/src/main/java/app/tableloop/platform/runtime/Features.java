@@ -1,6 +1,5 @@
 package app.tableloop.platform.runtime;
 
-import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Guard;
 import app.tableloop.platform.http.Platform;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +10,7 @@ import java.util.List;
 public interface Features {
   Api create(Platform platform, Buffer contractDocument);
 
-  /** The guard every operation passes first, and the modules that handle the operations. */
-  record Api(Guard guard, List<ApiModule> modules) {
+  /** The guard every operation passes first, and the feature modules, in the order they were wired. */
+  record Api(Guard guard, List<FeatureModule> modules) {
   }
 }

@@ -5,6 +5,11 @@ import app.tableloop.platform.http.ApiRouter;
 import app.tableloop.platform.http.ConnectionHygiene;
 import app.tableloop.platform.http.InvalidRequests;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.live.LiveHub;
+import app.tableloop.platform.outbox.OutboxRelay;
+import app.tableloop.platform.outbox.RelaySettings;
+import io.vertx.ext.web.Router;
+import java.util.List;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -50,9 +55,14 @@ public final class ServiceVerticle extends VerticleBase {
           return OpenAPIContract.from(vertx, http.contractPath());
         })
         .compose(contract -> vertx.fileSystem().readFile(http.contractPath()).map(document -> {
-          Features.Api api = features.create(new Platform(vertx, database, redis, metrics, Clock.systemUTC(),
-              http.publicBaseUrl(), http.limits().webSocketPingInterval()), document);
-          return ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(), api.modules());
+          Clock clock = Clock.systemUTC();
+          LiveHub live = new LiveHub(vertx, redis, http.limits().webSocketPingInterval());
+          Features.Api api = features.create(new Platform(vertx, database, redis, metrics, clock,
+              http.publicBaseUrl(), live), document);
+          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(),
+              api.modules().stream().flatMap(module -> module.apis().stream()).toList());
+          startBackground(live, api.modules(), clock);
+          return router;
         }))
         .compose(router -> {
           ConnectionHygiene hygiene = new ConnectionHygiene(vertx, http.limits());
@@ -66,6 +76,17 @@ public final class ServiceVerticle extends VerticleBase {
           server = listening;
           LOG.info("TableLoop is listening on http://{}:{}", http.host(), listening.actualPort());
         });
+  }
+
+  /**
+   * Every module's periodic jobs, the live feeds' re-check, and the outbox relay with every module's event handlers
+   * (events no module handles are simply marked processed).
+   */
+  private void startBackground(LiveHub live, List<FeatureModule> modules, Clock clock) {
+    live.recheckJob().start(vertx);
+    modules.forEach(module -> module.jobs().forEach(job -> job.start(vertx)));
+    new OutboxRelay(database, modules.stream().flatMap(module -> module.eventHandlers().stream()).toList(),
+        RelaySettings.DEFAULTS, clock, metrics).job().start(vertx);
   }
 
   /** The port actually bound (useful when the settings asked for any free port). */

@@ -3,6 +3,7 @@ package app.tableloop.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.Application;
+import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.testing.Await;
@@ -62,7 +63,8 @@ class HttpErrorModelTest {
     app = Application.start(config, WeChatSettings.from(Map.of()),
         new HttpSettings("127.0.0.1", 0, BODY_LIMIT, Duration.ofSeconds(1), "openapi-error-model.yaml",
             "http://localhost", config.connectionLimits()),
-        (platform, wechat, document) -> new Features.Api(Guard.OPEN, List.of(new TestOrdersApi())));
+        (platform, wechat, document) -> new Features.Api(Guard.OPEN,
+            List.of(FeatureModule.serving(new TestOrdersApi()))));
     clientVertx = Vertx.vertx();
     client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
   }

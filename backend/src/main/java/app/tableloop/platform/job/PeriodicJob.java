@@ -1,4 +1,4 @@
-package app.tableloop.platform.runtime;
+package app.tableloop.platform.job;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,15 +11,16 @@ import org.slf4j.LoggerFactory;
  * A background job that every instance runs on a timer (each pass guards itself with row locks and status checks, so
  * instances do not get in each other's way). It can also be run at once over the local event bus, which replies with
  * the pass's result: tests use this instead of waiting for the timer.
+ *
+ * @param address the event-bus address that runs a pass at once
+ * @param every   how often the timer runs a pass
+ * @param pass    one pass; its result is the reply
  */
-public final class PeriodicJob {
+public record PeriodicJob(String address, Duration every, Supplier<? extends Future<?>> pass) {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
 
-  private PeriodicJob() {
-  }
-
-  /** Runs {@code pass} every {@code every}, and whenever a message comes to {@code address}. */
-  public static <T> void schedule(Vertx vertx, String address, Duration every, Supplier<Future<T>> pass) {
+  /** Runs a pass every {@link #every}, and whenever a message comes to {@link #address}. */
+  public void start(Vertx vertx) {
     vertx.eventBus().<Void>localConsumer(address, message -> pass.get()
         .onSuccess(message::reply)
         .onFailure(failure -> message.fail(500, String.valueOf(failure.getMessage()))));

@@ -1,0 +1,41 @@
+package app.tableloop.identity;
+
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.runtime.FeatureModule;
+import app.tableloop.wechat.WeChatGateway;
+import java.util.List;
+
+/** Signing in with WeChat, sessions, roles and staff invites; the guard every operation passes first. */
+public final class IdentityModule implements FeatureModule {
+  private final AccessGuard guard;
+  private final LiveViewers liveViewers;
+  private final List<ApiModule> apis;
+
+  public IdentityModule(Platform platform, WeChatGateway wechat) {
+    Database database = platform.database();
+    Sessions sessions = new Sessions(platform.redis(), platform.live());
+    Users users = new Users(database);
+    this.guard = new AccessGuard(sessions, users);
+    this.liveViewers = new LiveViewers(sessions, users);
+    this.apis = List.of(
+        new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
+        new StaffApi(database, new StaffInvites(database, platform.clock()), new StaffRoles(), sessions, wechat,
+            platform.publicBaseUrl()));
+  }
+
+  public AccessGuard guard() {
+    return guard;
+  }
+
+  /** Whether a live feed's session and role still hold: for the features that serve feeds. */
+  public LiveViewers liveViewers() {
+    return liveViewers;
+  }
+
+  @Override
+  public List<ApiModule> apis() {
+    return apis;
+  }
+}
