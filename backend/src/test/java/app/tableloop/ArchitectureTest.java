@@ -1,21 +1,75 @@
 package app.tableloop;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The lines between packages that the code keeps: platform serves everyone and imports no one. */
 class ArchitectureTest {
+  /**
+   * Which features each feature may use, besides the platform: the one table of who may call whom. A feature absent
+   * from a row is out of bounds for it; a new feature gets a row of its own.
+   */
+  static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
+
+  static {
+    MAY_USE.put("identity", Set.of("wechat"));
+    MAY_USE.put("tenancy", Set.of("identity", "wechat"));
+    MAY_USE.put("menu", Set.of("identity", "tenancy"));
+    MAY_USE.put("ordering", Set.of("identity", "tenancy", "menu"));
+    MAY_USE.put("payment", Set.of("identity", "tenancy", "menu", "ordering", "wechat"));
+    // The demo plays a day of business through the product's own API and services.
+    MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "wechat"));
+    MAY_USE.put("wechat", Set.of());
+  }
+
   static JavaClasses classes;
 
   @BeforeAll
   static void importClasses() {
     classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("app.tableloop");
+  }
+
+  @Test
+  void eachFeatureUsesOnlyTheFeaturesItsRowAllows() {
+    MAY_USE.forEach((feature, allowed) -> {
+      String[] outOfBounds = MAY_USE.keySet().stream()
+          .filter(other -> !other.equals(feature) && !allowed.contains(other))
+          .map(other -> "app.tableloop." + other + "..")
+          .toArray(String[]::new);
+      if (outOfBounds.length > 0) {
+        noClasses().that().resideInAPackage("app.tableloop." + feature + "..")
+            .should().dependOnClassesThat().resideInAnyPackage(outOfBounds)
+            .because(feature + " may use only " + allowed + " besides the platform")
+            .check(classes);
+      }
+    });
+  }
+
+  @Test
+  void everyFeaturePackageHasARowInTheTable() {
+    assertThat(classes.stream().map(JavaClass::getPackageName)
+        .filter(name -> name.startsWith("app.tableloop.") && !name.startsWith("app.tableloop.platform"))
+        .map(name -> name.substring("app.tableloop.".length()).split("\\.")[0])
+        .distinct())
+        .as("a feature without a row in MAY_USE is held by no rule")
+        .allMatch(MAY_USE::containsKey);
+  }
+
+  @Test
+  void featurePackagesHaveNoCycles() {
+    slices().matching("app.tableloop.(*)..").should().beFreeOfCycles().check(classes);
   }
 
   @Test
