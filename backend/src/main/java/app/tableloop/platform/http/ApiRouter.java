@@ -14,10 +14,12 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
- * validation against the contract, then the module's handlers. One problem handler answers every failure; there is
+ * validation against the contract (which also refuses text PostgreSQL cannot store, see {@link UnsafeText}), then
+ * the module's handlers. One problem handler answers every failure; there is
  * a body size limit and a request id on everything.
  */
 public final class ApiRouter {
@@ -32,6 +34,7 @@ public final class ApiRouter {
         .rootHandler(new HoldWebSocketUpgrades())
         .rootHandler(new RequestIds())
         .rootHandler(LoggerHandler.create(LoggerFormat.SHORT))
+        .rootHandler(new StrictRequestDecoding())
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     for (OpenAPIRoute route : api.getRoutes()) {
@@ -42,6 +45,12 @@ public final class ApiRouter {
           .addHandler(rc -> extractor.extractValidatableRequest(rc, operation)
               .compose(request -> validator.validate(request, operation.getOperationId()))
               .onSuccess(validated -> {
+                Optional<String> unsafe = UnsafeText.findIn(validated);
+                if (unsafe.isPresent()) {
+                  rc.fail(new ProblemException(CommonProblems.invalidField(unsafe.get(),
+                      "contains a NUL character or a lone surrogate")));
+                  return;
+                }
                 rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
                 rc.next();
               })

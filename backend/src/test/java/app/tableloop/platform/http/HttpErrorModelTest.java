@@ -187,6 +187,49 @@ class HttpErrorModelTest {
   }
 
   @Test
+  void nulAndLoneSurrogatesInTheBodyAreRefusedNamingTheField() {
+    JsonObject withNul = validOrder();
+    withNul.getJsonArray("items").getJsonObject(0).put("dish", "beef\u0000noodles");
+    String escapedSurrogate = "{\"table\":\"A12\",\"note\":\"half \\ud800 a pair\","
+        + "\"items\":[{\"dish\":\"beef-noodles\",\"quantity\":1}]}";
+    String escapedNul = "{\"table\":\"A\\u000012\",\"items\":[{\"dish\":\"beef-noodles\",\"quantity\":1}]}";
+
+    JsonObject nul = problem(post("/orders/noodle-1?guests=3", withNul.encode()), 400);
+    assertThat(nul.getString("code")).isEqualTo("invalid_field");
+    assertThat(nul.getString("field")).isEqualTo("items[0].dish");
+    assertThat(problem(post("/orders/noodle-1?guests=3", escapedSurrogate), 400).getString("field"))
+        .isEqualTo("note");
+    assertThat(problem(post("/orders/noodle-1?guests=3", escapedNul), 400).getString("field")).isEqualTo("table");
+    assertThat(post("/orders/noodle-1?guests=3", validOrder().put("note", "辣 🌶 a whole pair").encode())
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void nulAndLoneSurrogatesInParametersAreRefusedNamingTheParameter() {
+    String order = validOrder().encode();
+
+    assertThat(problem(post("/orders/noodle-1?guests=3&label=a%00b", order), 400).getString("field"))
+        .isEqualTo("label");
+    assertThat(problem(post("/orders/noodle-1?guests=3&label=%ED%A0%80", order), 400).getString("field"))
+        .isEqualTo("label");
+    assertThat(problem(post("/orders/noo%00dle?guests=3", order), 400).getString("field")).isEqualTo("store");
+    assertThat(post("/orders/noodle-1?guests=3&label=%E8%BE%A3+hot", order).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void badPercentEscapesAreA400AnywhereEvenOnUnknownPaths() {
+    String order = validOrder().encode();
+    for (String uri : List.of("/orders/noodle-1?guests=%G1", "/orders/noodle-1?guests=3&label=%",
+        "/orders/noodle-1?guests=3&label=%E4%B8", "/orders/noodle-1?guests=3&%ZZ=1", "/orders/noodle%G1?guests=3")) {
+      assertThat(problem(post(uri, order), 400).getString("code")).as(uri).isIn("bad_request", "invalid_field");
+    }
+    for (String uri : List.of("/no/such/thing?x=%G1", "/no/such/%G1", "/failing?x=%", "/rejecting/%E4%B8")) {
+      assertThat(problem(Await.result(client.get(uri).send()), 400).getString("code")).as(uri)
+          .isIn("bad_request", "invalid_field");
+    }
+  }
+
+  @Test
   void aBusinessRejectionKeepsItsStatusCodeAndField() {
     JsonObject problem = problem(Await.result(client.get("/rejecting").send()), 409);
 
