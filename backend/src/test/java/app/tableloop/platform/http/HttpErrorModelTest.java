@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
+import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ class HttpErrorModelTest {
       api.getRoute("failUnexpectedly").addHandler(rc -> {
         throw new IllegalStateException("connection string postgresql://secret@db leaked at line 42");
       });
+      api.getRoute("failWithDatabaseDown").addHandler(rc -> rc.fail(new PgException(
+          "the database system is shutting down", "FATAL", "57P03", null)));
       api.getRoute("rejectWithProblem").addHandler(rc -> rc.fail(new ProblemException(
           Problem.of(409, "sold_out", "红烧肉已售罄", "Braised pork is sold out").atField("items[0].dish"))));
     }
@@ -184,6 +187,15 @@ class HttpErrorModelTest {
     JsonObject problem = problem(response, 500);
     assertThat(problem.getString("code")).isEqualTo("internal_error");
     assertThat(response.bodyAsString()).doesNotContain("secret", "IllegalStateException", "line 42", "at app.");
+  }
+
+  @Test
+  void aDatabaseThatIsDownIsA503WithRetryAfterNotAFault() {
+    HttpResponse<Buffer> response = Await.result(client.get("/unavailable").send());
+
+    JsonObject problem = problem(response, 503);
+    assertThat(problem.getString("code")).isEqualTo("service_unavailable");
+    assertThat(response.getHeader("Retry-After")).matches("[1-9][0-9]?");
   }
 
   @Test
