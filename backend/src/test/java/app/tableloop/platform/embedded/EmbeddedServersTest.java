@@ -16,6 +16,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,32 @@ class EmbeddedServersTest {
   }
 
   @Test
+  void postgresStopsEvenAfterItWasRestartedUnderneathUs(@TempDir Path dataDir) throws Exception {
+    Path cluster = dataDir.resolve("postgres");
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir)) {
+      long startedPid = postmasterPid(cluster);
+      Path pgCtl = PostgresBinaries.unpack(dataDir.resolve("runtime")).resolve("bin/pg_ctl");
+      Process restart = new ProcessBuilder(ServiceUser.current().command(List.of(pgCtl.toString(), "restart",
+          "-D", cluster.toString(), "-m", "fast", "-w", "-l", cluster.resolve("restarted.log").toString())))
+          .redirectErrorStream(true).start();
+      String output = new String(restart.getInputStream().readAllBytes());
+      assertThat(restart.waitFor()).as(output).isZero();
+      long restartedPid = postmasterPid(cluster);
+      assertThat(restartedPid).isNotEqualTo(startedPid);
+      assertThat(query(postgres.ownerUrl(), "SELECT 'still here'")).isEqualTo("still here");
+
+      postgres.close();
+
+      assertThat(cluster.resolve("postmaster.pid")).doesNotExist();
+      // pg_ctl waited for the pid file to go, which the postmaster removes as the last thing before it exits.
+      Optional<ProcessHandle> restarted = ProcessHandle.of(restartedPid);
+      if (restarted.isPresent()) {
+        restarted.get().onExit().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void postgresRequiresItsPassword(@TempDir Path dataDir) {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir)) {
       DatabaseUrl wrong = postgres.ownerUrl().withCredentials("postgres", "guessed");
@@ -57,6 +86,10 @@ class EmbeddedServersTest {
     try (EmbeddedRedis again = EmbeddedRedis.start(dataDir)) {
       assertThat(command(again.url(), again.url().password(), "GET", "visit")).isEqualTo("$2");
     }
+  }
+
+  private static long postmasterPid(Path cluster) throws IOException {
+    return Long.parseLong(Files.readAllLines(cluster.resolve("postmaster.pid")).get(0).trim());
   }
 
   private static long deadPid() throws Exception {
