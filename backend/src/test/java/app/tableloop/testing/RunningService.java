@@ -81,7 +81,8 @@ public final class RunningService implements AutoCloseable {
     return start(testClass, Map.of(), WeChatSettings.from(wechatVariables));
   }
 
-  private static RunningService start(Class<?> testClass, Map<String, String> overrides) {
+  /** The service configured with these variables over the test environment's own (another database, say). */
+  public static RunningService start(Class<?> testClass, Map<String, String> overrides) {
     return start(testClass, overrides, WeChatSettings.from(Map.of()));
   }
 

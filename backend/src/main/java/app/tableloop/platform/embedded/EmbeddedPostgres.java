@@ -51,6 +51,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   /** Starts the server in {@code dataDir} (creating its cluster on first use) and waits until it takes connections. */
   public static EmbeddedPostgres start(Path dataDir) {
+    try {
+      return start(dataDir, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find a free port for the embedded PostgreSQL", e);
+    }
+  }
+
+  /** Starts the server in {@code dataDir} on {@code port}: started again there, its clients find it where it was. */
+  public static EmbeddedPostgres start(Path dataDir, int port) {
     ServiceUser user = ServiceUser.current();
     Path binaries = PostgresBinaries.unpack(dataDir.resolve("runtime"));
     user.reach(binaries);
@@ -62,7 +71,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         initialise(user, binaries, cluster, password, dataDir);
       }
       LeftoverServer.recover(cluster.resolve("postmaster.pid"), "PostgreSQL");
-      int port = freePort();
       Path log = dataDir.resolve("logs").resolve("postgres.log");
       Files.createDirectories(log.getParent());
       Process process = new ProcessBuilder(user.command(List.of(
