@@ -3,6 +3,7 @@ package app.tableloop.platform.runtime;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.http.UndecodableRequests;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -57,6 +58,7 @@ public final class ServiceVerticle extends VerticleBase {
                 .setPort(http.port())
                 .setCompressionSupported(true))
             .requestHandler(router)
+            .invalidRequestHandler(new UndecodableRequests())
             .listen())
         .onSuccess(listening -> {
           server = listening;

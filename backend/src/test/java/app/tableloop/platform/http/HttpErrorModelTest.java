@@ -181,6 +181,20 @@ class HttpErrorModelTest {
   }
 
   @Test
+  void aRequestTheHttpDecoderGivesUpOnIsAProblemToo() {
+    HttpResponse<Buffer> longUri = Await.result(client.get("/orders/" + "a".repeat(5_000)).send());
+    HttpResponse<Buffer> hugeHeaders = Await.result(client.get("/failing").putHeader("X-Padding", "p".repeat(9_000))
+        .send());
+
+    assertThat(longUri.statusCode()).isEqualTo(414);
+    assertThat(longUri.getHeader("Content-Type")).isEqualTo(Problems.CONTENT_TYPE);
+    assertThat(longUri.bodyAsJsonObject().getString("code")).isEqualTo("uri_too_long");
+    assertThat(longUri.bodyAsJsonObject().getString("message")).isNotBlank();
+    assertThat(hugeHeaders.statusCode()).isEqualTo(431);
+    assertThat(hugeHeaders.bodyAsJsonObject().getString("code")).isEqualTo("headers_too_large");
+  }
+
+  @Test
   void aFaultIsAPlain500ThatRevealsNothing() {
     HttpResponse<Buffer> response = Await.result(client.get("/failing").send());
 
