@@ -188,6 +188,12 @@ public final class RunningService implements AutoCloseable {
     return body == null ? request.send() : request.sendJsonObject(body);
   }
 
+  /** Any request, exactly as given (the URI is sent as it is, not encoded); not waited for. */
+  public Future<HttpResponse<Buffer>> send(HttpMethod method, String uri, MultiMap headers, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, uri).putHeaders(headers);
+    return body == null ? request.send() : request.sendBuffer(body);
+  }
+
   /** A POST of exactly {@code body} with {@code headers}, as a caller outside the mini-program sends it. */
   public HttpResponse<Buffer> postRaw(String path, MultiMap headers, String body) {
     return Await.result(client.request(HttpMethod.POST, path).putHeaders(headers).sendBuffer(Buffer.buffer(body)));
