@@ -38,7 +38,8 @@ class HostileInputTest {
   /** Jackson cannot write a lone surrogate, so the body carries this marker and the raw escape replaces it. */
   private static final String SURROGATE_MARK = "LONE-SURROGATE-MARK";
   private static final List<String> BAD_TEXT_IN_URL = List.of("%00", "%G1", "%", "%E4%B8", "%ED%A0%80",
-      "a".repeat(2_000), "a".repeat(5_000));
+      "99999999999999999999", "-1", "9999-99-99", "0000-01-01", "a".repeat(2_000), "a".repeat(5_000));
+  private static final List<Object> HUGE_NUMBERS = List.of(Long.MAX_VALUE, 4_294_967_296L, -2_147_483_649L, 1e300);
   /** Strings tried in turn for a field with a pattern, so that the sample body passes it. */
   private static final List<String> PATTERNED = List.of("10:00", "A1", "k1111111", "2026-05-01", "Asia/Shanghai",
       "https://example.com/a.png", "13800138000");
@@ -129,8 +130,9 @@ class HostileInputTest {
     if (body != null) {
       JsonObject valid = (JsonObject) sample(body, "");
       List<List<Object>> strings = new ArrayList<>();
+      List<List<Object>> numbers = new ArrayList<>();
       List<List<Object>> leaves = new ArrayList<>();
-      collectLeaves(valid, new ArrayList<>(), leaves, strings);
+      collectLeaves(valid, new ArrayList<>(), leaves, strings, numbers);
       attempts.add(json(who + " malformed JSON", operation, uri, token, "{\"a\": [1, "));
       attempts.add(json(who + " a body that is not an object", operation, uri, token, "[\"" + NUL + "\"]"));
       attempts.add(json(who + " an empty object", operation, uri, token, "{}"));
@@ -140,6 +142,12 @@ class HostileInputTest {
         List<Object> leaf = leaves.get(round % leaves.size());
         attempts.add(json(who + " a wrong type at " + leaf, operation, uri, token,
             replaced(valid, leaf, wrongTypeFor(valueAt(valid, leaf))).encode()));
+      }
+      for (int i = 0; i < Math.min(2, numbers.size()); i++) {
+        List<Object> number = numbers.get((round + i) % numbers.size());
+        Object huge = HUGE_NUMBERS.get((round + i) % HUGE_NUMBERS.size());
+        attempts.add(json(who + " " + huge + " at " + number, operation, uri, token,
+            replaced(valid, number, huge).encode()));
       }
       if (!strings.isEmpty()) {
         List<Object> text = strings.get(round % strings.size());
@@ -304,22 +312,24 @@ class HostileInputTest {
     };
   }
 
-  /** Every leaf of a sample body by its path of keys and indexes; the strings among them too. */
+  /** Every leaf of a sample body by its path of keys and indexes; the strings and numbers among them too. */
   private static void collectLeaves(Object value, List<Object> path, List<List<Object>> leaves,
-                                    List<List<Object>> strings) {
+                                    List<List<Object>> strings, List<List<Object>> numbers) {
     if (value instanceof JsonObject object) {
       for (String key : object.fieldNames()) {
-        collectLeaves(object.getValue(key), with(path, key), leaves, strings);
+        collectLeaves(object.getValue(key), with(path, key), leaves, strings, numbers);
       }
     } else if (value instanceof JsonArray array) {
       for (int i = 0; i < array.size(); i++) {
-        collectLeaves(array.getValue(i), with(path, i), leaves, strings);
+        collectLeaves(array.getValue(i), with(path, i), leaves, strings, numbers);
       }
     }
     if (!path.isEmpty()) {
       leaves.add(path);
       if (value instanceof String) {
         strings.add(path);
+      } else if (value instanceof Number) {
+        numbers.add(path);
       }
     }
   }
