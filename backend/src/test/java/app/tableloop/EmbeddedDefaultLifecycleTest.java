@@ -2,6 +2,7 @@ package app.tableloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.platform.embedded.RestartFromOutside;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The newcomer's first run, as a separate process: with nothing configured it comes up on its embedded servers;
- * killed outright, it leaves them behind and the next start recovers them; stopped with SIGTERM, it leaves nothing.
+ * killed outright, it leaves them behind and the next start recovers them; stopped with SIGTERM, it leaves nothing,
+ * not even a PostgreSQL that was restarted behind its back.
  */
 class EmbeddedDefaultLifecycleTest {
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
@@ -40,7 +43,11 @@ class EmbeddedDefaultLifecycleTest {
     Process second = serve(dataDir, port);
     awaitReady(second, port);
     assertThat(orphans.stream().filter(ProcessHandle::isAlive)).as("the leftovers were stopped").isEmpty();
-    List<ProcessHandle> servers = second.descendants().toList();
+    // An operator restarts PostgreSQL behind TableLoop's back: the service carries on, and its stop still stops it.
+    ProcessHandle restarted = ProcessHandle.of(RestartFromOutside.restartPostgres(dataDir)).orElseThrow();
+    awaitReady(second, port);
+    List<ProcessHandle> servers = new ArrayList<>(second.descendants().toList());
+    servers.add(restarted);
 
     second.destroy();
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();

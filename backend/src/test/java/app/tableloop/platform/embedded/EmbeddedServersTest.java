@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,22 +43,15 @@ class EmbeddedServersTest {
 
   @Test
   void postgresStopsEvenAfterItWasRestartedUnderneathUs(@TempDir Path dataDir) throws Exception {
-    Path cluster = dataDir.resolve("postgres");
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir)) {
-      long startedPid = postmasterPid(cluster);
-      Path pgCtl = PostgresBinaries.unpack(dataDir.resolve("runtime")).resolve("bin/pg_ctl");
-      Process restart = new ProcessBuilder(ServiceUser.current().command(List.of(pgCtl.toString(), "restart",
-          "-D", cluster.toString(), "-m", "fast", "-w", "-l", cluster.resolve("restarted.log").toString())))
-          .redirectErrorStream(true).start();
-      String output = new String(restart.getInputStream().readAllBytes());
-      assertThat(restart.waitFor()).as(output).isZero();
-      long restartedPid = postmasterPid(cluster);
+      long startedPid = RestartFromOutside.postmasterPid(dataDir);
+      long restartedPid = RestartFromOutside.restartPostgres(dataDir);
       assertThat(restartedPid).isNotEqualTo(startedPid);
       assertThat(query(postgres.ownerUrl(), "SELECT 'still here'")).isEqualTo("still here");
 
       postgres.close();
 
-      assertThat(cluster.resolve("postmaster.pid")).doesNotExist();
+      assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
       // pg_ctl waited for the pid file to go, which the postmaster removes as the last thing before it exits.
       Optional<ProcessHandle> restarted = ProcessHandle.of(restartedPid);
       if (restarted.isPresent()) {
@@ -86,10 +78,6 @@ class EmbeddedServersTest {
     try (EmbeddedRedis again = EmbeddedRedis.start(dataDir)) {
       assertThat(command(again.url(), again.url().password(), "GET", "visit")).isEqualTo("$2");
     }
-  }
-
-  private static long postmasterPid(Path cluster) throws IOException {
-    return Long.parseLong(Files.readAllLines(cluster.resolve("postmaster.pid")).get(0).trim());
   }
 
   private static long deadPid() throws Exception {
