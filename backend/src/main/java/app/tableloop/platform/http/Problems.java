@@ -74,8 +74,9 @@ public final class Problems implements Handler<RoutingContext> {
       return forStatus(rc.statusCode(), rc);
     }
     if (DatabaseUnavailable.is(failure)) {
-      LOG.warn("Request {} {} answered 503: the database is unavailable ({})", rc.request().method(),
-          rc.request().path(), failure.toString());
+      // The path is left out on purpose: some carry tokens. The request id ties this line to the request.
+      LOG.warn("{} request answered 503: the database is unavailable ({})", rc.request().method(),
+          failure.toString());
       return CommonProblems.SERVICE_UNAVAILABLE;
     }
     LOG.error("Request {} {} failed", rc.request().method(), rc.request().path(), failure);
