@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
  * validation against the contract (which also refuses text PostgreSQL cannot store, see {@link UnsafeText}), then
- * the module's handlers. One problem handler answers every failure; there is
- * a body size limit and a request id on everything.
+ * the module's handlers. One problem handler answers every failure; there is a body size limit, a request id and a
+ * strict decoding of the path and query string on everything.
  */
 public final class ApiRouter {
   private static final int GUARD_AND_VALIDATION = 2;

@@ -26,9 +26,9 @@ public final class Problems implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+?)[ .]");
+  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
   /** Seconds a client should wait before trying again when the database is unavailable. */
   static final String RETRY_AFTER_SECONDS = "5";
-  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
 
   private final long maxBodyBytes;
 

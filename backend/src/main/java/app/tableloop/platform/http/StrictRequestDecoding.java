@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses, before any route is looked at, a request whose path or query string cannot be decoded (a bad or truncated
+ * Refuses, before any operation's handlers and on unknown paths too, a request whose path or query string cannot be decoded (a bad or truncated
  * percent-escape, bytes that are not UTF-8) or whose query or headers carry unsafe text (see {@link UnsafeText}). The
  * router and the contract's validator would otherwise fail on them as faults; this answers a 400 naming the part.
  */
@@ -66,7 +66,7 @@ final class StrictRequestDecoding implements PlatformHandler {
   }
 
   /** Percent-decodes {@code raw} as UTF-8, refusing what a lenient decoder would guess at; empty when it cannot. */
-  static Optional<String> decode(String raw, boolean plusIsSpace) {
+  private static Optional<String> decode(String raw, boolean plusIsSpace) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
