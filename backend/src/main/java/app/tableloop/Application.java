@@ -84,6 +84,7 @@ public final class Application implements AutoCloseable {
 
   /** Starts everything and returns once the HTTP port is bound; on failure, stops what did start and throws. */
   public static Application start(Config config, WeChatSettings wechat, HttpSettings http, Modules modules) {
+    long began = System.nanoTime();
     Infrastructure infrastructure = Infrastructure.startDatabase(config);
     Vertx vertx = null;
     try {
@@ -105,6 +106,7 @@ public final class Application implements AutoCloseable {
         await(seedDemo(vertx, infrastructure, config, simulator, http, service.port()).toCompletionStage(),
             Duration.ofMinutes(1));
       }
+      LOG.info("TableLoop started in {} ms", Duration.ofNanos(System.nanoTime() - began).toMillis());
       return new Application(infrastructure, vertx, service, simulator, config.shutdownGrace());
     } catch (RuntimeException e) {
       if (vertx != null) {

@@ -2,6 +2,7 @@ package app.tableloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.platform.embedded.RestartFromOutside;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,9 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The newcomer's first run, as a separate process: with nothing configured it comes up on its embedded servers;
- * killed outright, it leaves them behind and the next start recovers them; stopped with SIGTERM, it leaves nothing.
+ * killed outright, it leaves them behind and the next start recovers them; stopped with SIGTERM, it leaves nothing,
+ * not even a PostgreSQL that was restarted behind its back.
  */
 class EmbeddedDefaultLifecycleTest {
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
@@ -40,7 +44,13 @@ class EmbeddedDefaultLifecycleTest {
     Process second = serve(dataDir, port);
     awaitReady(second, port);
     assertThat(orphans.stream().filter(ProcessHandle::isAlive)).as("the leftovers were stopped").isEmpty();
-    List<ProcessHandle> servers = second.descendants().toList();
+    // The port answers while the start still seeds the demo restaurant; the restart below comes after it.
+    awaitStarted(second, dataDir);
+    // An operator restarts PostgreSQL behind TableLoop's back: the service carries on, and its stop still stops it.
+    ProcessHandle restarted = ProcessHandle.of(RestartFromOutside.restartPostgres(dataDir)).orElseThrow();
+    awaitReady(second, port);
+    List<ProcessHandle> servers = new ArrayList<>(second.descendants().toList());
+    servers.add(restarted);
 
     second.destroy();
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -55,7 +65,7 @@ class EmbeddedDefaultLifecycleTest {
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "serve")
         .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        .redirectOutput(logOf(dataDir).toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("REDIS_")
         || name.startsWith("TEST_"));
@@ -81,6 +91,20 @@ class EmbeddedDefaultLifecycleTest {
       process.waitFor(200, TimeUnit.MILLISECONDS);
     }
     throw new AssertionError("not ready within " + READY_WITHIN.toSeconds() + " s");
+  }
+
+  private static void awaitStarted(Process process, Path dataDir) throws Exception {
+    Path log = logOf(dataDir);
+    Instant deadline = Instant.now().plus(READY_WITHIN);
+    while (!Files.readString(log).contains("TableLoop started in")) {
+      assertThat(process.isAlive()).as("the service process is running").isTrue();
+      assertThat(Instant.now()).as("started within " + READY_WITHIN.toSeconds() + " s").isBefore(deadline);
+      process.waitFor(200, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static Path logOf(Path dataDir) {
+    return dataDir.resolveSibling(dataDir.getFileName() + ".log");
   }
 
   private static int freePort() throws IOException {

@@ -3,14 +3,14 @@ package app.tableloop.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.ContractOperations;
+import app.tableloop.testing.ContractOperations.Operation;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Walks every operation of the contract with every kind of caller: who is let through is exactly what the
@@ -98,9 +97,6 @@ class RoleMatrixTest {
   static String spareDish;
   static List<Operation> operations;
 
-  record Operation(String id, HttpMethod method, String path, List<String> roles) {
-  }
-
   @BeforeAll
   static void setUp() {
     service = RunningService.start(RoleMatrixTest.class);
@@ -125,7 +121,7 @@ class RoleMatrixTest {
         .bodyAsJsonObject().getString("id");
     // The contract's roles are what is checked here; the owner's own switch for staff refunds is tested elsewhere.
     service.call(HttpMethod.PATCH, storePath(""), owner, new JsonObject().put("staff_may_refund", true));
-    operations = contractOperations();
+    operations = ContractOperations.load().all();
   }
 
   @AfterAll
@@ -251,27 +247,5 @@ class RoleMatrixTest {
 
   private static String storePath(String rest) {
     return "/api/v1/stores/" + restaurant.store().id() + rest;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Operation> contractOperations() {
-    Map<String, Object> contract;
-    try (InputStream in = RoleMatrixTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
-      contract = new Yaml().load(in);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    List<Operation> found = new ArrayList<>();
-    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) contract.get("paths");
-    paths.forEach((path, item) -> item.forEach((method, value) -> {
-      if (method.equals("parameters")) {
-        return;
-      }
-      Map<String, Object> operation = (Map<String, Object>) value;
-      List<String> roles = (List<String>) operation.getOrDefault("x-roles", List.of());
-      found.add(new Operation((String) operation.get("operationId"), HttpMethod.valueOf(method.toUpperCase()), path,
-          roles));
-    }));
-    return found;
   }
 }

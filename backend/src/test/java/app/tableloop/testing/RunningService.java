@@ -95,7 +95,7 @@ public final class RunningService implements AutoCloseable {
     return start(testClass, Map.of(), WeChatSettings.from(wechatVariables));
   }
 
-  /** The service configured with these environment variables on top of the test defaults. */
+  /** The service configured with these variables over the test environment's own (another database, say). */
   public static RunningService start(Class<?> testClass, Map<String, String> overrides) {
     return start(testClass, overrides, WeChatSettings.from(Map.of()));
   }
@@ -225,6 +225,12 @@ public final class RunningService implements AutoCloseable {
       request.putHeader("Authorization", "Bearer " + token);
     }
     return body == null ? request.send() : request.sendJsonObject(body);
+  }
+
+  /** Any request, exactly as given (the URI is sent as it is, not encoded); not waited for. */
+  public Future<HttpResponse<Buffer>> send(HttpMethod method, String uri, MultiMap headers, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, uri).putHeaders(headers);
+    return body == null ? request.send() : request.sendBuffer(body);
   }
 
   /** A POST of exactly {@code body} with {@code headers}, as a caller outside the mini-program sends it. */

@@ -30,19 +30,36 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final String SUPERUSER = "postgres";
   private static final String DATABASE = "tableloop";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
+  private final ServiceUser user;
+  private final Path binaries;
+  private final Path cluster;
   private final DatabaseUrl ownerUrl;
   private final String applicationPassword;
 
-  private EmbeddedPostgres(Process process, DatabaseUrl ownerUrl, String applicationPassword) {
+  private EmbeddedPostgres(Process process, ServiceUser user, Path binaries, Path cluster, DatabaseUrl ownerUrl,
+                           String applicationPassword) {
     this.process = process;
+    this.user = user;
+    this.binaries = binaries;
+    this.cluster = cluster;
     this.ownerUrl = ownerUrl;
     this.applicationPassword = applicationPassword;
   }
 
   /** Starts the server in {@code dataDir} (creating its cluster on first use) and waits until it takes connections. */
   public static EmbeddedPostgres start(Path dataDir) {
+    try {
+      return start(dataDir, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find a free port for the embedded PostgreSQL", e);
+    }
+  }
+
+  /** Starts the server in {@code dataDir} on {@code port}: started again there, its clients find it where it was. */
+  public static EmbeddedPostgres start(Path dataDir, int port) {
     ServiceUser user = ServiceUser.current();
     Path binaries = PostgresBinaries.unpack(dataDir.resolve("runtime"));
     user.reach(binaries);
@@ -54,7 +71,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         initialise(user, binaries, cluster, password, dataDir);
       }
       LeftoverServer.recover(cluster.resolve("postmaster.pid"), "PostgreSQL");
-      int port = freePort();
       Path log = dataDir.resolve("logs").resolve("postgres.log");
       Files.createDirectories(log.getParent());
       Process process = new ProcessBuilder(user.command(List.of(
@@ -72,7 +88,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
       awaitConnections(process, admin, log);
       createDatabaseIfMissing(admin);
       LOG.info("Embedded PostgreSQL is up on 127.0.0.1:{} (cluster in {}, log in {})", port, cluster, log);
-      return new EmbeddedPostgres(process, admin.withDatabase(DATABASE), secrets.get("application.password"));
+      return new EmbeddedPostgres(process, user, binaries, cluster, admin.withDatabase(DATABASE),
+          secrets.get("application.password"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster, e);
     }
@@ -88,17 +105,30 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return applicationPassword;
   }
 
-  /** Fast shutdown: disconnects clients, writes a checkpoint and exits. */
+  /**
+   * Fast shutdown (disconnects clients, writes a checkpoint, exits) of whatever postmaster runs on our cluster, as its
+   * {@code postmaster.pid} names it: the process we started, or the one that replaced it when PostgreSQL was restarted
+   * underneath us ({@code pg_ctl restart}), which our remembered process knows nothing of.
+   */
   @Override
   public void close() {
-    if (!process.isAlive()) {
+    boolean running = Files.exists(cluster.resolve("postmaster.pid"));
+    if (!running && !process.isAlive()) {
       return;
     }
     try {
-      // SIGINT is PostgreSQL's "fast" shutdown; Process.destroy() would send SIGTERM, which waits for every client.
-      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        LOG.warn("Embedded PostgreSQL did not stop within 30 s; killing it");
+      if (running) {
+        Process stop = new ProcessBuilder(user.command(List.of(binaries.resolve("bin/pg_ctl").toString(), "stop",
+            "-D", cluster.toString(), "-m", "fast", "-w", "-t", Long.toString(STOP_TIMEOUT.toSeconds()))))
+            .redirectErrorStream(true)
+            .start();
+        String output = new String(stop.getInputStream().readAllBytes()).trim();
+        if (stop.waitFor() != 0) {
+          LOG.warn("Stopping the embedded PostgreSQL failed: {}", output);
+        }
+      }
+      if (process.isAlive() && !process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        LOG.warn("Embedded PostgreSQL did not stop within {} s; killing it", STOP_TIMEOUT.toSeconds());
         process.destroyForcibly().waitFor();
       }
       LOG.info("Embedded PostgreSQL stopped");
@@ -106,6 +136,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     } catch (IOException e) {
+      LOG.warn("Cannot run pg_ctl to stop the embedded PostgreSQL: {}", e.getMessage());
       process.destroyForcibly();
     }
   }

@@ -13,11 +13,14 @@ import io.vertx.openapi.contract.Path;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
- * validation against the contract, then the module's handlers. One problem handler answers every failure; there is
- * a body size limit, a request id, an access log with secrets masked and the security headers on everything.
+ * validation against the contract (which also refuses text PostgreSQL cannot store, see {@link UnsafeText}), then
+ * the module's handlers. One problem handler answers every failure; there is a body size limit, a request id, an
+ * access log with secrets masked, the security headers and a strict decoding of the path and query string on
+ * everything.
  */
 public final class ApiRouter {
   private static final int GUARD_AND_VALIDATION = 2;
@@ -33,6 +36,7 @@ public final class ApiRouter {
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog(mask))
         .rootHandler(new SecurityHeaders())
+        .rootHandler(new StrictRequestDecoding())
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     for (OpenAPIRoute route : api.getRoutes()) {
@@ -43,6 +47,12 @@ public final class ApiRouter {
           .addHandler(rc -> extractor.extractValidatableRequest(rc, operation)
               .compose(request -> validator.validate(request, operation.getOperationId()))
               .onSuccess(validated -> {
+                Optional<String> unsafe = UnsafeText.findIn(validated);
+                if (unsafe.isPresent()) {
+                  rc.fail(new ProblemException(CommonProblems.invalidField(unsafe.get(),
+                      "contains a NUL character or a lone surrogate")));
+                  return;
+                }
                 rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
                 rc.next();
               })

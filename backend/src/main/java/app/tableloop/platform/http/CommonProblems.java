@@ -16,6 +16,9 @@ public final class CommonProblems {
       "The request headers are too large");
   public static final Problem UNSUPPORTED_MEDIA_TYPE = Problem.of(415, "unsupported_media_type",
       "不支持的内容类型，请发送 application/json", "Unsupported content type; send application/json");
+  /** The database is down or restarting: worth a retry in a few seconds (the answer says when, in Retry-After). */
+  public static final Problem SERVICE_UNAVAILABLE = Problem.of(503, "service_unavailable",
+      "服务暂时不可用，请稍后再试", "The service is temporarily unavailable; please try again in a few seconds");
   public static final Problem INTERNAL = Problem.of(500, "internal_error", "服务器内部错误，请稍后再试",
       "Internal server error; please try again later");
 

@@ -1,5 +1,6 @@
 package app.tableloop.platform.http;
 
+import app.tableloop.platform.database.DatabaseUnavailable;
 import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
@@ -20,13 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The one failure handler: turns whatever failed a request into a problem response. Known problems and validation
  * failures become 4xx with the field named; anything else is a fault, logged with its stack trace and answered as a
- * plain 500 that reveals nothing.
+ * plain 500 that reveals nothing. A database that is down or restarting is no fault of ours: it is a 503 with
+ * {@code Retry-After}, logged once per request without a stack trace.
  */
 public final class Problems implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+?)[ .]");
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
+  /** Seconds a client should wait before trying again when the database is unavailable. */
+  static final String RETRY_AFTER_SECONDS = "5";
 
   private final long maxBodyBytes;
   private final SecretMask mask;
@@ -52,6 +56,9 @@ public final class Problems implements Handler<RoutingContext> {
     if (rc.response().headWritten()) {
       rc.response().reset();
       return;
+    }
+    if (problem.status() == 503) {
+      rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
     rc.response()
         .setStatusCode(problem.status())
@@ -81,6 +88,11 @@ public final class Problems implements Handler<RoutingContext> {
       LOG.debug("Request {} {}: the client went away", rc.request().method(), mask.mask(rc.request().path()));
       return null;
     }
+    if (DatabaseUnavailable.is(failure)) {
+      LOG.warn("Request {} {} answered 503: the database is unavailable ({})", rc.request().method(),
+          mask.mask(rc.request().path()), failure.toString());
+      return CommonProblems.SERVICE_UNAVAILABLE;
+    }
     LOG.error("Request {} {} failed", rc.request().method(), mask.mask(rc.request().path()), failure);
     return CommonProblems.INTERNAL;
   }
@@ -94,6 +106,7 @@ public final class Problems implements Handler<RoutingContext> {
       case 405 -> CommonProblems.METHOD_NOT_ALLOWED;
       case 413 -> CommonProblems.payloadTooLarge(maxBodyBytes);
       case 415 -> CommonProblems.UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> CommonProblems.SERVICE_UNAVAILABLE;
       default -> {
         if (status >= 400 && status < 500) {
           yield Problem.of(status, "bad_request", "请求无效", "Bad request");

@@ -16,6 +16,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,25 @@ class EmbeddedServersTest {
     try (EmbeddedPostgres again = EmbeddedPostgres.start(dataDir)) {
       assertThat(query(again.ownerUrl(), "SELECT name FROM kept")).isEqualTo("牛肉面");
       assertThat(again.ownerUrl().password()).isEqualTo(first.password());
+    }
+  }
+
+  @Test
+  void postgresStopsEvenAfterItWasRestartedUnderneathUs(@TempDir Path dataDir) throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir)) {
+      long startedPid = RestartFromOutside.postmasterPid(dataDir);
+      long restartedPid = RestartFromOutside.restartPostgres(dataDir);
+      assertThat(restartedPid).isNotEqualTo(startedPid);
+      assertThat(query(postgres.ownerUrl(), "SELECT 'still here'")).isEqualTo("still here");
+
+      postgres.close();
+
+      assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
+      // pg_ctl waited for the pid file to go, which the postmaster removes as the last thing before it exits.
+      Optional<ProcessHandle> restarted = ProcessHandle.of(restartedPid);
+      if (restarted.isPresent()) {
+        restarted.get().onExit().get(10, TimeUnit.SECONDS);
+      }
     }
   }
 

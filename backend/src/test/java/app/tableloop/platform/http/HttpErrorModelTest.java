@@ -18,6 +18,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
+import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ class HttpErrorModelTest {
       api.getRoute("failUnexpectedly").addHandler(rc -> {
         throw new IllegalStateException("connection string postgresql://secret@db leaked at line 42");
       });
+      api.getRoute("failWithDatabaseDown").addHandler(rc -> rc.fail(new PgException(
+          "the database system is shutting down", "FATAL", "57P03", null)));
       api.getRoute("rejectWithProblem").addHandler(rc -> rc.fail(new ProblemException(
           Problem.of(409, "sold_out", "红烧肉已售罄", "Braised pork is sold out").atField("items[0].dish"))));
     }
@@ -180,12 +183,78 @@ class HttpErrorModelTest {
   }
 
   @Test
+  void aRequestTheHttpDecoderGivesUpOnIsAProblemToo() {
+    HttpResponse<Buffer> longUri = Await.result(client.get("/orders/" + "a".repeat(5_000)).send());
+    HttpResponse<Buffer> hugeHeaders = Await.result(client.get("/failing").putHeader("X-Padding", "p".repeat(9_000))
+        .send());
+
+    assertThat(longUri.statusCode()).isEqualTo(414);
+    assertThat(longUri.getHeader("Content-Type")).isEqualTo(Problems.CONTENT_TYPE);
+    assertThat(longUri.bodyAsJsonObject().getString("code")).isEqualTo("uri_too_long");
+    assertThat(longUri.bodyAsJsonObject().getString("message")).isNotBlank();
+    assertThat(hugeHeaders.statusCode()).isEqualTo(431);
+    assertThat(hugeHeaders.bodyAsJsonObject().getString("code")).isEqualTo("headers_too_large");
+  }
+
+  @Test
   void aFaultIsAPlain500ThatRevealsNothing() {
     HttpResponse<Buffer> response = Await.result(client.get("/failing").send());
 
     JsonObject problem = problem(response, 500);
     assertThat(problem.getString("code")).isEqualTo("internal_error");
     assertThat(response.bodyAsString()).doesNotContain("secret", "IllegalStateException", "line 42", "at app.");
+  }
+
+  @Test
+  void aDatabaseThatIsDownIsA503WithRetryAfterNotAFault() {
+    HttpResponse<Buffer> response = Await.result(client.get("/unavailable").send());
+
+    JsonObject problem = problem(response, 503);
+    assertThat(problem.getString("code")).isEqualTo("service_unavailable");
+    assertThat(response.getHeader("Retry-After")).matches("[1-9][0-9]?");
+  }
+
+  @Test
+  void nulAndLoneSurrogatesInTheBodyAreRefusedNamingTheField() {
+    JsonObject withNul = validOrder();
+    withNul.getJsonArray("items").getJsonObject(0).put("dish", "beef\u0000noodles");
+    String escapedSurrogate = "{\"table\":\"A12\",\"note\":\"half \\ud800 a pair\","
+        + "\"items\":[{\"dish\":\"beef-noodles\",\"quantity\":1}]}";
+    String escapedNul = "{\"table\":\"A\\u000012\",\"items\":[{\"dish\":\"beef-noodles\",\"quantity\":1}]}";
+
+    JsonObject nul = problem(post("/orders/noodle-1?guests=3", withNul.encode()), 400);
+    assertThat(nul.getString("code")).isEqualTo("invalid_field");
+    assertThat(nul.getString("field")).isEqualTo("items[0].dish");
+    assertThat(problem(post("/orders/noodle-1?guests=3", escapedSurrogate), 400).getString("field"))
+        .isEqualTo("note");
+    assertThat(problem(post("/orders/noodle-1?guests=3", escapedNul), 400).getString("field")).isEqualTo("table");
+    assertThat(post("/orders/noodle-1?guests=3", validOrder().put("note", "辣 🌶 a whole pair").encode())
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void nulAndLoneSurrogatesInParametersAreRefusedNamingTheParameter() {
+    String order = validOrder().encode();
+
+    assertThat(problem(post("/orders/noodle-1?guests=3&label=a%00b", order), 400).getString("field"))
+        .isEqualTo("label");
+    assertThat(problem(post("/orders/noodle-1?guests=3&label=%ED%A0%80", order), 400).getString("field"))
+        .isEqualTo("label");
+    assertThat(problem(post("/orders/noo%00dle?guests=3", order), 400).getString("field")).isEqualTo("store");
+    assertThat(post("/orders/noodle-1?guests=3&label=%E8%BE%A3+hot", order).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void badPercentEscapesAreA400AnywhereEvenOnUnknownPaths() {
+    String order = validOrder().encode();
+    for (String uri : List.of("/orders/noodle-1?guests=%G1", "/orders/noodle-1?guests=3&label=%",
+        "/orders/noodle-1?guests=3&label=%E4%B8", "/orders/noodle-1?guests=3&%ZZ=1", "/orders/noodle%G1?guests=3")) {
+      assertThat(problem(post(uri, order), 400).getString("code")).as(uri).isIn("bad_request", "invalid_field");
+    }
+    for (String uri : List.of("/no/such/thing?x=%G1", "/no/such/%G1", "/failing?x=%", "/rejecting/%E4%B8")) {
+      assertThat(problem(Await.result(client.get(uri).send()), 400).getString("code")).as(uri)
+          .isIn("bad_request", "invalid_field");
+    }
   }
 
   @Test

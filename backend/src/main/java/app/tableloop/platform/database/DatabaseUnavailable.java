@@ -1,0 +1,31 @@
+package app.tableloop.platform.database;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import java.net.ConnectException;
+import java.util.Set;
+
+/**
+ * Tells a failure that means "PostgreSQL cannot serve us right now" (stopped, restarting, refusing connections, the
+ * connection dropped) from a fault in our code: the first is answered 503 and worth a retry, the second is a bug.
+ */
+public final class DatabaseUnavailable {
+  /** Shutting down (admin or crash), starting up; class 08 is "connection exception". */
+  private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
+
+  private DatabaseUnavailable() {
+  }
+
+  public static boolean is(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof DatabaseException database && database.getSqlState() != null
+          && (database.getSqlState().startsWith("08") || UNAVAILABLE_STATES.contains(database.getSqlState()))) {
+        return true;
+      }
+      if (cause instanceof ClosedConnectionException || cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
