@@ -53,9 +53,14 @@ class HostileLoginCodesTest {
     for (String code : HOSTILE) {
       HttpResponse<Buffer> refused = signIn(code);
 
-      assertThat(problem(refused, 401)).as("code %s", code).isEqualTo("invalid_login_code");
-      assertThat(refused.bodyAsJsonObject().getString("field")).isEqualTo("code");
-      assertThat(refused.bodyAsJsonObject().getString("message")).contains("登录");
+      assertThat(refused.bodyAsJsonObject().getString("field")).as("code %s", code).isEqualTo("code");
+      if (code.indexOf(0) >= 0) {
+        // Text no database could store is refused at the edge for every field alike, before any handler.
+        assertThat(problem(refused, 400)).as("code %s", code).isEqualTo("invalid_field");
+      } else {
+        assertThat(problem(refused, 401)).as("code %s", code).isEqualTo("invalid_login_code");
+        assertThat(refused.bodyAsJsonObject().getString("message")).contains("登录");
+      }
     }
     String unknown = "wellFormedButUnknown_0123456789";
     assertThat(problem(signIn(unknown), 401)).isEqualTo("invalid_login_code");

@@ -168,12 +168,14 @@ public final class TestEnvironment implements AutoCloseable {
     }
   }
 
-  private static String uri(DatabaseUrl url) {
+  /** The URL as a DATABASE_URL variable holds it, password included. */
+  public static String uri(DatabaseUrl url) {
     String credentials = url.user() + (url.password() == null ? "" : ":" + encode(url.password()));
     return "postgresql://" + credentials + "@" + url.host() + ":" + url.port() + "/" + url.database();
   }
 
-  private static String uri(RedisUrl url) {
+  /** The URL as a REDIS_URL variable holds it, password included. */
+  public static String uri(RedisUrl url) {
     String credentials = url.password() == null ? "" : ":" + encode(url.password()) + "@";
     return (url.tls() ? "rediss://" : "redis://") + credentials + url.host() + ":" + url.port() + "/" + url.database();
   }

@@ -1,6 +1,7 @@
 package app.tableloop.platform.http;
 
 import app.tableloop.platform.database.DatabaseUnavailable;
+import app.tableloop.platform.redis.RedisUnavailable;
 import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
@@ -88,9 +89,10 @@ public final class Problems implements Handler<RoutingContext> {
       LOG.debug("Request {} {}: the client went away", rc.request().method(), mask.mask(rc.request().path()));
       return null;
     }
-    if (DatabaseUnavailable.is(failure)) {
-      LOG.warn("Request {} {} answered 503: the database is unavailable ({})", rc.request().method(),
-          mask.mask(rc.request().path()), failure.toString());
+    if (RedisUnavailable.is(failure) || DatabaseUnavailable.is(failure)) {
+      LOG.warn("Request {} {} answered 503: {} is unavailable ({})", rc.request().method(),
+          mask.mask(rc.request().path()), RedisUnavailable.is(failure) ? "Redis" : "the database",
+          failure.toString());
       return CommonProblems.SERVICE_UNAVAILABLE;
     }
     LOG.error("Request {} {} failed", rc.request().method(), mask.mask(rc.request().path()), failure);

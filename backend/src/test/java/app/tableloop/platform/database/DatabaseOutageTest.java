@@ -2,16 +2,14 @@ package app.tableloop.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.embedded.EmbeddedPostgres;
 import app.tableloop.platform.http.Problems;
 import app.tableloop.testing.RunningService;
+import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class DatabaseOutageTest {
     int port = freePort();
     EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir, port);
     try (RunningService service = RunningService.start(DatabaseOutageTest.class, Map.of(
-        "DATABASE_URL", uri(postgres.ownerUrl()), "DATABASE_APP_PASSWORD", "outage-app-password"))) {
+        "DATABASE_URL", TestEnvironment.uri(postgres.ownerUrl()), "DATABASE_APP_PASSWORD", "outage-app-password"))) {
       String token = service.signIn("outage-diner");
       assertThat(service.get("/api/v1/me", token).statusCode()).isEqualTo(200);
 
@@ -51,11 +49,6 @@ class DatabaseOutageTest {
     } finally {
       postgres.close();
     }
-  }
-
-  private static String uri(DatabaseUrl url) {
-    return "postgresql://" + url.user() + ":" + URLEncoder.encode(url.password(), StandardCharsets.UTF_8) + "@"
-        + url.host() + ":" + url.port() + "/" + url.database();
   }
 
   private static int freePort() throws Exception {
