@@ -11,10 +11,10 @@ import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeRange;
 import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.tenancy.TimeZones;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ final class TenantCreateCommand {
     }
     Optional<List<String>> tables = TableCodeRange.parse(options.get("--tables"));
     Optional<OrderingMode> mode = OrderingMode.fromWireName(options.getOrDefault("--mode", "pay_first"));
-    Optional<ZoneId> zone = zone(options.getOrDefault("--time-zone", "Asia/Shanghai"));
+    Optional<ZoneId> zone = TimeZones.parse(options.getOrDefault("--time-zone", "Asia/Shanghai"));
     if (tables.isEmpty() || mode.isEmpty() || zone.isEmpty()
         || options.get("--name").length() > 60 || options.get("--store").length() > 60) {
       err.println("Check --tables (A1-A20), --mode (pay_first or eat_first), --time-zone, and names of at most"
@@ -107,13 +107,5 @@ final class TenantCreateCommand {
     out.println("  link   " + baseUrl + "/i/" + created.ownerInvite().token());
     out.println("  token  " + created.ownerInvite().token());
     out.println("The owner signs in to the mini-program and accepts it (POST /api/v1/invites/accept).");
-  }
-
-  private static Optional<ZoneId> zone(String id) {
-    try {
-      return Optional.of(ZoneId.of(id));
-    } catch (DateTimeException e) {
-      return Optional.empty();
-    }
   }
 }

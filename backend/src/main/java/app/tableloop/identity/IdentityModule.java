@@ -20,9 +20,9 @@ public final class IdentityModule implements FeatureModule {
     this.guard = new AccessGuard(sessions, users);
     this.liveViewers = new LiveViewers(sessions, users);
     this.apis = List.of(
-        new SignInApi(wechat, users, sessions, new SignInLimits(platform.redis())),
-        new StaffApi(database, new StaffInvites(database, platform.clock()), new StaffRoles(), sessions, wechat,
-            platform.publicBaseUrl()));
+        new SignInApi(new WeChatSignIn(wechat, users, sessions, new SignInLimits(platform.redis()))),
+        new StaffApi(new StaffAdmin(database, new StaffInvites(database, platform.clock()), new StaffRoles(), sessions,
+            wechat), platform.publicBaseUrl()));
   }
 
   public AccessGuard guard() {

@@ -15,7 +15,9 @@ public final class MenuModule implements FeatureModule {
   public MenuModule(Platform platform, TenancyModule tenancy) {
     MenuCache cache = new MenuCache(platform.redis());
     this.stock = new DishStock(cache);
-    this.apis = List.of(new MenuApi(platform.database(), tenancy.stores(), menus, cache, platform.clock()));
+    this.apis = List.of(new MenuApi(
+        new PublicMenus(platform.database(), tenancy.stores(), menus, cache, platform.clock()),
+        new MenuEditing(platform.database(), tenancy.stores(), menus, cache, platform.clock())));
   }
 
   public Menus menus() {

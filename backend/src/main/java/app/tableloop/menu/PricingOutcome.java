@@ -1,5 +1,7 @@
 package app.tableloop.menu;
 
+import app.tableloop.platform.refusal.Refusal;
+
 /** What pricing a diner's selection came to: a priced line, or a refusal the diner can act on. */
 public sealed interface PricingOutcome permits PricingOutcome.Priced, PricingOutcome.Rejected {
 
@@ -7,9 +9,9 @@ public sealed interface PricingOutcome permits PricingOutcome.Priced, PricingOut
   }
 
   /**
-   * Why the selection cannot be ordered: a stable code, the message in Simplified Chinese and in English, and the
-   * field of the selection at fault ({@code dish_id}, {@code choice_ids} or {@code quantity}).
+   * Why the selection cannot be ordered: one of {@link MenuRefusal}'s, naming the field of the selection at fault
+   * ({@code dish_id}, {@code choice_ids} or {@code quantity}).
    */
-  record Rejected(String code, String message, String messageEn, String field) implements PricingOutcome {
+  record Rejected(Refusal refusal) implements PricingOutcome {
   }
 }

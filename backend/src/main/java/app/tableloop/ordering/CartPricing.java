@@ -5,7 +5,7 @@ import app.tableloop.menu.MenuPricing;
 import app.tableloop.menu.PricedLine;
 import app.tableloop.menu.PricingOutcome;
 import app.tableloop.menu.Selection;
-import app.tableloop.platform.http.Problem;
+import app.tableloop.platform.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,10 @@ public final class CartPricing {
   private CartPricing() {
   }
 
-  /** Either every line priced, or the problem with the first line that is not. */
-  public record Outcome(List<PricedLine> lines, Problem problem) {
+  /** Either every line priced, or the refusal of the first line that is not. */
+  public record Outcome(List<PricedLine> lines, Refusal refusal) {
     public boolean priced() {
-      return problem == null;
+      return refusal == null;
     }
 
     public long totalFen() {
@@ -35,30 +35,15 @@ public final class CartPricing {
     for (CartLine line : cart) {
       Dish dish = dishes.get(line.dishId());
       if (dish == null) {
-        return new Outcome(List.of(), unknownDish());
+        return new Outcome(List.of(), OrderingRefusal.UNKNOWN_DISH);
       }
       PricingOutcome outcome = MenuPricing.price(dish,
           new Selection(line.dishId(), line.choiceIds(), line.quantity()), false);
       if (outcome instanceof PricingOutcome.Rejected rejected) {
-        Problem problem = Problem.of(statusOf(rejected.code()), rejected.code(), rejected.message(),
-            rejected.messageEn());
-        return new Outcome(List.of(), rejected.field() == null ? problem : problem.atField(rejected.field()));
+        return new Outcome(List.of(), rejected.refusal());
       }
       priced.add(((PricingOutcome.Priced) outcome).line());
     }
     return new Outcome(priced, null);
-  }
-
-  /** Running out is a conflict with other diners; the rest is bad input. */
-  private static int statusOf(String code) {
-    return switch (code) {
-      case "sold_out", "not_enough_stock" -> 409;
-      case "dish_not_found" -> 404;
-      default -> 400;
-    };
-  }
-
-  static Problem unknownDish() {
-    return Problem.of(404, "dish_not_found", "菜单上没有这道菜", "No such dish on this store's menu").atField("dish_id");
   }
 }

@@ -1,5 +1,7 @@
 package app.tableloop.ordering;
 
+import static app.tableloop.platform.http.Refusals.refuse;
+
 import app.tableloop.identity.Access;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.menu.DishStock;
@@ -8,6 +10,7 @@ import app.tableloop.ordering.ticket.PaperWidth;
 import app.tableloop.ordering.ticket.TicketLine;
 import app.tableloop.ordering.ticket.TicketOrder;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.tenancy.Store;
@@ -79,9 +82,9 @@ public final class KitchenService {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> order(sql, access, orderId)
             .compose(order -> order.status() == OrderStatus.ACCEPTED ? Future.succeededFuture(order)
-                : TabService.<Order>fail(OrderingProblems.cannotMove(order.status(), OrderStatus.SERVED)))
+                : Refusals.<Order>refuse(OrderingRefusal.cannotMove(order.status(), OrderStatus.SERVED)))
             .compose(order -> orders.serveItem(sql, tenantId, orderId, itemId))
-            .compose(allServed -> allServed.isEmpty() ? TabService.<Boolean>fail(OrderingProblems.ITEM_NOT_FOUND)
+            .compose(allServed -> allServed.isEmpty() ? Refusals.<Boolean>refuse(OrderingRefusal.ITEM_NOT_FOUND)
                 : allServed.get() ? orders.move(sql, tenantId, orderId, OrderStatus.ACCEPTED, OrderStatus.SERVED, null)
                 : Future.succeededFuture(false))
             .compose(moved -> order(sql, access, orderId)))
@@ -92,12 +95,13 @@ public final class KitchenService {
   public Future<Order> hurry(Access access, UUID tabId, UUID orderId) {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-            .compose(diner -> diner ? order(sql, access, orderId) : TabService.<Order>fail(OrderingProblems.ORDER_NOT_FOUND))
+            .compose(diner -> diner ? order(sql, access, orderId)
+                : Refusals.<Order>refuse(OrderingRefusal.ORDER_NOT_FOUND))
             .compose(order -> order.tabId().equals(tabId) ? Future.succeededFuture(order)
-                : TabService.<Order>fail(OrderingProblems.ORDER_NOT_FOUND))
+                : Refusals.<Order>refuse(OrderingRefusal.ORDER_NOT_FOUND))
             .compose(order -> orders.hurry(sql, tenantId, orderId, HURRY_EVERY_MINUTES))
             .compose(hurried -> hurried ? order(sql, access, orderId)
-                : TabService.<Order>fail(OrderingProblems.HURRIED_RECENTLY)))
+                : Refusals.<Order>refuse(OrderingRefusal.HURRIED_RECENTLY)))
         .onSuccess(order -> events.kitchenOrder(order.storeId(), "order_hurried", OrderingJson.order(order)));
   }
 
@@ -106,7 +110,7 @@ public final class KitchenService {
             access.user().userId(), "staff")
             .compose(closed -> closed ? tabs.find(sql, access.tenantId(), access.storeId(), tabId)
                 .compose(tab -> tabService.state(sql, access.tenantId(), access.storeId(), tab.orElseThrow()))
-                : TabService.<JsonObject>fail(OrderingProblems.TAB_NOT_FOUND)))
+                : Refusals.<JsonObject>refuse(OrderingRefusal.TAB_NOT_FOUND)))
         .onSuccess(state -> events.tabChanged(tabId, state))
         .mapEmpty();
   }
@@ -133,8 +137,8 @@ public final class KitchenService {
                 .compose(store -> allowed(order, to, store) ? orders.move(sql, tenantId, orderId, order.status(), to,
                         reason)
                     .compose(moved -> moved ? returnStock(sql, tenantId, order, to, store)
-                        : TabService.<Void>fail(OrderingProblems.cannotMove(order.status(), to)))
-                    : TabService.<Void>fail(OrderingProblems.cannotMove(order.status(), to))))
+                        : Refusals.<Void>refuse(OrderingRefusal.cannotMove(order.status(), to)))
+                    : Refusals.<Void>refuse(OrderingRefusal.cannotMove(order.status(), to))))
             .compose(moved -> order(sql, access, orderId)))
         .onSuccess(order -> announce(access, order, "order_updated"));
   }
@@ -162,7 +166,7 @@ public final class KitchenService {
   private Future<Order> order(SqlClient sql, Access access, UUID orderId) {
     return orders.find(sql, access.tenantId(), access.storeId(), orderId)
         .compose(order -> order.map(Future::succeededFuture)
-            .orElseGet(() -> TabService.fail(OrderingProblems.ORDER_NOT_FOUND)));
+            .orElseGet(() -> refuse(OrderingRefusal.ORDER_NOT_FOUND)));
   }
 
   private void announce(Access access, Order order, String type) {

@@ -4,24 +4,20 @@ import app.tableloop.identity.Access;
 import app.tableloop.identity.LiveViewers;
 import app.tableloop.ordering.ticket.PaperWidth;
 import app.tableloop.platform.http.ApiModule;
-import app.tableloop.platform.http.Problem;
-import app.tableloop.platform.http.ProblemException;
+import app.tableloop.platform.http.Requests;
+import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The HTTP side of tabs, carts, orders and the kitchen, and their live WebSocket feeds. */
 public final class OrderingApi implements ApiModule {
-  private static final Problem WEBSOCKET_REQUIRED = Problem.of(400, "websocket_required",
-      "请用 WebSocket 连接（wx.connectSocket）", "Connect with a WebSocket (wx.connectSocket)");
-
   private final TabService tabs;
   private final KitchenService kitchen;
   private final OrderingEvents events;
@@ -36,17 +32,19 @@ public final class OrderingApi implements ApiModule {
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), id(rc, "table"),
-        Optional.ofNullable(optionalBody(rc).getString("scan_token")))));
-    api.getRoute("getTab").addHandler(rc -> respond(rc, tabs.view(Access.of(rc), id(rc, "tab"))));
+    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), Requests.id(rc, "table"),
+        Optional.ofNullable(Requests.optionalBody(rc).getString("scan_token")))));
+    api.getRoute("getTab").addHandler(rc -> respond(rc, tabs.view(Access.of(rc), Requests.id(rc, "tab"))));
     api.getRoute("addCartLine").addHandler(this::addCartLine);
-    api.getRoute("updateCartLine").addHandler(rc -> respond(rc, tabs.setQuantity(Access.of(rc), id(rc, "tab"),
-        body(rc).getLong("cart_version"), id(rc, "line"), body(rc).getInteger("quantity"))));
-    api.getRoute("removeCartLine").addHandler(rc -> respond(rc, tabs.removeLine(Access.of(rc), id(rc, "tab"),
-        queryLong(rc, "cart_version"), id(rc, "line"))));
+    api.getRoute("updateCartLine").addHandler(rc -> respond(rc, tabs.setQuantity(Access.of(rc),
+        Requests.id(rc, "tab"), Requests.body(rc).getLong("cart_version"), Requests.id(rc, "line"),
+        Requests.body(rc).getInteger("quantity"))));
+    api.getRoute("removeCartLine").addHandler(rc -> respond(rc, tabs.removeLine(Access.of(rc),
+        Requests.id(rc, "tab"), Requests.query(rc, "cart_version").map(RequestParameter::getLong).orElse(null),
+        Requests.id(rc, "line"))));
     api.getRoute("placeOrder").addHandler(this::placeOrder);
-    api.getRoute("hurryOrder").addHandler(rc -> respondOrder(rc, kitchen.hurry(Access.of(rc), id(rc, "tab"),
-        id(rc, "order"))));
+    api.getRoute("hurryOrder").addHandler(rc -> respondOrder(rc, kitchen.hurry(Access.of(rc),
+        Requests.id(rc, "tab"), Requests.id(rc, "order"))));
     api.getRoute("watchTab").addHandler(this::watchTab);
 
     api.getRoute("listKitchenOrders").addHandler(rc -> kitchen.liveOrders(Access.of(rc))
@@ -58,31 +56,32 @@ public final class OrderingApi implements ApiModule {
             .map(tab -> new JsonObject().put("id", tab.id().toString()).put("table_id", tab.tableId().toString()))
             .toList()))))
         .onFailure(rc::fail));
-    api.getRoute("acceptOrder").addHandler(rc -> respondOrder(rc, kitchen.accept(Access.of(rc), id(rc, "order"))));
-    api.getRoute("rejectOrder").addHandler(rc -> respondOrder(rc, kitchen.reject(Access.of(rc), id(rc, "order"),
-        body(rc).getString("reason"))));
-    api.getRoute("cancelOrder").addHandler(rc -> respondOrder(rc, kitchen.cancel(Access.of(rc), id(rc, "order"),
-        body(rc).getString("reason"))));
+    api.getRoute("acceptOrder").addHandler(rc -> respondOrder(rc, kitchen.accept(Access.of(rc),
+        Requests.id(rc, "order"))));
+    api.getRoute("rejectOrder").addHandler(rc -> respondOrder(rc, kitchen.reject(Access.of(rc),
+        Requests.id(rc, "order"), Requests.body(rc).getString("reason"))));
+    api.getRoute("cancelOrder").addHandler(rc -> respondOrder(rc, kitchen.cancel(Access.of(rc),
+        Requests.id(rc, "order"), Requests.body(rc).getString("reason"))));
     api.getRoute("serveOrderItem").addHandler(rc -> respondOrder(rc, kitchen.serveItem(Access.of(rc),
-        id(rc, "order"), id(rc, "item"))));
+        Requests.id(rc, "order"), Requests.id(rc, "item"))));
     api.getRoute("getOrderTicket").addHandler(this::ticket);
-    api.getRoute("closeTab").addHandler(rc -> kitchen.closeTab(Access.of(rc), id(rc, "tab"))
+    api.getRoute("closeTab").addHandler(rc -> kitchen.closeTab(Access.of(rc), Requests.id(rc, "tab"))
         .onSuccess(closed -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail));
     api.getRoute("watchKitchen").addHandler(this::watchKitchen);
   }
 
   private void addCartLine(RoutingContext rc) {
-    JsonObject body = body(rc);
+    JsonObject body = Requests.body(rc);
     List<UUID> choices = body.getJsonArray("choice_ids", new JsonArray()).stream()
         .map(choice -> UUID.fromString(String.valueOf(choice))).toList();
-    respond(rc, tabs.addLine(Access.of(rc), id(rc, "tab"), body.getLong("cart_version"),
+    respond(rc, tabs.addLine(Access.of(rc), Requests.id(rc, "tab"), body.getLong("cart_version"),
         UUID.fromString(body.getString("dish_id")), choices, body.getInteger("quantity")));
   }
 
   private void placeOrder(RoutingContext rc) {
-    JsonObject body = body(rc);
-    tabs.placeOrder(Access.of(rc), id(rc, "tab"), new TabService.PlaceOrder(body.getString("idempotency_key"),
+    JsonObject body = Requests.body(rc);
+    tabs.placeOrder(Access.of(rc), Requests.id(rc, "tab"), new TabService.PlaceOrder(body.getString("idempotency_key"),
             body.getInteger("head_count"), body.getString("notes")))
         .onSuccess(order -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(OrderingJson.order(order).encode()))
@@ -90,10 +89,9 @@ public final class OrderingApi implements ApiModule {
   }
 
   private void ticket(RoutingContext rc) {
-    RequestParameter paper = validated(rc).getQuery().get("paper");
-    PaperWidth width = paper == null || paper.isNull() || paper.getInteger() == 58 ? PaperWidth.MM58
-        : PaperWidth.MM80;
-    kitchen.ticket(Access.of(rc), id(rc, "order"), width)
+    PaperWidth width = Requests.query(rc, "paper").map(RequestParameter::getInteger).orElse(58) == 58
+        ? PaperWidth.MM58 : PaperWidth.MM80;
+    kitchen.ticket(Access.of(rc), Requests.id(rc, "order"), width)
         .onSuccess(text -> rc.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(text))
         .onFailure(rc::fail);
   }
@@ -104,10 +102,10 @@ public final class OrderingApi implements ApiModule {
    */
   private void watchTab(RoutingContext rc) {
     if (!rc.request().canUpgradeToWebSocket()) {
-      rc.fail(new ProblemException(WEBSOCKET_REQUIRED));
+      rc.fail(new Refused(OrderingRefusal.WEBSOCKET_REQUIRED));
       return;
     }
-    UUID tabId = id(rc, "tab");
+    UUID tabId = Requests.id(rc, "tab");
     Access access = Access.of(rc);
     tabs.view(access, tabId)
         .compose(state -> rc.request().toWebSocket()
@@ -123,7 +121,7 @@ public final class OrderingApi implements ApiModule {
    */
   private void watchKitchen(RoutingContext rc) {
     if (!rc.request().canUpgradeToWebSocket()) {
-      rc.fail(new ProblemException(WEBSOCKET_REQUIRED));
+      rc.fail(new Refused(OrderingRefusal.WEBSOCKET_REQUIRED));
       return;
     }
     Access access = Access.of(rc);
@@ -142,28 +140,5 @@ public final class OrderingApi implements ApiModule {
 
   private static void respondOrder(RoutingContext rc, Future<Order> result) {
     result.onSuccess(order -> rc.json(OrderingJson.order(order))).onFailure(rc::fail);
-  }
-
-  private static UUID id(RoutingContext rc, String name) {
-    return UUID.fromString(rc.pathParam(name));
-  }
-
-  private static ValidatedRequest validated(RoutingContext rc) {
-    return rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-  }
-
-  private static JsonObject body(RoutingContext rc) {
-    return validated(rc).getBody().getJsonObject();
-  }
-
-  /** The body of an operation whose body may be left out: empty when it was. */
-  private static JsonObject optionalBody(RoutingContext rc) {
-    RequestParameter body = validated(rc).getBody();
-    return body == null || body.isNull() ? new JsonObject() : body.getJsonObject();
-  }
-
-  private static Long queryLong(RoutingContext rc, String name) {
-    RequestParameter parameter = validated(rc).getQuery().get(name);
-    return parameter == null || parameter.isNull() ? null : parameter.getLong();
   }
 }

@@ -1,6 +1,7 @@
 package app.tableloop.ordering;
 
 import app.tableloop.menu.PricedLine;
+import app.tableloop.platform.http.Refusals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -36,7 +37,7 @@ final class OrderingJson {
       cartJson.put("total_fen", pricing.totalFen());
     } else {
       // Something in the cart can no longer be ordered; say what, so the table can fix it before submitting.
-      cartJson.put("problem", pricing.problem().toJson(null));
+      cartJson.put("problem", Refusals.problem(pricing.refusal()).toJson(null));
     }
     return new JsonObject()
         .put("id", tab.id().toString())

@@ -1,5 +1,7 @@
 package app.tableloop.ordering;
 
+import static app.tableloop.platform.http.Refusals.refuse;
+
 import app.tableloop.identity.Access;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.menu.Dish;
@@ -7,9 +9,7 @@ import app.tableloop.menu.DishStock;
 import app.tableloop.menu.Menus;
 import app.tableloop.menu.PricedLine;
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.http.CommonProblems;
-import app.tableloop.platform.http.Problem;
-import app.tableloop.platform.http.ProblemException;
+import app.tableloop.platform.refusal.CommonRefusal;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.OrderingMode;
@@ -97,9 +97,9 @@ public final class TabService {
   private static Future<DiningTable> scanned(ScanProof.Check check, DiningTable table) {
     return switch (check) {
       case VALID -> Future.succeededFuture(table);
-      case MISSING -> fail(OrderingProblems.SCAN_REQUIRED);
-      case INVALID -> fail(OrderingProblems.SCAN_INVALID);
-      case EXPIRED -> fail(OrderingProblems.SCAN_EXPIRED);
+      case MISSING -> refuse(OrderingRefusal.SCAN_REQUIRED);
+      case INVALID -> refuse(OrderingRefusal.SCAN_INVALID);
+      case EXPIRED -> refuse(OrderingRefusal.SCAN_EXPIRED);
     };
   }
 
@@ -115,7 +115,7 @@ public final class TabService {
       CartPricing.Outcome check = CartPricing.price(List.of(new CartLine(null, dishId, choiceIds, quantity, userId)),
           menu);
       return check.priced() ? carts.add(sql, tenantId, tab, dishId, choiceIds, quantity, userId).map(true)
-          : fail(check.problem());
+          : refuse(check.refusal());
     });
   }
 
@@ -136,12 +136,12 @@ public final class TabService {
     return database.inTenant(tenantId, sql -> dinersTab(sql, access, tabId)
             .compose(tab -> tabs.bumpCart(sql, tenantId, tabId, expectedVersion)
                 .compose(bumped -> bumped.isPresent() ? Future.succeededFuture(tab)
-                    : fail(tab.open() ? OrderingProblems.STALE_CART : OrderingProblems.TAB_CLOSED)))
+                    : refuse(tab.open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED)))
             .compose(tab -> store(sql, access)
                 .compose(store -> menus.dishes(sql, tenantId, store.id(), dishIds, businessDay(store))))
             .compose(menu -> change.apply(sql, tenantId, tabId, access.user().userId(), menu))
             .compose(found -> found ? tabs.find(sql, tenantId, access.storeId(), tabId)
-                : fail(OrderingProblems.LINE_NOT_FOUND))
+                : refuse(OrderingRefusal.LINE_NOT_FOUND))
             .compose(tab -> state(sql, tenantId, access.storeId(), tab.orElseThrow())))
         .onSuccess(state -> events.tabChanged(tabId, state));
   }
@@ -159,7 +159,7 @@ public final class TabService {
             // The same key won the race on another tab of the store (this tab's submits wait on its lock).
             ? database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
                 request.idempotencyKey()).compose(earlier -> earlier.isPresent()
-                    ? sameRequest(earlier.get(), requestHash) : fail(OrderingProblems.ORDER_IN_PROGRESS)))
+                    ? sameRequest(earlier.get(), requestHash) : refuse(OrderingRefusal.ORDER_IN_PROGRESS)))
             : Future.failedFuture(failure))
         .compose(orderId -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
             .map(Optional::orElseThrow)))
@@ -178,12 +178,12 @@ public final class TabService {
   private Future<UUID> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
     UUID tenantId = access.tenantId();
     return tabs.lock(sql, tenantId, access.storeId(), tabId)
-        .compose(found -> found.isEmpty() ? fail(OrderingProblems.TAB_NOT_FOUND)
+        .compose(found -> found.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
             : tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-                .compose(diner -> diner ? Future.succeededFuture(found.get()) : fail(OrderingProblems.TAB_NOT_FOUND)))
+                .compose(diner -> diner ? Future.succeededFuture(found.get()) : refuse(OrderingRefusal.TAB_NOT_FOUND)))
         .compose(tab -> orders.byIdempotencyKey(sql, tenantId, access.storeId(), request.idempotencyKey())
             .compose(earlier -> earlier.isPresent() ? sameRequest(earlier.get(), requestHash)
-                : tab.open() ? placeNew(sql, access, tab, request, requestHash) : fail(OrderingProblems.TAB_CLOSED)));
+                : tab.open() ? placeNew(sql, access, tab, request, requestHash) : refuse(OrderingRefusal.TAB_CLOSED)));
   }
 
   private Future<UUID> placeNew(SqlClient sql, Access access, Tab tab, PlaceOrder request, byte[] requestHash) {
@@ -193,7 +193,7 @@ public final class TabService {
         .compose(store -> tables.find(sql, tenantId, store.id(), tab.tableId()).map(Optional::orElseThrow)
             .compose(table -> orderable(store, table))
             .compose(ok -> carts.lines(sql, tenantId, tabId))
-            .compose(cart -> cart.isEmpty() ? fail(OrderingProblems.CART_EMPTY)
+            .compose(cart -> cart.isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
                 : priced(sql, tenantId, store, cart))
             .compose(priced -> takeStock(sql, tenantId, businessDay(store), priced.lines())
                 .compose(taken -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tabId,
@@ -216,7 +216,7 @@ public final class TabService {
           CartPricing.Outcome pricing = CartPricing.price(cart, menu);
           return pricing.priced()
               ? Future.succeededFuture(new PricedCart(pricing.lines(), cart.stream().map(CartLine::addedBy).toList()))
-              : fail(pricing.problem());
+              : refuse(pricing.refusal());
         });
   }
 
@@ -231,38 +231,39 @@ public final class TabService {
     Future<Void> chain = Future.succeededFuture();
     for (Map.Entry<UUID, Integer> dish : perDish.entrySet()) {
       chain = chain.compose(previous -> stock.take(sql, tenantId, dish.getKey(), dish.getValue(), day))
-          .compose(taken -> taken ? Future.succeededFuture() : fail(OrderingProblems.soldOut(names.get(dish.getKey()))));
+          .compose(taken -> taken ? Future.succeededFuture()
+              : refuse(OrderingRefusal.soldOut(names.get(dish.getKey()))));
     }
     return chain;
   }
 
   private Future<Void> orderable(Store store, DiningTable table) {
     if (!table.active()) {
-      return fail(OrderingProblems.TABLE_INACTIVE);
+      return refuse(OrderingRefusal.TABLE_INACTIVE);
     }
     if (!store.businessHours().isOpenAt(clock.instant().atZone(store.timeZone()))) {
-      return fail(OrderingProblems.STORE_CLOSED);
+      return refuse(OrderingRefusal.STORE_CLOSED);
     }
     return Future.succeededFuture();
   }
 
   private Future<UUID> sameRequest(Orders.Earlier earlier, byte[] requestHash) {
     return Arrays.equals(earlier.requestHash(), requestHash) ? Future.succeededFuture(earlier.orderId())
-        : fail(OrderingProblems.IDEMPOTENCY_KEY_REUSED);
+        : refuse(OrderingRefusal.IDEMPOTENCY_KEY_REUSED);
   }
 
   private Future<DiningTable> activeTable(SqlClient sql, Access access, UUID tableId) {
     return tables.find(sql, access.tenantId(), access.storeId(), tableId)
-        .compose(table -> table.isEmpty() ? fail(CommonProblems.NOT_FOUND.atField("table"))
-            : table.get().active() ? Future.succeededFuture(table.get()) : fail(OrderingProblems.TABLE_INACTIVE));
+        .compose(table -> table.isEmpty() ? refuse(CommonRefusal.NOT_FOUND.at("table"))
+            : table.get().active() ? Future.succeededFuture(table.get()) : refuse(OrderingRefusal.TABLE_INACTIVE));
   }
 
   /** The tab, if the caller is one of its diners; others are told it does not exist. */
   private Future<Tab> dinersTab(SqlClient sql, Access access, UUID tabId) {
     return tabs.find(sql, access.tenantId(), access.storeId(), tabId)
-        .compose(tab -> tab.isEmpty() ? fail(OrderingProblems.TAB_NOT_FOUND)
+        .compose(tab -> tab.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
             : tabs.isDiner(sql, access.tenantId(), tabId, access.user().userId())
-                .compose(diner -> diner ? Future.succeededFuture(tab.get()) : fail(OrderingProblems.TAB_NOT_FOUND)));
+                .compose(diner -> diner ? Future.succeededFuture(tab.get()) : refuse(OrderingRefusal.TAB_NOT_FOUND)));
   }
 
   Future<JsonObject> state(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
@@ -281,10 +282,6 @@ public final class TabService {
 
   private Future<Store> store(SqlClient sql, Access access) {
     return stores.find(sql, access.tenantId(), access.storeId()).map(Optional::orElseThrow);
-  }
-
-  static <T> Future<T> fail(Problem problem) {
-    return Future.failedFuture(new ProblemException(problem));
   }
 
   static byte[] hash(String value) {

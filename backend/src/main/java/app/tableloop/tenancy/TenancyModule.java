@@ -18,9 +18,11 @@ public final class TenancyModule implements FeatureModule {
     Database database = platform.database();
     this.scanProofKey = new ScanProofKey(database);
     this.apis = List.of(
-        new TenancyApi(database, stores, tables, scanProofKey, platform.clock()),
+        new TenancyApi(new TableScans(database, stores, tables, scanProofKey, platform.clock()),
+            new StoreSetup(database, stores, tables), platform.clock()),
         new LinkPages(),
-        new TableCodesApi(database, stores, tables, new TableCodeImages(database, wechat), platform.publicBaseUrl()));
+        new TableCodesApi(new TableCodes(platform.vertx(), database, stores, tables,
+            new TableCodeImages(database, wechat), platform.publicBaseUrl())));
   }
 
   public Stores stores() {

@@ -59,6 +59,8 @@ class SignInTest {
         new JsonObject().put("code", 42));
 
     assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("invalid_login_code");
+    assertThat(unknown.bodyAsJsonObject().getString("field")).isEqualTo("code");
     // A request without a code string is malformed (400); any string that is no code is an invalid code (401).
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.bodyAsJsonObject().getString("field")).isEqualTo("code");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.testing.QrScanner;
+import app.tableloop.testing.Responses;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,8 @@ class StaffInvitesTest {
     HttpResponse<Buffer> malformed = accept(service.signIn("guesser"), "short");
 
     assertThat(expired.statusCode()).isEqualTo(410);
+    assertThat(expired.bodyAsJsonObject().getString("code")).isEqualTo("invite_expired");
+    assertThat(expired.bodyAsJsonObject().getString("field")).isEqualTo("token");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("invite_not_found");
     assertThat(malformed.statusCode()).isEqualTo(400);
@@ -74,6 +78,7 @@ class StaffInvitesTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("role_not_allowed");
     assertThat(notARole.statusCode()).isEqualTo(400);
+    assertThat(notARole.bodyAsJsonObject().getString("field")).isEqualTo("role");
   }
 
   @Test
@@ -101,8 +106,28 @@ class StaffInvitesTest {
     assertThat(service.get("/api/v1/me", onTablet).statusCode()).isEqualTo(401);
     String again = service.signIn("leaving");
     assertThat(service.get(storePath("/tables"), again).statusCode()).as("no longer staff here").isEqualTo(404);
-    assertThat(service.call(HttpMethod.DELETE, storePath("/staff/" + userId), owner, null).statusCode())
-        .isEqualTo(404);
+    HttpResponse<Buffer> gone = service.call(HttpMethod.DELETE, storePath("/staff/" + userId), owner, null);
+    assertThat(problem(gone, 404)).isEqualTo("not_found@user");
+  }
+
+  @Test
+  void anOperatorInvitesOwnersAndStaffToAStoreAndOperatorsToNone() {
+    String operator = service.anOperatorOf(restaurant.tenantId(), "regional-manager");
+    String tenantInvites = "/api/v1/tenants/" + restaurant.tenantId() + "/invites";
+
+    HttpResponse<Buffer> ownerOfNoStore = service.call(HttpMethod.POST, tenantInvites, operator,
+        new JsonObject().put("role", "owner"));
+    HttpResponse<Buffer> operatorOfAStore = service.call(HttpMethod.POST, tenantInvites, operator,
+        new JsonObject().put("role", "operator").put("store_id", restaurant.store().id().toString()));
+    HttpResponse<Buffer> ownerOfAnUnknownStore = service.call(HttpMethod.POST, tenantInvites, operator,
+        new JsonObject().put("role", "owner").put("store_id", UUID.randomUUID().toString()));
+    HttpResponse<Buffer> ownerOfThisStore = service.call(HttpMethod.POST, tenantInvites, operator,
+        new JsonObject().put("role", "owner").put("store_id", restaurant.store().id().toString()));
+
+    assertThat(problem(ownerOfNoStore, 400)).isEqualTo("invalid_field@store_id");
+    assertThat(problem(operatorOfAStore, 400)).isEqualTo("invalid_field@store_id");
+    assertThat(problem(ownerOfAnUnknownStore, 404)).isEqualTo("not_found@store_id");
+    assertThat(ownerOfThisStore.statusCode()).as(ownerOfThisStore.bodyAsString()).isEqualTo(201);
   }
 
   @Test
@@ -120,6 +145,10 @@ class StaffInvitesTest {
         new JsonObject().put("role", role));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     return response.bodyAsJsonObject();
+  }
+
+  private static String problem(HttpResponse<Buffer> response, int status) {
+    return Responses.problem(response, status) + "@" + response.bodyAsJsonObject().getString("field");
   }
 
   private static HttpResponse<Buffer> accept(String token, String inviteToken) {

@@ -2,6 +2,8 @@ package app.tableloop.menu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.platform.refusal.Refusal;
+import app.tableloop.platform.refusal.Refusal.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -87,8 +89,8 @@ class MenuPricingTest {
     PricingOutcome outcome = MenuPricing.price(dish(2800L, null, true, null, true),
         new Selection(BEEF_NOODLES.id(), List.of(REGULAR.id(), MILD.id()), 1), false);
 
-    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected("sold_out", "红烧牛肉面已售罄", "红烧牛肉面 is sold out",
-        "dish_id"));
+    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected(new Refusal.Plain(Kind.CONFLICT, "sold_out",
+        "红烧牛肉面已售罄", "红烧牛肉面 is sold out", "dish_id")));
   }
 
   @Test
@@ -103,8 +105,8 @@ class MenuPricingTest {
     PricingOutcome outcome = MenuPricing.price(threeLeft,
         new Selection(threeLeft.id(), List.of(REGULAR.id(), MILD.id()), 4), false);
 
-    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected("not_enough_stock", "红烧牛肉面仅剩 3 份",
-        "Only 3 left of 红烧牛肉面", "quantity"));
+    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected(new Refusal.Plain(Kind.CONFLICT, "not_enough_stock",
+        "红烧牛肉面仅剩 3 份", "Only 3 left of 红烧牛肉面", "quantity")));
     assertThat(priced(threeLeft, List.of(REGULAR.id(), MILD.id()), 3, false).quantity()).isEqualTo(3);
   }
 
@@ -127,8 +129,8 @@ class MenuPricingTest {
     PricingOutcome outcome = MenuPricing.price(BEEF_NOODLES,
         new Selection(BEEF_NOODLES.id(), List.of(REGULAR.id()), 1), false);
 
-    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected("choice_required", "「辣度」至少选 1 项",
-        "Choose at least 1 for 辣度", "choice_ids"));
+    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected(new Refusal.Plain(Kind.INVALID, "choice_required",
+        "「辣度」至少选 1 项", "Choose at least 1 for 辣度", "choice_ids")));
   }
 
   @Test
@@ -147,8 +149,8 @@ class MenuPricingTest {
     PricingOutcome outcome = MenuPricing.price(BEEF_NOODLES, new Selection(BEEF_NOODLES.id(),
         List.of(REGULAR.id(), MILD.id(), EGG.id(), BEEF.id(), TOFU.id()), 1), false);
 
-    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected("too_many_choices", "「加料」最多选 2 项",
-        "Choose at most 2 for 加料", "choice_ids"));
+    assertThat(outcome).isEqualTo(new PricingOutcome.Rejected(new Refusal.Plain(Kind.INVALID, "too_many_choices",
+        "「加料」最多选 2 项", "Choose at most 2 for 加料", "choice_ids")));
   }
 
   @Test
@@ -178,9 +180,9 @@ class MenuPricingTest {
   private static String code(PricingOutcome outcome) {
     assertThat(outcome).isInstanceOf(PricingOutcome.Rejected.class);
     PricingOutcome.Rejected rejected = (PricingOutcome.Rejected) outcome;
-    assertThat(rejected.message()).isNotBlank();
-    assertThat(rejected.messageEn()).isNotBlank();
-    return rejected.code() + "@" + rejected.field();
+    assertThat(rejected.refusal().message()).isNotBlank();
+    assertThat(rejected.refusal().messageEn()).isNotBlank();
+    return rejected.refusal().code() + "@" + rejected.refusal().field();
   }
 
   private static Dish dish(long price, Long memberPrice, boolean soldOut, Integer stockLeft, boolean active) {

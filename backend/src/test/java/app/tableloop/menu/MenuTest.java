@@ -199,7 +199,7 @@ class MenuTest {
     assertThat(forOrders.get(UUID.fromString(scallion)).active()).isTrue();
     PricingOutcome ordered = MenuPricing.price(forOrders.get(UUID.fromString(zhajiang)),
         new Selection(UUID.fromString(zhajiang), List.of(), 1), false);
-    assertThat(((PricingOutcome.Rejected) ordered).code()).isEqualTo("dish_not_found");
+    assertThat(((PricingOutcome.Rejected) ordered).refusal().code()).isEqualTo("dish_not_found");
   }
 
   @Test
@@ -304,7 +304,8 @@ class MenuTest {
         .get(UUID.fromString(created.getString("id")));
     assertThat(forOrders.optionGroups()).hasSize(2);
     assertThat(((PricingOutcome.Rejected) MenuPricing.price(forOrders, new Selection(forOrders.id(),
-        List.of(UUID.fromString(large)), 1), false)).code()).as("a choice taken off").isEqualTo("choice_not_available");
+        List.of(UUID.fromString(large)), 1), false)).refusal().code()).as("a choice taken off")
+        .isEqualTo("choice_not_available");
   }
 
   @Test

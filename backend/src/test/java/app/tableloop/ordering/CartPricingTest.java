@@ -6,6 +6,7 @@ import app.tableloop.menu.Dish;
 import app.tableloop.menu.OptionChoice;
 import app.tableloop.menu.OptionGroup;
 import app.tableloop.platform.http.Problem;
+import app.tableloop.platform.http.Refusals;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,7 @@ class CartPricingTest {
 
     assertThat(outcome.priced()).isFalse();
     assertThat(outcome.lines()).as("nothing is half priced").isEmpty();
-    assertThat(outcome.problem()).isEqualTo(Problem.of(404, "dish_not_found", "菜单上没有这道菜",
+    assertThat(problem(outcome)).isEqualTo(Problem.of(404, "dish_not_found", "菜单上没有这道菜",
         "No such dish on this store's menu").atField("dish_id"));
   }
 
@@ -55,7 +56,7 @@ class CartPricingTest {
   void aDishSoldOutSinceItWasAddedIsAConflictWithTheOtherDiners() {
     Dish soldOut = dish("红烧牛肉面", 2800, true, null, List.of(SIZE), NOODLES.id());
 
-    Problem problem = CartPricing.price(List.of(line(NOODLES, List.of(REGULAR.id()), 1)), menu(soldOut)).problem();
+    Problem problem = problem(CartPricing.price(List.of(line(NOODLES, List.of(REGULAR.id()), 1)), menu(soldOut)));
 
     assertThat(problem.status()).isEqualTo(409);
     assertThat(problem.code()).isEqualTo("sold_out");
@@ -67,7 +68,7 @@ class CartPricingTest {
   void moreThanIsLeftTodayIsAConflictToo() {
     Dish twoLeft = dish("红烧牛肉面", 2800, false, 2, List.of(SIZE), NOODLES.id());
 
-    Problem problem = CartPricing.price(List.of(line(NOODLES, List.of(REGULAR.id()), 3)), menu(twoLeft)).problem();
+    Problem problem = problem(CartPricing.price(List.of(line(NOODLES, List.of(REGULAR.id()), 3)), menu(twoLeft)));
 
     assertThat(problem.status()).isEqualTo(409);
     assertThat(problem.code()).isEqualTo("not_enough_stock");
@@ -76,8 +77,7 @@ class CartPricingTest {
 
   @Test
   void aChoiceTheMenuNoLongerOffersIsBadInput() {
-    Problem problem = CartPricing.price(List.of(line(NOODLES, List.of(UUID.randomUUID()), 1)), menu(NOODLES))
-        .problem();
+    Problem problem = problem(CartPricing.price(List.of(line(NOODLES, List.of(UUID.randomUUID()), 1)), menu(NOODLES)));
 
     assertThat(problem.status()).isEqualTo(400);
     assertThat(problem.code()).isEqualTo("choice_not_available");
@@ -88,10 +88,15 @@ class CartPricingTest {
   void theFirstLineThatCannotBeOrderedIsTheAnswer() {
     Dish soldOutRice = dish("米饭", 200, true, null, List.of(), RICE.id());
 
-    Problem problem = CartPricing.price(List.of(line(NOODLES, List.of(UUID.randomUUID()), 1),
-        line(RICE, List.of(), 1)), menu(NOODLES, soldOutRice)).problem();
+    Problem problem = problem(CartPricing.price(List.of(line(NOODLES, List.of(UUID.randomUUID()), 1),
+        line(RICE, List.of(), 1)), menu(NOODLES, soldOutRice)));
 
     assertThat(problem.code()).isEqualTo("choice_not_available");
+  }
+
+  /** The problem a refused cart is answered with: its status, code, words and field. */
+  private static Problem problem(CartPricing.Outcome outcome) {
+    return Refusals.problem(outcome.refusal());
   }
 
   private static CartLine line(Dish dish, List<UUID> choices, int quantity) {

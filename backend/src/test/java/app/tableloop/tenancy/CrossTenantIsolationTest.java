@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.Responses;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -82,15 +83,15 @@ class CrossTenantIsolationTest {
     String storeA = "/api/v1/stores/" + a.store().id();
     String tableOfB = b.tables().get(1).id().toString();
 
-    assertThat(service.call(HttpMethod.PATCH, storeA + "/tables/" + tableOfB, ownerOfA,
-        new JsonObject().put("seats", 12)).statusCode()).isEqualTo(404);
-    assertThat(service.get(storeA + "/tables/" + tableOfB + "/wechat-code.png", ownerOfA).statusCode())
-        .isEqualTo(404);
-    assertThat(service.call(HttpMethod.DELETE, storeA + "/staff/" + userIdOf(ownerOfB), ownerOfA, null)
-        .statusCode()).isEqualTo(404);
-    assertThat(service.call(HttpMethod.POST, "/api/v1/tenants/" + a.tenantId() + "/invites", operatorOfA,
-        new JsonObject().put("role", "owner").put("store_id", b.store().id().toString())).statusCode())
-        .as("an owner invite of tenant A for a store of B").isEqualTo(404);
+    assertThat(refused(service.call(HttpMethod.PATCH, storeA + "/tables/" + tableOfB, ownerOfA,
+        new JsonObject().put("seats", 12)))).isEqualTo("table_not_found@null");
+    assertThat(refused(service.get(storeA + "/tables/" + tableOfB + "/wechat-code.png", ownerOfA)))
+        .isEqualTo("table_not_found@null");
+    assertThat(refused(service.call(HttpMethod.DELETE, storeA + "/staff/" + userIdOf(ownerOfB), ownerOfA, null)))
+        .isEqualTo("not_found@user");
+    assertThat(refused(service.call(HttpMethod.POST, "/api/v1/tenants/" + a.tenantId() + "/invites", operatorOfA,
+        new JsonObject().put("role", "owner").put("store_id", b.store().id().toString()))))
+        .as("an owner invite of tenant A for a store of B").isEqualTo("not_found@store_id");
     assertThat(stateOf(b)).isEqualTo(stateOfB);
   }
 
@@ -142,5 +143,10 @@ class CrossTenantIsolationTest {
       }
     });
     return state.toString();
+  }
+
+  /** A 404's code and field: what is not found, without saying whose it is. */
+  private static String refused(HttpResponse<Buffer> response) {
+    return Responses.problem(response, 404) + "@" + response.bodyAsJsonObject().getString("field");
   }
 }

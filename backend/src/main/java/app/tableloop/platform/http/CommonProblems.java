@@ -1,5 +1,7 @@
 package app.tableloop.platform.http;
 
+import app.tableloop.platform.refusal.CommonRefusal;
+
 /** The problems every endpoint can answer with, in Simplified Chinese first and English second. */
 public final class CommonProblems {
   public static final Problem BAD_REQUEST = Problem.of(400, "bad_request", "请求无效", "Bad request");
@@ -8,7 +10,7 @@ public final class CommonProblems {
   public static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "请先登录", "Please sign in first");
   public static final Problem FORBIDDEN = Problem.of(403, "forbidden", "没有权限执行此操作",
       "You are not allowed to do this");
-  public static final Problem NOT_FOUND = Problem.of(404, "not_found", "找不到请求的资源", "No such resource");
+  public static final Problem NOT_FOUND = Refusals.problem(CommonRefusal.NOT_FOUND);
   public static final Problem METHOD_NOT_ALLOWED = Problem.of(405, "method_not_allowed",
       "该资源不支持此请求方法", "This method is not allowed on this resource");
   public static final Problem URI_TOO_LONG = Problem.of(414, "uri_too_long", "请求地址过长", "The request URI is too long");

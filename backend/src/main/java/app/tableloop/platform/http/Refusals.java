@@ -26,6 +26,7 @@ public final class Refusals {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
+      case GONE -> 410;
       case TOO_MANY -> 429;
       case UPSTREAM_FAILED -> 502;
       case UNAVAILABLE -> 503;

@@ -5,9 +5,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.Optional;
 import java.util.UUID;
 
-/** What a handler reads of a request the contract has already validated: ids in the path, the JSON body. */
+/**
+ * What a handler reads of a request the contract has already validated: ids in the path, the JSON body, optional
+ * query parameters.
+ */
 public final class Requests {
   private Requests() {
   }
@@ -30,5 +34,11 @@ public final class Requests {
   public static JsonObject optionalBody(RoutingContext rc) {
     RequestParameter body = validated(rc).getBody();
     return body == null || body.isNull() ? new JsonObject() : body.getJsonObject();
+  }
+
+  /** A query parameter the contract declares optional: empty when it was left out. */
+  public static Optional<RequestParameter> query(RoutingContext rc, String name) {
+    RequestParameter parameter = validated(rc).getQuery().get(name);
+    return parameter == null || parameter.isNull() ? Optional.empty() : Optional.of(parameter);
   }
 }

@@ -18,6 +18,8 @@ public interface Refusal {
     NOT_FOUND,
     /** It cannot be done in the state things are in now (409). */
     CONFLICT,
+    /** It was here once and is for good no longer, such as an expired invite (410). */
+    GONE,
     /** Too many attempts; later (429). */
     TOO_MANY,
     /** A service we depend on (WeChat, WeChat Pay) failed or refused (502). */
@@ -46,6 +48,39 @@ public interface Refusal {
 
   static Refusal of(Kind kind, String code, String message, String messageEn) {
     return new Plain(kind, code, message, messageEn, null);
+  }
+
+  /**
+   * A refusal listed as an enum constant: the constant holds its words as one {@link Refusal} (made with
+   * {@link #of}, and {@link #at} when it names its input) and answers everything from it.
+   */
+  interface Listed extends Refusal {
+    Refusal words();
+
+    @Override
+    default Kind kind() {
+      return words().kind();
+    }
+
+    @Override
+    default String code() {
+      return words().code();
+    }
+
+    @Override
+    default String message() {
+      return words().message();
+    }
+
+    @Override
+    default String messageEn() {
+      return words().messageEn();
+    }
+
+    @Override
+    default String field() {
+      return words().field();
+    }
   }
 
   /** A refusal made on the spot, for those whose words name amounts or names. */
