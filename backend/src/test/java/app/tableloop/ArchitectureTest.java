@@ -1,9 +1,12 @@
 package app.tableloop;
 
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +37,16 @@ class ArchitectureTest {
   }
 
   static JavaClasses classes;
+
+  /** The product's features (the table's rows, but the demo and the WeChat seam). */
+  private static String[] featurePackages() {
+    return MAY_USE.keySet().stream().filter(name -> !name.equals("demo") && !name.equals("wechat"))
+        .map(name -> "app.tableloop." + name + "..").toArray(String[]::new);
+  }
+
+  private static DescribedPredicate<JavaClass> areRecordsOrEnums() {
+    return DescribedPredicate.describe("records or enums", type -> type.isRecord() || type.isEnum());
+  }
 
   @BeforeAll
   static void importClasses() {
@@ -70,6 +83,25 @@ class ArchitectureTest {
   @Test
   void featurePackagesHaveNoCycles() {
     slices().matching("app.tableloop.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void featureModelsAndRulesStayPlainJava() {
+    classes().that().resideInAnyPackage(featurePackages())
+        .and(areRecordsOrEnums().or(nameMatching(".*(Policy|Rules|Pricing)")))
+        .should().onlyDependOnClassesThat().resideOutsideOfPackages("io.vertx..", "io.netty..",
+            "app.tableloop.platform.http..", "app.tableloop.platform.database..", "app.tableloop.platform.redis..")
+        .because("a feature's records, rules and refusals are plain Java that tests call directly")
+        .check(classes);
+  }
+
+  @Test
+  void handlersLeaveSqlToTheServices() {
+    noClasses().that().resideInAnyPackage(featurePackages()).and().haveSimpleNameEndingWith("Api")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx.sqlclient..", "io.vertx.pgclient..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("app.tableloop.platform.database.Database")
+        .because("an *Api reads the validated request, calls its feature's service and maps the outcome")
+        .check(classes);
   }
 
   @Test

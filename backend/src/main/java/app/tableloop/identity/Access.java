@@ -1,6 +1,5 @@
 package app.tableloop.identity;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
 /**
@@ -10,13 +9,4 @@ import java.util.UUID;
  * @param sessionId names the caller's session (not its token), for ending what was opened with it
  */
 public record Access(SignedInUser user, String sessionId, Role role, UUID tenantId, UUID storeId) {
-  private static final String KEY = Access.class.getName();
-
-  public static Access of(RoutingContext rc) {
-    return rc.get(KEY);
-  }
-
-  void attachTo(RoutingContext rc) {
-    rc.put(KEY, this);
-  }
 }

@@ -57,7 +57,7 @@ public final class AccessGuard implements Guard {
             .orElseGet(AccessGuard::hidden);
       }
       // Operations outside any tenant (signing out, accepting an invite) only need a signed-in user.
-      new Access(user, sessionId, Role.DINER, null, null).attachTo(rc);
+      Callers.attach(rc, new Access(user, sessionId, Role.DINER, null, null));
       return Future.succeededFuture();
     });
   }
@@ -67,7 +67,7 @@ public final class AccessGuard implements Guard {
     return users.rolesOf(user.userId()).compose(grants -> {
       AccessPolicy.Decision decision = AccessPolicy.decide(allowed, grants, tenantId, storeId);
       if (decision instanceof AccessPolicy.Granted granted) {
-        new Access(user, sessionId, granted.role(), tenantId, storeId).attachTo(rc);
+        Callers.attach(rc, new Access(user, sessionId, granted.role(), tenantId, storeId));
         return Future.succeededFuture();
       }
       return decision instanceof AccessPolicy.Forbidden

@@ -34,14 +34,14 @@ public final class SignInApi implements ApiModule {
   }
 
   private void signOut(RoutingContext rc) {
-    Access access = Access.of(rc);
+    Access access = Callers.of(rc);
     signIns.signOut(AccessGuard.bearerToken(rc).orElseThrow(), access.user().userId())
         .onSuccess(closed -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail);
   }
 
   private void me(RoutingContext rc) {
-    Access access = Access.of(rc);
+    Access access = Callers.of(rc);
     signIns.rolesOf(access.user().userId())
         .onSuccess(roles -> rc.json(new JsonObject()
             .put("user", new JsonObject().put("id", access.user().userId().toString()))

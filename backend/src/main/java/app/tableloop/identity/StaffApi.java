@@ -21,7 +21,7 @@ public final class StaffApi implements ApiModule {
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("inviteToStore").addHandler(rc -> invite(rc, Access.of(rc).storeId()));
+    api.getRoute("inviteToStore").addHandler(rc -> invite(rc, Callers.of(rc).storeId()));
     api.getRoute("inviteToTenant").addHandler(rc -> invite(rc, storeOf(Requests.body(rc))));
     api.getRoute("getInviteCode").addHandler(this::inviteCode);
     api.getRoute("acceptInvite").addHandler(this::accept);
@@ -31,7 +31,7 @@ public final class StaffApi implements ApiModule {
 
   private void invite(RoutingContext rc, UUID storeId) {
     JsonObject body = Requests.body(rc);
-    admin.invite(Access.of(rc), storeId, Role.fromWireName(body.getString("role")).orElseThrow(),
+    admin.invite(Callers.of(rc), storeId, Role.fromWireName(body.getString("role")).orElseThrow(),
             body.getInteger("valid_hours"))
         .onSuccess(invite -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(inviteJson(invite).encode()))
@@ -39,13 +39,13 @@ public final class StaffApi implements ApiModule {
   }
 
   private void inviteCode(RoutingContext rc) {
-    admin.inviteCode(Access.of(rc), rc.pathParam("token"))
+    admin.inviteCode(Callers.of(rc), rc.pathParam("token"))
         .onSuccess(png -> rc.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(png)))
         .onFailure(rc::fail);
   }
 
   private void accept(RoutingContext rc) {
-    admin.accept(Requests.body(rc).getString("token"), Access.of(rc).user())
+    admin.accept(Requests.body(rc).getString("token"), Callers.of(rc).user())
         .onSuccess(grant -> rc.json(new JsonObject()
             .put("role", grant.role().wireName())
             .put("tenant_id", grant.tenantId().toString())
@@ -54,7 +54,7 @@ public final class StaffApi implements ApiModule {
   }
 
   private void listStaff(RoutingContext rc) {
-    admin.staffOf(Access.of(rc))
+    admin.staffOf(Callers.of(rc))
         .onSuccess(members -> rc.json(new JsonObject().put("staff", new JsonArray(members.stream()
             .map(member -> new JsonObject()
                 .put("user_id", member.userId().toString())
@@ -65,7 +65,7 @@ public final class StaffApi implements ApiModule {
   }
 
   private void removeStaff(RoutingContext rc) {
-    admin.remove(Access.of(rc), Requests.id(rc, "user"))
+    admin.remove(Callers.of(rc), Requests.id(rc, "user"))
         .onSuccess(done -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail);
   }

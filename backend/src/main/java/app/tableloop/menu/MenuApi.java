@@ -1,6 +1,6 @@
 package app.tableloop.menu;
 
-import app.tableloop.identity.Access;
+import app.tableloop.identity.Callers;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.http.Requests;
@@ -25,27 +25,27 @@ public final class MenuApi implements ApiModule {
   @Override
   public void mount(RouterBuilder api) {
     api.getRoute("getMenu").addHandler(this::getMenu);
-    api.getRoute("listMenuCategories").addHandler(rc -> editing.categories(Access.of(rc))
+    api.getRoute("listMenuCategories").addHandler(rc -> editing.categories(Callers.of(rc))
         .onSuccess(categories -> rc.json(MenuJson.categories(categories)))
         .onFailure(rc::fail));
     api.getRoute("createMenuCategory").addHandler(this::createCategory);
     api.getRoute("reorderMenuCategories").addHandler(this::reorderCategories);
     api.getRoute("updateMenuCategory").addHandler(this::updateCategory);
     api.getRoute("deleteMenuCategory").addHandler(rc -> noContent(rc,
-        editing.deleteCategory(Access.of(rc), Requests.id(rc, "category"))));
-    api.getRoute("listDishes").addHandler(rc -> editing.dishes(Access.of(rc))
+        editing.deleteCategory(Callers.of(rc), Requests.id(rc, "category"))));
+    api.getRoute("listDishes").addHandler(rc -> editing.dishes(Callers.of(rc))
         .onSuccess(items -> rc.json(MenuJson.managedDishes(items)))
         .onFailure(rc::fail));
-    api.getRoute("createDish").addHandler(rc -> editing.createDish(Access.of(rc), MenuJson.draft(Requests.body(rc)))
+    api.getRoute("createDish").addHandler(rc -> editing.createDish(Callers.of(rc), MenuJson.draft(Requests.body(rc)))
         .onSuccess(item -> created(rc, MenuJson.managedDish(item)))
         .onFailure(rc::fail));
-    api.getRoute("updateDish").addHandler(rc -> dish(rc, editing.updateDish(Access.of(rc), Requests.id(rc, "dish"),
+    api.getRoute("updateDish").addHandler(rc -> dish(rc, editing.updateDish(Callers.of(rc), Requests.id(rc, "dish"),
         MenuJson.draft(Requests.body(rc)))));
     api.getRoute("deleteDish").addHandler(rc -> noContent(rc,
-        editing.deleteDish(Access.of(rc), Requests.id(rc, "dish"))));
-    api.getRoute("setDishActive").addHandler(rc -> dish(rc, editing.setActive(Access.of(rc),
+        editing.deleteDish(Callers.of(rc), Requests.id(rc, "dish"))));
+    api.getRoute("setDishActive").addHandler(rc -> dish(rc, editing.setActive(Callers.of(rc),
         Requests.id(rc, "dish"), Requests.body(rc).getBoolean("active"))));
-    api.getRoute("setDishSoldOut").addHandler(rc -> dish(rc, editing.setSoldOut(Access.of(rc),
+    api.getRoute("setDishSoldOut").addHandler(rc -> dish(rc, editing.setSoldOut(Callers.of(rc),
         Requests.id(rc, "dish"), Requests.body(rc).getBoolean("sold_out"))));
     api.getRoute("setDishStock").addHandler(this::setDishStock);
   }
@@ -68,14 +68,14 @@ public final class MenuApi implements ApiModule {
 
   private void createCategory(RoutingContext rc) {
     JsonObject body = Requests.body(rc);
-    editing.createCategory(Access.of(rc), body.getString("name"), body.getInteger("sort_order"))
+    editing.createCategory(Callers.of(rc), body.getString("name"), body.getInteger("sort_order"))
         .onSuccess(category -> created(rc, MenuJson.category(category)))
         .onFailure(rc::fail);
   }
 
   private void updateCategory(RoutingContext rc) {
     JsonObject body = Requests.body(rc);
-    editing.updateCategory(Access.of(rc), Requests.id(rc, "category"), Optional.ofNullable(body.getString("name")),
+    editing.updateCategory(Callers.of(rc), Requests.id(rc, "category"), Optional.ofNullable(body.getString("name")),
             Optional.ofNullable(body.getInteger("sort_order")))
         .onSuccess(category -> rc.json(MenuJson.category(category)))
         .onFailure(rc::fail);
@@ -84,14 +84,14 @@ public final class MenuApi implements ApiModule {
   private void reorderCategories(RoutingContext rc) {
     List<UUID> inOrder = Requests.body(rc).getJsonArray("category_ids").stream()
         .map(id -> UUID.fromString((String) id)).toList();
-    editing.reorderCategories(Access.of(rc), inOrder)
+    editing.reorderCategories(Callers.of(rc), inOrder)
         .onSuccess(categories -> rc.json(MenuJson.categories(categories)))
         .onFailure(rc::fail);
   }
 
   private void setDishStock(RoutingContext rc) {
     JsonObject body = Requests.body(rc);
-    dish(rc, editing.setStock(Access.of(rc), Requests.id(rc, "dish"), new Menus.StockChange(
+    dish(rc, editing.setStock(Callers.of(rc), Requests.id(rc, "dish"), new Menus.StockChange(
         body.containsKey("daily_stock"), body.getInteger("daily_stock"),
         body.containsKey("today_stock"), body.getInteger("today_stock"))));
   }

@@ -1,6 +1,7 @@
 package app.tableloop.ordering;
 
 import app.tableloop.identity.Access;
+import app.tableloop.identity.Callers;
 import app.tableloop.identity.LiveViewers;
 import app.tableloop.ordering.ticket.PaperWidth;
 import app.tableloop.platform.http.ApiModule;
@@ -32,40 +33,40 @@ public final class OrderingApi implements ApiModule {
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Access.of(rc), Requests.id(rc, "table"),
+    api.getRoute("openTab").addHandler(rc -> respond(rc, tabs.openOrJoin(Callers.of(rc), Requests.id(rc, "table"),
         Optional.ofNullable(Requests.optionalBody(rc).getString("scan_token")))));
-    api.getRoute("getTab").addHandler(rc -> respond(rc, tabs.view(Access.of(rc), Requests.id(rc, "tab"))));
+    api.getRoute("getTab").addHandler(rc -> respond(rc, tabs.view(Callers.of(rc), Requests.id(rc, "tab"))));
     api.getRoute("addCartLine").addHandler(this::addCartLine);
-    api.getRoute("updateCartLine").addHandler(rc -> respond(rc, tabs.setQuantity(Access.of(rc),
+    api.getRoute("updateCartLine").addHandler(rc -> respond(rc, tabs.setQuantity(Callers.of(rc),
         Requests.id(rc, "tab"), Requests.body(rc).getLong("cart_version"), Requests.id(rc, "line"),
         Requests.body(rc).getInteger("quantity"))));
-    api.getRoute("removeCartLine").addHandler(rc -> respond(rc, tabs.removeLine(Access.of(rc),
+    api.getRoute("removeCartLine").addHandler(rc -> respond(rc, tabs.removeLine(Callers.of(rc),
         Requests.id(rc, "tab"), Requests.query(rc, "cart_version").map(RequestParameter::getLong).orElse(null),
         Requests.id(rc, "line"))));
     api.getRoute("placeOrder").addHandler(this::placeOrder);
-    api.getRoute("hurryOrder").addHandler(rc -> respondOrder(rc, kitchen.hurry(Access.of(rc),
+    api.getRoute("hurryOrder").addHandler(rc -> respondOrder(rc, kitchen.hurry(Callers.of(rc),
         Requests.id(rc, "tab"), Requests.id(rc, "order"))));
     api.getRoute("watchTab").addHandler(this::watchTab);
 
-    api.getRoute("listKitchenOrders").addHandler(rc -> kitchen.liveOrders(Access.of(rc))
+    api.getRoute("listKitchenOrders").addHandler(rc -> kitchen.liveOrders(Callers.of(rc))
         .onSuccess(list -> rc.json(new JsonObject().put("orders",
             new JsonArray(list.stream().map(OrderingJson::order).toList()))))
         .onFailure(rc::fail));
-    api.getRoute("listOpenTabs").addHandler(rc -> kitchen.openTabs(Access.of(rc))
+    api.getRoute("listOpenTabs").addHandler(rc -> kitchen.openTabs(Callers.of(rc))
         .onSuccess(list -> rc.json(new JsonObject().put("tabs", new JsonArray(list.stream()
             .map(tab -> new JsonObject().put("id", tab.id().toString()).put("table_id", tab.tableId().toString()))
             .toList()))))
         .onFailure(rc::fail));
-    api.getRoute("acceptOrder").addHandler(rc -> respondOrder(rc, kitchen.accept(Access.of(rc),
+    api.getRoute("acceptOrder").addHandler(rc -> respondOrder(rc, kitchen.accept(Callers.of(rc),
         Requests.id(rc, "order"))));
-    api.getRoute("rejectOrder").addHandler(rc -> respondOrder(rc, kitchen.reject(Access.of(rc),
+    api.getRoute("rejectOrder").addHandler(rc -> respondOrder(rc, kitchen.reject(Callers.of(rc),
         Requests.id(rc, "order"), Requests.body(rc).getString("reason"))));
-    api.getRoute("cancelOrder").addHandler(rc -> respondOrder(rc, kitchen.cancel(Access.of(rc),
+    api.getRoute("cancelOrder").addHandler(rc -> respondOrder(rc, kitchen.cancel(Callers.of(rc),
         Requests.id(rc, "order"), Requests.body(rc).getString("reason"))));
-    api.getRoute("serveOrderItem").addHandler(rc -> respondOrder(rc, kitchen.serveItem(Access.of(rc),
+    api.getRoute("serveOrderItem").addHandler(rc -> respondOrder(rc, kitchen.serveItem(Callers.of(rc),
         Requests.id(rc, "order"), Requests.id(rc, "item"))));
     api.getRoute("getOrderTicket").addHandler(this::ticket);
-    api.getRoute("closeTab").addHandler(rc -> kitchen.closeTab(Access.of(rc), Requests.id(rc, "tab"))
+    api.getRoute("closeTab").addHandler(rc -> kitchen.closeTab(Callers.of(rc), Requests.id(rc, "tab"))
         .onSuccess(closed -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail));
     api.getRoute("watchKitchen").addHandler(this::watchKitchen);
@@ -75,13 +76,13 @@ public final class OrderingApi implements ApiModule {
     JsonObject body = Requests.body(rc);
     List<UUID> choices = body.getJsonArray("choice_ids", new JsonArray()).stream()
         .map(choice -> UUID.fromString(String.valueOf(choice))).toList();
-    respond(rc, tabs.addLine(Access.of(rc), Requests.id(rc, "tab"), body.getLong("cart_version"),
+    respond(rc, tabs.addLine(Callers.of(rc), Requests.id(rc, "tab"), body.getLong("cart_version"),
         UUID.fromString(body.getString("dish_id")), choices, body.getInteger("quantity")));
   }
 
   private void placeOrder(RoutingContext rc) {
     JsonObject body = Requests.body(rc);
-    tabs.placeOrder(Access.of(rc), Requests.id(rc, "tab"), new TabService.PlaceOrder(body.getString("idempotency_key"),
+    tabs.placeOrder(Callers.of(rc), Requests.id(rc, "tab"), new TabService.PlaceOrder(body.getString("idempotency_key"),
             body.getInteger("head_count"), body.getString("notes")))
         .onSuccess(order -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(OrderingJson.order(order).encode()))
@@ -91,7 +92,7 @@ public final class OrderingApi implements ApiModule {
   private void ticket(RoutingContext rc) {
     PaperWidth width = Requests.query(rc, "paper").map(RequestParameter::getInteger).orElse(58) == 58
         ? PaperWidth.MM58 : PaperWidth.MM80;
-    kitchen.ticket(Access.of(rc), Requests.id(rc, "order"), width)
+    kitchen.ticket(Callers.of(rc), Requests.id(rc, "order"), width)
         .onSuccess(text -> rc.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(text))
         .onFailure(rc::fail);
   }
@@ -106,7 +107,7 @@ public final class OrderingApi implements ApiModule {
       return;
     }
     UUID tabId = Requests.id(rc, "tab");
-    Access access = Access.of(rc);
+    Access access = Callers.of(rc);
     tabs.view(access, tabId)
         .compose(state -> rc.request().toWebSocket()
             .compose(socket -> events.hub().attach(OrderingEvents.tabChannel(tabId), socket, viewers.of(access))
@@ -124,7 +125,7 @@ public final class OrderingApi implements ApiModule {
       rc.fail(new Refused(OrderingRefusal.WEBSOCKET_REQUIRED));
       return;
     }
-    Access access = Access.of(rc);
+    Access access = Callers.of(rc);
     kitchen.liveOrders(access)
         .compose(live -> rc.request().toWebSocket()
             .compose(socket -> events.hub().attach(OrderingEvents.kitchenChannel(access.storeId()), socket,

@@ -1,6 +1,6 @@
 package app.tableloop.payment;
 
-import app.tableloop.identity.Access;
+import app.tableloop.identity.Callers;
 import app.tableloop.ordering.PaidOrders;
 import app.tableloop.ordering.TabService;
 import app.tableloop.platform.http.ApiModule;
@@ -47,32 +47,32 @@ public final class PaymentApi implements ApiModule {
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatPayments.request(Access.of(rc), id(rc, "tab"),
+    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatPayments.request(Callers.of(rc), id(rc, "tab"),
             id(rc, "order"))
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
-    api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Access.of(rc), id(rc, "tab"), id(rc, "order"))
+    api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Callers.of(rc), id(rc, "tab"), id(rc, "order"))
         .onSuccess(order -> rc.json(PaidOrders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("checkTabPayment").addHandler(rc -> wechatPayments.checkTab(Access.of(rc), id(rc, "tab"))
-        .compose(checked -> tabService.view(Access.of(rc), id(rc, "tab")))
+    api.getRoute("checkTabPayment").addHandler(rc -> wechatPayments.checkTab(Callers.of(rc), id(rc, "tab"))
+        .compose(checked -> tabService.view(Callers.of(rc), id(rc, "tab")))
         .onSuccess(rc::json)
         .onFailure(rc::fail));
-    api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Access.of(rc), id(rc, "order"),
+    api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Callers.of(rc), id(rc, "order"),
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
         .onSuccess(order -> rc.json(PaidOrders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatPayments.requestForTab(Access.of(rc),
+    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatPayments.requestForTab(Callers.of(rc),
             id(rc, "tab"))
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
-    api.getRoute("takeTabCounterPayment").addHandler(rc -> counter.takeForTab(Access.of(rc), id(rc, "tab"),
+    api.getRoute("takeTabCounterPayment").addHandler(rc -> counter.takeForTab(Callers.of(rc), id(rc, "tab"),
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
         .onSuccess(taken -> rc.json(PaymentJson.tabPayment(taken)))
         .onFailure(rc::fail));
     api.getRoute("refundOrder").addHandler(rc -> {
       JsonObject body = body(rc);
-      refunds.refund(Access.of(rc), id(rc, "order"), new RefundRequest(body.getLong("amount_fen"),
+      refunds.refund(Callers.of(rc), id(rc, "order"), new RefundRequest(body.getLong("amount_fen"),
               body.getString("reason"), body.getString("idempotency_key")))
           .onSuccess(refund -> rc.json(PaymentJson.refund(refund)))
           .onFailure(rc::fail);
@@ -85,7 +85,7 @@ public final class PaymentApi implements ApiModule {
         rc.fail(new ProblemException(CommonProblems.invalidField("date", "not a date (yyyy-MM-dd)")));
         return;
       }
-      settlement.settle(Access.of(rc), day)
+      settlement.settle(Callers.of(rc), day)
           .onSuccess(report -> rc.json(PaymentJson.settlement(report)))
           .onFailure(rc::fail);
     });

@@ -1,6 +1,6 @@
 package app.tableloop.tenancy;
 
-import app.tableloop.identity.Access;
+import app.tableloop.identity.Callers;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Requests;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +23,7 @@ public final class TableCodesApi implements ApiModule {
   }
 
   private void tableCode(RoutingContext rc, TableCodes.Kind kind) {
-    codes.tableCode(Access.of(rc), Requests.id(rc, "table"), kind)
+    codes.tableCode(Callers.of(rc), Requests.id(rc, "table"), kind)
         .onSuccess(png -> rc.response().putHeader("Content-Type", "image/png")
             .putHeader("Cache-Control", "private, max-age=3600").end(Buffer.buffer(png)))
         .onFailure(rc::fail);
@@ -33,7 +33,7 @@ public final class TableCodesApi implements ApiModule {
     TableCodes.Kind kind = Requests.query(rc, "kind")
         .map(parameter -> TableCodes.Kind.valueOf(parameter.getString().toUpperCase()))
         .orElse(TableCodes.Kind.WECHAT);
-    codes.sheet(Access.of(rc), kind)
+    codes.sheet(Callers.of(rc), kind)
         .onSuccess(pdf -> rc.response().putHeader("Content-Type", "application/pdf")
             .putHeader("Content-Disposition", "inline; filename=\"table-codes.pdf\"").end(Buffer.buffer(pdf)))
         .onFailure(rc::fail);

@@ -1,6 +1,6 @@
 package app.tableloop.tenancy;
 
-import app.tableloop.identity.Access;
+import app.tableloop.identity.Callers;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Requests;
 import io.vertx.core.json.JsonArray;
@@ -27,20 +27,20 @@ public final class TenancyApi implements ApiModule {
   @Override
   public void mount(RouterBuilder api) {
     api.getRoute("scanTable").addHandler(this::scan);
-    api.getRoute("listStores").addHandler(rc -> setup.stores(Access.of(rc))
+    api.getRoute("listStores").addHandler(rc -> setup.stores(Callers.of(rc))
         .onSuccess(list -> rc.json(new JsonObject().put("stores",
             new JsonArray(list.stream().map(store -> TenancyJson.store(store, clock)).toList()))))
         .onFailure(rc::fail));
-    api.getRoute("createStore").addHandler(rc -> setup.createStore(Access.of(rc), storeForm(rc))
+    api.getRoute("createStore").addHandler(rc -> setup.createStore(Callers.of(rc), storeForm(rc))
         .onSuccess(created -> created(rc, TenancyJson.store(created, clock)))
         .onFailure(rc::fail));
-    api.getRoute("getStore").addHandler(rc -> setup.store(Access.of(rc))
+    api.getRoute("getStore").addHandler(rc -> setup.store(Callers.of(rc))
         .onSuccess(store -> rc.json(TenancyJson.store(store, clock)))
         .onFailure(rc::fail));
-    api.getRoute("updateStore").addHandler(rc -> setup.updateStore(Access.of(rc), storeForm(rc))
+    api.getRoute("updateStore").addHandler(rc -> setup.updateStore(Callers.of(rc), storeForm(rc))
         .onSuccess(store -> rc.json(TenancyJson.store(store, clock)))
         .onFailure(rc::fail));
-    api.getRoute("listTables").addHandler(rc -> setup.tables(Access.of(rc))
+    api.getRoute("listTables").addHandler(rc -> setup.tables(Callers.of(rc))
         .onSuccess(list -> rc.json(tablesJson(list)))
         .onFailure(rc::fail));
     api.getRoute("addTables").addHandler(this::addTables);
@@ -64,7 +64,7 @@ public final class TenancyApi implements ApiModule {
 
   private void addTables(RoutingContext rc) {
     JsonObject body = Requests.body(rc);
-    setup.addTables(Access.of(rc), body.getString("codes"), body.getString("area"), body.getInteger("seats", 4))
+    setup.addTables(Callers.of(rc), body.getString("codes"), body.getString("area"), body.getInteger("seats", 4))
         .onSuccess(list -> created(rc, tablesJson(list)))
         .onFailure(rc::fail);
   }
@@ -74,7 +74,7 @@ public final class TenancyApi implements ApiModule {
     DiningTables.TableChanges changes = new DiningTables.TableChanges(Optional.ofNullable(body.getString("name")),
         Optional.ofNullable(body.getString("area")), Optional.ofNullable(body.getInteger("seats")),
         Optional.ofNullable(body.getBoolean("active")));
-    setup.updateTable(Access.of(rc), Requests.id(rc, "table"), changes)
+    setup.updateTable(Callers.of(rc), Requests.id(rc, "table"), changes)
         .onSuccess(table -> rc.json(TenancyJson.table(table)))
         .onFailure(rc::fail);
   }
