@@ -1,8 +1,9 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.Order;
-import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.PayableOrders;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.tenancy.Stores;
@@ -35,7 +36,7 @@ public final class OrderRefunds {
 
   private final Database database;
   private final Stores stores;
-  private final Orders orders;
+  private final PayableOrders orders;
   private final Payments payments;
   private final Refunds refunds;
   private final PaymentLedger ledger;
@@ -44,7 +45,7 @@ public final class OrderRefunds {
   private final String notifyUrl;
   private final Clock clock;
 
-  public OrderRefunds(Database database, Stores stores, Orders orders, Payments payments, Refunds refunds,
+  public OrderRefunds(Database database, Stores stores, PayableOrders orders, Payments payments, Refunds refunds,
                       PaymentLedger ledger, Outbox outbox, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
@@ -66,9 +67,9 @@ public final class OrderRefunds {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
             .compose(store -> RefundPolicy.mayRefund(access.role(), store.staffMayRefund())
-                ? orders.find(sql, tenantId, access.storeId(), orderId)
-                : PaymentConfirmation.<Optional<Order>>fail(PaymentProblems.STAFF_MAY_NOT_REFUND))
-            .compose(order -> order.isEmpty() ? PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND)
+                ? orders.order(sql, tenantId, access.storeId(), orderId)
+                : Refusals.<Optional<Order>>refuse(PaymentRefusal.STAFF_MAY_NOT_REFUND))
+            .compose(order -> order.isEmpty() ? Refusals.<Order>refuse(PaymentRefusal.ORDER_NOT_FOUND)
                 : Future.succeededFuture(order.get()))
             .compose(order -> refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey())
                 .compose(earlier -> earlier.isPresent() ? same(earlier.get(), orderId, request)
@@ -95,7 +96,7 @@ public final class OrderRefunds {
 
   private static Future<Refund> same(Refund earlier, UUID orderId, RefundRequest request) {
     return earlier.sameRequestAs(orderId, request) ? Future.succeededFuture(earlier)
-        : PaymentConfirmation.fail(PaymentProblems.REFUND_KEY_REUSED);
+        : Refusals.refuse(PaymentRefusal.REFUND_KEY_REUSED);
   }
 
   private Future<Refund> reserve(SqlClient sql, Access access, Order order, RefundRequest request) {
@@ -104,7 +105,7 @@ public final class OrderRefunds {
     return refundable(sql, tenantId, orderId).compose(paid -> {
       RefundPolicy.Decision decision = RefundPolicy.decide(paid, order.totalFen(), request.amountFen());
       if (decision.payment().isEmpty()) {
-        return PaymentConfirmation.fail(PaymentProblems.overRefund(decision.refundableFen()));
+        return Refusals.refuse(new OverRefund(decision.refundableFen()));
       }
       Payment payment = decision.payment().get();
       Instant handedBack = payment.method() == PaymentMethod.WECHAT ? null : clock.instant();
@@ -124,7 +125,7 @@ public final class OrderRefunds {
   /** The order's paid payments, locked, with what is refunded of each: empty fails as not paid. */
   private Future<List<RefundPolicy.RefundablePayment>> refundable(SqlClient sql, UUID tenantId, UUID orderId) {
     return payments.lockPaid(sql, tenantId, orderId).compose(locked -> locked.isEmpty()
-        ? PaymentConfirmation.fail(PaymentProblems.ORDER_NOT_PAID)
+        ? Refusals.refuse(PaymentRefusal.ORDER_NOT_PAID)
         : refunds.refundedOfOrder(sql, tenantId, orderId).map(ofOrder -> locked.stream()
             .map(payment -> new RefundPolicy.RefundablePayment(payment.payment(), payment.refundedFen(),
                 ofOrder.getOrDefault(payment.payment().id(), 0L)))
@@ -146,9 +147,9 @@ public final class OrderRefunds {
               && !TRY_AGAIN.contains(wechat.getErrCode())) {
             LOG.warn("WeChat Pay refused refund {}: {}", refund.outRefundNo(), wechat.getErrCode());
             return database.inTenant(tenantId, sql -> failed(sql, tenantId, refund, wechat.getErrCode()))
-                .compose(released -> PaymentConfirmation.fail(PaymentProblems.WECHAT_REFUND_REFUSED));
+                .compose(released -> Refusals.refuse(PaymentRefusal.WECHAT_REFUND_REFUSED));
           }
-          return PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE);
+          return Refusals.refuse(PaymentRefusal.WECHAT_PAY_UNAVAILABLE);
         });
   }
 

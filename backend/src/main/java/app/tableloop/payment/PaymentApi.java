@@ -1,20 +1,23 @@
 package app.tableloop.payment;
 
 import app.tableloop.identity.Access;
-import app.tableloop.ordering.PaidOrders;
-import app.tableloop.ordering.TabService;
+import static app.tableloop.platform.http.Requests.body;
+import static app.tableloop.platform.http.Requests.id;
+
+import app.tableloop.ordering.PayableOrders;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.CommonProblems;
+import app.tableloop.platform.http.Problem;
 import app.tableloop.platform.http.ProblemException;
+import app.tableloop.platform.http.Refusals;
+import app.tableloop.platform.refusal.Refused;
 import app.tableloop.wechat.WeChatGateway;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.validation.ValidatedRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,18 +34,18 @@ public final class PaymentApi implements ApiModule {
   private final OrderRefunds refunds;
   private final RefundNotifications refundNotifications;
   private final DailySettlement settlement;
-  private final TabService tabService;
+  private final PayableOrders orders;
 
   public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter,
                     OrderRefunds refunds, RefundNotifications refundNotifications, DailySettlement settlement,
-                    TabService tabService) {
+                    PayableOrders orders) {
     this.wechatPayments = wechatPayments;
     this.notifications = notifications;
     this.counter = counter;
     this.refunds = refunds;
     this.refundNotifications = refundNotifications;
     this.settlement = settlement;
-    this.tabService = tabService;
+    this.orders = orders;
   }
 
   @Override
@@ -52,15 +55,14 @@ public final class PaymentApi implements ApiModule {
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
     api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Access.of(rc), id(rc, "tab"), id(rc, "order"))
-        .onSuccess(order -> rc.json(PaidOrders.json(order)))
+        .onSuccess(order -> rc.json(orders.json(order)))
         .onFailure(rc::fail));
     api.getRoute("checkTabPayment").addHandler(rc -> wechatPayments.checkTab(Access.of(rc), id(rc, "tab"))
-        .compose(checked -> tabService.view(Access.of(rc), id(rc, "tab")))
         .onSuccess(rc::json)
         .onFailure(rc::fail));
     api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Access.of(rc), id(rc, "order"),
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
-        .onSuccess(order -> rc.json(PaidOrders.json(order)))
+        .onSuccess(order -> rc.json(orders.json(order)))
         .onFailure(rc::fail));
     api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatPayments.requestForTab(Access.of(rc),
             id(rc, "tab"))
@@ -105,9 +107,11 @@ public final class PaymentApi implements ApiModule {
         .onFailure(failure -> {
           int status = 500;
           String message = "处理失败，请重试";
-          if (failure instanceof ProblemException problem) {
-            status = problem.problem().status();
-            message = problem.problem().message();
+          Problem problem = failure instanceof Refused refused ? Refusals.problem(refused.refusal())
+              : failure instanceof ProblemException known ? known.problem() : null;
+          if (problem != null) {
+            status = problem.status();
+            message = problem.message();
           } else {
             LOG.warn("A WeChat Pay notification could not be recorded; WeChat Pay will retry", failure);
           }
@@ -118,14 +122,5 @@ public final class PaymentApi implements ApiModule {
 
   private static String rawBody(RoutingContext rc) {
     return rc.body().buffer() == null ? "" : rc.body().asString("UTF-8");
-  }
-
-  private static UUID id(RoutingContext rc, String name) {
-    return UUID.fromString(rc.pathParam(name));
-  }
-
-  private static JsonObject body(RoutingContext rc) {
-    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    return validated.getBody().getJsonObject();
   }
 }

@@ -28,26 +28,25 @@ public final class PaymentModule implements FeatureModule {
     Outbox outbox = new Outbox();
     UnmatchedNotifications unmatched = new UnmatchedNotifications();
     Refunds refundRows = new Refunds();
-    OrderRefunds refunds = new OrderRefunds(database, stores, ordering.orders(), payments, refundRows, ledger, outbox,
+    OrderRefunds refunds = new OrderRefunds(database, stores, ordering.payableOrders(), payments, refundRows, ledger, outbox,
         wechat, baseUrl + "/api/v1/payments/wechat/refund-notify", clock);
-    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, ordering.orders(),
-        ordering.paidOrders(), refundRows, refunds, wechat.mchId(), wechat.appId(), clock);
+    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox,
+        ordering.payableOrders(), refundRows, refunds, wechat.mchId(), wechat.appId(), clock);
     WeChatRefundResults refundResults = new WeChatRefundResults(database, refundRows, refunds, clock);
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
     WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
     this.jobs = List.of(
         new RefundFollowUp(database, refundRows, refunds, refundResults, wechat, clock).job(),
-        new PaymentFollowUp(database, stores, ordering.orders(), payments, paymentQueries, ordering.unpaidOrders(),
-            prepayClosing, clock).job());
+        new PaymentFollowUp(database, ordering.payableOrders(), payments, paymentQueries, prepayClosing, clock).job());
     this.apis = List.of(new PaymentApi(
-        new WeChatPayments(database, stores, ordering.tabs(), ordering.orders(), ordering.paidOrders(), payments,
+        new WeChatPayments(database, stores, ordering.payableOrders(), payments,
             paymentQueries, wechat, baseUrl + "/api/v1/payments/wechat/notify", clock),
         new WeChatNotifications(database, payments, unmatched, confirmation, wechat, clock),
-        new CounterPayments(database, ordering.orders(), ordering.tabs(), ordering.paidOrders(), payments,
+        new CounterPayments(database, ordering.payableOrders(), payments,
             confirmation, prepayClosing, clock),
         refunds,
         new RefundNotifications(database, refundRows, refundResults, unmatched, wechat, clock),
-        new DailySettlement(database, stores, ledger, refundRows, wechat), ordering.tabService()));
+        new DailySettlement(database, stores, ledger, refundRows, wechat), ordering.payableOrders()));
   }
 
   @Override

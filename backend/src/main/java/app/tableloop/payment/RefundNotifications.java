@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.database.Database;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
@@ -52,7 +53,7 @@ public final class RefundNotifications {
           }
           if (!gateway.mchId().equals(result.getMchid())) {
             LOG.warn("WeChat Pay refund {} names another merchant; not recorded", result.getOutRefundNo());
-            return PaymentConfirmation.<Void>fail(PaymentProblems.REFUND_MISMATCH.atField("mchid"));
+            return Refusals.<Void>refuse(PaymentRefusal.REFUND_MISMATCH.at("mchid"));
           }
           return results.record(location.get().tenantId(), new WeChatRefund(result.getOutRefundNo(),
               result.getRefundId(), result.getRefundStatus(), refundFen(result),

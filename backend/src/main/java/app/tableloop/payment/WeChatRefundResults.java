@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class WeChatRefundResults {
           Refund refund = found.orElseThrow();
           if (refund.amountFen() != result.refundFen()) {
             LOG.warn("WeChat Pay refund {} disagrees with ours on the amount; not recorded", refund.outRefundNo());
-            return PaymentConfirmation.<Refund.Status>fail(PaymentProblems.REFUND_MISMATCH.atField("amount"));
+            return Refusals.<Refund.Status>refuse(PaymentRefusal.REFUND_MISMATCH.at("amount"));
           }
           if ("SUCCESS".equals(result.status())) {
             return orderRefunds.succeeded(sql, tenantId, refund, result.refundId(),
