@@ -1,10 +1,14 @@
 package app.tableloop.payment;
 
-import app.tableloop.identity.Access;
 import static app.tableloop.platform.http.Requests.body;
 import static app.tableloop.platform.http.Requests.id;
 
+import app.tableloop.identity.Access;
 import app.tableloop.ordering.PayableOrders;
+import app.tableloop.payment.refund.RefundNotifications;
+import app.tableloop.payment.refund.RefundRequest;
+import app.tableloop.payment.refund.Refunding;
+import app.tableloop.payment.settlement.DailySettlement;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.CommonProblems;
 import app.tableloop.platform.http.Problem;
@@ -28,43 +32,45 @@ import org.slf4j.LoggerFactory;
 public final class PaymentApi implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentApi.class);
 
-  private final WeChatPayments wechatPayments;
-  private final WeChatNotifications notifications;
-  private final CounterPayments counter;
-  private final OrderRefunds refunds;
-  private final RefundNotifications refundNotifications;
+  private final WeChatCheckout wechatCheckout;
+  private final CounterCheckout counter;
+  private final Refunding refunds;
   private final DailySettlement settlement;
+  private final NotificationIntake intake;
+  private final PaymentNotifications paymentNotifications;
+  private final RefundNotifications refundNotifications;
   private final PayableOrders orders;
 
-  public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter,
-                    OrderRefunds refunds, RefundNotifications refundNotifications, DailySettlement settlement,
-                    PayableOrders orders) {
-    this.wechatPayments = wechatPayments;
-    this.notifications = notifications;
+  public PaymentApi(WeChatCheckout wechatCheckout, CounterCheckout counter, Refunding refunds,
+                    DailySettlement settlement, NotificationIntake intake, PaymentNotifications paymentNotifications,
+                    RefundNotifications refundNotifications, PayableOrders orders) {
+    this.wechatCheckout = wechatCheckout;
     this.counter = counter;
     this.refunds = refunds;
-    this.refundNotifications = refundNotifications;
     this.settlement = settlement;
+    this.intake = intake;
+    this.paymentNotifications = paymentNotifications;
+    this.refundNotifications = refundNotifications;
     this.orders = orders;
   }
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatPayments.request(Access.of(rc), id(rc, "tab"),
+    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatCheckout.request(Access.of(rc), id(rc, "tab"),
             id(rc, "order"))
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
-    api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Access.of(rc), id(rc, "tab"), id(rc, "order"))
+    api.getRoute("checkPayment").addHandler(rc -> wechatCheckout.check(Access.of(rc), id(rc, "tab"), id(rc, "order"))
         .onSuccess(order -> rc.json(orders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("checkTabPayment").addHandler(rc -> wechatPayments.checkTab(Access.of(rc), id(rc, "tab"))
+    api.getRoute("checkTabPayment").addHandler(rc -> wechatCheckout.checkTab(Access.of(rc), id(rc, "tab"))
         .onSuccess(rc::json)
         .onFailure(rc::fail));
     api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Access.of(rc), id(rc, "order"),
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
         .onSuccess(order -> rc.json(orders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatPayments.requestForTab(Access.of(rc),
+    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatCheckout.requestForTab(Access.of(rc),
             id(rc, "tab"))
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
@@ -92,9 +98,9 @@ public final class PaymentApi implements ApiModule {
           .onFailure(rc::fail);
     });
     api.getRoute("receiveWeChatPayNotification").addHandler(rc -> notification(rc,
-        notifications.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()))));
+        intake.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()), paymentNotifications)));
     api.getRoute("receiveWeChatRefundNotification").addHandler(rc -> notification(rc,
-        refundNotifications.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()))));
+        intake.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()), refundNotifications)));
   }
 
   /**

@@ -36,8 +36,7 @@ public final class PaymentConfirmation {
   private final PaymentLedger ledger;
   private final Outbox outbox;
   private final PayableOrders orders;
-  private final Refunds refunds;
-  private final OrderRefunds orderRefunds;
+  private final DuplicatePaymentRefunds duplicates;
   private final String mchId;
   private final String appId;
   private final Clock clock;
@@ -47,19 +46,18 @@ public final class PaymentConfirmation {
    * payment was applied now (sent the order to the kitchen, or paid the tab's orders), and the refund that gives it
    * back when it paid for something already paid.
    */
-  public record Recorded(Payment payment, Order order, boolean appliedNow, Optional<Refund> givenBack) {
+  public record Recorded(Payment payment, Order order, boolean appliedNow, Optional<DuplicatePaymentRefunds.GiveBack> givenBack) {
   }
 
   public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox,
-                             PayableOrders orders, Refunds refunds, OrderRefunds orderRefunds, String mchId,
+                             PayableOrders orders, DuplicatePaymentRefunds duplicates, String mchId,
                              String appId, Clock clock) {
     this.database = database;
     this.payments = payments;
     this.ledger = ledger;
     this.outbox = outbox;
     this.orders = orders;
-    this.refunds = refunds;
-    this.orderRefunds = orderRefunds;
+    this.duplicates = duplicates;
     this.mchId = mchId;
     this.appId = appId;
     this.clock = clock;
@@ -124,7 +122,7 @@ public final class PaymentConfirmation {
   }
 
   /** Whether a payment just marked paid was applied, and the refund of it when it was not. */
-  private record Applied(boolean now, Optional<Refund> givenBack) {
+  private record Applied(boolean now, Optional<DuplicatePaymentRefunds.GiveBack> givenBack) {
     static final Applied NOT_NOW = new Applied(false, Optional.empty());
   }
 
@@ -142,16 +140,9 @@ public final class PaymentConfirmation {
     return ledger.paymentIn(sql, tenantId, payment, paidAt, !applied)
         .compose(booked -> outbox.append(sql, tenantId, applied ? topic : PAYMENT_UNAPPLIED, event))
         .compose(appended -> applied || payment.method() != PaymentMethod.WECHAT
-            ? Future.succeededFuture(Optional.<Refund>empty())
-            : giveBack(sql, tenantId, payment, new DuplicatePayment(transactionId)))
+            ? Future.succeededFuture(Optional.<DuplicatePaymentRefunds.GiveBack>empty())
+            : duplicates.reserve(sql, tenantId, payment, transactionId))
         .map(givenBack -> new Applied(applied, givenBack));
-  }
-
-  private Future<Optional<Refund>> giveBack(SqlClient sql, UUID tenantId, Payment payment,
-                                            DuplicatePayment duplicate) {
-    return refunds.insertDuplicate(sql, tenantId, payment, duplicate)
-        .compose(inserted -> inserted.isEmpty() ? Future.succeededFuture(inserted)
-            : payments.reserveRefund(sql, tenantId, payment.id(), payment.amountFen()).map(inserted));
   }
 
   /**
@@ -165,7 +156,7 @@ public final class PaymentConfirmation {
       Payment payment = recorded.payment();
       orders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
     }
-    recorded.givenBack().ifPresent(refund -> orderRefunds.askWeChat(tenantId, refund)
+    recorded.givenBack().ifPresent(refund -> refund.askWeChat(tenantId)
         .onFailure(failure -> LOG.warn("Duplicate payment {} not given back yet ({}); the follow-up asks again",
             recorded.payment().outTradeNo(), failure.getMessage())));
   }

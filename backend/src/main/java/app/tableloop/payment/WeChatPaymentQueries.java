@@ -51,7 +51,7 @@ public final class WeChatPaymentQueries {
   }
 
   /** WeChat Pay's RFC 3339 times; null or blank when it gives none. */
-  static Instant instant(String rfc3339) {
+  public static Instant instant(String rfc3339) {
     return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
   }
 }

@@ -5,6 +5,8 @@ import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.menu.BusinessDay;
+import app.tableloop.payment.refund.DuplicatePayment;
+import app.tableloop.payment.refund.RefundFollowUp;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.testing.Await;

@@ -1,4 +1,4 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
 import app.tableloop.platform.refusal.Refusal;
 import java.util.Locale;

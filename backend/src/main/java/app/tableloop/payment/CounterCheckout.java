@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * it, and the pending WeChat payments are given up (any made meanwhile are closed after commit). If WeChat Pay cannot
  * be reached, the counter still takes the money: a WeChat payment that arrives anyway is given back automatically.
  */
-public final class CounterPayments {
-  private static final Logger LOG = LoggerFactory.getLogger(CounterPayments.class);
+public final class CounterCheckout {
+  private static final Logger LOG = LoggerFactory.getLogger(CounterCheckout.class);
   private final Database database;
   private final PayableOrders orders;
   private final Payments payments;
@@ -39,7 +39,7 @@ public final class CounterPayments {
   public record TabTaken(Payment payment, List<UUID> orderIds) {
   }
 
-  public CounterPayments(Database database, PayableOrders orders, Payments payments,
+  public CounterCheckout(Database database, PayableOrders orders, Payments payments,
                          PaymentConfirmation confirmation,
                          WeChatPrepayClosing closing, Clock clock) {
     this.database = database;

@@ -1,10 +1,15 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
-import app.tableloop.platform.http.Refusals;
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.Order;
 import app.tableloop.ordering.PayableOrders;
+import app.tableloop.payment.Payment;
+import app.tableloop.payment.PaymentLedger;
+import app.tableloop.payment.PaymentMethod;
+import app.tableloop.payment.PaymentRefusal;
+import app.tableloop.payment.Payments;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.wechat.WeChatGateway;
@@ -28,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * the transaction; if WeChat Pay refuses, the refund fails and its reservation is released. Money taken at the
  * counter is handed back at the counter: recorded as refunded at once, without WeChat Pay.
  */
-public final class OrderRefunds {
-  private static final Logger LOG = LoggerFactory.getLogger(OrderRefunds.class);
+public final class Refunding {
+  private static final Logger LOG = LoggerFactory.getLogger(Refunding.class);
   static final String PAYMENT_REFUNDED = "payment.refunded";
   /** WeChat Pay's answers that mean "ask again with the same out_refund_no", not a refusal. */
   private static final Set<String> TRY_AGAIN = Set.of("SYSTEM_ERROR", "FREQUENCY_LIMITED");
@@ -45,7 +50,7 @@ public final class OrderRefunds {
   private final String notifyUrl;
   private final Clock clock;
 
-  public OrderRefunds(Database database, Stores stores, PayableOrders orders, Payments payments, Refunds refunds,
+  public Refunding(Database database, Stores stores, PayableOrders orders, Payments payments, Refunds refunds,
                       PaymentLedger ledger, Outbox outbox, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
@@ -82,7 +87,7 @@ public final class OrderRefunds {
   Future<Boolean> succeeded(SqlClient sql, UUID tenantId, Refund refund, String wechatRefundId, Instant at) {
     return refunds.markSucceeded(sql, tenantId, refund.id(), wechatRefundId, at)
         .compose(marked -> marked.isEmpty() ? Future.succeededFuture(false)
-            : ledger.refundOut(sql, tenantId, marked.get())
+            : ledger.refundOut(sql, tenantId, booked(marked.get()))
                 .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(marked.get())))
                 .map(true));
   }
@@ -116,7 +121,7 @@ public final class OrderRefunds {
                   .compose(earlier -> same(earlier.orElseThrow(), orderId, request))
               : payments.reserveRefund(sql, tenantId, payment.id(), request.amountFen())
                   .compose(reserved -> handedBack == null ? Future.succeededFuture(inserted.get())
-                      : ledger.refundOut(sql, tenantId, inserted.get())
+                      : ledger.refundOut(sql, tenantId, booked(inserted.get()))
                           .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(inserted.get())))
                           .map(inserted.get())));
     });
@@ -163,6 +168,12 @@ public final class OrderRefunds {
             .setRefund(Math.toIntExact(refund.amountFen()))
             .setTotal(Math.toIntExact(payment.amountFen()))
             .setCurrency("CNY"));
+  }
+
+  private static PaymentLedger.Refunded booked(Refund refund) {
+    return new PaymentLedger.Refunded(refund.storeId(), refund.paymentId(), refund.orderId(), refund.tabId(),
+        refund.outRefundNo(), refund.method(), refund.amountFen(), refund.succeededAt(),
+        refund.cause() == Refund.Cause.DUPLICATE_PAYMENT);
   }
 
   private static JsonObject event(Refund refund) {

@@ -32,7 +32,7 @@ import java.util.UUID;
  * notification. Asking twice hands out the same payment (same out_trade_no, so WeChat Pay answers the same
  * prepay_id), never a second charge.
  */
-public final class WeChatPayments {
+public final class WeChatCheckout {
   private static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
   /** A payment about to expire is not handed out again: the diner would not finish paying in time. */
   private static final long REUSE_MARGIN_SECONDS = 60;
@@ -53,7 +53,7 @@ public final class WeChatPayments {
   public record Prepared(Payment payment, JsapiResult parameters) {
   }
 
-  public WeChatPayments(Database database, Stores stores, PayableOrders orders, Payments payments,
+  public WeChatCheckout(Database database, Stores stores, PayableOrders orders, Payments payments,
                         WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
