@@ -1,11 +1,19 @@
 package app.tableloop;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.ordering.Order;
+import app.tableloop.ordering.OrderStatus;
+import app.tableloop.ordering.OrderingModule;
+import app.tableloop.ordering.PayableOrders;
+import app.tableloop.ordering.Tab;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,7 +25,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The lines between packages that the code keeps: platform serves everyone and imports no one. */
+/**
+ * The lines between packages that the code keeps: platform serves everyone and imports no one; payment sees ordering
+ * only through its port, and its folders depend one way.
+ */
 class ArchitectureTest {
   /**
    * Which features each feature may use, besides the platform: the one table of who may call whom. A feature absent
@@ -131,6 +142,35 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat()
         .haveFullyQualifiedName("com.github.binarywang.wxpay.service.WxPayService")
         .because("every WeChat call goes through WeChatGateway, on its worker pool")
+        .check(classes);
+  }
+
+  @Test
+  void paymentUsesOfOrderingOnlyItsPort() {
+    noClasses().that().resideInAPackage("app.tableloop.payment..")
+        .should().dependOnClassesThat(resideInAPackage("app.tableloop.ordering..").and(not(belongToAnyOf(
+            PayableOrders.class, Order.class, Tab.class, OrderStatus.class, OrderingModule.class))))
+        .because("ordering's port and the types in its signatures are all payment may know of ordering")
+        .check(classes);
+  }
+
+  @Test
+  void refundsKnowNothingOfSettlement() {
+    noClasses().that().resideInAPackage("app.tableloop.payment.refund..")
+        .should().dependOnClassesThat().resideInAPackage("app.tableloop.payment.settlement..")
+        .because("settlement reads refunds, never the other way round")
+        .check(classes);
+  }
+
+  @Test
+  void paymentsThemselvesKnowNeitherRefundsNorSettlement() {
+    noClasses().that().resideInAPackage("app.tableloop.payment")
+        .and().doNotHaveSimpleName("PaymentModule").and().doNotHaveSimpleName("PaymentApi")
+        .and().doNotHaveSimpleName("PaymentJson")
+        .should().dependOnClassesThat().resideInAnyPackage("app.tableloop.payment.refund..",
+            "app.tableloop.payment.settlement..")
+        .because("only the module wires and the API answers across payment's folders; a duplicate payment's refund"
+            + " goes through DuplicatePaymentRefunds")
         .check(classes);
   }
 }

@@ -38,18 +38,20 @@ public final class KitchenService {
   private final Tabs tabs;
   private final Orders orders;
   private final DishStock stock;
-  private final TabService tabService;
+  private final TabStates tabStates;
+  private final Diners diners;
   private final OrderingEvents events;
 
-  public KitchenService(Database database, Stores stores, DiningTables tables, Tabs tabs, Orders orders,
-                        DishStock stock, TabService tabService, OrderingEvents events) {
+  KitchenService(Database database, Stores stores, DiningTables tables, Tabs tabs, Orders orders,
+                  DishStock stock, TabStates tabStates, Diners diners, OrderingEvents events) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
     this.tabs = tabs;
     this.orders = orders;
     this.stock = stock;
-    this.tabService = tabService;
+    this.tabStates = tabStates;
+    this.diners = diners;
     this.events = events;
   }
 
@@ -94,10 +96,9 @@ public final class KitchenService {
   /** A diner's 催单: reaches the kitchen feed, at most every two minutes per order. */
   public Future<Order> hurry(Access access, UUID tabId, UUID orderId) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-            .compose(diner -> diner ? order(sql, access, orderId)
-                : Refusals.<Order>refuse(OrderingRefusal.ORDER_NOT_FOUND))
-            .compose(order -> order.tabId().equals(tabId) ? Future.succeededFuture(order)
+    return database.inTenant(tenantId, sql -> diners.order(sql, tenantId, access.storeId(), tabId, orderId,
+                access.user().userId())
+            .compose(order -> order.isPresent() ? Future.succeededFuture(order.get())
                 : Refusals.<Order>refuse(OrderingRefusal.ORDER_NOT_FOUND))
             .compose(order -> orders.hurry(sql, tenantId, orderId, HURRY_EVERY_MINUTES))
             .compose(hurried -> hurried ? order(sql, access, orderId)
@@ -109,7 +110,7 @@ public final class KitchenService {
     return database.inTenant(access.tenantId(), sql -> tabs.close(sql, access.tenantId(), access.storeId(), tabId,
             access.user().userId(), "staff")
             .compose(closed -> closed ? tabs.find(sql, access.tenantId(), access.storeId(), tabId)
-                .compose(tab -> tabService.state(sql, access.tenantId(), access.storeId(), tab.orElseThrow()))
+                .compose(tab -> tabStates.of(sql, access.tenantId(), access.storeId(), tab.orElseThrow()))
                 : Refusals.<JsonObject>refuse(OrderingRefusal.TAB_NOT_FOUND)))
         .onSuccess(state -> events.tabChanged(tabId, state))
         .mapEmpty();
@@ -172,7 +173,7 @@ public final class KitchenService {
   private void announce(Access access, Order order, String type) {
     events.kitchenOrder(order.storeId(), type, OrderingJson.order(order));
     database.inTenant(access.tenantId(), sql -> tabs.find(sql, access.tenantId(), access.storeId(), order.tabId())
-            .compose(tab -> tabService.state(sql, access.tenantId(), access.storeId(), tab.orElseThrow())))
+            .compose(tab -> tabStates.of(sql, access.tenantId(), access.storeId(), tab.orElseThrow())))
         .onSuccess(state -> events.tabChanged(order.tabId(), state));
   }
 }

@@ -12,45 +12,31 @@ import java.util.List;
 
 /** Tables' tabs and shared carts, orders and the kitchen, live to diners and staff. */
 public final class OrderingModule implements FeatureModule {
-  private final Tabs tabs = new Tabs();
-  private final Orders orders = new Orders();
-  private final TabService tabService;
-  private final PaidOrders paidOrders;
-  private final UnpaidOrders unpaidOrders;
+  private final PayableOrders payableOrders;
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
 
   public OrderingModule(Platform platform, TenancyModule tenancy, MenuModule menu, IdentityModule identity) {
     Database database = platform.database();
+    Tabs tabs = new Tabs();
+    Orders orders = new Orders();
+    Carts carts = new Carts();
     OrderingEvents events = new OrderingEvents(platform.live());
-    this.tabService = new TabService(database, tenancy.stores(), tenancy.tables(), tabs, new Carts(), orders,
-        menu.menus(), menu.stock(), events, tenancy.scanProofKey(), platform.clock());
-    this.paidOrders = new PaidOrders(database, tabs, orders, tabService, events);
-    this.unpaidOrders = new UnpaidOrders(orders, menu.stock(), paidOrders);
+    Diners diners = new Diners(tabs, orders);
+    TabStates tabStates = new TabStates(tenancy.stores(), carts, menu.menus(), orders, platform.clock());
+    TabService tabService = new TabService(database, tenancy.stores(), tenancy.tables(), tabs, carts, orders,
+        menu.menus(), menu.stock(), events, tenancy.scanProofKey(), platform.clock(), tabStates, diners);
     KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
-        menu.stock(), tabService, events);
+        menu.stock(), tabStates, diners, events);
+    this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, menu.stock(), diners,
+        tabStates, events);
     this.apis = List.of(new OrderingApi(tabService, kitchen, events, identity.liveViewers()));
     this.jobs = List.of(new TabExpiry(database).job());
   }
 
-  public Tabs tabs() {
-    return tabs;
-  }
-
-  public Orders orders() {
-    return orders;
-  }
-
-  public TabService tabService() {
-    return tabService;
-  }
-
-  public PaidOrders paidOrders() {
-    return paidOrders;
-  }
-
-  public UnpaidOrders unpaidOrders() {
-    return unpaidOrders;
+  /** Ordering's port for payment. */
+  public PayableOrders payableOrders() {
+    return payableOrders;
   }
 
   @Override

@@ -51,9 +51,12 @@ public final class TabService {
   private final OrderingEvents events;
   private final ScanProofKey scanProofKey;
   private final Clock clock;
+  private final TabStates tabStates;
+  private final Diners diners;
 
-  public TabService(Database database, Stores stores, DiningTables tables, Tabs tabs, Carts carts, Orders orders,
-                    Menus menus, DishStock stock, OrderingEvents events, ScanProofKey scanProofKey, Clock clock) {
+  TabService(Database database, Stores stores, DiningTables tables, Tabs tabs, Carts carts, Orders orders,
+             Menus menus, DishStock stock, OrderingEvents events, ScanProofKey scanProofKey, Clock clock,
+             TabStates tabStates, Diners diners) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
@@ -65,6 +68,8 @@ public final class TabService {
     this.events = events;
     this.scanProofKey = scanProofKey;
     this.clock = clock;
+    this.tabStates = tabStates;
+    this.diners = diners;
   }
 
   /** What placing an order asks for, besides the cart. */
@@ -260,20 +265,12 @@ public final class TabService {
 
   /** The tab, if the caller is one of its diners; others are told it does not exist. */
   private Future<Tab> dinersTab(SqlClient sql, Access access, UUID tabId) {
-    return tabs.find(sql, access.tenantId(), access.storeId(), tabId)
-        .compose(tab -> tab.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
-            : tabs.isDiner(sql, access.tenantId(), tabId, access.user().userId())
-                .compose(diner -> diner ? Future.succeededFuture(tab.get()) : refuse(OrderingRefusal.TAB_NOT_FOUND)));
+    return diners.tab(sql, access.tenantId(), access.storeId(), tabId, access.user().userId())
+        .compose(tab -> tab.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND) : Future.succeededFuture(tab.get()));
   }
 
-  Future<JsonObject> state(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
-    return carts.lines(sql, tenantId, tab.id())
-        .compose(cart -> stores.find(sql, tenantId, storeId).map(Optional::orElseThrow)
-            .compose(store -> menus.dishes(sql, tenantId, storeId,
-                cart.stream().map(CartLine::dishId).distinct().toList(), businessDay(store)))
-            .map(menu -> CartPricing.price(cart, menu))
-            .compose(pricing -> orders.ofTab(sql, tenantId, tab.id())
-                .map(placed -> OrderingJson.tab(tab, cart, pricing, placed))));
+  private Future<JsonObject> state(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
+    return tabStates.of(sql, tenantId, storeId, tab);
   }
 
   private LocalDate businessDay(Store store) {

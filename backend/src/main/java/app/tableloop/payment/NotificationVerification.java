@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -29,12 +30,12 @@ final class NotificationVerification {
     if (header.getTimeStamp() != null && !signedRecently(header.getTimeStamp())) {
       LOG.warn("Refused a WeChat Pay notification: its timestamp {} is more than {} min from our clock",
           header.getTimeStamp(), TOLERANCE.toMinutes());
-      return PaymentConfirmation.fail(PaymentProblems.NOTIFICATION_STALE);
+      return Refusals.refuse(PaymentRefusal.NOTIFICATION_STALE);
     }
     return parse.apply(body, header)
         .recover(failure -> {
           LOG.warn("Refused a WeChat Pay notification: {}", failure.getMessage());
-          return PaymentConfirmation.fail(PaymentProblems.NOTIFICATION_UNVERIFIED);
+          return Refusals.refuse(PaymentRefusal.NOTIFICATION_UNVERIFIED);
         });
   }
 

@@ -1,20 +1,27 @@
 package app.tableloop.payment;
 
+import static app.tableloop.platform.http.Requests.body;
+import static app.tableloop.platform.http.Requests.id;
+
 import app.tableloop.identity.Callers;
-import app.tableloop.ordering.PaidOrders;
-import app.tableloop.ordering.TabService;
+import app.tableloop.ordering.PayableOrders;
+import app.tableloop.payment.refund.RefundNotifications;
+import app.tableloop.payment.refund.RefundRequest;
+import app.tableloop.payment.refund.Refunding;
+import app.tableloop.payment.settlement.DailySettlement;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.CommonProblems;
+import app.tableloop.platform.http.Problem;
 import app.tableloop.platform.http.ProblemException;
+import app.tableloop.platform.http.Refusals;
+import app.tableloop.platform.refusal.Refused;
 import app.tableloop.wechat.WeChatGateway;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.validation.ValidatedRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,44 +32,45 @@ import org.slf4j.LoggerFactory;
 public final class PaymentApi implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentApi.class);
 
-  private final WeChatPayments wechatPayments;
-  private final WeChatNotifications notifications;
-  private final CounterPayments counter;
-  private final OrderRefunds refunds;
-  private final RefundNotifications refundNotifications;
+  private final WeChatCheckout wechatCheckout;
+  private final CounterCheckout counter;
+  private final Refunding refunds;
   private final DailySettlement settlement;
-  private final TabService tabService;
+  private final NotificationIntake intake;
+  private final PaymentNotifications paymentNotifications;
+  private final RefundNotifications refundNotifications;
+  private final PayableOrders orders;
 
-  public PaymentApi(WeChatPayments wechatPayments, WeChatNotifications notifications, CounterPayments counter,
-                    OrderRefunds refunds, RefundNotifications refundNotifications, DailySettlement settlement,
-                    TabService tabService) {
-    this.wechatPayments = wechatPayments;
-    this.notifications = notifications;
+  public PaymentApi(WeChatCheckout wechatCheckout, CounterCheckout counter, Refunding refunds,
+                    DailySettlement settlement, NotificationIntake intake, PaymentNotifications paymentNotifications,
+                    RefundNotifications refundNotifications, PayableOrders orders) {
+    this.wechatCheckout = wechatCheckout;
     this.counter = counter;
     this.refunds = refunds;
-    this.refundNotifications = refundNotifications;
     this.settlement = settlement;
-    this.tabService = tabService;
+    this.intake = intake;
+    this.paymentNotifications = paymentNotifications;
+    this.refundNotifications = refundNotifications;
+    this.orders = orders;
   }
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatPayments.request(Callers.of(rc), id(rc, "tab"),
+    api.getRoute("requestWeChatPayment").addHandler(rc -> wechatCheckout.request(Callers.of(rc), id(rc, "tab"),
             id(rc, "order"))
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
-    api.getRoute("checkPayment").addHandler(rc -> wechatPayments.check(Callers.of(rc), id(rc, "tab"), id(rc, "order"))
-        .onSuccess(order -> rc.json(PaidOrders.json(order)))
+    api.getRoute("checkPayment").addHandler(rc -> wechatCheckout.check(Callers.of(rc), id(rc, "tab"), id(rc, "order"))
+        .onSuccess(order -> rc.json(orders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("checkTabPayment").addHandler(rc -> wechatPayments.checkTab(Callers.of(rc), id(rc, "tab"))
-        .compose(checked -> tabService.view(Callers.of(rc), id(rc, "tab")))
+    api.getRoute("checkTabPayment").addHandler(rc -> wechatCheckout.checkTab(Callers.of(rc), id(rc, "tab"))
         .onSuccess(rc::json)
         .onFailure(rc::fail));
     api.getRoute("takeCounterPayment").addHandler(rc -> counter.take(Callers.of(rc), id(rc, "order"),
             PaymentMethod.fromWireName(body(rc).getString("method")).orElseThrow())
-        .onSuccess(order -> rc.json(PaidOrders.json(order)))
+        .onSuccess(order -> rc.json(orders.json(order)))
         .onFailure(rc::fail));
-    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatPayments.requestForTab(Callers.of(rc),
+    api.getRoute("requestTabWeChatPayment").addHandler(rc -> wechatCheckout.requestForTab(Callers.of(rc),
             id(rc, "tab"))
         .onSuccess(prepared -> rc.json(PaymentJson.prepared(prepared)))
         .onFailure(rc::fail));
@@ -90,9 +98,9 @@ public final class PaymentApi implements ApiModule {
           .onFailure(rc::fail);
     });
     api.getRoute("receiveWeChatPayNotification").addHandler(rc -> notification(rc,
-        notifications.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()))));
+        intake.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()), paymentNotifications)));
     api.getRoute("receiveWeChatRefundNotification").addHandler(rc -> notification(rc,
-        refundNotifications.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()))));
+        intake.receive(rawBody(rc), WeChatGateway.signatureHeader(rc.request().headers()), refundNotifications)));
   }
 
   /**
@@ -105,9 +113,11 @@ public final class PaymentApi implements ApiModule {
         .onFailure(failure -> {
           int status = 500;
           String message = "处理失败，请重试";
-          if (failure instanceof ProblemException problem) {
-            status = problem.problem().status();
-            message = problem.problem().message();
+          Problem problem = failure instanceof Refused refused ? Refusals.problem(refused.refusal())
+              : failure instanceof ProblemException known ? known.problem() : null;
+          if (problem != null) {
+            status = problem.status();
+            message = problem.message();
           } else {
             LOG.warn("A WeChat Pay notification could not be recorded; WeChat Pay will retry", failure);
           }
@@ -118,14 +128,5 @@ public final class PaymentApi implements ApiModule {
 
   private static String rawBody(RoutingContext rc) {
     return rc.body().buffer() == null ? "" : rc.body().asString("UTF-8");
-  }
-
-  private static UUID id(RoutingContext rc, String name) {
-    return UUID.fromString(rc.pathParam(name));
-  }
-
-  private static JsonObject body(RoutingContext rc) {
-    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    return validated.getBody().getJsonObject();
   }
 }

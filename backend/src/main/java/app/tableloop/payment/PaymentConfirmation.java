@@ -1,12 +1,9 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.ordering.Order;
-import app.tableloop.ordering.OrderStatus;
-import app.tableloop.ordering.Orders;
-import app.tableloop.ordering.PaidOrders;
+import app.tableloop.ordering.PayableOrders;
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.http.Problem;
-import app.tableloop.platform.http.ProblemException;
 import app.tableloop.platform.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -38,10 +35,8 @@ public final class PaymentConfirmation {
   private final Payments payments;
   private final PaymentLedger ledger;
   private final Outbox outbox;
-  private final Orders orders;
-  private final PaidOrders paidOrders;
-  private final Refunds refunds;
-  private final OrderRefunds orderRefunds;
+  private final PayableOrders orders;
+  private final DuplicatePaymentRefunds duplicates;
   private final String mchId;
   private final String appId;
   private final Clock clock;
@@ -51,20 +46,18 @@ public final class PaymentConfirmation {
    * payment was applied now (sent the order to the kitchen, or paid the tab's orders), and the refund that gives it
    * back when it paid for something already paid.
    */
-  public record Recorded(Payment payment, Order order, boolean appliedNow, Optional<Refund> givenBack) {
+  public record Recorded(Payment payment, Order order, boolean appliedNow, Optional<DuplicatePaymentRefunds.GiveBack> givenBack) {
   }
 
-  public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox, Orders orders,
-                             PaidOrders paidOrders, Refunds refunds, OrderRefunds orderRefunds, String mchId,
+  public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox,
+                             PayableOrders orders, DuplicatePaymentRefunds duplicates, String mchId,
                              String appId, Clock clock) {
     this.database = database;
     this.payments = payments;
     this.ledger = ledger;
     this.outbox = outbox;
     this.orders = orders;
-    this.paidOrders = paidOrders;
-    this.refunds = refunds;
-    this.orderRefunds = orderRefunds;
+    this.duplicates = duplicates;
     this.mchId = mchId;
     this.appId = appId;
     this.clock = clock;
@@ -78,20 +71,20 @@ public final class PaymentConfirmation {
     return database.inTenant(tenantId, sql -> payments.lock(sql, tenantId, transaction.outTradeNo())
             .compose(found -> {
               if (found.isEmpty()) {
-                return fail(PaymentProblems.ORDER_NOT_FOUND);
+                return Refusals.refuse(PaymentRefusal.ORDER_NOT_FOUND);
               }
               Payment payment = found.get();
               Optional<String> mismatch = TransactionMatch.mismatch(payment, transaction, mchId, appId);
               if (mismatch.isPresent()) {
                 LOG.warn("WeChat Pay transaction {} for payment {} disagrees on {}; not recorded",
                     transaction.transactionId(), payment.outTradeNo(), mismatch.get());
-                return fail(PaymentProblems.PAYMENT_MISMATCH.atField(mismatch.get()));
+                return Refusals.refuse(PaymentRefusal.PAYMENT_MISMATCH.at(mismatch.get()));
               }
               if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.tabId() != null) {
                 return Future.succeededFuture(new Recorded(payment, null, false, Optional.empty()));
               }
               if (!transaction.succeeded() || payment.status() == PaymentStatus.PAID) {
-                return orders.find(sql, tenantId, payment.storeId(), payment.orderId())
+                return orders.order(sql, tenantId, payment.storeId(), payment.orderId())
                     .map(order -> new Recorded(payment, order.orElseThrow(), false, Optional.empty()));
               }
               return record(sql, tenantId, payment, transaction.transactionId(),
@@ -108,12 +101,10 @@ public final class PaymentConfirmation {
     }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
-            : orders.move(sql, tenantId, payment.orderId(), OrderStatus.AWAITING_PAYMENT, OrderStatus.PLACED, null)
-                .compose(placed -> !placed ? Future.succeededFuture(false)
-                    : paidOrders.markPaid(sql, tenantId, payment.orderId(), payment.id()).map(true))
+            : orders.placePaid(sql, tenantId, payment.orderId(), payment.id())
                 .compose(placed -> book(sql, tenantId, payment, transactionId, paidAt, placed, ORDER_PAID,
                     event(payment, transactionId, paidAt))))
-        .compose(applied -> orders.find(sql, tenantId, payment.storeId(), payment.orderId())
+        .compose(applied -> orders.order(sql, tenantId, payment.storeId(), payment.orderId())
             .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
   }
 
@@ -122,7 +113,7 @@ public final class PaymentConfirmation {
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
             : payments.covered(sql, tenantId, payment.id())
-                .compose(covered -> paidOrders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
+                .compose(covered -> orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
                         payment.id())
                     .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, TAB_PAID,
                         event(payment, transactionId, paidAt).put("order_ids",
@@ -131,7 +122,7 @@ public final class PaymentConfirmation {
   }
 
   /** Whether a payment just marked paid was applied, and the refund of it when it was not. */
-  private record Applied(boolean now, Optional<Refund> givenBack) {
+  private record Applied(boolean now, Optional<DuplicatePaymentRefunds.GiveBack> givenBack) {
     static final Applied NOT_NOW = new Applied(false, Optional.empty());
   }
 
@@ -149,16 +140,9 @@ public final class PaymentConfirmation {
     return ledger.paymentIn(sql, tenantId, payment, paidAt, !applied)
         .compose(booked -> outbox.append(sql, tenantId, applied ? topic : PAYMENT_UNAPPLIED, event))
         .compose(appended -> applied || payment.method() != PaymentMethod.WECHAT
-            ? Future.succeededFuture(Optional.<Refund>empty())
-            : giveBack(sql, tenantId, payment, new DuplicatePayment(transactionId)))
+            ? Future.succeededFuture(Optional.<DuplicatePaymentRefunds.GiveBack>empty())
+            : duplicates.reserve(sql, tenantId, payment, transactionId))
         .map(givenBack -> new Applied(applied, givenBack));
-  }
-
-  private Future<Optional<Refund>> giveBack(SqlClient sql, UUID tenantId, Payment payment,
-                                            DuplicatePayment duplicate) {
-    return refunds.insertDuplicate(sql, tenantId, payment, duplicate)
-        .compose(inserted -> inserted.isEmpty() ? Future.succeededFuture(inserted)
-            : payments.reserveRefund(sql, tenantId, payment.id(), payment.amountFen()).map(inserted));
   }
 
   /**
@@ -167,12 +151,12 @@ public final class PaymentConfirmation {
    */
   void announce(UUID tenantId, Recorded recorded) {
     if (recorded.appliedNow() && recorded.order() != null) {
-      paidOrders.announcePlaced(tenantId, recorded.order());
+      orders.announcePlaced(tenantId, recorded.order());
     } else if (recorded.appliedNow()) {
       Payment payment = recorded.payment();
-      paidOrders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
+      orders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
     }
-    recorded.givenBack().ifPresent(refund -> orderRefunds.askWeChat(tenantId, refund)
+    recorded.givenBack().ifPresent(refund -> refund.askWeChat(tenantId)
         .onFailure(failure -> LOG.warn("Duplicate payment {} not given back yet ({}); the follow-up asks again",
             recorded.payment().outTradeNo(), failure.getMessage())));
   }
@@ -188,9 +172,5 @@ public final class PaymentConfirmation {
         .put("method", payment.method().wireName())
         .put("amount_fen", payment.amountFen())
         .put("paid_at", paidAt.toString());
-  }
-
-  static <T> Future<T> fail(Problem problem) {
-    return Future.failedFuture(new ProblemException(problem));
   }
 }

@@ -1,13 +1,10 @@
 package app.tableloop.payment;
 
 import app.tableloop.ordering.Order;
-import app.tableloop.ordering.Orders;
-import app.tableloop.ordering.UnpaidOrders;
+import app.tableloop.ordering.PayableOrders;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.job.PeriodicJob;
-import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,23 +33,18 @@ public final class PaymentFollowUp {
   static final String EXPIRED_REASON = "支付超时，订单已取消";
 
   private final Database database;
-  private final Stores stores;
-  private final Orders orders;
+  private final PayableOrders orders;
   private final Payments payments;
   private final WeChatPaymentQueries queries;
-  private final UnpaidOrders unpaidOrders;
   private final WeChatPrepayClosing closing;
   private final Clock clock;
 
-  public PaymentFollowUp(Database database, Stores stores, Orders orders, Payments payments,
-                       WeChatPaymentQueries queries, UnpaidOrders unpaidOrders, WeChatPrepayClosing closing,
-                       Clock clock) {
+  public PaymentFollowUp(Database database, PayableOrders orders, Payments payments,
+                         WeChatPaymentQueries queries, WeChatPrepayClosing closing, Clock clock) {
     this.database = database;
-    this.stores = stores;
     this.orders = orders;
     this.payments = payments;
     this.queries = queries;
-    this.unpaidOrders = unpaidOrders;
     this.closing = closing;
     this.clock = clock;
   }
@@ -123,16 +115,9 @@ public final class PaymentFollowUp {
                         : payments.hasPayablePending(sql, tenantId, found.get().orderId(), clock.instant())
                             .map(payable -> !payable))
                     .compose(cancel -> !cancel ? Future.succeededFuture(Optional.<Order>empty())
-                        : cancelOrder(sql, tenantId, found.get()))))
-        .onSuccess(cancelled -> cancelled.ifPresent(order -> unpaidOrders.announce(tenantId, order)))
+                        : orders.release(sql, tenantId, found.get().storeId(), found.get().orderId(),
+                            EXPIRED_REASON))))
+        .onSuccess(cancelled -> cancelled.ifPresent(order -> orders.announceChanged(tenantId, order)))
         .map(Optional::isPresent);
-  }
-
-  private Future<Optional<Order>> cancelOrder(SqlClient sql, UUID tenantId, Payment payment) {
-    return stores.find(sql, tenantId, payment.storeId()).map(Optional::orElseThrow)
-        .compose(store -> orders.find(sql, tenantId, payment.storeId(), payment.orderId()).map(Optional::orElseThrow)
-            .compose(order -> unpaidOrders.cancel(sql, tenantId, order, store.timeZone(), EXPIRED_REASON))
-            .compose(cancelled -> !cancelled ? Future.succeededFuture(Optional.<Order>empty())
-                : orders.find(sql, tenantId, payment.storeId(), payment.orderId())));
   }
 }

@@ -1,5 +1,7 @@
 package app.tableloop.payment;
 
+import app.tableloop.payment.refund.Refund;
+import app.tableloop.payment.settlement.SettlementReport;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -10,7 +12,7 @@ final class PaymentJson {
   }
 
   /** A WeChat payment handed to the mini-program, with the parameters of {@code wx.requestPayment} as it names them. */
-  static JsonObject prepared(WeChatPayments.Prepared prepared) {
+  static JsonObject prepared(WeChatCheckout.Prepared prepared) {
     Payment payment = prepared.payment();
     JsonObject paid = payment.orderId() != null ? new JsonObject().put("order_id", payment.orderId().toString())
         : new JsonObject().put("tab_id", payment.tabId().toString());
@@ -32,7 +34,7 @@ final class PaymentJson {
   }
 
   /** A tab's payment taken at the counter, with the orders it paid. */
-  static JsonObject tabPayment(CounterPayments.TabTaken taken) {
+  static JsonObject tabPayment(CounterCheckout.TabTaken taken) {
     Payment payment = taken.payment();
     return new JsonObject()
         .put("id", payment.id().toString())

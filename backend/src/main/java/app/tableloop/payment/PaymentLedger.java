@@ -31,8 +31,17 @@ public final class PaymentLedger {
         .mapEmpty();
   }
 
+  /**
+   * Money given back from a payment, as the ledger books it.
+   *
+   * @param duplicate whether it gives back a payment that paid for nothing
+   */
+  public record Refunded(UUID storeId, UUID paymentId, UUID orderId, UUID tabId, String outRefundNo,
+                         PaymentMethod method, long amountFen, Instant at, boolean duplicate) {
+  }
+
   /** Books the money a refund gave back (a negative movement); booking the same refund again changes nothing. */
-  public Future<Void> refundOut(SqlClient sql, UUID tenantId, Refund refund) {
+  public Future<Void> refundOut(SqlClient sql, UUID tenantId, Refunded refund) {
     return sql.preparedQuery("""
             INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, tab_id, entry_key, kind, method,
                                         amount_fen, occurred_at, duplicate)
@@ -41,7 +50,7 @@ public final class PaymentLedger {
             """)
         .execute(Tuple.from(Arrays.asList(tenantId, refund.storeId(), refund.paymentId(), refund.orderId(),
             refund.tabId(), "refund:" + refund.outRefundNo(), refund.method().wireName(), -refund.amountFen(),
-            refund.succeededAt().atOffset(ZoneOffset.UTC), refund.cause() == Refund.Cause.DUPLICATE_PAYMENT)))
+            refund.at().atOffset(ZoneOffset.UTC), refund.duplicate())))
         .mapEmpty();
   }
 

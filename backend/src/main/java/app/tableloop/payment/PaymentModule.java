@@ -1,6 +1,14 @@
 package app.tableloop.payment;
 
 import app.tableloop.ordering.OrderingModule;
+import app.tableloop.ordering.PayableOrders;
+import app.tableloop.payment.refund.DuplicateRefunds;
+import app.tableloop.payment.refund.RefundFollowUp;
+import app.tableloop.payment.refund.RefundNotifications;
+import app.tableloop.payment.refund.Refunding;
+import app.tableloop.payment.refund.Refunds;
+import app.tableloop.payment.refund.WeChatRefundResults;
+import app.tableloop.payment.settlement.DailySettlement;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
@@ -13,7 +21,10 @@ import app.tableloop.wechat.WeChatGateway;
 import java.time.Clock;
 import java.util.List;
 
-/** WeChat Pay and counter payments, refunds, the ledger and the daily settlement. */
+/**
+ * WeChat Pay and counter payments, refunds, the ledger and the daily settlement. Of ordering it uses only its port,
+ * {@link PayableOrders}.
+ */
 public final class PaymentModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
@@ -22,32 +33,35 @@ public final class PaymentModule implements FeatureModule {
     Database database = platform.database();
     Clock clock = platform.clock();
     Stores stores = tenancy.stores();
+    PayableOrders orders = ordering.payableOrders();
     String baseUrl = platform.publicBaseUrl().replaceFirst("/+$", "");
     Payments payments = new Payments();
+    Refunds refunds = new Refunds();
     PaymentLedger ledger = new PaymentLedger();
     Outbox outbox = new Outbox();
-    UnmatchedNotifications unmatched = new UnmatchedNotifications();
-    Refunds refundRows = new Refunds();
-    OrderRefunds refunds = new OrderRefunds(database, stores, ordering.orders(), payments, refundRows, ledger, outbox,
-        wechat, baseUrl + "/api/v1/payments/wechat/refund-notify", clock);
-    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, ordering.orders(),
-        ordering.paidOrders(), refundRows, refunds, wechat.mchId(), wechat.appId(), clock);
-    WeChatRefundResults refundResults = new WeChatRefundResults(database, refundRows, refunds, clock);
+    NotificationIntake intake = new NotificationIntake(database, new UnmatchedNotifications(), clock);
+
+    Refunding refunding = new Refunding(database, stores, orders, payments, refunds, ledger, outbox, wechat,
+        baseUrl + "/api/v1/payments/wechat/refund-notify", clock);
+    WeChatRefundResults refundResults = new WeChatRefundResults(database, refunds, refunding, clock);
+    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders,
+        new DuplicateRefunds(payments, refunds, refunding), wechat.mchId(), wechat.appId(), clock);
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
     WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
+
     this.jobs = List.of(
-        new RefundFollowUp(database, refundRows, refunds, refundResults, wechat, clock).job(),
-        new PaymentFollowUp(database, stores, ordering.orders(), payments, paymentQueries, ordering.unpaidOrders(),
-            prepayClosing, clock).job());
+        new RefundFollowUp(database, refunds, refunding, refundResults, wechat, clock).job(),
+        new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, clock).job());
     this.apis = List.of(new PaymentApi(
-        new WeChatPayments(database, stores, ordering.tabs(), ordering.orders(), ordering.paidOrders(), payments,
-            paymentQueries, wechat, baseUrl + "/api/v1/payments/wechat/notify", clock),
-        new WeChatNotifications(database, payments, unmatched, confirmation, wechat, clock),
-        new CounterPayments(database, ordering.orders(), ordering.tabs(), ordering.paidOrders(), payments,
-            confirmation, prepayClosing, clock),
-        refunds,
-        new RefundNotifications(database, refundRows, refundResults, unmatched, wechat, clock),
-        new DailySettlement(database, stores, ledger, refundRows, wechat), ordering.tabService()));
+        new WeChatCheckout(database, stores, orders, payments, paymentQueries, wechat,
+            baseUrl + "/api/v1/payments/wechat/notify", clock),
+        new CounterCheckout(database, orders, payments, confirmation, prepayClosing, clock),
+        refunding,
+        new DailySettlement(database, stores, ledger, refunds, wechat),
+        intake,
+        new PaymentNotifications(payments, confirmation, wechat),
+        new RefundNotifications(refunds, refundResults, wechat),
+        orders));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
 import com.github.binarywang.wxpay.exception.WxPayException;
@@ -30,7 +31,7 @@ public final class WeChatPaymentQueries {
       chain = chain.compose(previous -> gateway.queryOrder(outTradeNo)
           .map(result -> Optional.of(transaction(result)))
           .recover(failure -> unknownToWeChat(failure) ? Future.succeededFuture(Optional.empty())
-              : PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
+              : Refusals.refuse(PaymentRefusal.WECHAT_PAY_UNAVAILABLE))
           .compose(transaction -> transaction.isPresent() && transaction.get().succeeded()
               ? confirmation.confirmWeChat(tenantId, transaction.get()) : Future.succeededFuture()));
     }
@@ -50,7 +51,7 @@ public final class WeChatPaymentQueries {
   }
 
   /** WeChat Pay's RFC 3339 times; null or blank when it gives none. */
-  static Instant instant(String rfc3339) {
+  public static Instant instant(String rfc3339) {
     return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
   }
 }

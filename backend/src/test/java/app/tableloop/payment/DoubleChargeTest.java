@@ -1,13 +1,14 @@
 package app.tableloop.payment;
 
-import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.menu.BusinessDay;
-import app.tableloop.tenancy.DiningTable;
-import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.payment.refund.DuplicatePayment;
+import app.tableloop.payment.refund.RefundFollowUp;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.ARestaurant.Ordered;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -31,25 +32,14 @@ class DoubleChargeTest {
   private static final long PRICE_FEN = 3200;
 
   static RunningService service;
-  static Store payFirst;
-  static Store eatFirst;
-
-  /** A restaurant with its owner, cashier and one dish. */
-  record Store(TenantBootstrap.Bootstrapped restaurant, String owner, String staff, String dish) {
-    String path(String rest) {
-      return "/api/v1/stores/" + restaurant.store().id() + rest;
-    }
-  }
-
-  /** A diner's tab and one order on it. */
-  record Ordered(Store store, String diner, String tab, String order) {
-  }
+  static ARestaurant payFirst;
+  static ARestaurant eatFirst;
 
   @BeforeAll
   static void setUp() {
     service = RunningService.startReachable(DoubleChargeTest.class);
-    payFirst = aStore("先付面馆", "pay_first");
-    eatFirst = aStore("后付面馆", "eat_first");
+    payFirst = ARestaurant.payFirst(service, "先付面馆", "A1-A12", PRICE_FEN);
+    eatFirst = ARestaurant.eatFirst(service, "后付面馆", "A1-A12", PRICE_FEN);
   }
 
   @AfterAll
@@ -59,7 +49,7 @@ class DoubleChargeTest {
 
   @Test
   void aDinerWhoHasPaidInWeChatIsNotChargedAgainAtTheCounter() {
-    Ordered ordered = anOrder(payFirst, "diner-paid-first", "A1");
+    Ordered ordered = payFirst.anOrder("diner-paid-first", "A1", 1);
     String outTradeNo = wechatPaymentOfOrder(ordered);
     String held = service.payWithNotificationHeld(outTradeNo);
 
@@ -79,7 +69,7 @@ class DoubleChargeTest {
 
   @Test
   void theCounterClosesTheDinersWeChatPaymentBeforeTakingTheMoney() {
-    Ordered ordered = anOrder(payFirst, "diner-closed-first", "A2");
+    Ordered ordered = payFirst.anOrder("diner-closed-first", "A2", 1);
     String outTradeNo = wechatPaymentOfOrder(ordered);
 
     HttpResponse<Buffer> counter = counterPaymentOfOrder(ordered);
@@ -93,12 +83,12 @@ class DoubleChargeTest {
   @Test
   void aDinerPayingInWeChatWhileTheCashierTakesCashIsChargedOnce() {
     for (int table = 3; table <= 10; table++) {
-      Ordered ordered = anOrder(payFirst, "diner-race-" + table, "A" + table);
+      Ordered ordered = payFirst.anOrder("diner-race-" + table, "A" + table, 1);
       String outTradeNo = wechatPaymentOfOrder(ordered);
 
       CompletableFuture<Boolean> wechat = CompletableFuture.supplyAsync(() -> payInWeChat(outTradeNo));
       Future<HttpResponse<Buffer>> counterSent = service.callAsync(HttpMethod.POST,
-          ordered.store().path("/orders/" + ordered.order() + "/counter-payment"), ordered.store().staff(),
+          ordered.restaurant().path("/orders/" + ordered.order() + "/counter-payment"), ordered.restaurant().staff(),
           new JsonObject().put("method", "cash"));
       boolean paidInWeChat = wechat.join();
       HttpResponse<Buffer> counter = Await.result(counterSent);
@@ -120,7 +110,7 @@ class DoubleChargeTest {
 
   @Test
   void moneyWeChatPayTookWhileItCouldNotBeReachedIsGivenBackOnceAndCountedApart() {
-    Ordered ordered = anOrder(payFirst, "diner-unreachable", "A11");
+    Ordered ordered = payFirst.anOrder("diner-unreachable", "A11", 1);
     String outTradeNo = wechatPaymentOfOrder(ordered);
     String held = service.payWithNotificationHeld(outTradeNo);
     String transactionId = service.simulator().pay().transaction(outTradeNo).orElseThrow()
@@ -160,18 +150,18 @@ class DoubleChargeTest {
         });
     assertThat(settlement.getLong("gross_fen")).as("the sale counts once")
         .isEqualTo(count("SELECT coalesce(sum(amount_fen), 0) FROM payments p WHERE status = 'paid'"
-            + " AND store_id = '" + payFirst.restaurant().store().id() + "' AND NOT EXISTS (SELECT 1 FROM refunds r"
+            + " AND store_id = '" + payFirst.store().id() + "' AND NOT EXISTS (SELECT 1 FROM refunds r"
             + " WHERE r.payment_id = p.id AND r.cause = 'duplicate_payment')"));
   }
 
   @Test
   void aTabsWeChatPaymentArrivingAfterTheCounterTookItIsGivenBackWhole() {
-    Ordered first = anOrder(eatFirst, "diner-tab-unreachable", "A1");
-    post(first.diner(), eatFirst.path("/tabs/" + first.tab() + "/cart"), new JsonObject().put("dish_id",
+    Ordered first = eatFirst.anOrder("diner-tab-unreachable", "A1", 1);
+    eatFirst.post(first.diner(), "/tabs/" + first.tab() + "/cart", new JsonObject().put("dish_id",
         eatFirst.dish()).put("quantity", 1));
-    post(first.diner(), eatFirst.path("/tabs/" + first.tab() + "/orders"), new JsonObject()
+    eatFirst.post(first.diner(), "/tabs/" + first.tab() + "/orders", new JsonObject()
         .put("idempotency_key", "tab-" + UUID.randomUUID()).put("head_count", 2));
-    String outTradeNo = post(first.diner(), eatFirst.path("/tabs/" + first.tab() + "/wechat-payment"), null)
+    String outTradeNo = eatFirst.post(first.diner(), "/tabs/" + first.tab() + "/wechat-payment", null)
         .getJsonObject("payment").getString("out_trade_no");
     String held = service.payWithNotificationHeld(outTradeNo);
     service.simulator().pay().failNextRequest();
@@ -194,41 +184,13 @@ class DoubleChargeTest {
 
   // --- fixtures ---
 
-  private static Store aStore(String name, String mode) {
-    TenantBootstrap.Bootstrapped restaurant = service.aRestaurant(name, "A1-A12");
-    String owner = service.signInAndAccept("owner-" + mode, restaurant.ownerInvite().token());
-    String path = "/api/v1/stores/" + restaurant.store().id();
-    String staff = service.signInAndAccept("cashier-" + mode, post(owner, path + "/invites",
-        new JsonObject().put("role", "staff")).getString("token"));
-    HttpResponse<Buffer> switched = service.call(HttpMethod.PATCH, path, owner,
-        new JsonObject().put("ordering_mode", mode));
-    assertThat(switched.statusCode()).as(switched.bodyAsString()).isEqualTo(200);
-    String category = post(owner, path + "/menu/categories", new JsonObject().put("name", "面")).getString("id");
-    String dish = post(owner, path + "/menu/dishes", new JsonObject().put("category_id", category)
-        .put("name", "牛肉面").put("price_fen", PRICE_FEN)).getString("id");
-    return new Store(restaurant, owner, staff, dish);
-  }
-
-  private static Ordered anOrder(Store store, String user, String tableCode) {
-    String diner = service.signIn(user);
-    DiningTable table = store.restaurant().tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
-        .orElseThrow();
-    String tab = ok(service.openTab(store.restaurant().store(), table, diner)).getString("id");
-    post(diner, store.path("/tabs/" + tab + "/cart"), new JsonObject().put("dish_id", store.dish())
-        .put("quantity", 1));
-    String order = post(diner, store.path("/tabs/" + tab + "/orders"), new JsonObject()
-        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 1)).getString("id");
-    return new Ordered(store, diner, tab, order);
-  }
-
   private static String wechatPaymentOfOrder(Ordered ordered) {
-    return post(ordered.diner(), ordered.store().path("/tabs/" + ordered.tab() + "/orders/" + ordered.order()
-        + "/wechat-payment"), null).getJsonObject("payment").getString("out_trade_no");
+    return ordered.restaurant().requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
   }
 
   private static HttpResponse<Buffer> counterPaymentOfOrder(Ordered ordered) {
-    return service.call(HttpMethod.POST, ordered.store().path("/orders/" + ordered.order() + "/counter-payment"),
-        ordered.store().staff(), new JsonObject().put("method", "cash"));
+    return ordered.restaurant().call(ordered.restaurant().staff(), "/orders/" + ordered.order() + "/counter-payment",
+        new JsonObject().put("method", "cash"));
   }
 
   /** The diner confirms the payment in WeChat: false when WeChat Pay refuses it (closed). */
@@ -241,7 +203,7 @@ class DoubleChargeTest {
     }
   }
 
-  private static JsonObject settlementOfToday(Store store) {
+  private static JsonObject settlementOfToday(ARestaurant store) {
     String day = BusinessDay.of(Instant.now(), ZoneId.of("Asia/Shanghai")).toString();
     HttpResponse<Buffer> report = service.get(store.path("/settlements/" + day), store.owner());
     assertThat(report.statusCode()).as(report.bodyAsString()).isEqualTo(200);
@@ -252,9 +214,4 @@ class DoubleChargeTest {
     return service.env().count(sql);
   }
 
-  private static JsonObject post(String token, String path, JsonObject body) {
-    HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
-    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
-    return response.bodyAsJsonObject();
-  }
 }

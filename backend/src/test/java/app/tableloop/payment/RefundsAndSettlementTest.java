@@ -5,8 +5,9 @@ import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.menu.BusinessDay;
-import app.tableloop.tenancy.DiningTable;
-import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.payment.refund.RefundFollowUp;
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.ARestaurant.Ordered;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
 import app.tableloop.wechat.simulator.NotificationDelivery;
@@ -33,25 +34,14 @@ class RefundsAndSettlementTest {
   private static final long PRICE_FEN = 2800;
 
   static RunningService service;
-  static Shop shop;
+  static ARestaurant shop;
   static String otherOwner;
-
-  /** A pay-first restaurant with its owner, one staff member and one dish. */
-  record Shop(TenantBootstrap.Bootstrapped restaurant, String owner, String staff, String dish) {
-    String path(String rest) {
-      return "/api/v1/stores/" + restaurant.store().id() + rest;
-    }
-  }
-
-  /** An order of a diner's tab. */
-  record Ordered(Shop shop, String diner, String tab, String order, long totalFen) {
-  }
 
   @BeforeAll
   static void setUp() {
     service = RunningService.startReachable(RefundsAndSettlementTest.class);
-    shop = aShop("退款面馆", "R1-R20");
-    otherOwner = aShop("隔壁退款面馆", "S1").owner();
+    shop = ARestaurant.payFirst(service, "退款面馆", "R1-R20", PRICE_FEN);
+    otherOwner = ARestaurant.payFirst(service, "隔壁退款面馆", "S1", PRICE_FEN).owner();
   }
 
   @AfterAll
@@ -182,7 +172,7 @@ class RefundsAndSettlementTest {
 
   @Test
   void moneyTakenAtTheCounterIsRefundedAtTheCounterAndNeverBeyondWhatWasPaid() {
-    Ordered ordered = anOrderAwaitingPayment(shop, "diner-cash", "R3", 2);
+    Ordered ordered = shop.anOrderAwaitingPayment("diner-cash", "R3", 2);
     ok(service.call(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"), shop.staff(),
         new JsonObject().put("method", "cash")));
 
@@ -209,12 +199,12 @@ class RefundsAndSettlementTest {
 
   @Test
   void onlyPaidOrdersOfTheStoreCanBeRefunded() {
-    Ordered unpaid = anOrderAwaitingPayment(shop, "diner-unpaid", "R4", 1);
+    Ordered unpaid = shop.anOrderAwaitingPayment("diner-unpaid", "R4", 1);
     assertThat(problem(service.call(HttpMethod.POST, refundsPath(unpaid), shop.owner(), refund(100, null)), 409))
         .isEqualTo("order_not_paid");
 
-    Shop elsewhere = aShop("别家面馆", "E1");
-    Ordered theirs = anOrderAwaitingPayment(elsewhere, "diner-elsewhere", "E1", 1);
+    ARestaurant elsewhere = ARestaurant.payFirst(service, "别家面馆", "E1", PRICE_FEN);
+    Ordered theirs = elsewhere.anOrderAwaitingPayment("diner-elsewhere", "E1", 1);
     assertThat(problem(service.call(HttpMethod.POST, shop.path("/orders/" + theirs.order() + "/refunds"),
         shop.owner(), refund(100, null)), 404)).isEqualTo("order_not_found");
     assertThat(service.env().count("SELECT count(*) FROM refunds WHERE order_id IN ('" + unpaid.order() + "', '"
@@ -223,10 +213,10 @@ class RefundsAndSettlementTest {
 
   @Test
   void theDaysSettlementAddsUpAndReportsWhereWeChatPaysBillDisagrees() {
-    Shop settled = aShop("结算面馆", "T1-T5");
+    ARestaurant settled = ARestaurant.payFirst(service, "结算面馆", "T1-T5", PRICE_FEN);
     Ordered wechat = anOrderPaidWithWeChat(settled, "diner-settle-wechat", "T1", 2);
     Ordered altered = anOrderPaidWithWeChat(settled, "diner-settle-altered", "T2", 1);
-    Ordered cash = anOrderAwaitingPayment(settled, "diner-settle-cash", "T3", 1);
+    Ordered cash = settled.anOrderAwaitingPayment("diner-settle-cash", "T3", 1);
     ok(service.call(HttpMethod.POST, settled.path("/orders/" + cash.order() + "/counter-payment"), settled.staff(),
         new JsonObject().put("method", "cash")));
     ok(service.call(HttpMethod.POST, settled.path("/orders/" + wechat.order() + "/refunds"), settled.owner(),
@@ -265,11 +255,11 @@ class RefundsAndSettlementTest {
 
   @Test
   void anExpiredWeChatPaymentIsClosedAndItsOrderCancelledWithItsStockReturned() {
-    Shop expiring = aShop("超时面馆", "X1");
+    ARestaurant expiring = ARestaurant.payFirst(service, "超时面馆", "X1", PRICE_FEN);
     ok(service.call(HttpMethod.PUT, expiring.path("/menu/dishes/" + expiring.dish() + "/stock"), expiring.owner(),
         new JsonObject().put("today_stock", 5)));
-    Ordered ordered = anOrderAwaitingPayment(expiring, "diner-expiring", "X1", 2);
-    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    Ordered ordered = expiring.anOrderAwaitingPayment("diner-expiring", "X1", 2);
+    String outTradeNo = expiring.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     assertThat(stockLeft(expiring)).isEqualTo(3);
     assertThat(service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW)).as("nothing has expired yet").isZero();
 
@@ -303,43 +293,13 @@ class RefundsAndSettlementTest {
 
   // --- fixtures ---
 
-  private static Shop aShop(String name, String tables) {
-    TenantBootstrap.Bootstrapped restaurant = service.aRestaurant(name, tables);
-    String owner = service.signInAndAccept("owner-" + UUID.randomUUID(), restaurant.ownerInvite().token());
-    String storePath = "/api/v1/stores/" + restaurant.store().id();
-    String staff = service.signInAndAccept("staff-" + UUID.randomUUID(), ok(service.call(HttpMethod.POST,
-        storePath + "/invites", owner, new JsonObject().put("role", "staff"))).getString("token"));
-    String category = ok(service.call(HttpMethod.POST, storePath + "/menu/categories", owner,
-        new JsonObject().put("name", "面"))).getString("id");
-    String dish = ok(service.call(HttpMethod.POST, storePath + "/menu/dishes", owner, new JsonObject()
-        .put("category_id", category).put("name", "红烧牛肉面").put("price_fen", PRICE_FEN))).getString("id");
-    return new Shop(restaurant, owner, staff, dish);
-  }
-
-  private static Ordered anOrderAwaitingPayment(Shop shop, String user, String tableCode, int quantity) {
-    String diner = service.signIn(user);
-    DiningTable table = shop.restaurant().tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
-        .orElseThrow();
-    String tab = ok(service.openTab(shop.restaurant().store(), table, diner)).getString("id");
-    ok(service.call(HttpMethod.POST, shop.path("/tabs/" + tab + "/cart"), diner, new JsonObject()
-        .put("dish_id", shop.dish()).put("quantity", quantity)));
-    JsonObject order = ok(service.call(HttpMethod.POST, shop.path("/tabs/" + tab + "/orders"), diner, new JsonObject()
-        .put("idempotency_key", "pay-" + UUID.randomUUID()).put("head_count", 1)));
-    assertThat(order.getString("status")).isEqualTo("awaiting_payment");
-    return new Ordered(shop, diner, tab, order.getString("id"), order.getLong("total_fen"));
-  }
-
-  private static Ordered anOrderPaidWithWeChat(Shop shop, String user, String tableCode, int quantity) {
-    Ordered ordered = anOrderAwaitingPayment(shop, user, tableCode, quantity);
-    service.simulator().pay().pay(requestPayment(ordered).getJsonObject("payment").getString("out_trade_no"));
+  private static Ordered anOrderPaidWithWeChat(ARestaurant shop, String user, String tableCode, int quantity) {
+    Ordered ordered = shop.anOrderAwaitingPayment(user, tableCode, quantity);
+    service.simulator().pay().pay(shop.requestWeChatPayment(ordered).getJsonObject("payment")
+        .getString("out_trade_no"));
     service.eventually(() -> service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = '"
         + ordered.order() + "'"), paid -> paid == 1);
     return ordered;
-  }
-
-  private static JsonObject requestPayment(Ordered ordered) {
-    return ok(service.call(HttpMethod.POST, ordered.shop().path("/tabs/" + ordered.tab() + "/orders/"
-        + ordered.order() + "/wechat-payment"), ordered.diner(), null));
   }
 
   private static String outTradeNo(Ordered ordered) {
@@ -355,7 +315,7 @@ class RefundsAndSettlementTest {
   }
 
   private static String refundsPath(Ordered ordered) {
-    return ordered.shop().path("/orders/" + ordered.order() + "/refunds");
+    return ordered.restaurant().path("/orders/" + ordered.order() + "/refunds");
   }
 
   private static JsonObject refund(long amountFen, String key) {
@@ -363,7 +323,7 @@ class RefundsAndSettlementTest {
         .put("idempotency_key", key == null ? "refund-" + UUID.randomUUID() : key);
   }
 
-  private static long stockLeft(Shop shop) {
+  private static long stockLeft(ARestaurant shop) {
     return service.env().count("SELECT stock_left FROM dishes WHERE id = '" + shop.dish() + "'");
   }
 }

@@ -4,8 +4,8 @@ import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.tableloop.tenancy.DiningTable;
-import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.ARestaurant.Seated;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.LiveFeed;
 import app.tableloop.testing.RunningService;
@@ -18,7 +18,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,28 +32,12 @@ class TabPaymentTest {
   private static final long PRICE_FEN = 2800;
 
   static RunningService service;
-  static TenantBootstrap.Bootstrapped restaurant;
-  static String owner;
-  static String staff;
-  static String noodles;
-
-  /** A diner's tab at a table. */
-  record Seated(String diner, DiningTable table, String tab) {
-  }
+  static ARestaurant restaurant;
 
   @BeforeAll
   static void setUp() {
     service = RunningService.startReachable(TabPaymentTest.class);
-    restaurant = service.aRestaurant("先吃面馆", "A1-A20");
-    owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
-    staff = service.signInAndAccept("cashier", post(owner, storePath("/invites"),
-        new JsonObject().put("role", "staff")).getString("token"));
-    HttpResponse<Buffer> eatFirst = service.call(HttpMethod.PATCH, storePath(""), owner,
-        new JsonObject().put("ordering_mode", "eat_first"));
-    assertThat(eatFirst.statusCode()).as(eatFirst.bodyAsString()).isEqualTo(200);
-    String category = post(owner, storePath("/menu/categories"), new JsonObject().put("name", "面")).getString("id");
-    noodles = post(owner, storePath("/menu/dishes"), new JsonObject().put("category_id", category)
-        .put("name", "红烧牛肉面").put("price_fen", PRICE_FEN)).getString("id");
+    restaurant = ARestaurant.eatFirst(service, "先吃面馆", "A1-A20", PRICE_FEN);
   }
 
   @AfterAll
@@ -64,15 +47,15 @@ class TabPaymentTest {
 
   @Test
   void theDinerPaysTheWholeTabOnceAndTheTableIsFreeAgain() {
-    Seated seated = aTab("diner-tab", "A1");
+    Seated seated = restaurant.seat("diner-tab", "A1");
     JsonObject served = anOrder(seated, 1);
     serve(served);
     anOrder(seated, 2);
-    String tabPayment = storePath("/tabs/" + seated.tab() + "/wechat-payment");
+    String tabPayment = "/tabs/" + seated.tab() + "/wechat-payment";
 
-    try (LiveFeed table = service.live(storePath("/tabs/" + seated.tab() + "/live"), seated.diner())) {
-      JsonObject first = post(seated.diner(), tabPayment, null).getJsonObject("payment");
-      JsonObject again = post(seated.diner(), tabPayment, null).getJsonObject("payment");
+    try (LiveFeed table = service.live(restaurant.path("/tabs/" + seated.tab() + "/live"), seated.diner())) {
+      JsonObject first = restaurant.post(seated.diner(), tabPayment, null).getJsonObject("payment");
+      JsonObject again = restaurant.post(seated.diner(), tabPayment, null).getJsonObject("payment");
       assertThat(first.getString("tab_id")).isEqualTo(seated.tab());
       assertThat(first.getLong("amount_fen")).isEqualTo(PRICE_FEN * 3);
       assertThat(again.getString("out_trade_no")).isEqualTo(first.getString("out_trade_no"));
@@ -104,23 +87,23 @@ class TabPaymentTest {
     }
     String newTab = ok(service.openTab(restaurant.store(), seated.table(), seated.diner())).getString("id");
     assertThat(newTab).isNotEqualTo(seated.tab());
-    assertThat(problem(service.call(HttpMethod.POST, tabPayment, seated.diner(), null), 409))
+    assertThat(problem(restaurant.call(seated.diner(), tabPayment, null), 409))
         .isEqualTo("tab_not_open");
   }
 
   @Test
   void staffTakeTheTabsPaymentAtTheCounterAndTheDinersWeChatPaymentIsClosed() {
-    Seated seated = aTab("diner-counter", "A2");
+    Seated seated = restaurant.seat("diner-counter", "A2");
     anOrder(seated, 1);
     anOrder(seated, 1);
-    String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
+    String outTradeNo = restaurant.post(seated.diner(), "/tabs/" + seated.tab() + "/wechat-payment", null)
         .getJsonObject("payment").getString("out_trade_no");
-    String counterPayment = storePath("/tabs/" + seated.tab() + "/counter-payment");
+    String counterPayment = "/tabs/" + seated.tab() + "/counter-payment";
     JsonObject cash = new JsonObject().put("method", "cash");
 
-    assertThat(problem(service.call(HttpMethod.POST, counterPayment, seated.diner(), cash), 404))
+    assertThat(problem(restaurant.call(seated.diner(), counterPayment, cash), 404))
         .as("a diner works nowhere here, so the store is hidden").isEqualTo("not_found");
-    JsonObject taken = post(staff, counterPayment, cash);
+    JsonObject taken = restaurant.post(restaurant.staff(), counterPayment, cash);
 
     assertThat(taken.getLong("amount_fen")).isEqualTo(PRICE_FEN * 2);
     assertThat(taken.getJsonArray("order_ids")).hasSize(2);
@@ -135,40 +118,40 @@ class TabPaymentTest {
         .isEqualTo(1);
     assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
         .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
-    assertThat(problem(service.call(HttpMethod.POST, counterPayment, staff, cash), 409)).isEqualTo("tab_not_open");
+    assertThat(problem(restaurant.call(restaurant.staff(), counterPayment, cash), 409)).isEqualTo("tab_not_open");
   }
 
   @Test
   void aTabWithNothingToPayIsRefusedAndAnotherTabsDinerFindsNoTab() {
-    Seated empty = aTab("diner-empty", "A3");
-    Seated other = aTab("diner-other", "A4");
+    Seated empty = restaurant.seat("diner-empty", "A3");
+    Seated other = restaurant.seat("diner-other", "A4");
     anOrder(other, 1);
 
-    assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + empty.tab() + "/wechat-payment"),
-        empty.diner(), null), 409)).isEqualTo("nothing_to_pay");
-    assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + empty.tab() + "/counter-payment"),
-        staff, new JsonObject().put("method", "card")), 409)).isEqualTo("nothing_to_pay");
-    assertThat(problem(service.call(HttpMethod.POST, storePath("/tabs/" + other.tab() + "/wechat-payment"),
-        empty.diner(), null), 404)).isEqualTo("tab_not_found");
+    assertThat(problem(restaurant.call(empty.diner(), "/tabs/" + empty.tab() + "/wechat-payment", null), 409))
+        .isEqualTo("nothing_to_pay");
+    assertThat(problem(restaurant.call(restaurant.staff(), "/tabs/" + empty.tab() + "/counter-payment",
+        new JsonObject().put("method", "card")), 409)).isEqualTo("nothing_to_pay");
+    assertThat(problem(restaurant.call(empty.diner(), "/tabs/" + other.tab() + "/wechat-payment", null), 404))
+        .isEqualTo("tab_not_found");
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE tab_id IN ('" + empty.tab() + "', '" + other.tab()
         + "')")).isZero();
   }
 
   @Test
   void weHavePaidAsksWeChatPayForTheTabAndEachOrderIsThenRefundedWithinItsOwnShare() {
-    Seated seated = aTab("diner-check", "A5");
-    Seated stranger = aTab("diner-stranger", "A6");
+    Seated seated = restaurant.seat("diner-check", "A5");
+    Seated stranger = restaurant.seat("diner-stranger", "A6");
     String small = anOrder(seated, 1).getString("id");
     String large = anOrder(seated, 2).getString("id");
-    String check = storePath("/tabs/" + seated.tab() + "/payment-check");
-    String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
+    String check = "/tabs/" + seated.tab() + "/payment-check";
+    String outTradeNo = restaurant.post(seated.diner(), "/tabs/" + seated.tab() + "/wechat-payment", null)
         .getJsonObject("payment").getString("out_trade_no");
-    assertThat(post(seated.diner(), check, null).getString("status")).as("not paid yet").isEqualTo("open");
-    assertThat(problem(service.call(HttpMethod.POST, check, stranger.diner(), null), 404)).isEqualTo("tab_not_found");
+    assertThat(restaurant.post(seated.diner(), check, null).getString("status")).as("not paid yet").isEqualTo("open");
+    assertThat(problem(restaurant.call(stranger.diner(), check, null), 404)).isEqualTo("tab_not_found");
 
     String held = service.payWithNotificationHeld(outTradeNo);
 
-    assertThat(post(seated.diner(), check, null).getString("status")).isEqualTo("closed");
+    assertThat(restaurant.post(seated.diner(), check, null).getString("status")).isEqualTo("closed");
     service.releaseNotificationAndSeeItAccepted(held);
     String payment = "(SELECT id FROM payments WHERE out_trade_no = '" + outTradeNo + "')";
     assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE payment_id = " + payment)).isEqualTo(1);
@@ -192,37 +175,39 @@ class TabPaymentTest {
 
   @Test
   void staffRefundOnlyOnceTheOwnerAllowsIt() {
-    Seated seated = aTab("diner-staff-refund", "A7");
+    Seated seated = restaurant.seat("diner-staff-refund", "A7");
     String order = anOrder(seated, 1).getString("id");
-    post(staff, storePath("/tabs/" + seated.tab() + "/counter-payment"), new JsonObject().put("method", "cash"));
+    restaurant.post(restaurant.staff(), "/tabs/" + seated.tab() + "/counter-payment",
+        new JsonObject().put("method", "cash"));
     JsonObject body = refundBody(500, "staff-refund-1");
 
-    assertThat(problem(service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), staff, body), 403))
+    assertThat(problem(restaurant.call(restaurant.staff(), "/orders/" + order + "/refunds", body), 403))
         .isEqualTo("staff_may_not_refund");
     assertThat(service.env().count("SELECT count(*) FROM refunds WHERE order_id = '" + order + "'")).isZero();
-    HttpResponse<Buffer> allowed = service.call(HttpMethod.PATCH, storePath(""), owner,
+    HttpResponse<Buffer> allowed = service.call(HttpMethod.PATCH, restaurant.path(""), restaurant.owner(),
         new JsonObject().put("staff_may_refund", true));
     assertThat(allowed.bodyAsJsonObject().getBoolean("staff_may_refund")).isTrue();
     try {
-      JsonObject refund = post(staff, storePath("/orders/" + order + "/refunds"), body);
+      JsonObject refund = restaurant.post(restaurant.staff(), "/orders/" + order + "/refunds", body);
 
       assertThat(refund.getString("status")).as("cash is handed back at once").isEqualTo("succeeded");
       assertThat(refund.getString("method")).isEqualTo("cash");
       assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE kind = 'refund' AND order_id = '" + order
           + "' AND amount_fen = -500")).isEqualTo(1);
     } finally {
-      service.call(HttpMethod.PATCH, storePath(""), owner, new JsonObject().put("staff_may_refund", false));
+      service.call(HttpMethod.PATCH, restaurant.path(""), restaurant.owner(),
+          new JsonObject().put("staff_may_refund", false));
     }
-    assertThat(problem(service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), staff,
+    assertThat(problem(restaurant.call(restaurant.staff(), "/orders/" + order + "/refunds",
         refundBody(1, "staff-refund-2")), 403)).isEqualTo("staff_may_not_refund");
   }
 
   @Test
   void aWeChatPaymentArrivingWhileStaffTakeTheSameTabAtTheCounterPaysTheTabOnceAndTheCounterTakesNothing() {
     for (int table = 11; table <= 16; table++) {
-      Seated seated = aTab("diner-race-" + table, "A" + table);
+      Seated seated = restaurant.seat("diner-race-" + table, "A" + table);
       anOrder(seated, 1);
-      String outTradeNo = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/wechat-payment"), null)
+      String outTradeNo = restaurant.post(seated.diner(), "/tabs/" + seated.tab() + "/wechat-payment", null)
           .getJsonObject("payment").getString("out_trade_no");
       String held = service.payWithNotificationHeld(outTradeNo);
       int before = service.simulator().pay().notificationDeliveries().size();
@@ -231,8 +216,8 @@ class TabPaymentTest {
       if (table % 2 == 0) {
         service.simulator().pay().releaseNotification(held);
       }
-      Future<HttpResponse<Buffer>> counterSent = service.callAsync(HttpMethod.POST, storePath("/tabs/" + seated.tab()
-          + "/counter-payment"), staff, new JsonObject().put("method", "cash"));
+      Future<HttpResponse<Buffer>> counterSent = service.callAsync(HttpMethod.POST, restaurant.path("/tabs/"
+          + seated.tab() + "/counter-payment"), restaurant.staff(), new JsonObject().put("method", "cash"));
       if (table % 2 == 1) {
         service.simulator().pay().releaseNotification(held);
       }
@@ -262,46 +247,26 @@ class TabPaymentTest {
   // --- fixtures ---
 
   private static HttpResponse<Buffer> refund(String order, long amountFen, String key) {
-    return service.call(HttpMethod.POST, storePath("/orders/" + order + "/refunds"), owner, refundBody(amountFen, key));
+    return restaurant.call(restaurant.owner(), "/orders/" + order + "/refunds", refundBody(amountFen, key));
   }
 
   private static JsonObject refundBody(long amountFen, String key) {
     return new JsonObject().put("amount_fen", amountFen).put("reason", "菜品有误").put("idempotency_key", key);
   }
 
-  private static Seated aTab(String user, String tableCode) {
-    String diner = service.signIn(user);
-    DiningTable table = restaurant.tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
-        .orElseThrow();
-    String tab = ok(service.openTab(restaurant.store(), table, diner)).getString("id");
-    return new Seated(diner, table, tab);
-  }
-
   /** An order of the tab, straight to the kitchen and unpaid, as eat-first stores take them. */
   private static JsonObject anOrder(Seated seated, int quantity) {
-    post(seated.diner(), storePath("/tabs/" + seated.tab() + "/cart"), new JsonObject().put("dish_id", noodles)
-        .put("quantity", quantity));
-    JsonObject order = post(seated.diner(), storePath("/tabs/" + seated.tab() + "/orders"), new JsonObject()
-        .put("idempotency_key", "tab-" + UUID.randomUUID()).put("head_count", 1));
+    JsonObject order = restaurant.order(seated, quantity);
     assertThat(order.getString("status")).isEqualTo("placed");
     return order;
   }
 
   private static void serve(JsonObject order) {
-    String path = storePath("/orders/" + order.getString("id"));
-    post(staff, path + "/accept", null);
-    JsonObject served = post(staff, path + "/items/" + order.getJsonArray("items").getJsonObject(0).getString("id")
-        + "/served", null);
+    String path = "/orders/" + order.getString("id");
+    restaurant.post(restaurant.staff(), path + "/accept", null);
+    JsonObject served = restaurant.post(restaurant.staff(), path + "/items/"
+        + order.getJsonArray("items").getJsonObject(0).getString("id") + "/served", null);
     assertThat(served.getString("status")).isEqualTo("served");
   }
 
-  private static String storePath(String rest) {
-    return "/api/v1/stores/" + restaurant.store().id() + rest;
-  }
-
-  private static JsonObject post(String token, String path, JsonObject body) {
-    HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
-    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
-    return response.bodyAsJsonObject();
-  }
 }

@@ -1,12 +1,11 @@
 package app.tableloop.payment;
 
-import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static app.tableloop.testing.Responses.refusedNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.tableloop.tenancy.DiningTable;
-import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.ARestaurant.Ordered;
 import app.tableloop.testing.LiveFeed;
 import app.tableloop.testing.RunningService;
 import app.tableloop.wechat.MerchantCredentials;
@@ -38,27 +37,14 @@ class WeChatPayFlowTest {
   private static final long PRICE_FEN = 2800;
 
   static RunningService service;
-  static TenantBootstrap.Bootstrapped restaurant;
-  static String owner;
-  static String staff;
+  static ARestaurant restaurant;
   static String otherOwner;
-  static String noodles;
-
-  /** An order of a diner's tab, awaiting payment. */
-  record Ordered(String diner, String tab, String order, long totalFen) {
-  }
 
   @BeforeAll
   static void setUp() {
     service = RunningService.startReachable(WeChatPayFlowTest.class);
-    restaurant = service.aRestaurant("先付面馆", "A1-A20");
-    owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
-    staff = service.signInAndAccept("cashier", post(owner, storePath("/invites"),
-        new JsonObject().put("role", "staff")).getString("token"));
+    restaurant = ARestaurant.payFirst(service, "先付面馆", "A1-A20", PRICE_FEN);
     otherOwner = service.signInAndAccept("other-owner", service.aRestaurant("隔壁面馆", "B1").ownerInvite().token());
-    String category = post(owner, storePath("/menu/categories"), new JsonObject().put("name", "面")).getString("id");
-    noodles = post(owner, storePath("/menu/dishes"), new JsonObject().put("category_id", category)
-        .put("name", "红烧牛肉面").put("price_fen", PRICE_FEN)).getString("id");
   }
 
   @AfterAll
@@ -68,10 +54,10 @@ class WeChatPayFlowTest {
 
   @Test
   void aPaidOrderReachesTheKitchenOnceHoweverOftenWeChatPayNotifies() {
-    Ordered ordered = anOrderAwaitingPayment("diner-paid", "A1", 2);
-    try (LiveFeed kitchen = service.live(storePath("/kitchen/live"), staff)) {
+    Ordered ordered = restaurant.anOrderAwaitingPayment("diner-paid", "A1", 2);
+    try (LiveFeed kitchen = service.live(restaurant.path("/kitchen/live"), restaurant.staff())) {
       kitchen.next(message -> message.getString("type").equals("orders"), LIVE);
-      String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+      String outTradeNo = restaurant.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
       int before = service.simulator().pay().notificationDeliveries().size();
 
       service.simulator().pay().repeatNextNotification(5);
@@ -95,10 +81,10 @@ class WeChatPayFlowTest {
 
   @Test
   void askingTwiceHandsOutTheSamePaymentAndOnlyForTheTabsOwnAwaitingOrders() {
-    Ordered ordered = anOrderAwaitingPayment("diner-twice", "A2", 1);
+    Ordered ordered = restaurant.anOrderAwaitingPayment("diner-twice", "A2", 1);
 
-    JsonObject first = requestPayment(ordered);
-    JsonObject second = requestPayment(ordered);
+    JsonObject first = restaurant.requestWeChatPayment(ordered);
+    JsonObject second = restaurant.requestWeChatPayment(ordered);
 
     assertThat(second.getJsonObject("payment").getString("out_trade_no"))
         .isEqualTo(first.getJsonObject("payment").getString("out_trade_no"))
@@ -112,19 +98,19 @@ class WeChatPayFlowTest {
         parameters.getString("paySign"))).allMatch(value -> value != null && !value.isBlank());
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + ordered.order() + "'")).isEqualTo(1);
 
-    Ordered elsewhere = anOrderAwaitingPayment("diner-elsewhere", "A3", 1);
-    assertThat(problem(call(ordered.diner(), "/tabs/" + elsewhere.tab() + "/orders/" + elsewhere.order()
-        + "/wechat-payment"), 404)).isEqualTo("order_not_found");
-    assertThat(problem(call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + elsewhere.order()
-        + "/wechat-payment"), 404)).isEqualTo("order_not_found");
+    Ordered elsewhere = restaurant.anOrderAwaitingPayment("diner-elsewhere", "A3", 1);
+    assertThat(problem(restaurant.call(ordered.diner(), "/tabs/" + elsewhere.tab() + "/orders/" + elsewhere.order()
+        + "/wechat-payment", null), 404)).isEqualTo("order_not_found");
+    assertThat(problem(restaurant.call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + elsewhere.order()
+        + "/wechat-payment", null), 404)).isEqualTo("order_not_found");
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + elsewhere.order() + "'")).isZero();
   }
 
   @Test
   void notificationsThatAreNotWeChatPaysChangeNothingAndAGenuineOneInWeChatsPublishedFormatIsRecordedOnce()
       throws Exception {
-    Ordered ordered = anOrderAwaitingPayment("diner-forged", "A4", 1);
-    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    Ordered ordered = restaurant.anOrderAwaitingPayment("diner-forged", "A4", 1);
+    String outTradeNo = restaurant.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     PrivateKey weChatPay = service.simulator().pay().platformPrivateKey();
     String transactionId = newTransactionId();
     String body = notification(UUID.randomUUID().toString(), outTradeNo, transactionId, ordered.totalFen());
@@ -169,8 +155,8 @@ class WeChatPayFlowTest {
 
   @Test
   void iHavePaidAsksWeChatPayAndTheLateNotificationChangesNothing() {
-    Ordered ordered = anOrderAwaitingPayment("diner-check", "A5", 3);
-    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    Ordered ordered = restaurant.anOrderAwaitingPayment("diner-check", "A5", 3);
+    String outTradeNo = restaurant.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     assertThat(checkPayment(ordered).getString("status")).as("not paid yet").isEqualTo("awaiting_payment");
 
     String held = service.payWithNotificationHeld(outTradeNo);
@@ -186,8 +172,8 @@ class WeChatPayFlowTest {
 
   @Test
   void aPaymentWhoseNotificationWasLostIsFoundPaidByTheFollowUpBeforeItExpires() {
-    Ordered ordered = anOrderAwaitingPayment("diner-quiet", "A7", 1);
-    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    Ordered ordered = restaurant.anOrderAwaitingPayment("diner-quiet", "A7", 1);
+    String outTradeNo = restaurant.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     String held = service.payWithNotificationHeld(outTradeNo);
     service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW);
     assertThat(orderStatus(ordered)).as("WeChat Pay may still notify").isEqualTo("awaiting_payment");
@@ -204,60 +190,42 @@ class WeChatPayFlowTest {
 
   @Test
   void staffTakePaymentAtTheCounterAndTheDinersWeChatPaymentIsClosed() {
-    Ordered ordered = anOrderAwaitingPayment("diner-counter", "A6", 1);
-    String outTradeNo = requestPayment(ordered).getJsonObject("payment").getString("out_trade_no");
-    String counterPayment = storePath("/orders/" + ordered.order() + "/counter-payment");
+    Ordered ordered = restaurant.anOrderAwaitingPayment("diner-counter", "A6", 1);
+    String outTradeNo = restaurant.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    String counterPayment = restaurant.path("/orders/" + ordered.order() + "/counter-payment");
     JsonObject cash = new JsonObject().put("method", "cash");
 
     assertThat(problem(service.call(HttpMethod.POST, counterPayment, ordered.diner(), cash), 404))
         .as("a diner works nowhere here, so the store is hidden").isEqualTo("not_found");
     assertThat(problem(service.call(HttpMethod.POST, counterPayment, otherOwner, cash), 404)).isEqualTo("not_found");
-    assertThat(problem(service.call(HttpMethod.POST, counterPayment, staff, new JsonObject().put("method", "iou")),
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, restaurant.staff(),
+        new JsonObject().put("method", "iou")),
         400)).isEqualTo("invalid_field");
     assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
 
-    HttpResponse<Buffer> taken = service.call(HttpMethod.POST, counterPayment, staff, cash);
+    HttpResponse<Buffer> taken = service.call(HttpMethod.POST, counterPayment, restaurant.staff(), cash);
 
     assertThat(taken.statusCode()).as(taken.bodyAsString()).isEqualTo(200);
     assertThat(taken.bodyAsJsonObject().getString("status")).isEqualTo("placed");
     assertPaidOnce(ordered, "cash");
     assertThat(service.env().count("SELECT count(*) FROM payments p JOIN users u ON u.id = p.recorded_by WHERE p.order_id = '"
-        + ordered.order() + "' AND p.method = 'cash' AND u.id = '" + userId(staff) + "'")).isEqualTo(1);
+        + ordered.order() + "' AND p.method = 'cash' AND u.id = '" + userId(restaurant.staff()) + "'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "' AND status = 'closed'"))
         .isEqualTo(1);
     assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
         .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
-    assertThat(problem(service.call(HttpMethod.POST, counterPayment, staff, cash), 409))
+    assertThat(problem(service.call(HttpMethod.POST, counterPayment, restaurant.staff(), cash), 409))
         .isEqualTo("order_not_awaiting_payment");
-    assertThat(problem(call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + ordered.order()
-        + "/wechat-payment"), 409)).isEqualTo("order_not_awaiting_payment");
+    assertThat(problem(restaurant.call(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + ordered.order()
+        + "/wechat-payment", null), 409)).isEqualTo("order_not_awaiting_payment");
     assertPaidOnce(ordered, "cash");
   }
 
   // --- fixtures ---
 
-  private static Ordered anOrderAwaitingPayment(String user, String tableCode, int quantity) {
-    String diner = service.signIn(user);
-    DiningTable table = restaurant.tables().stream().filter(t -> t.code().equals(tableCode)).findFirst()
-        .orElseThrow();
-    String tab = ok(service.openTab(restaurant.store(), table, diner)).getString("id");
-    post(diner, storePath("/tabs/" + tab + "/cart"), new JsonObject().put("dish_id", noodles)
-        .put("quantity", quantity));
-    JsonObject order = post(diner, storePath("/tabs/" + tab + "/orders"), new JsonObject()
-        .put("idempotency_key", "pay-" + UUID.randomUUID()).put("head_count", 1));
-    assertThat(order.getString("status")).isEqualTo("awaiting_payment");
-    assertThat(order.getLong("total_fen")).isEqualTo(PRICE_FEN * quantity);
-    return new Ordered(diner, tab, order.getString("id"), order.getLong("total_fen"));
-  }
-
-  private static JsonObject requestPayment(Ordered ordered) {
-    return post(ordered.diner(), storePath("/tabs/" + ordered.tab() + "/orders/" + ordered.order()
-        + "/wechat-payment"), null);
-  }
-
   private static JsonObject checkPayment(Ordered ordered) {
-    return post(ordered.diner(), storePath("/tabs/" + ordered.tab() + "/orders/" + ordered.order()
-        + "/payment-check"), null);
+    return restaurant.post(ordered.diner(), "/tabs/" + ordered.tab() + "/orders/" + ordered.order()
+        + "/payment-check", null);
   }
 
   /** A TRANSACTION.SUCCESS notification written out from WeChat Pay's published v3 format, not by the simulator. */
@@ -301,7 +269,7 @@ class WeChatPayFlowTest {
   }
 
   private static String orderStatus(Ordered ordered) {
-    JsonObject tab = service.get(storePath("/tabs/" + ordered.tab()), ordered.diner()).bodyAsJsonObject();
+    JsonObject tab = service.get(restaurant.path("/tabs/" + ordered.tab()), ordered.diner()).bodyAsJsonObject();
     return tab.getJsonArray("orders").stream().map(JsonObject.class::cast)
         .filter(order -> order.getString("id").equals(ordered.order())).findFirst().orElseThrow()
         .getString("status");
@@ -311,17 +279,4 @@ class WeChatPayFlowTest {
     return service.get("/api/v1/me", token).bodyAsJsonObject().getJsonObject("user").getString("id");
   }
 
-  private static String storePath(String rest) {
-    return "/api/v1/stores/" + restaurant.store().id() + rest;
-  }
-
-  private static HttpResponse<Buffer> call(String token, String rest) {
-    return service.call(HttpMethod.POST, storePath(rest), token, null);
-  }
-
-  private static JsonObject post(String token, String path, JsonObject body) {
-    HttpResponse<Buffer> response = service.call(HttpMethod.POST, path, token, body);
-    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isBetween(200, 201);
-    return response.bodyAsJsonObject();
-  }
 }

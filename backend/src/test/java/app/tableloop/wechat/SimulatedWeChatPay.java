@@ -1,9 +1,14 @@
 package app.tableloop.wechat;
 
+import static app.tableloop.wechat.WeChatPaySimulationTest.newOutTradeNo;
+import static app.tableloop.wechat.WeChatPaySimulationTest.order;
+
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.TestEnvironment;
+import app.tableloop.wechat.MerchantNotifyUrl.Inbox;
+import app.tableloop.wechat.MerchantNotifyUrl.Received;
 import app.tableloop.wechat.simulator.SimulatorSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
 import io.vertx.core.Vertx;
@@ -65,6 +70,19 @@ final class SimulatedWeChatPay implements AutoCloseable {
   /** WeChat Pay's public key, which the simulator verifies with unless it plays platform-certificate mode. */
   MerchantCredentials.PayPublicKey payPublicKey() {
     return merchant().payPublicKey().orElseThrow();
+  }
+
+  /** A JSAPI order of {@code totalFen} placed through the gateway, notifying {@code inbox}; answers its out_trade_no. */
+  String placedOrder(Inbox inbox, long totalFen) {
+    String outTradeNo = newOutTradeNo();
+    Await.result(gateway.createJsapiPayment(order(outTradeNo, totalFen).setNotifyUrl(inbox.url())));
+    return outTradeNo;
+  }
+
+  /** A 15-yuan order paid by the diner, and its TRANSACTION.SUCCESS notification as the merchant received it. */
+  Received paidAndNotified(Inbox inbox) {
+    simulator.pay().pay(placedOrder(inbox, 1500));
+    return Await.result(inbox.received(0));
   }
 
   /**

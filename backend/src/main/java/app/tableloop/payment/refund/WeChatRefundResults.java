@@ -1,6 +1,8 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
+import app.tableloop.payment.PaymentRefusal;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.Refusals;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,13 +20,13 @@ public final class WeChatRefundResults {
 
   private final Database database;
   private final Refunds refunds;
-  private final OrderRefunds orderRefunds;
+  private final Refunding refunding;
   private final Clock clock;
 
-  public WeChatRefundResults(Database database, Refunds refunds, OrderRefunds orderRefunds, Clock clock) {
+  public WeChatRefundResults(Database database, Refunds refunds, Refunding refunding, Clock clock) {
     this.database = database;
     this.refunds = refunds;
-    this.orderRefunds = orderRefunds;
+    this.refunding = refunding;
     this.clock = clock;
   }
 
@@ -35,15 +37,15 @@ public final class WeChatRefundResults {
           Refund refund = found.orElseThrow();
           if (refund.amountFen() != result.refundFen()) {
             LOG.warn("WeChat Pay refund {} disagrees with ours on the amount; not recorded", refund.outRefundNo());
-            return PaymentConfirmation.<Refund.Status>fail(PaymentProblems.REFUND_MISMATCH.atField("amount"));
+            return Refusals.<Refund.Status>refuse(PaymentRefusal.REFUND_MISMATCH.at("amount"));
           }
           if ("SUCCESS".equals(result.status())) {
-            return orderRefunds.succeeded(sql, tenantId, refund, result.refundId(),
+            return refunding.succeeded(sql, tenantId, refund, result.refundId(),
                     Optional.ofNullable(result.successTime()).orElseGet(clock::instant))
                 .map(Refund.Status.SUCCEEDED);
           }
           if ("CLOSED".equals(result.status())) {
-            return orderRefunds.failed(sql, tenantId, refund, "CLOSED").map(Refund.Status.FAILED);
+            return refunding.failed(sql, tenantId, refund, "CLOSED").map(Refund.Status.FAILED);
           }
           // ABNORMAL waits for the merchant to settle it on WeChat Pay's side; PROCESSING for WeChat Pay.
           LOG.warn("WeChat Pay reports refund {} as {}; it stays processing", refund.outRefundNo(), result.status());

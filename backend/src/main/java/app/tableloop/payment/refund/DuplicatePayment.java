@@ -1,4 +1,4 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
 /**
  * A WeChat payment that arrived for something already paid otherwise (the diner paid in WeChat while the cashier took
@@ -6,7 +6,7 @@ package app.tableloop.payment;
  * from WeChat Pay's transaction id, so however often the payment is reported, there is one refund, and asking WeChat
  * Pay again is the same refund there.
  */
-record DuplicatePayment(String transactionId) {
+public record DuplicatePayment(String transactionId) {
   static final String REASON = "重复付款，已自动退回";
 
   /** A ':' never appears in the keys callers send (the contract forbids it), so no request can take this one. */
@@ -14,7 +14,7 @@ record DuplicatePayment(String transactionId) {
     return "duplicate:" + RefundRequest.derivedOutRefundNo("", transactionId);
   }
 
-  String outRefundNo() {
+  public String outRefundNo() {
     return RefundRequest.derivedOutRefundNo("DP", transactionId);
   }
 }

@@ -1,7 +1,11 @@
-package app.tableloop.payment;
+package app.tableloop.payment.settlement;
 
 import app.tableloop.identity.Access;
 import app.tableloop.menu.BusinessDay;
+import app.tableloop.payment.PaymentLedger;
+import app.tableloop.payment.WeChatMovement;
+import app.tableloop.payment.refund.Refund;
+import app.tableloop.payment.refund.Refunds;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;

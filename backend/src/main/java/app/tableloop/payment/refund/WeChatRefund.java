@@ -1,4 +1,4 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
 import java.time.Instant;
 

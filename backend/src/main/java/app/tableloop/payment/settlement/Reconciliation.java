@@ -1,5 +1,6 @@
-package app.tableloop.payment;
+package app.tableloop.payment.settlement;
 
+import app.tableloop.payment.WeChatMovement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

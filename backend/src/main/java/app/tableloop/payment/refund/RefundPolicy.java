@@ -1,6 +1,7 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
 import app.tableloop.identity.Role;
+import app.tableloop.payment.Payment;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

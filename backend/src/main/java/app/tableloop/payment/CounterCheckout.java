@@ -1,11 +1,10 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.Order;
 import app.tableloop.ordering.OrderStatus;
-import app.tableloop.ordering.Orders;
-import app.tableloop.ordering.PaidOrders;
-import app.tableloop.ordering.Tabs;
+import app.tableloop.ordering.PayableOrders;
 import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -24,12 +23,10 @@ import org.slf4j.LoggerFactory;
  * it, and the pending WeChat payments are given up (any made meanwhile are closed after commit). If WeChat Pay cannot
  * be reached, the counter still takes the money: a WeChat payment that arrives anyway is given back automatically.
  */
-public final class CounterPayments {
-  private static final Logger LOG = LoggerFactory.getLogger(CounterPayments.class);
+public final class CounterCheckout {
+  private static final Logger LOG = LoggerFactory.getLogger(CounterCheckout.class);
   private final Database database;
-  private final Orders orders;
-  private final Tabs tabs;
-  private final PaidOrders paidOrders;
+  private final PayableOrders orders;
   private final Payments payments;
   private final PaymentConfirmation confirmation;
   private final WeChatPrepayClosing closing;
@@ -42,13 +39,11 @@ public final class CounterPayments {
   public record TabTaken(Payment payment, List<UUID> orderIds) {
   }
 
-  public CounterPayments(Database database, Orders orders, Tabs tabs, PaidOrders paidOrders, Payments payments,
+  public CounterCheckout(Database database, PayableOrders orders, Payments payments,
                          PaymentConfirmation confirmation,
                          WeChatPrepayClosing closing, Clock clock) {
     this.database = database;
     this.orders = orders;
-    this.tabs = tabs;
-    this.paidOrders = paidOrders;
     this.payments = payments;
     this.confirmation = confirmation;
     this.closing = closing;
@@ -68,7 +63,7 @@ public final class CounterPayments {
                         clock.instant()))
                     // Someone else placed it meanwhile (its WeChat payment arrived): nothing is taken here.
                     .compose(recorded -> recorded.appliedNow() ? Future.succeededFuture(new Taken(recorded, givenUp))
-                        : PaymentConfirmation.<Taken>fail(PaymentProblems.NOT_AWAITING_PAYMENT))))))
+                        : Refusals.<Taken>refuse(PaymentRefusal.NOT_AWAITING_PAYMENT))))))
         .onSuccess(taken -> {
           confirmation.announce(tenantId, taken.recorded());
           closeGivenUp(tenantId, taken.givenUp());
@@ -85,9 +80,9 @@ public final class CounterPayments {
         .compose(pending -> closeAtWeChat(tenantId, pending))
         .compose(closed -> database.inTenant(tenantId, sql -> openTab(sql, access, tabId)
             .compose(open -> payments.closePendingOfTab(sql, tenantId, tabId, null))
-            .compose(givenUp -> paidOrders.unpaidOfTab(sql, tenantId, storeId, tabId)
+            .compose(givenUp -> orders.unpaidOfTab(sql, tenantId, storeId, tabId)
                 .compose(unpaid -> unpaid.isEmpty()
-                    ? PaymentConfirmation.<TakenForTab>fail(PaymentProblems.NOTHING_TO_PAY)
+                    ? Refusals.<TakenForTab>refuse(PaymentRefusal.NOTHING_TO_PAY)
                     : payments.insertForTab(sql, tenantId, tabId, new Payments.NewPayment(storeId, null,
                             OutTradeNo.next(), method, unpaid.stream().mapToLong(Order::totalFen).sum(), null, null,
                             null, access.user().userId()))
@@ -98,7 +93,7 @@ public final class CounterPayments {
                         // Someone else paid them meanwhile: nothing is taken here.
                         .compose(recorded -> recorded.appliedNow()
                             ? Future.succeededFuture(new Taken(recorded, givenUp))
-                            : PaymentConfirmation.<Taken>fail(PaymentProblems.NOTHING_TO_PAY))
+                            : Refusals.<Taken>refuse(PaymentRefusal.NOTHING_TO_PAY))
                         .map(taken -> new TakenForTab(taken, unpaid.stream().map(Order::id).toList()))))))
         .onSuccess(taken -> {
           confirmation.announce(tenantId, taken.taken().recorded());
@@ -111,10 +106,10 @@ public final class CounterPayments {
   }
 
   private Future<Order> awaitingPayment(SqlClient sql, Access access, UUID orderId) {
-    return orders.find(sql, access.tenantId(), access.storeId(), orderId)
-        .compose(order -> order.isEmpty() ? PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND)
+    return orders.order(sql, access.tenantId(), access.storeId(), orderId)
+        .compose(order -> order.isEmpty() ? Refusals.<Order>refuse(PaymentRefusal.ORDER_NOT_FOUND)
             : order.get().status() != OrderStatus.AWAITING_PAYMENT
-                ? PaymentConfirmation.<Order>fail(PaymentProblems.NOT_AWAITING_PAYMENT)
+                ? Refusals.<Order>refuse(PaymentRefusal.NOT_AWAITING_PAYMENT)
                 : Future.succeededFuture(order.get()));
   }
 
@@ -128,9 +123,9 @@ public final class CounterPayments {
   }
 
   private Future<Void> openTab(SqlClient sql, Access access, UUID tabId) {
-    return tabs.find(sql, access.tenantId(), access.storeId(), tabId)
-        .compose(tab -> tab.isEmpty() ? PaymentConfirmation.<Void>fail(PaymentProblems.TAB_NOT_FOUND)
-            : !tab.get().open() ? PaymentConfirmation.<Void>fail(PaymentProblems.TAB_NOT_OPEN)
+    return orders.tab(sql, access.tenantId(), access.storeId(), tabId)
+        .compose(tab -> tab.isEmpty() ? Refusals.<Void>refuse(PaymentRefusal.TAB_NOT_FOUND)
+            : !tab.get().open() ? Refusals.<Void>refuse(PaymentRefusal.TAB_NOT_OPEN)
             : Future.<Void>succeededFuture());
   }
 
@@ -148,7 +143,7 @@ public final class CounterPayments {
             return Future.succeededFuture(WeChatPrepayClosing.Outcome.CLOSED);
           })
           .compose(outcome -> outcome == WeChatPrepayClosing.Outcome.PAID
-              ? PaymentConfirmation.<Void>fail(PaymentProblems.PAID_WITH_WECHAT) : Future.<Void>succeededFuture()));
+              ? Refusals.<Void>refuse(PaymentRefusal.PAID_WITH_WECHAT) : Future.<Void>succeededFuture()));
     }
     return chain;
   }

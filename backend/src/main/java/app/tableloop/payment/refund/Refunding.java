@@ -1,9 +1,15 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.Order;
-import app.tableloop.ordering.Orders;
+import app.tableloop.ordering.PayableOrders;
+import app.tableloop.payment.Payment;
+import app.tableloop.payment.PaymentLedger;
+import app.tableloop.payment.PaymentMethod;
+import app.tableloop.payment.PaymentRefusal;
+import app.tableloop.payment.Payments;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.tenancy.Stores;
 import app.tableloop.wechat.WeChatGateway;
@@ -27,15 +33,15 @@ import org.slf4j.LoggerFactory;
  * the transaction; if WeChat Pay refuses, the refund fails and its reservation is released. Money taken at the
  * counter is handed back at the counter: recorded as refunded at once, without WeChat Pay.
  */
-public final class OrderRefunds {
-  private static final Logger LOG = LoggerFactory.getLogger(OrderRefunds.class);
+public final class Refunding {
+  private static final Logger LOG = LoggerFactory.getLogger(Refunding.class);
   static final String PAYMENT_REFUNDED = "payment.refunded";
   /** WeChat Pay's answers that mean "ask again with the same out_refund_no", not a refusal. */
   private static final Set<String> TRY_AGAIN = Set.of("SYSTEM_ERROR", "FREQUENCY_LIMITED");
 
   private final Database database;
   private final Stores stores;
-  private final Orders orders;
+  private final PayableOrders orders;
   private final Payments payments;
   private final Refunds refunds;
   private final PaymentLedger ledger;
@@ -44,7 +50,7 @@ public final class OrderRefunds {
   private final String notifyUrl;
   private final Clock clock;
 
-  public OrderRefunds(Database database, Stores stores, Orders orders, Payments payments, Refunds refunds,
+  public Refunding(Database database, Stores stores, PayableOrders orders, Payments payments, Refunds refunds,
                       PaymentLedger ledger, Outbox outbox, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
@@ -66,9 +72,9 @@ public final class OrderRefunds {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
             .compose(store -> RefundPolicy.mayRefund(access.role(), store.staffMayRefund())
-                ? orders.find(sql, tenantId, access.storeId(), orderId)
-                : PaymentConfirmation.<Optional<Order>>fail(PaymentProblems.STAFF_MAY_NOT_REFUND))
-            .compose(order -> order.isEmpty() ? PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND)
+                ? orders.order(sql, tenantId, access.storeId(), orderId)
+                : Refusals.<Optional<Order>>refuse(PaymentRefusal.STAFF_MAY_NOT_REFUND))
+            .compose(order -> order.isEmpty() ? Refusals.<Order>refuse(PaymentRefusal.ORDER_NOT_FOUND)
                 : Future.succeededFuture(order.get()))
             .compose(order -> refunds.byKey(sql, tenantId, access.storeId(), request.idempotencyKey())
                 .compose(earlier -> earlier.isPresent() ? same(earlier.get(), orderId, request)
@@ -81,7 +87,7 @@ public final class OrderRefunds {
   Future<Boolean> succeeded(SqlClient sql, UUID tenantId, Refund refund, String wechatRefundId, Instant at) {
     return refunds.markSucceeded(sql, tenantId, refund.id(), wechatRefundId, at)
         .compose(marked -> marked.isEmpty() ? Future.succeededFuture(false)
-            : ledger.refundOut(sql, tenantId, marked.get())
+            : ledger.refundOut(sql, tenantId, booked(marked.get()))
                 .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(marked.get())))
                 .map(true));
   }
@@ -95,7 +101,7 @@ public final class OrderRefunds {
 
   private static Future<Refund> same(Refund earlier, UUID orderId, RefundRequest request) {
     return earlier.sameRequestAs(orderId, request) ? Future.succeededFuture(earlier)
-        : PaymentConfirmation.fail(PaymentProblems.REFUND_KEY_REUSED);
+        : Refusals.refuse(PaymentRefusal.REFUND_KEY_REUSED);
   }
 
   private Future<Refund> reserve(SqlClient sql, Access access, Order order, RefundRequest request) {
@@ -104,7 +110,7 @@ public final class OrderRefunds {
     return refundable(sql, tenantId, orderId).compose(paid -> {
       RefundPolicy.Decision decision = RefundPolicy.decide(paid, order.totalFen(), request.amountFen());
       if (decision.payment().isEmpty()) {
-        return PaymentConfirmation.fail(PaymentProblems.overRefund(decision.refundableFen()));
+        return Refusals.refuse(new OverRefund(decision.refundableFen()));
       }
       Payment payment = decision.payment().get();
       Instant handedBack = payment.method() == PaymentMethod.WECHAT ? null : clock.instant();
@@ -115,7 +121,7 @@ public final class OrderRefunds {
                   .compose(earlier -> same(earlier.orElseThrow(), orderId, request))
               : payments.reserveRefund(sql, tenantId, payment.id(), request.amountFen())
                   .compose(reserved -> handedBack == null ? Future.succeededFuture(inserted.get())
-                      : ledger.refundOut(sql, tenantId, inserted.get())
+                      : ledger.refundOut(sql, tenantId, booked(inserted.get()))
                           .compose(booked -> outbox.append(sql, tenantId, PAYMENT_REFUNDED, event(inserted.get())))
                           .map(inserted.get())));
     });
@@ -124,7 +130,7 @@ public final class OrderRefunds {
   /** The order's paid payments, locked, with what is refunded of each: empty fails as not paid. */
   private Future<List<RefundPolicy.RefundablePayment>> refundable(SqlClient sql, UUID tenantId, UUID orderId) {
     return payments.lockPaid(sql, tenantId, orderId).compose(locked -> locked.isEmpty()
-        ? PaymentConfirmation.fail(PaymentProblems.ORDER_NOT_PAID)
+        ? Refusals.refuse(PaymentRefusal.ORDER_NOT_PAID)
         : refunds.refundedOfOrder(sql, tenantId, orderId).map(ofOrder -> locked.stream()
             .map(payment -> new RefundPolicy.RefundablePayment(payment.payment(), payment.refundedFen(),
                 ofOrder.getOrDefault(payment.payment().id(), 0L)))
@@ -146,9 +152,9 @@ public final class OrderRefunds {
               && !TRY_AGAIN.contains(wechat.getErrCode())) {
             LOG.warn("WeChat Pay refused refund {}: {}", refund.outRefundNo(), wechat.getErrCode());
             return database.inTenant(tenantId, sql -> failed(sql, tenantId, refund, wechat.getErrCode()))
-                .compose(released -> PaymentConfirmation.fail(PaymentProblems.WECHAT_REFUND_REFUSED));
+                .compose(released -> Refusals.refuse(PaymentRefusal.WECHAT_REFUND_REFUSED));
           }
-          return PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE);
+          return Refusals.refuse(PaymentRefusal.WECHAT_PAY_UNAVAILABLE);
         });
   }
 
@@ -162,6 +168,12 @@ public final class OrderRefunds {
             .setRefund(Math.toIntExact(refund.amountFen()))
             .setTotal(Math.toIntExact(payment.amountFen()))
             .setCurrency("CNY"));
+  }
+
+  private static PaymentLedger.Refunded booked(Refund refund) {
+    return new PaymentLedger.Refunded(refund.storeId(), refund.paymentId(), refund.orderId(), refund.tabId(),
+        refund.outRefundNo(), refund.method(), refund.amountFen(), refund.succeededAt(),
+        refund.cause() == Refund.Cause.DUPLICATE_PAYMENT);
   }
 
   private static JsonObject event(Refund refund) {

@@ -1,5 +1,6 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
+import app.tableloop.payment.PaymentMethod;
 import java.time.Instant;
 import java.util.UUID;
 

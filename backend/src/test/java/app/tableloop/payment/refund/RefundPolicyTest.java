@@ -1,8 +1,11 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.identity.Role;
+import app.tableloop.payment.Payment;
+import app.tableloop.payment.PaymentMethod;
+import app.tableloop.payment.PaymentStatus;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

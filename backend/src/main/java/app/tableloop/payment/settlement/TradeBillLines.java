@@ -1,5 +1,6 @@
-package app.tableloop.payment;
+package app.tableloop.payment.settlement;
 
+import app.tableloop.payment.WeChatMovement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;

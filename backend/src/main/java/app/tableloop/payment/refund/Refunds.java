@@ -1,5 +1,7 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
+import app.tableloop.payment.Payment;
+import app.tableloop.payment.PaymentMethod;
 import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;

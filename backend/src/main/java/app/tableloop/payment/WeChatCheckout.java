@@ -1,12 +1,11 @@
 package app.tableloop.payment;
 
+import app.tableloop.platform.http.Refusals;
 import app.tableloop.identity.Access;
 import app.tableloop.ordering.Order;
 import app.tableloop.ordering.OrderStatus;
-import app.tableloop.ordering.Orders;
-import app.tableloop.ordering.PaidOrders;
+import app.tableloop.ordering.PayableOrders;
 import app.tableloop.ordering.Tab;
-import app.tableloop.ordering.Tabs;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
@@ -14,6 +13,7 @@ import app.tableloop.wechat.WeChatGateway;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
 import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result.JsapiResult;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import java.util.UUID;
  * notification. Asking twice hands out the same payment (same out_trade_no, so WeChat Pay answers the same
  * prepay_id), never a second charge.
  */
-public final class WeChatPayments {
+public final class WeChatCheckout {
   private static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
   /** A payment about to expire is not handed out again: the diner would not finish paying in time. */
   private static final long REUSE_MARGIN_SECONDS = 60;
@@ -42,9 +42,7 @@ public final class WeChatPayments {
 
   private final Database database;
   private final Stores stores;
-  private final Tabs tabs;
-  private final Orders orders;
-  private final PaidOrders paidOrders;
+  private final PayableOrders orders;
   private final Payments payments;
   private final WeChatPaymentQueries queries;
   private final WeChatGateway gateway;
@@ -55,14 +53,11 @@ public final class WeChatPayments {
   public record Prepared(Payment payment, JsapiResult parameters) {
   }
 
-  public WeChatPayments(Database database, Stores stores, Tabs tabs, Orders orders, PaidOrders paidOrders,
-                        Payments payments,
+  public WeChatCheckout(Database database, Stores stores, PayableOrders orders, Payments payments,
                         WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
-    this.tabs = tabs;
     this.orders = orders;
-    this.paidOrders = paidOrders;
     this.payments = payments;
     this.queries = queries;
     this.gateway = gateway;
@@ -76,7 +71,7 @@ public final class WeChatPayments {
     String payer = access.user().openId();
     return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
             .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
-                ? PaymentConfirmation.<Payment>fail(PaymentProblems.NOT_AWAITING_PAYMENT)
+                ? Refusals.<Payment>refuse(PaymentRefusal.NOT_AWAITING_PAYMENT)
                 : payments.lockPending(sql, tenantId, orderId, payer)
                     .compose(pending -> pending.isPresent() && reusable(pending.get(), order)
                         ? Future.succeededFuture(pending.get())
@@ -93,14 +88,11 @@ public final class WeChatPayments {
     UUID tenantId = access.tenantId();
     UUID storeId = access.storeId();
     String payer = access.user().openId();
-    return database.inTenant(tenantId, sql -> tabs.find(sql, tenantId, storeId, tabId)
-            .compose(tab -> tab.isEmpty() ? Future.succeededFuture(false)
-                : tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-                    .compose(diner -> !diner || tab.get().open() ? Future.succeededFuture(diner)
-                        : PaymentConfirmation.<Boolean>fail(PaymentProblems.TAB_NOT_OPEN)))
-            .compose(diner -> !diner ? PaymentConfirmation.<List<Order>>fail(PaymentProblems.TAB_NOT_FOUND)
-                : paidOrders.unpaidOfTab(sql, tenantId, storeId, tabId))
-            .compose(unpaid -> unpaid.isEmpty() ? PaymentConfirmation.<Payment>fail(PaymentProblems.NOTHING_TO_PAY)
+    return database.inTenant(tenantId, sql -> orders.dinersTab(sql, tenantId, storeId, tabId, access.user().userId())
+            .compose(tab -> tab.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_FOUND)
+                : !tab.get().open() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_OPEN)
+                : orders.unpaidOfTab(sql, tenantId, storeId, tabId))
+            .compose(unpaid -> unpaid.isEmpty() ? Refusals.<Payment>refuse(PaymentRefusal.NOTHING_TO_PAY)
                 : payments.lockPendingOfTab(sql, tenantId, tabId, payer)
                     .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
                         .compose(reuse -> reuse ? Future.succeededFuture(pending.get())
@@ -111,7 +103,7 @@ public final class WeChatPayments {
 
   private Future<Prepared> prepare(UUID tenantId, Payment payment) {
     return gateway.createJsapiPayment(jsapiOrder(payment))
-        .recover(failure -> PaymentConfirmation.fail(PaymentProblems.WECHAT_PAY_UNAVAILABLE))
+        .recover(failure -> Refusals.refuse(PaymentRefusal.WECHAT_PAY_UNAVAILABLE))
         .compose(parameters -> database.inTenant(tenantId, sql -> payments.recordPrepay(sql, tenantId,
                 payment.id(), parameters.getPackageValue().replaceFirst("^prepay_id=", "")))
             .map(recorded -> new Prepared(payment, parameters)));
@@ -165,22 +157,28 @@ public final class WeChatPayments {
             .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
                 ? Future.succeededFuture(List.<Payment>of()) : payments.pendingWeChat(sql, tenantId, orderId)))
         .compose(pending -> queries.ask(tenantId, outTradeNos(pending)))
-        .compose(checked -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(),
+        .compose(checked -> database.inTenant(tenantId, sql -> orders.order(sql, tenantId, access.storeId(),
             orderId).map(Optional::orElseThrow)));
   }
 
   /**
    * "We have paid" at the end of an eat-first meal: asks WeChat Pay about the tab's pending payments, whichever of
-   * its diners started them, and records a successful one as its notification would.
+   * its diners started them, and records a successful one as its notification would; answers the tab as its diners
+   * see it then.
    */
-  public Future<Void> checkTab(Access access, UUID tabId) {
+  public Future<JsonObject> checkTab(Access access, UUID tabId) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-            .compose(diner -> diner ? tabs.find(sql, tenantId, access.storeId(), tabId) : Future.succeededFuture(
-                Optional.<Tab>empty()))
-            .compose(tab -> tab.isEmpty() ? PaymentConfirmation.<List<Payment>>fail(PaymentProblems.TAB_NOT_FOUND)
-                : payments.pendingWeChatOfTab(sql, tenantId, tabId)))
-        .compose(pending -> queries.ask(tenantId, outTradeNos(pending)));
+    return database.inTenant(tenantId, sql -> dinersTab(sql, access, tabId)
+            .compose(tab -> payments.pendingWeChatOfTab(sql, tenantId, tabId)))
+        .compose(pending -> queries.ask(tenantId, outTradeNos(pending)))
+        .compose(asked -> database.inTenant(tenantId, sql -> dinersTab(sql, access, tabId)
+            .compose(tab -> orders.tabState(sql, tenantId, access.storeId(), tab))));
+  }
+
+  private Future<Tab> dinersTab(SqlClient sql, Access access, UUID tabId) {
+    return orders.dinersTab(sql, access.tenantId(), access.storeId(), tabId, access.user().userId())
+        .compose(tab -> tab.isPresent() ? Future.succeededFuture(tab.get())
+            : Refusals.<Tab>refuse(PaymentRefusal.TAB_NOT_FOUND));
   }
 
   private boolean reusable(Payment payment, Order order) {
@@ -224,11 +222,8 @@ public final class WeChatPayments {
 
   /** The order, if it belongs to this tab of the store and the caller is one of the tab's diners. */
   private Future<Order> dinersOrder(SqlClient sql, Access access, UUID tabId, UUID orderId) {
-    UUID tenantId = access.tenantId();
-    return tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-        .compose(diner -> !diner ? Future.succeededFuture(Optional.<Order>empty())
-            : orders.find(sql, tenantId, access.storeId(), orderId))
-        .compose(order -> order.isPresent() && order.get().tabId().equals(tabId)
-            ? Future.succeededFuture(order.get()) : PaymentConfirmation.<Order>fail(PaymentProblems.ORDER_NOT_FOUND));
+    return orders.dinersOrder(sql, access.tenantId(), access.storeId(), tabId, orderId, access.user().userId())
+        .compose(order -> order.isPresent()
+            ? Future.succeededFuture(order.get()) : Refusals.<Order>refuse(PaymentRefusal.ORDER_NOT_FOUND));
   }
 }

@@ -1,7 +1,8 @@
-package app.tableloop.payment;
+package app.tableloop.payment.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.payment.WeChatMovement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

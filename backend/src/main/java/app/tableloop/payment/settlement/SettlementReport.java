@@ -1,5 +1,7 @@
-package app.tableloop.payment;
+package app.tableloop.payment.settlement;
 
+import app.tableloop.payment.PaymentLedger;
+import app.tableloop.payment.refund.Refund;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
-package app.tableloop.payment;
+package app.tableloop.payment.refund;
 
+import app.tableloop.payment.WeChatPaymentQueries;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.wechat.WeChatGateway;
@@ -32,16 +33,16 @@ public final class RefundFollowUp {
 
   private final Database database;
   private final Refunds refunds;
-  private final OrderRefunds orderRefunds;
+  private final Refunding refunding;
   private final WeChatRefundResults results;
   private final WeChatGateway gateway;
   private final Clock clock;
 
-  public RefundFollowUp(Database database, Refunds refunds, OrderRefunds orderRefunds, WeChatRefundResults results,
+  public RefundFollowUp(Database database, Refunds refunds, Refunding refunding, WeChatRefundResults results,
                         WeChatGateway gateway, Clock clock) {
     this.database = database;
     this.refunds = refunds;
-    this.orderRefunds = orderRefunds;
+    this.refunding = refunding;
     this.results = results;
     this.gateway = gateway;
     this.clock = clock;
@@ -84,7 +85,7 @@ public final class RefundFollowUp {
     UUID tenantId = awaiting.tenantId();
     LOG.info("WeChat Pay has no refund {}; asking for it again", awaiting.outRefundNo());
     return database.inTenant(tenantId, sql -> refunds.lock(sql, tenantId, awaiting.outRefundNo()))
-        .compose(found -> orderRefunds.askWeChat(tenantId, found.orElseThrow()))
+        .compose(found -> refunding.askWeChat(tenantId, found.orElseThrow()))
         .map(Refund::status);
   }
 

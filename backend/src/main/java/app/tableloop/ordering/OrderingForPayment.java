@@ -1,0 +1,141 @@
+package app.tableloop.ordering;
+
+import app.tableloop.menu.BusinessDay;
+import app.tableloop.menu.DishStock;
+import app.tableloop.platform.database.Database;
+import app.tableloop.tenancy.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Ordering's side of {@link PayableOrders}, built on ordering's repositories alone (no service of ordering). */
+final class OrderingForPayment implements PayableOrders {
+  private final Database database;
+  private final Stores stores;
+  private final Tabs tabs;
+  private final Orders orders;
+  private final DishStock stock;
+  private final Diners diners;
+  private final TabStates tabStates;
+  private final OrderingEvents events;
+
+  OrderingForPayment(Database database, Stores stores, Tabs tabs, Orders orders, DishStock stock, Diners diners,
+                     TabStates tabStates, OrderingEvents events) {
+    this.database = database;
+    this.stores = stores;
+    this.tabs = tabs;
+    this.orders = orders;
+    this.stock = stock;
+    this.diners = diners;
+    this.tabStates = tabStates;
+    this.events = events;
+  }
+
+  @Override
+  public Future<Optional<Order>> order(SqlClient sql, UUID tenantId, UUID storeId, UUID orderId) {
+    return orders.find(sql, tenantId, storeId, orderId);
+  }
+
+  @Override
+  public Future<Optional<Order>> dinersOrder(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID orderId,
+                                             UUID userId) {
+    return diners.order(sql, tenantId, storeId, tabId, orderId, userId);
+  }
+
+  @Override
+  public Future<Optional<Tab>> tab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId) {
+    return tabs.find(sql, tenantId, storeId, tabId);
+  }
+
+  @Override
+  public Future<Optional<Tab>> dinersTab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId) {
+    return diners.tab(sql, tenantId, storeId, tabId, userId);
+  }
+
+  @Override
+  public Future<List<Order>> unpaidOfTab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId) {
+    return orders.unpaidOfTab(sql, tenantId, storeId, tabId);
+  }
+
+  @Override
+  public Future<Boolean> placePaid(SqlClient sql, UUID tenantId, UUID orderId, UUID paymentId) {
+    return orders.move(sql, tenantId, orderId, OrderStatus.AWAITING_PAYMENT, OrderStatus.PLACED, null)
+        .compose(placed -> !placed ? Future.succeededFuture(false)
+            : orders.markPaid(sql, tenantId, List.of(orderId), paymentId).map(true));
+  }
+
+  @Override
+  public Future<Boolean> settleTab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, List<UUID> orderIds,
+                                   UUID paymentId) {
+    // The tab's lock queues two payments of the same tab, so that only one of them marks its orders.
+    return tabs.lock(sql, tenantId, storeId, tabId)
+        .compose(locked -> orders.markPaid(sql, tenantId, orderIds, paymentId))
+        .compose(marked -> !marked ? Future.succeededFuture(false)
+            : orders.unpaidOfTab(sql, tenantId, storeId, tabId)
+                .compose(unpaid -> unpaid.isEmpty() ? tabs.close(sql, tenantId, storeId, tabId, null, "paid")
+                    : Future.succeededFuture(false))
+                .map(true));
+  }
+
+  @Override
+  public Future<Optional<Order>> release(SqlClient sql, UUID tenantId, UUID storeId, UUID orderId, String reason) {
+    return stores.find(sql, tenantId, storeId).map(Optional::orElseThrow)
+        .compose(store -> orders.find(sql, tenantId, storeId, orderId).map(Optional::orElseThrow)
+            .compose(order -> orders.move(sql, tenantId, orderId, OrderStatus.AWAITING_PAYMENT,
+                    OrderStatus.CANCELLED, reason)
+                .compose(cancelled -> !cancelled ? Future.succeededFuture(false)
+                    : giveBack(sql, tenantId, order, BusinessDay.of(order.placedAt().toInstant(), store.timeZone()))
+                        .map(true))))
+        .compose(cancelled -> !cancelled ? Future.succeededFuture(Optional.<Order>empty())
+            : orders.find(sql, tenantId, storeId, orderId));
+  }
+
+  /** The order's portions, back on sale for the business day they were taken from. */
+  private Future<Void> giveBack(SqlClient sql, UUID tenantId, Order order, LocalDate day) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Order.Item item : order.items()) {
+      chain = chain.compose(previous -> stock.giveBack(sql, tenantId, item.dishId(), item.quantity(), day));
+    }
+    return chain;
+  }
+
+  @Override
+  public Future<JsonObject> tabState(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
+    return tabStates.of(sql, tenantId, storeId, tab);
+  }
+
+  @Override
+  public void announcePlaced(UUID tenantId, Order order) {
+    announce(tenantId, order, "order_placed");
+  }
+
+  @Override
+  public void announceChanged(UUID tenantId, Order order) {
+    announce(tenantId, order, "order_updated");
+  }
+
+  @Override
+  public void announceTabPaid(UUID tenantId, UUID storeId, UUID tabId) {
+    announceTab(tenantId, storeId, tabId);
+  }
+
+  private void announce(UUID tenantId, Order order, String type) {
+    events.kitchenOrder(order.storeId(), type, OrderingJson.order(order));
+    announceTab(tenantId, order.storeId(), order.tabId());
+  }
+
+  private void announceTab(UUID tenantId, UUID storeId, UUID tabId) {
+    database.inTenant(tenantId, sql -> tabs.find(sql, tenantId, storeId, tabId)
+            .compose(tab -> tabStates.of(sql, tenantId, storeId, tab.orElseThrow())))
+        .onSuccess(state -> events.tabChanged(tabId, state));
+  }
+
+  @Override
+  public JsonObject json(Order order) {
+    return OrderingJson.order(order);
+  }
+}
