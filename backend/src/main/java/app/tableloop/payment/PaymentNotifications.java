@@ -12,8 +12,16 @@ import java.util.UUID;
  * WeChat Pay's payment notifications, as the {@link NotificationIntake} takes them in: located by out_trade_no and
  * recorded through {@link PaymentConfirmation}, once however often they come.
  */
-public record PaymentNotifications(Payments payments, PaymentConfirmation confirmation, WeChatGateway gateway)
-    implements NotificationIntake.Subject<WxPayNotifyV3Result> {
+public final class PaymentNotifications implements NotificationIntake.Subject<WxPayNotifyV3Result> {
+  private final Payments payments;
+  private final PaymentConfirmation confirmation;
+  private final WeChatGateway gateway;
+
+  public PaymentNotifications(Payments payments, PaymentConfirmation confirmation, WeChatGateway gateway) {
+    this.payments = payments;
+    this.confirmation = confirmation;
+    this.gateway = gateway;
+  }
 
   @Override
   public Future<WxPayNotifyV3Result> parse(String body, SignatureHeader header) {

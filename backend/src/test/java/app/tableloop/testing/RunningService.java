@@ -86,24 +86,31 @@ public final class RunningService implements AutoCloseable {
    * sends to the service's public address arrives: payment notifications.
    */
   public static RunningService startReachable(Class<?> testClass) {
+    return startReachable(testClass, Application.FEATURES);
+  }
+
+  /** As {@link #startReachable(Class)}, mounting these modules instead of the product's own. */
+  public static RunningService startReachable(Class<?> testClass, Application.Modules modules) {
     int port = freeLoopbackPort();
-    return start(testClass, Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port));
+    return start(testClass, Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port),
+        WeChatSettings.from(Map.of()), modules);
   }
 
   /** The service talking to WeChat itself, configured with these {@code WECHAT_…} variables: no simulator. */
   public static RunningService startLive(Class<?> testClass, Map<String, String> wechatVariables) {
-    return start(testClass, Map.of(), WeChatSettings.from(wechatVariables));
+    return start(testClass, Map.of(), WeChatSettings.from(wechatVariables), Application.FEATURES);
   }
 
   /** The service configured with these variables over the test environment's own (another database, say). */
   public static RunningService start(Class<?> testClass, Map<String, String> overrides) {
-    return start(testClass, overrides, WeChatSettings.from(Map.of()));
+    return start(testClass, overrides, WeChatSettings.from(Map.of()), Application.FEATURES);
   }
 
-  private static RunningService start(Class<?> testClass, Map<String, String> overrides, WeChatSettings wechat) {
+  private static RunningService start(Class<?> testClass, Map<String, String> overrides, WeChatSettings wechat,
+                                      Application.Modules modules) {
     TestEnvironment env = TestEnvironment.forClass(testClass);
     var config = env.config(overrides);
-    Application app = Application.start(config, wechat, HttpSettings.from(config), Application.FEATURES);
+    Application app = Application.start(config, wechat, HttpSettings.from(config), modules);
     Vertx clientVertx = VertxFactory.create().vertx();
     WebClient client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
     return new RunningService(env, app, clientVertx, client, Database.connect(clientVertx, env.appUrl(), 2));

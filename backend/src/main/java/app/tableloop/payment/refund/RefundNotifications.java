@@ -17,12 +17,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WeChat Pay's refund notifications (REFUND.SUCCESS, .CLOSED, .ABNORMAL), as the {@link NotificationIntake} takes them
- * in: located by out_refund_no, and only believed of our own merchant. A success is recorded once however often it comes; a closed refund gives its
- * reservation back.
+ * in: located by out_refund_no, and only believed of our own merchant. A success is recorded once however often it
+ * comes; a closed refund gives its reservation back.
  */
-public record RefundNotifications(Refunds refunds, WeChatRefundResults results, WeChatGateway gateway)
-    implements NotificationIntake.Subject<WxPayRefundNotifyV3Result> {
+public final class RefundNotifications implements NotificationIntake.Subject<WxPayRefundNotifyV3Result> {
   private static final Logger LOG = LoggerFactory.getLogger(RefundNotifications.class);
+  private final Refunds refunds;
+  private final WeChatRefundResults results;
+  private final WeChatGateway gateway;
+
+  public RefundNotifications(Refunds refunds, WeChatRefundResults results, WeChatGateway gateway) {
+    this.refunds = refunds;
+    this.results = results;
+    this.gateway = gateway;
+  }
 
   @Override
   public Future<WxPayRefundNotifyV3Result> parse(String body, SignatureHeader header) {
