@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.LiveFeed;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.buffer.Buffer;
@@ -33,14 +34,11 @@ class LiveFeedsEndWithTheirSessionsTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.start(LiveFeedsEndWithTheirSessionsTest.class);
-    restaurant = service.aRestaurant("直播面馆", "A1-A6");
-    owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
     // Eat first: a placed order goes to the kitchen's feed at once.
-    ok(call(owner, HttpMethod.PATCH, "", new JsonObject().put("ordering_mode", "eat_first")));
-    String category = ok(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
-        .getString("id");
-    dish = ok(call(owner, HttpMethod.POST, "/menu/dishes", new JsonObject().put("category_id", category)
-        .put("name", "葱油拌面").put("price_fen", 1500))).getString("id");
+    ARestaurant shop = ARestaurant.eatFirst(service, "直播面馆", "A1-A6", 1500);
+    restaurant = shop.bootstrapped();
+    owner = shop.owner();
+    dish = shop.dish();
   }
 
   @AfterAll

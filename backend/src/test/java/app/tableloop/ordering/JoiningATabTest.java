@@ -8,6 +8,7 @@ import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.ScanProof;
 import app.tableloop.tenancy.TableScene;
 import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -35,12 +36,10 @@ class JoiningATabTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.start(JoiningATabTest.class);
-    restaurant = service.aRestaurant("扫码面馆", "A1-A6");
-    owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
-    String category = ok(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
-        .getString("id");
-    dish = ok(call(owner, HttpMethod.POST, "/menu/dishes", new JsonObject().put("category_id", category)
-        .put("name", "阳春面").put("price_fen", 1200))).getString("id");
+    ARestaurant shop = ARestaurant.payFirst(service, "扫码面馆", "A1-A6", 1200);
+    restaurant = shop.bootstrapped();
+    owner = shop.owner();
+    dish = shop.dish();
   }
 
   @AfterAll

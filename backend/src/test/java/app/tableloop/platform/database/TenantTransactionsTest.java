@@ -32,14 +32,7 @@ class TenantTransactionsTest {
   @BeforeAll
   static void setUp() {
     env = TestEnvironment.forClass(TenantTransactionsTest.class);
-    env.asOwner(sql -> {
-      sql.execute("CREATE TABLE notes (id bigserial PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL)");
-      sql.execute("ALTER TABLE notes ENABLE ROW LEVEL SECURITY");
-      sql.execute("CREATE POLICY tenant_isolation ON notes USING (tenant_id = current_tenant_id())"
-          + " WITH CHECK (tenant_id = current_tenant_id())");
-      sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON notes TO " + TestEnvironment.APP_ROLE);
-      sql.execute("GRANT USAGE ON SEQUENCE notes_id_seq TO " + TestEnvironment.APP_ROLE);
-    });
+    env.aTenantTable("notes", "body text NOT NULL");
     vertx = VertxFactory.create().vertx();
     database = Database.connect(vertx, env.appUrl(), 4);
   }

@@ -44,15 +44,7 @@ class OutboxRelayTest {
   @BeforeAll
   static void setUp() {
     env = TestEnvironment.forClass(OutboxRelayTest.class);
-    env.asOwner(sql -> {
-      sql.execute("CREATE TABLE effects (id bigserial PRIMARY KEY, tenant_id uuid NOT NULL, event_id bigint NOT NULL,"
-          + " handler text NOT NULL)");
-      sql.execute("ALTER TABLE effects ENABLE ROW LEVEL SECURITY");
-      sql.execute("CREATE POLICY tenant_isolation ON effects USING (tenant_id = current_tenant_id())"
-          + " WITH CHECK (tenant_id = current_tenant_id())");
-      sql.execute("GRANT SELECT, INSERT ON effects TO " + TestEnvironment.APP_ROLE);
-      sql.execute("GRANT USAGE ON SEQUENCE effects_id_seq TO " + TestEnvironment.APP_ROLE);
-    });
+    env.aTenantTable("effects", "event_id bigint NOT NULL, handler text NOT NULL");
     vertx = VertxFactory.create().vertx();
     database = Database.connect(vertx, env.appUrl(), 8, "relay-test");
   }
