@@ -38,17 +38,18 @@ public final class TableScans {
     if (scanned.isEmpty()) {
       return Refusals.refuse(TenancyRefusal.INVALID_SCENE);
     }
-    return stores.byCode(database.pool(), scanned.get().storeCode())
+    // The key is had before the transaction: loading it takes a connection of its own, which a transaction holding
+    // one must not wait for.
+    return scanProofKey.get().compose(key -> stores.byCode(database.pool(), scanned.get().storeCode())
         .compose(ref -> ref.isEmpty() ? Future.succeededFuture(Optional.<Scanned>empty())
             : database.inTenant(ref.get().tenantId(), sql -> stores.find(sql, ref.get().tenantId(),
                     ref.get().storeId())
                 .compose(store -> tables.findByCode(sql, ref.get().tenantId(), ref.get().storeId(),
                         scanned.get().tableCode())
-                    .compose(table -> store.isPresent() && table.isPresent() && table.get().active()
-                        ? scanProofKey.get().map(key -> Optional.of(new Scanned(store.get(), table.get(),
-                            ScanProof.issue(key, ref.get().tenantId(), store.get().id(), table.get().id(),
-                                clock.instant()))))
-                        : Future.succeededFuture(Optional.<Scanned>empty())))))
+                    .map(table -> store.isPresent() && table.isPresent() && table.get().active()
+                        ? Optional.of(new Scanned(store.get(), table.get(), ScanProof.issue(key,
+                            ref.get().tenantId(), store.get().id(), table.get().id(), clock.instant())))
+                        : Optional.<Scanned>empty())))))
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Refusals.refuse(TenancyRefusal.TABLE_NOT_FOUND)));
   }

@@ -3,6 +3,7 @@ package app.tableloop.platform.job;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,21 @@ import org.slf4j.LoggerFactory;
 public record PeriodicJob(String address, Duration every, Supplier<? extends Future<?>> pass) {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
 
-  /** Runs a pass every {@link #every}, and whenever a message comes to {@link #address}. */
+  /**
+   * Runs a pass every {@link #every}, and whenever a message comes to {@link #address}. A tick that comes while the
+   * timer's last pass is still running is skipped, so that slow passes never pile up (each holds a connection).
+   */
   public void start(Vertx vertx) {
     vertx.eventBus().<Void>localConsumer(address, message -> pass.get()
         .onSuccess(message::reply)
         .onFailure(failure -> message.fail(500, String.valueOf(failure.getMessage()))));
-    vertx.setPeriodic(every.toMillis(), timer -> pass.get()
-        .onFailure(failure -> LOG.warn("Background job {} failed: {}", address, failure.getMessage())));
+    AtomicBoolean running = new AtomicBoolean();
+    vertx.setPeriodic(every.toMillis(), timer -> {
+      if (running.compareAndSet(false, true)) {
+        pass.get()
+            .onComplete(done -> running.set(false))
+            .onFailure(failure -> LOG.warn("Background job {} failed: {}", address, failure.getMessage()));
+      }
+    });
   }
 }
