@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a few slow or greedy clients from taking the server down: connections over the caps are closed on arrival,
- * idle ones after the idle timeout, and those that take too long to send a request after the request timeout.
+ * Keeps a few slow or greedy clients from taking the server down: connections over the server's cap are closed on
+ * arrival, those beyond their address's share must send their request within {@link #NO_PATIENCE}, idle ones close
+ * after the idle timeout, and those that take too long to send a request after the request timeout.
  */
 public final class ConnectionHygiene {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionHygiene.class);
+  /** The request timeout of a connection beyond its address's share: time enough for a client that means it. */
+  static final Duration NO_PATIENCE = Duration.ofSeconds(2);
 
   private final Vertx vertx;
   private final ConnectionLimits limits;
@@ -56,18 +60,25 @@ public final class ConnectionHygiene {
 
   private void opened(HttpConnection connection) {
     String address = connection.remoteAddress().hostAddress();
-    if (!gate.admit(address)) {
-      LOG.debug("Refusing a connection from {}: too many are open", address);
+    ConnectionGate.Admission admission = gate.admit(address);
+    if (admission == ConnectionGate.Admission.REFUSED) {
+      LOG.debug("Refusing a connection from {}: the server is full", address);
       connection.close();
       return;
     }
-    RequestDeadline deadline = new RequestDeadline(vertx, connection, limits.requestTimeout().toMillis());
+    Duration timeout = admission == ConnectionGate.Admission.WITHIN_SHARE ? limits.requestTimeout()
+        : shorter(limits.requestTimeout(), NO_PATIENCE);
+    RequestDeadline deadline = new RequestDeadline(vertx, connection, timeout.toMillis());
     deadlines.put(connection, deadline);
     connection.closeHandler(closed -> {
       deadlines.remove(connection);
       deadline.stop();
-      gate.release(address);
+      gate.release(address, admission);
     });
     deadline.start();
+  }
+
+  private static Duration shorter(Duration one, Duration other) {
+    return one.compareTo(other) <= 0 ? one : other;
   }
 }
