@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * The OpenAPI library's request validator, with the same checks and the same failures, made cheap: its schema
  * validators are compiled once at start ({@link CompiledSchemas}), and it validates on the caller's event loop instead
- * of queueing every request on one ordered worker lane, a hop that cost more than the checks themselves.
+ * of queueing every request on an ordered worker lane: compiled, the checks take microseconds.
  */
 final class ContractValidator extends RequestValidatorImpl {
   private ContractValidator(Vertx vertx, OpenAPIContract contract) {
