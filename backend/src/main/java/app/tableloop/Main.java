@@ -2,6 +2,7 @@ package app.tableloop;
 
 import app.tableloop.platform.config.Config;
 import app.tableloop.platform.config.ConfigException;
+import app.tableloop.platform.logging.Logs;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
 import app.tableloop.wechat.WeChatSettings;
@@ -42,15 +43,20 @@ public final class Main {
         }
       };
       if (status != 0 || !"serve".equals(command)) {
-        System.exit(status);
+        exit(status);
       }
     } catch (ConfigException e) {
       System.err.println("Configuration error: " + e.getMessage());
-      System.exit(78);
+      exit(78);
     } catch (RuntimeException e) {
       LOG.error("TableLoop could not {}: {}", command, e.getMessage(), e);
-      System.exit(1);
+      exit(1);
     }
+  }
+
+  private static void exit(int status) {
+    Logs.flushBeforeExit();
+    System.exit(status);
   }
 
   private static int serve() {
@@ -64,6 +70,8 @@ public final class Main {
         started.join().close();
       } catch (CompletionException failedToStart) {
         // A failed start has already stopped what it started.
+      } finally {
+        Logs.flushBeforeExit();
       }
     }, "tableloop-shutdown"));
     try {

@@ -2,6 +2,7 @@ package app.tableloop.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -70,8 +71,10 @@ public final class CapturedLog implements AutoCloseable {
   }
 
   private PatternLayoutEncoder consoleEncoderCopy() {
-    OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE");
-    assertThat(console).as("the CONSOLE appender of logback.xml").isNotNull();
+    AsyncAppender async = (AsyncAppender) root.getAppender("ASYNC");
+    assertThat(async).as("the ASYNC appender of logback.xml").isNotNull();
+    OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) async.getAppender("CONSOLE");
+    assertThat(console).as("the CONSOLE appender of logback.xml, behind ASYNC").isNotNull();
     PatternLayoutEncoder consoleEncoder = (PatternLayoutEncoder) console.getEncoder();
     try {
       PatternLayoutEncoder copy = consoleEncoder.getClass().getDeclaredConstructor().newInstance();

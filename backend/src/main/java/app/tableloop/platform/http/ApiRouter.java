@@ -38,7 +38,7 @@ public final class ApiRouter {
         .rootHandler(new SecurityHeaders())
         .rootHandler(new StrictRequestDecoding())
         .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-    RequestValidator validator = RequestValidator.create(vertx, contract);
+    RequestValidator validator = ContractValidator.create(vertx, contract);
     for (OpenAPIRoute route : api.getRoutes()) {
       Operation operation = route.getOperation();
       // The router's own validation would run before the guard; this chain puts the guard first.

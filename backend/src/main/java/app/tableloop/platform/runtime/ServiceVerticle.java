@@ -3,40 +3,41 @@ package app.tableloop.platform.runtime;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
 import app.tableloop.platform.http.ConnectionHygiene;
-import app.tableloop.platform.http.InvalidRequests;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.platform.outbox.RelaySettings;
-import io.vertx.ext.web.Router;
-import java.util.List;
 import app.tableloop.platform.redis.Redis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The service: one start-up chain (Redis → database pool → contract → router → listen) that succeeds only once the
- * port is bound, and a stop that drains in-flight requests before it closes the pools.
+ * port is bound, and a stop that drains in-flight requests before it closes the pools. Everything but the HTTP servers
+ * is made once (the features, their jobs, the outbox relay, the live feeds); the servers are one per core, so that
+ * every core's event loop takes requests.
  */
 public final class ServiceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceVerticle.class);
+  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
   private final HttpSettings http;
   private final Connections connections;
   private final PrometheusMeterRegistry metrics;
   private final Features features;
 
+  private final List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
   private Redis redis;
   private Database database;
-  private HttpServer server;
 
   public ServiceVerticle(HttpSettings http, Connections connections, PrometheusMeterRegistry metrics,
                          Features features) {
@@ -66,16 +67,14 @@ public final class ServiceVerticle extends VerticleBase {
         }))
         .compose(router -> {
           ConnectionHygiene hygiene = new ConnectionHygiene(vertx, http.limits());
-          HttpServer created = vertx.createHttpServer(hygiene.applyTo(new HttpServerOptions()
-              .setHost(http.host())
-              .setPort(http.port())
-              .setCompressionSupported(true)));
-          return hygiene.applyTo(created, router).invalidRequestHandler(new InvalidRequests()).listen();
+          return vertx.deployVerticle(() -> {
+            HttpServerVerticle server = new HttpServerVerticle(http, hygiene, router);
+            servers.add(server);
+            return server;
+          }, new DeploymentOptions().setInstances(EVENT_LOOPS));
         })
-        .onSuccess(listening -> {
-          server = listening;
-          LOG.info("TableLoop is listening on http://{}:{}", http.host(), listening.actualPort());
-        });
+        .onSuccess(deployed -> LOG.info("TableLoop is listening on http://{}:{} ({} event loops)", http.host(), port(),
+            EVENT_LOOPS));
   }
 
   /**
@@ -91,15 +90,13 @@ public final class ServiceVerticle extends VerticleBase {
 
   /** The port actually bound (useful when the settings asked for any free port). */
   public int port() {
-    return server.actualPort();
+    return servers.get(0).port();
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> drained = server == null ? Future.succeededFuture()
-        : server.shutdown(http.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-    return drained
-        .eventually(() -> database == null ? Future.succeededFuture() : database.close())
+    // The HTTP servers, deployed from here, have stopped and drained by now: Vert.x stops a verticle's own first.
+    return (database == null ? Future.succeededFuture() : database.close())
         .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 }

@@ -118,6 +118,37 @@ class HttpEdgeTest {
   }
 
   @Test
+  void connectionsAreSpreadOverAnEventLoopPerCore() throws IOException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<ILoggingEvent> lines;
+    try (CapturedLog log = CapturedLog.start()) {
+      for (int i = 0; i < 2 * cores; i++) {
+        assertThat(raw(closingRequest("/health/live", "edge-loop-id-" + i)).status()).isEqualTo(200);
+      }
+      lines = service.eventually(log::events, logged -> accessLines(logged).size() >= 2 * cores);
+    }
+
+    assertThat(accessLines(lines).stream().map(ILoggingEvent::getThreadName).distinct())
+        .as("one event loop per core takes connections").hasSize(cores);
+  }
+
+  @Test
+  void eachAccessLogLineIsPrintedWithItsRequestsId() throws IOException {
+    String printed;
+    try (CapturedLog log = CapturedLog.start()) {
+      for (String id : List.of("edge-log-id-1", "edge-log-id-2")) {
+        assertThat(raw(closingRequest("/api/v1/me", id)).status()).isEqualTo(401);
+      }
+      service.eventually(log::events, logged -> accessLines(logged).size() >= 2);
+      printed = log.text();
+    }
+
+    assertThat(printed.lines().filter(line -> line.contains("GET /api/v1/me 401")))
+        .anyMatch(line -> line.contains("[req:edge-log-id-1]"))
+        .anyMatch(line -> line.contains("[req:edge-log-id-2]"));
+  }
+
+  @Test
   void aTwentyThousandCharacterUriIsA414ProblemWithARequestId() throws IOException {
     RawResponse response = raw("GET /api/v1/stores/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 
@@ -169,6 +200,12 @@ class HttpEdgeTest {
 
   private static String storePath(String rest) {
     return "/api/v1/stores/" + restaurant.store().id() + rest;
+  }
+
+  /** A GET on a connection of its own, which the server closes after answering. */
+  private static String closingRequest(String path, String requestId) {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: " + requestId
+        + "\r\nConnection: close\r\n\r\n";
   }
 
   /** An HTTP exchange over a plain socket, for requests no HTTP client would send; the server closes after it. */

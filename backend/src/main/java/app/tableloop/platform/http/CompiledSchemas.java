@@ -1,0 +1,97 @@
+package app.tableloop.platform.http;
+
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.SchemaException;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The contract's schema repository, with a validator compiled once for every schema a request is checked against
+ * (each operation's parameters and request body). The repository itself builds a validator on every call, copying
+ * every schema of the contract each time: most of a request's CPU time before this. A compiled validator keeps no
+ * state between calls, so one serves every event loop. Any other schema is left to the repository as before.
+ */
+final class CompiledSchemas implements SchemaRepository {
+  private final SchemaRepository repository;
+  /** Read-only once built; keyed by identity, as the contract hands out the same schema object every time. */
+  private final Map<JsonSchema, Validator> compiled;
+
+  CompiledSchemas(OpenAPIContract contract) {
+    this.repository = contract.getSchemaRepository();
+    Map<JsonSchema, Validator> validators = new IdentityHashMap<>();
+    for (Operation operation : contract.operations()) {
+      for (Parameter parameter : operation.getParameters()) {
+        validators.computeIfAbsent(parameter.getSchema(), repository::validator);
+      }
+      if (operation.getRequestBody() != null) {
+        for (MediaType mediaType : operation.getRequestBody().getContent().values()) {
+          if (mediaType.getSchema() != null) {
+            validators.computeIfAbsent(mediaType.getSchema(), repository::validator);
+          }
+        }
+      }
+    }
+    this.compiled = validators;
+  }
+
+  @Override
+  public Validator validator(JsonSchema schema) {
+    Validator validator = compiled.get(schema);
+    return validator != null ? validator : repository.validator(schema);
+  }
+
+  @Override
+  public SchemaRepository dereference(JsonSchema schema) throws SchemaException {
+    return repository.dereference(schema);
+  }
+
+  @Override
+  public SchemaRepository dereference(String uri, JsonSchema schema) throws SchemaException {
+    return repository.dereference(uri, schema);
+  }
+
+  @Override
+  public SchemaRepository preloadMetaSchema(FileSystem fs) {
+    return repository.preloadMetaSchema(fs);
+  }
+
+  @Override
+  public SchemaRepository preloadMetaSchema(FileSystem fs, Draft draft) {
+    return repository.preloadMetaSchema(fs, draft);
+  }
+
+  @Override
+  public Validator validator(String ref) {
+    return repository.validator(ref);
+  }
+
+  @Override
+  public Validator validator(String ref, JsonSchemaOptions options) {
+    return repository.validator(ref, options);
+  }
+
+  @Override
+  public Validator validator(JsonSchema schema, JsonSchemaOptions options, boolean dereference) {
+    return repository.validator(schema, options, dereference);
+  }
+
+  @Override
+  public JsonObject resolve(JsonObject schema) {
+    return repository.resolve(schema);
+  }
+
+  @Override
+  public JsonSchema find(String pointer) {
+    return repository.find(pointer);
+  }
+}
