@@ -4,7 +4,6 @@ import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.platform.live.LiveHub;
-import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.LiveFeed;
 import app.tableloop.testing.RunningService;
@@ -27,18 +26,13 @@ class LiveFeedsEndWithTheirSessionsTest {
   private static final Duration LIVE = Duration.ofSeconds(5);
 
   static RunningService service;
-  static TenantBootstrap.Bootstrapped restaurant;
-  static String owner;
-  static String dish;
+  static ARestaurant shop;
 
   @BeforeAll
   static void setUp() {
     service = RunningService.start(LiveFeedsEndWithTheirSessionsTest.class);
     // Eat first: a placed order goes to the kitchen's feed at once.
-    ARestaurant shop = ARestaurant.eatFirst(service, "直播面馆", "A1-A6", 1500);
-    restaurant = shop.bootstrapped();
-    owner = shop.owner();
-    dish = shop.dish();
+    shop = ARestaurant.eatFirst(service, "直播面馆", "A1-A6", 1500);
   }
 
   @AfterAll
@@ -55,7 +49,7 @@ class LiveFeedsEndWithTheirSessionsTest {
       cooksFeed.next(message -> message.getString("type").equals("orders"), LIVE);
       chefsFeed.next(message -> message.getString("type").equals("orders"), LIVE);
 
-      assertThat(call(owner, HttpMethod.DELETE, "/staff/" + userId(cook), null).statusCode()).isEqualTo(204);
+      assertThat(call(shop.owner(), HttpMethod.DELETE, "/staff/" + userId(cook), null).statusCode()).isEqualTo(204);
 
       assertThat(cooksFeed.closed(AT_ONCE)).isEqualTo(new LiveFeed.Closed(LiveHub.SESSION_ENDED, "session_ended"));
       String order = anOrderAt("A1");
@@ -70,7 +64,7 @@ class LiveFeedsEndWithTheirSessionsTest {
   void signingOutClosesThatSessionsTabFeedAndNotTheOtherPhones() {
     String phone = service.signIn("diner-two-phones");
     String tablet = service.signIn("diner-two-phones");
-    String tab = ok(service.openTab(restaurant.store(), restaurant.tables().get(1), phone)).getString("id");
+    String tab = ok(service.openTab(shop.store(), shop.bootstrapped().tables().get(1), phone)).getString("id");
     try (LiveFeed onPhone = service.live(storePath("/tabs/" + tab + "/live"), phone);
          LiveFeed onTablet = service.live(storePath("/tabs/" + tab + "/live"), tablet)) {
       onPhone.next(message -> message.getString("type").equals("tab"), LIVE);
@@ -79,7 +73,7 @@ class LiveFeedsEndWithTheirSessionsTest {
       assertThat(service.call(HttpMethod.POST, "/api/v1/auth/sign-out", phone, null).statusCode()).isEqualTo(204);
 
       assertThat(onPhone.closed(AT_ONCE)).isEqualTo(new LiveFeed.Closed(LiveHub.SESSION_ENDED, "session_ended"));
-      ok(call(tablet, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", dish)
+      ok(call(tablet, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish())
           .put("quantity", 1)));
       onTablet.next(message -> message.getJsonObject("tab").getJsonObject("cart").getJsonArray("lines").size() == 1,
           LIVE);
@@ -91,7 +85,7 @@ class LiveFeedsEndWithTheirSessionsTest {
   void theRecheckClosesFeedsWhoseSessionOrRoleVanishedWithoutAWord() {
     String phone = service.signIn("diner-vanishing");
     String tablet = service.signIn("diner-vanishing");
-    String tab = ok(service.openTab(restaurant.store(), restaurant.tables().get(2), phone)).getString("id");
+    String tab = ok(service.openTab(shop.store(), shop.bootstrapped().tables().get(2), phone)).getString("id");
     String sous = aStaffMember("sous");
     String waiter = aStaffMember("waiter");
     try (LiveFeed onPhone = service.live(storePath("/tabs/" + tab + "/live"), phone);
@@ -116,7 +110,7 @@ class LiveFeedsEndWithTheirSessionsTest {
       String order = anOrderAt("A4");
       assertThat(waitersFeed.next(message -> message.getString("type").equals("order_placed"), LIVE)
           .getJsonObject("order").getString("id")).isEqualTo(order);
-      ok(call(tablet, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", dish)
+      ok(call(tablet, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish())
           .put("quantity", 1)));
       onTablet.next(message -> message.getJsonObject("tab").getJsonObject("cart").getJsonArray("lines").size() == 1,
           LIVE);
@@ -127,26 +121,22 @@ class LiveFeedsEndWithTheirSessionsTest {
   }
 
   private static String aStaffMember(String user) {
-    return service.signInAndAccept(user, ok(call(owner, HttpMethod.POST, "/invites",
+    return service.signInAndAccept(user, ok(call(shop.owner(), HttpMethod.POST, "/invites",
         new JsonObject().put("role", "staff"))).getString("token"));
   }
 
   /** A diner scans the table, orders a dish, and answers the order's id. */
   private static String anOrderAt(String tableCode) {
-    String diner = service.signIn("hungry-" + UUID.randomUUID());
-    String tab = ok(service.openTab(restaurant.store(), restaurant.tables().stream()
-        .filter(table -> table.code().equals(tableCode)).findFirst().orElseThrow(), diner)).getString("id");
-    ok(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", dish).put("quantity", 1)));
-    return ok(call(diner, HttpMethod.POST, "/tabs/" + tab + "/orders", new JsonObject()
-        .put("idempotency_key", "live-" + UUID.randomUUID()).put("head_count", 1))).getString("id");
+    return shop.order(shop.seat("hungry-" + UUID.randomUUID(), tableCode), 1).getString("id");
   }
+
 
   private static String userId(String token) {
     return ok(service.get("/api/v1/me", token)).getJsonObject("user").getString("id");
   }
 
   private static String storePath(String rest) {
-    return "/api/v1/stores/" + restaurant.store().id() + rest;
+    return "/api/v1/stores/" + shop.store().id() + rest;
   }
 
   private static HttpResponse<Buffer> call(String token, HttpMethod method, String rest, JsonObject body) {

@@ -29,17 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 class JoiningATabTest {
   static RunningService service;
-  static TenantBootstrap.Bootstrapped restaurant;
-  static String owner;
-  static String dish;
+  static ARestaurant shop;
 
   @BeforeAll
   static void setUp() {
     service = RunningService.start(JoiningATabTest.class);
-    ARestaurant shop = ARestaurant.payFirst(service, "扫码面馆", "A1-A6", 1200);
-    restaurant = shop.bootstrapped();
-    owner = shop.owner();
-    dish = shop.dish();
+    shop = ARestaurant.payFirst(service, "扫码面馆", "A1-A6", 1200);
   }
 
   @AfterAll
@@ -54,20 +49,20 @@ class JoiningATabTest {
 
     assertThat(problem(openTab(diner, a1, null), 403)).isEqualTo("scan_required");
     assertThat(problem(openTab(diner, a1, new JsonObject()), 403)).isEqualTo("scan_required");
-    assertThat(problem(openTab(diner, a1, proof(service.scan(restaurant.store(), table("A2")))), 403))
+    assertThat(problem(openTab(diner, a1, proof(service.scan(shop.store(), table("A2")))), 403))
         .as("a scan of another table").isEqualTo("scan_invalid");
     TenantBootstrap.Bootstrapped elsewhere = service.aRestaurant("别家面馆", "A1");
     assertThat(problem(openTab(diner, a1, proof(service.scan(elsewhere.store(), elsewhere.tables().get(0)))), 403))
         .as("a scan of table A1 of another tenant's store").isEqualTo("scan_invalid");
-    String operator = service.anOperatorOf(restaurant.tenantId(), "operator");
-    JsonObject sister = ok(service.call(HttpMethod.POST, "/api/v1/tenants/" + restaurant.tenantId() + "/stores",
-        operator, new JsonObject().put("name", "扫码面馆 二店")));
+    String operator = service.anOperatorOf(shop.bootstrapped().tenantId(), "operator");
+    JsonObject sister = ok(service.call(HttpMethod.POST,
+        "/api/v1/tenants/" + shop.bootstrapped().tenantId() + "/stores", operator, new JsonObject().put("name", "扫码面馆 二店")));
     ok(service.call(HttpMethod.POST, "/api/v1/stores/" + sister.getString("id") + "/tables", operator,
         new JsonObject().put("codes", "A1")));
     assertThat(problem(openTab(diner, a1, proof(scanOf(sister.getString("code"), "A1"))), 403))
         .as("a scan of table A1 of the same tenant's other store").isEqualTo("scan_invalid");
 
-    String fresh = service.scan(restaurant.store(), a1);
+    String fresh = service.scan(shop.store(), a1);
     int signature = fresh.indexOf('.') + 1;
     String alteredSignature = fresh.substring(0, signature) + (fresh.charAt(signature) == 'A' ? 'B' : 'A')
         + fresh.substring(signature + 1);
@@ -77,7 +72,7 @@ class JoiningATabTest {
     assertThat(problem(openTab(diner, a1, proof(laterExpiry)), 403)).as("the expiry pushed back")
         .isEqualTo("scan_invalid");
     assertThat(problem(openTab(diner, a1, proof("not-a-scan-token")), 400)).isEqualTo("invalid_field");
-    String elevenMinutesOld = ScanProof.issue(scanProofKey(), restaurant.tenantId(), restaurant.store().id(),
+    String elevenMinutesOld = ScanProof.issue(scanProofKey(), shop.bootstrapped().tenantId(), shop.store().id(),
         a1.id(), Instant.now().minus(Duration.ofMinutes(11)));
     HttpResponse<Buffer> expired = openTab(diner, a1, proof(elevenMinutesOld));
     assertThat(problem(expired, 403)).isEqualTo("scan_expired");
@@ -93,11 +88,11 @@ class JoiningATabTest {
     String alice = service.signIn("alice");
     String bob = service.signIn("bob");
     DiningTable a3 = table("A3");
-    String tab = ok(service.openTab(restaurant.store(), a3, alice)).getString("id");
+    String tab = ok(service.openTab(shop.store(), a3, alice)).getString("id");
 
     assertThat(ok(openTab(alice, a3, null)).getString("id")).isEqualTo(tab);
     assertThat(problem(openTab(bob, a3, null), 403)).isEqualTo("scan_required");
-    assertThat(ok(service.openTab(restaurant.store(), a3, bob)).getString("id")).isEqualTo(tab);
+    assertThat(ok(service.openTab(shop.store(), a3, bob)).getString("id")).isEqualTo(tab);
     assertThat(ok(openTab(bob, a3, null)).getString("id")).as("bob is at the tab now").isEqualTo(tab);
   }
 
@@ -105,15 +100,15 @@ class JoiningATabTest {
   void theNextDinersOfATableNeverSeeTheOrdersOfItsEarlierTab() {
     String first = service.signIn("lunch");
     DiningTable a4 = table("A4");
-    String lunchTab = ok(service.openTab(restaurant.store(), a4, first)).getString("id");
-    ok(call(first, HttpMethod.POST, "/tabs/" + lunchTab + "/cart", new JsonObject().put("dish_id", dish)
+    String lunchTab = ok(service.openTab(shop.store(), a4, first)).getString("id");
+    ok(call(first, HttpMethod.POST, "/tabs/" + lunchTab + "/cart", new JsonObject().put("dish_id", shop.dish())
         .put("quantity", 1)));
     String lunchOrder = ok(call(first, HttpMethod.POST, "/tabs/" + lunchTab + "/orders", new JsonObject()
         .put("idempotency_key", "lunch-0001").put("head_count", 1))).getString("id");
-    assertThat(call(owner, HttpMethod.POST, "/tabs/" + lunchTab + "/close", null).statusCode()).isEqualTo(204);
+    assertThat(call(shop.owner(), HttpMethod.POST, "/tabs/" + lunchTab + "/close", null).statusCode()).isEqualTo(204);
 
     String next = service.signIn("dinner");
-    JsonObject dinnerTab = ok(service.openTab(restaurant.store(), a4, next));
+    JsonObject dinnerTab = ok(service.openTab(shop.store(), a4, next));
 
     assertThat(dinnerTab.getString("id")).isNotEqualTo(lunchTab);
     assertThat(dinnerTab.getJsonArray("orders")).isEmpty();
@@ -152,10 +147,10 @@ class JoiningATabTest {
   }
 
   private static DiningTable table(String code) {
-    return restaurant.tables().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+    return shop.bootstrapped().tables().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
   }
 
   private static HttpResponse<Buffer> call(String token, HttpMethod method, String rest, JsonObject body) {
-    return service.call(method, "/api/v1/stores/" + restaurant.store().id() + rest, token, body);
+    return service.call(method, "/api/v1/stores/" + shop.store().id() + rest, token, body);
   }
 }

@@ -2,11 +2,10 @@ package app.tableloop.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.DatabaseUnderTest;
 import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * made here, the way a feature's migration will make its tenant-owned tables.
  */
 class TenantTransactionsTest {
+  static DatabaseUnderTest under;
   static TestEnvironment env;
-  static Vertx vertx;
   static Database database;
 
   // Fresh tenants for every test, so that tests sharing the table never see each other's rows.
@@ -31,17 +30,15 @@ class TenantTransactionsTest {
 
   @BeforeAll
   static void setUp() {
-    env = TestEnvironment.forClass(TenantTransactionsTest.class);
+    under = DatabaseUnderTest.forClass(TenantTransactionsTest.class, 4);
+    env = under.env();
+    database = under.database();
     env.aTenantTable("notes", "body text NOT NULL");
-    vertx = VertxFactory.create().vertx();
-    database = Database.connect(vertx, env.appUrl(), 4);
   }
 
   @AfterAll
   static void tearDown() {
-    Await.result(database.close());
-    Await.result(vertx.close());
-    env.close();
+    under.close();
   }
 
   @Test
@@ -99,7 +96,7 @@ class TenantTransactionsTest {
 
   @Test
   void theTenantSettingDoesNotLeakToTheNextTransactionOnTheSameConnection() {
-    Database single = Database.connect(vertx, env.appUrl(), 1);
+    Database single = under.anotherPool(1, "single");
     try {
       Await.result(single.inTenant(tenantA, sql -> insert(sql, tenantA, "before")));
       String setting = Await.result(single.inTransaction(sql -> sql

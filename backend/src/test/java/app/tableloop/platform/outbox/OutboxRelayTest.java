@@ -3,14 +3,13 @@ package app.tableloop.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.DatabaseUnderTest;
 import app.tableloop.testing.MutableClock;
 import app.tableloop.testing.TestEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -34,8 +33,8 @@ class OutboxRelayTest {
   private static final RelaySettings FAST = new RelaySettings(Duration.ofSeconds(1), 50, 3, Duration.ofSeconds(5),
       Duration.ofMinutes(1));
 
+  static DatabaseUnderTest under;
   static TestEnvironment env;
-  static Vertx vertx;
   static Database database;
 
   private final UUID tenant = UUID.randomUUID();
@@ -43,24 +42,22 @@ class OutboxRelayTest {
 
   @BeforeAll
   static void setUp() {
-    env = TestEnvironment.forClass(OutboxRelayTest.class);
+    under = DatabaseUnderTest.forClass(OutboxRelayTest.class, 8);
+    env = under.env();
+    database = under.database();
     env.aTenantTable("effects", "event_id bigint NOT NULL, handler text NOT NULL");
-    vertx = VertxFactory.create().vertx();
-    database = Database.connect(vertx, env.appUrl(), 8, "relay-test");
   }
 
   @AfterAll
   static void tearDown() {
-    Await.result(database.close());
-    Await.result(vertx.close());
-    env.close();
+    under.close();
   }
 
   @Test
   void twoRelaysOnOneDatabaseDeliverEachEventToEachHandlerOnce() {
     String topic = "test.shared";
     publish(topic, 240);
-    Database second = Database.connect(vertx, env.appUrl(), 4, "relay-test-second");
+    Database second = under.anotherPool(4, "relay-test-second");
     List<EventHandler> handlers = List.of(recording("points", topic), recording("visits", topic));
     OutboxRelay one = new OutboxRelay(database, handlers, FAST, clock, new SimpleMeterRegistry());
     OutboxRelay two = new OutboxRelay(second, handlers, FAST, clock, new SimpleMeterRegistry());
@@ -146,7 +143,7 @@ class OutboxRelayTest {
   void aRelayThatDiesInTheMiddleOfABatchLeavesTheRestToAnotherAndNothingHappensTwice() {
     String topic = "test.interrupted";
     List<Long> events = publish(topic, 5);
-    Database dying = Database.connect(vertx, env.appUrl(), 4, "relay-test-dying");
+    Database dying = under.anotherPool(4, "relay-test-dying");
     Promise<Void> reachedThird = Promise.promise();
     OutboxRelay first = new OutboxRelay(dying, List.of(handler("stamps", topic, (sql, delivered) -> {
       if (delivered.id() == events.get(2)) {
