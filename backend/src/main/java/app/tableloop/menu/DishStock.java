@@ -93,8 +93,8 @@ public final class DishStock {
    */
   private Future<Void> soldOutChanged(SqlClient sql, UUID storeId) {
     if (sql instanceof SqlConnection connection && connection.transaction() != null) {
-      connection.transaction().completion().onSuccess(committed -> cache.forgetVersion(storeId));
+      connection.transaction().completion().onSuccess(committed -> cache.changedAtUnknownVersion(storeId));
     }
-    return cache.forgetVersion(storeId);
+    return cache.changedAtUnknownVersion(storeId);
   }
 }

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
+import org.redisson.api.RTopic;
+import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The diners' menus in Redis: per store the current menu version, and per store and version the rendered menu. A
  * read that finds both touches no database. Redis may be lost: every miss or failure here sends the reader to
- * PostgreSQL, and a failed write only costs the next reader a trip there.
+ * PostgreSQL, and a failed write only costs the next reader a trip there. A change is also announced on a channel,
+ * so that every instance drops its own copy of the store's menu ({@link LocalMenus}).
  */
 public final class MenuCache {
   private static final Logger LOG = LoggerFactory.getLogger(MenuCache.class);
@@ -60,9 +64,49 @@ public final class MenuCache {
             String.valueOf(version), String.valueOf(VERSION_LIFETIME.toMillis()))));
   }
 
-  /** Forgets the store's version, so that the next reader asks PostgreSQL (for changes whose version is unknown). */
-  public Future<Void> forgetVersion(UUID storeId) {
-    return quietly("forgetting the menu version of store " + storeId, redis.future(versionKey(storeId).deleteAsync()));
+  /** A change of the store's menu committed at {@code version}: raises the version and tells every instance. */
+  public Future<Void> changed(UUID storeId, long version) {
+    return raiseVersion(storeId, version).compose(raised -> announce(storeId));
+  }
+
+  /**
+   * A change whose version is unknown (stock taken by an order): forgets the store's version, so that the next
+   * reader asks PostgreSQL, and tells every instance.
+   */
+  public Future<Void> changedAtUnknownVersion(UUID storeId) {
+    return quietly("forgetting the menu version of store " + storeId, redis.future(versionKey(storeId).deleteAsync()))
+        .compose(forgotten -> announce(storeId));
+  }
+
+  /**
+   * Calls {@code changed} with each store whose menu any instance changes, and {@code missedSome} whenever the
+   * subscription is made again (after Redis was unreachable, announcements may have been lost meanwhile).
+   */
+  Future<Void> listen(Consumer<UUID> changed, Runnable missedSome) {
+    RTopic topic = changes();
+    return redis.future(topic.addListenerAsync(new StatusListener() {
+          @Override
+          public void onSubscribe(String channel) {
+            missedSome.run();
+          }
+
+          @Override
+          public void onUnsubscribe(String channel) {
+            missedSome.run();
+          }
+        }))
+        .compose(status -> redis.future(topic.addListenerAsync(String.class,
+            (channel, store) -> changed.accept(UUID.fromString(store)))))
+        .mapEmpty();
+  }
+
+  private Future<Void> announce(UUID storeId) {
+    return quietly("announcing the menu change of store " + storeId,
+        redis.future(changes().publishAsync(storeId.toString())));
+  }
+
+  private RTopic changes() {
+    return redis.client().getTopic("menu:changes", StringCodec.INSTANCE);
   }
 
   public Future<Optional<CachedMenu>> menu(UUID storeId, long version) {

@@ -145,7 +145,7 @@ public final class MenuEditing {
     return database.inTenant(access.tenantId(), sql -> work.apply(sql)
             .compose(result -> menus.bumpVersion(sql, access.tenantId(), access.storeId())
                 .map(version -> new Changed<>(result, version))))
-        .compose(changed -> cache.raiseVersion(access.storeId(), changed.version()).map(changed.result()));
+        .compose(changed -> cache.changed(access.storeId(), changed.version()).map(changed.result()));
   }
 
   private record Changed<T>(T result, long version) {

@@ -26,6 +26,8 @@ public final class PublicMenus {
   private final MenuCache cache;
   private final Clock clock;
   private final Map<UUID, Future<Optional<CachedMenu>>> loading = new ConcurrentHashMap<>();
+  private final LocalMenus local = new LocalMenus();
+  private Future<Void> listening;
 
   public PublicMenus(Database database, Stores stores, Menus menus, MenuCache cache, Clock clock) {
     this.database = database;
@@ -36,16 +38,39 @@ public final class PublicMenus {
   }
 
   /**
-   * The store's menu as diners see it now; empty when there is no such store. When Redis knows the current version
-   * and has that version's menu, PostgreSQL is not asked at all; when it has forgotten the version, only the version.
+   * The store's menu as diners see it now; empty when there is no such store. This instance's own copy when it has
+   * one; else from Redis when it knows the current version and has that version's menu, so that PostgreSQL is not
+   * asked at all; when Redis has forgotten the version, only the version.
    */
   public Future<Optional<CachedMenu>> current(UUID storeId) {
     Instant now = clock.instant();
+    boolean toldOfChanges = listening().succeeded();
+    Optional<CachedMenu> copy = toldOfChanges ? local.get(storeId, now) : Optional.empty();
+    if (copy.isPresent()) {
+      return Future.succeededFuture(copy);
+    }
+    long mark = local.mark();
+    return shared(storeId, now).onSuccess(menu -> {
+      if (toldOfChanges) {
+        menu.ifPresent(found -> local.keep(storeId, found, mark));
+      }
+    });
+  }
+
+  private Future<Optional<CachedMenu>> shared(UUID storeId, Instant now) {
     return cache.version(storeId)
         .compose(known -> known.isPresent() ? Future.succeededFuture(known) : versionFromDatabase(storeId))
         .compose(version -> version.isEmpty() ? Future.succeededFuture(Optional.<CachedMenu>empty())
             : cache.menu(storeId, version.get()).compose(cached -> cached.isPresent()
                 && cached.get().validUntil().isAfter(now) ? Future.succeededFuture(cached) : load(storeId)));
+  }
+
+  /** Copies are kept only once this instance hears of changes; made with the first read, and again if it failed. */
+  private synchronized Future<Void> listening() {
+    if (listening == null || listening.failed()) {
+      listening = cache.listen(local::changed, local::forgetAll);
+    }
+    return listening;
   }
 
   private Future<Optional<Long>> versionFromDatabase(UUID storeId) {

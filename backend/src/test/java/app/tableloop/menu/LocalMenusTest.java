@@ -1,0 +1,59 @@
+package app.tableloop.menu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LocalMenusTest {
+  private static final Instant NOW = Instant.parse("2026-12-02T04:00:00Z");
+  private final LocalMenus local = new LocalMenus();
+  private final UUID store = UUID.randomUUID();
+  private final CachedMenu menu = CachedMenu.of(7, NOW.plus(Duration.ofHours(1)), "{\"version\":7}");
+
+  @Test
+  void aMenuLoadedWithNoChangeHeardIsKeptUntilItStopsBeingTrue() {
+    local.keep(store, menu, local.mark());
+
+    assertThat(local.get(store, NOW)).contains(menu);
+    assertThat(local.get(store, NOW.plus(Duration.ofHours(1)))).as("its serving windows moved on").isEmpty();
+    assertThat(local.get(UUID.randomUUID(), NOW)).isEmpty();
+  }
+
+  @Test
+  void aMenuLoadedWhileAChangeWasHeardIsNotKept() {
+    long mark = local.mark();
+    local.changed(UUID.randomUUID());
+
+    local.keep(store, menu, mark);
+
+    assertThat(local.get(store, NOW)).as("it may predate the change").isEmpty();
+  }
+
+  @Test
+  void aChangeDropsThatStoresCopyAndAMissedAnnouncementDropsAll() {
+    UUID other = UUID.randomUUID();
+    local.keep(store, menu, local.mark());
+    local.keep(other, menu, local.mark());
+
+    local.changed(store);
+    assertThat(local.get(store, NOW)).isEmpty();
+    assertThat(local.get(other, NOW)).isPresent();
+
+    local.forgetAll();
+    assertThat(local.get(other, NOW)).isEmpty();
+  }
+
+  @Test
+  void aCopyIsDroppedAfterItsLifetimeEvenWithNoAnnouncement() throws InterruptedException {
+    LocalMenus shortLived = new LocalMenus(Duration.ofMillis(50));
+    shortLived.keep(store, menu, shortLived.mark());
+    assertThat(shortLived.get(store, NOW)).isPresent();
+
+    Thread.sleep(120);
+
+    assertThat(shortLived.get(store, NOW)).isEmpty();
+  }
+}
