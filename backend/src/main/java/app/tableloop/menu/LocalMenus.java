@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LocalMenus {
   private static final int MAX_STORES = 10_000;
 
-  private final Cache<UUID, CachedMenu> copies;
+  private final Cache<UUID, ServedMenu> copies;
   /** Counts changes heard; a menu loaded while one arrived may predate it and is not kept. */
   private final AtomicLong changesHeard = new AtomicLong();
 
@@ -30,9 +30,9 @@ final class LocalMenus {
   }
 
   /** The store's menu if this instance holds one that is still true at {@code now}. */
-  Optional<CachedMenu> get(UUID storeId, Instant now) {
-    CachedMenu copy = copies.getIfPresent(storeId);
-    return copy != null && copy.validUntil().isAfter(now) ? Optional.of(copy) : Optional.empty();
+  Optional<ServedMenu> get(UUID storeId, Instant now) {
+    ServedMenu copy = copies.getIfPresent(storeId);
+    return copy != null && copy.menu().validUntil().isAfter(now) ? Optional.of(copy) : Optional.empty();
   }
 
   /** Where a load starts: hand it back to {@link #keep} when the load is done. */
@@ -41,7 +41,7 @@ final class LocalMenus {
   }
 
   /** Keeps a menu loaded since {@code mark}, unless a change was heard meanwhile (also while it was being kept). */
-  void keep(UUID storeId, CachedMenu menu, long mark) {
+  void keep(UUID storeId, ServedMenu menu, long mark) {
     if (changesHeard.get() == mark) {
       copies.put(storeId, menu);
       if (changesHeard.get() != mark) {

@@ -56,8 +56,8 @@ public final class MenuApi implements ApiModule {
         .compose(menu -> menu.map(Future::succeededFuture)
             .orElseGet(() -> Refusals.refuse(MenuRefusal.STORE_NOT_FOUND)))
         .onSuccess(menu -> {
-          rc.response().putHeader("ETag", menu.etag()).putHeader("Cache-Control", "no-cache");
-          if (menu.matches(rc.request().getHeader("If-None-Match"))) {
+          rc.response().putHeader("ETag", menu.menu().etag()).putHeader("Cache-Control", "no-cache");
+          if (menu.menu().matches(rc.request().getHeader("If-None-Match"))) {
             rc.response().setStatusCode(304).end();
           } else {
             rc.response().putHeader("Content-Type", "application/json").end(menu.body());

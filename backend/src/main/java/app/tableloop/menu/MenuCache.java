@@ -40,6 +40,8 @@ public final class MenuCache {
       """;
 
   private final Redis redis;
+  /** This instance's listener, told of its own changes at once rather than when Redis echoes them back. */
+  private volatile Consumer<UUID> changedHere = store -> { };
 
   public MenuCache(Redis redis) {
     this.redis = redis;
@@ -83,6 +85,7 @@ public final class MenuCache {
    * subscription is made again (after Redis was unreachable, announcements may have been lost meanwhile).
    */
   Future<Void> listen(Consumer<UUID> changed, Runnable missedSome) {
+    changedHere = changed;
     RTopic topic = changes();
     return redis.future(topic.addListenerAsync(new StatusListener() {
           @Override
@@ -101,6 +104,7 @@ public final class MenuCache {
   }
 
   private Future<Void> announce(UUID storeId) {
+    changedHere.accept(storeId);
     return quietly("announcing the menu change of store " + storeId,
         redis.future(changes().publishAsync(storeId.toString())));
   }

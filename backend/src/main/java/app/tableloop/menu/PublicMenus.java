@@ -42,17 +42,17 @@ public final class PublicMenus {
    * one; else from Redis when it knows the current version and has that version's menu, so that PostgreSQL is not
    * asked at all; when Redis has forgotten the version, only the version.
    */
-  public Future<Optional<CachedMenu>> current(UUID storeId) {
+  public Future<Optional<ServedMenu>> current(UUID storeId) {
     Instant now = clock.instant();
     boolean toldOfChanges = listening().succeeded();
-    Optional<CachedMenu> copy = toldOfChanges ? local.get(storeId, now) : Optional.empty();
+    Optional<ServedMenu> copy = toldOfChanges ? local.get(storeId, now) : Optional.empty();
     if (copy.isPresent()) {
       return Future.succeededFuture(copy);
     }
     long mark = local.mark();
-    return shared(storeId, now).onSuccess(menu -> {
+    return shared(storeId, now).map(menu -> menu.map(ServedMenu::new)).onSuccess(served -> {
       if (toldOfChanges) {
-        menu.ifPresent(found -> local.keep(storeId, found, mark));
+        served.ifPresent(found -> local.keep(storeId, found, mark));
       }
     });
   }

@@ -11,7 +11,7 @@ class LocalMenusTest {
   private static final Instant NOW = Instant.parse("2026-12-02T04:00:00Z");
   private final LocalMenus local = new LocalMenus();
   private final UUID store = UUID.randomUUID();
-  private final CachedMenu menu = CachedMenu.of(7, NOW.plus(Duration.ofHours(1)), "{\"version\":7}");
+  private final ServedMenu menu = new ServedMenu(CachedMenu.of(7, NOW.plus(Duration.ofHours(1)), "{\"version\":7}"));
 
   @Test
   void aMenuLoadedWithNoChangeHeardIsKeptUntilItStopsBeingTrue() {

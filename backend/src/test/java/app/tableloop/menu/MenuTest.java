@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The menu end to end: owners build it, the kitchen marks dishes sold out, diners read it. The owners and staff talk
  * to one instance of the service and the diners to a second one on the same PostgreSQL and Redis, as behind a load
- * balancer: every change must reach the diners' menu at once, whichever instance cached it.
+ * balancer: every change must reach the diners' menu, whichever instance keeps a copy of it.
  */
 class MenuTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -454,8 +454,7 @@ class MenuTest {
     }
 
     category(kitchen, "小吃");
-    JsonObject changed = service.eventually(() -> readMenu(kitchen, null).bodyAsJsonObject(),
-        menu -> menu.containsKey("version"));
+    JsonObject changed = readMenu(kitchen, null).bodyAsJsonObject();
     assertThat(changed.getLong("version")).as("a real change reaches the diners from PostgreSQL")
         .isGreaterThan(version);
     assertThat(readMenu(kitchen, first.getHeader("ETag")).statusCode()).isEqualTo(200);
@@ -463,7 +462,7 @@ class MenuTest {
 
   /** The diners' menu, read until it is {@code expected} (an announcement reaches the other instance soon after). */
   private static JsonObject menuOnceItIs(Kitchen kitchen, JsonObject expected) {
-    return service.eventually(() -> readMenu(kitchen, null).bodyAsJsonObject(), expected::equals);
+    return service.eventually(() -> readMenuNow(kitchen, null).bodyAsJsonObject(), expected::equals);
   }
 
   /** A restaurant with its owner and one staff member signed in. */
@@ -535,7 +534,17 @@ class MenuTest {
         kitchen.restaurant().store().id(), Set.of(ids), BusinessDay.of(Instant.now(), SHANGHAI))));
   }
 
+  /**
+   * The diners' menu from the second instance once it has heard of the changes made through the first: a change
+   * drops the changing instance's copy at once, and reaches the others' copies through Redis a moment later.
+   */
   private static HttpResponse<Buffer> readMenu(Kitchen kitchen, String ifNoneMatch) {
+    String current = service.get(kitchen.path("/menu"), null).getHeader("ETag");
+    return service.eventually(() -> readMenuNow(kitchen, ifNoneMatch),
+        response -> current.equals(response.getHeader("ETag")));
+  }
+
+  private static HttpResponse<Buffer> readMenuNow(Kitchen kitchen, String ifNoneMatch) {
     HttpRequest<Buffer> request = diners.get(kitchen.path("/menu"));
     if (ifNoneMatch != null) {
       request.putHeader("If-None-Match", ifNoneMatch);

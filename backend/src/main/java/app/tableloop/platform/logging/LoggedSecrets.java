@@ -15,16 +15,20 @@ public final class LoggedSecrets {
   static final String MASK = "***";
   private static final String NAMES = "secret|appsecret|app_secret|access_token|refresh_token|js_code|"
       + "session_key|sign|paysign|pay_sign|signature|api_v3_key|apiv3key|mch_key|private_key|password|token";
-  private static final List<Pattern> SECRETS = List.of(
+  /** A kind of credential, and a character its text cannot do without: most lines lack it and skip the pattern. */
+  private record Secret(Pattern pattern, String needs) {
+  }
+
+  private static final List<Secret> SECRETS = List.of(
       // URL query or form parameters (and a map's toString): secret=..., access_token=..., and the login code in
       // code=...; a value is quoted, or stops at the next parameter, a quote or a bracket.
-      Pattern.compile("(?i)(?<![A-Za-z0-9_])(" + NAMES + "|code)=(\"[^\"]*\"|[^&\\s\"',;)}\\]]*)"),
+      new Secret(Pattern.compile("(?i)(?<![A-Za-z0-9_])(" + NAMES + "|code)=(\"[^\"]*\"|[^&\\s\"',;)}\\]]*)"), "="),
       // JSON fields: "secret":"...", "access_token" : "..." ("code" stays readable there: WeChat Pay's error codes).
-      Pattern.compile("(?i)(\"(?:" + NAMES + ")\"\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\""),
+      new Secret(Pattern.compile("(?i)(\"(?:" + NAMES + ")\"\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\""), "\""),
       // Headers (and a map's toString of them): the whole value, whatever scheme it carries.
-      Pattern.compile("(?i)((?:authorization|wechatpay-signature)\"?\\s*[:=]\\s*)([^\\r\\n]+)"),
+      new Secret(Pattern.compile("(?i)((?:authorization|wechatpay-signature)\"?\\s*[:=]\\s*)([^\\r\\n]+)"), ":="),
       // A password in a URL's user info: scheme://user:password@host
-      Pattern.compile("(://[^/\\s:@]+:)([^@\\s/]+)(?=@)"));
+      new Secret(Pattern.compile("(://[^/\\s:@]+:)([^@\\s/]+)(?=@)"), "@"));
 
   private LoggedSecrets() {
   }
@@ -34,13 +38,25 @@ public final class LoggedSecrets {
       return text;
     }
     String masked = text;
-    for (Pattern secret : SECRETS) {
-      Matcher matcher = secret.matcher(masked);
+    for (Secret secret : SECRETS) {
+      if (!containsAny(masked, secret.needs())) {
+        continue;
+      }
+      Matcher matcher = secret.pattern().matcher(masked);
       if (matcher.find()) {
         masked = matcher.replaceAll(match -> Matcher.quoteReplacement(valueMasked(match)));
       }
     }
     return masked;
+  }
+
+  private static boolean containsAny(String text, String characters) {
+    for (int i = 0; i < characters.length(); i++) {
+      if (text.indexOf(characters.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The match with its value (group 2) replaced by the mask. */
