@@ -50,7 +50,8 @@ public final class NotificationIntake {
   public <N> Future<Void> receive(String body, SignatureHeader header, Subject<N> subject) {
     return verification.verify(body, header, subject::parse).compose(notification -> {
       Received received = subject.received(notification);
-      return database.inTransaction(sql -> subject.locate(sql, received.reference()))
+      // One lookup, no transaction of its own: the recording below runs in the tenant's transaction anyway.
+      return subject.locate(database.pool(), received.reference())
           .compose(tenant -> tenant.isPresent() ? subject.record(tenant.get(), notification) : keep(received));
     });
   }
