@@ -77,8 +77,11 @@ public final class TabService {
                                  Map<UUID, Dish> menu);
   }
 
-  /** An order placed, with the tab's state right after; a retried submit answers the earlier order, no state. */
-  private record Placed(Order order, JsonObject tabState) {
+  /**
+   * An order placed, with the tab right after (its cart empty) and the tab's orders; a retried submit answers the
+   * earlier order, without them.
+   */
+  private record Placed(Order order, Optional<Tab> tab, List<Order> orders) {
   }
 
   /**
@@ -184,13 +187,13 @@ public final class TabService {
                     : refuse(OrderingRefusal.ORDER_IN_PROGRESS)))
             : Future.failedFuture(failure))
         .onSuccess(placed -> {
-          if (placed.tabState() == null) {
+          if (placed.tab().isEmpty()) {
             return;
           }
           if (placed.order().status() == OrderStatus.PLACED) {
             events.kitchenOrder(placed.order().storeId(), "order_placed", OrderingJson.order(placed.order()));
           }
-          events.tabChanged(tabId, placed.tabState());
+          events.tabChanged(tabId, TabStates.state(placed.tab().get(), List.of(), Map.of(), placed.orders()));
         })
         .map(Placed::order);
   }
@@ -230,9 +233,9 @@ public final class TabService {
                         ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
                     request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
                     requestHash, lines, contents.lines().stream().map(CartLine::addedBy).toList()))
-                .map(order -> new Placed(order, TabStates.state(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
-                    version), List.of(), Map.of(), Stream.concat(contents.orders().stream(), Stream.of(order))
-                    .sorted(Comparator.comparing(Order::placedAt)).toList())))));
+                .map(order -> new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
+                    version)), Stream.concat(contents.orders().stream(), Stream.of(order))
+                    .sorted(Comparator.comparing(Order::placedAt)).toList()))));
   }
 
   /** Takes the portions of every dish of the order at once; the first dish short of them is named in the refusal. */
@@ -261,7 +264,7 @@ public final class TabService {
   private Future<Placed> answerEarlier(SqlClient sql, Access access, Orders.Earlier earlier, byte[] requestHash) {
     return Arrays.equals(earlier.requestHash(), requestHash)
         ? orders.find(sql, access.tenantId(), access.storeId(), earlier.orderId())
-            .map(order -> new Placed(order.orElseThrow(), null))
+            .map(order -> new Placed(order.orElseThrow(), Optional.empty(), List.of()))
         : refuse(OrderingRefusal.IDEMPOTENCY_KEY_REUSED);
   }
 
