@@ -18,8 +18,8 @@ import java.util.UUID;
 public final class Tabs {
   private static final String COLUMNS = "id, store_id, table_id, status, cart_version";
   private static final String TAB_COLUMNS = "t.id, t.store_id, t.table_id, t.status, t.cart_version";
-  private static final String STORE = "store_";
-  private static final String TABLE = "table_";
+  private static final String STORE = "s_";
+  private static final String TABLE = "d_";
 
   /** A tab as its diners see it, with what that is made of: its store, its cart's lines and its orders. */
   record View(Tab tab, Store store, List<CartLine> lines, List<Order> orders) {
