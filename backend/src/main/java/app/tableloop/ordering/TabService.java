@@ -149,7 +149,6 @@ public final class TabService {
   /**
    * Applies a change if the caller is one of the tab's diners, the cart is still at {@code expectedVersion} and the
    * tab open; answers the tab's state after it, built from what the change read and wrote, and tells the table.
-   * Counting the change first locks the tab, so the lines and orders read next are the ones the change applies to.
    */
   private Future<JsonObject> changeCart(Access access, UUID tabId, Long expectedVersion, Optional<UUID> adding,
                                         CartChange change) {
@@ -158,14 +157,12 @@ public final class TabService {
     return database.inTenant(tenantId, sql -> tabs.bumpCart(sql, tenantId, storeId, tabId, access.user().userId(),
                 expectedVersion)
             .compose(bump -> bump.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
-                : bump.get().version().isPresent() ? Future.succeededFuture(bump.get().version().get())
+                : bump.get().view().isPresent() ? Future.succeededFuture(bump.get().view().get())
                 : refuse(bump.get().open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED))
-            .compose(version -> tabs.view(sql, tenantId, storeId, tabId, Optional.empty()).map(Optional::orElseThrow)
-                .compose(view -> tabStates.menu(sql, tenantId, view.store(), tabStates.businessDay(view.store()),
-                        view.lines(), adding.stream().toArray(UUID[]::new))
-                    .compose(menu -> change.apply(sql, tenantId, tabId, view.lines(), menu)
-                        .map(lines -> TabStates.state(new Tab(tabId, view.tab().storeId(), view.tab().tableId(), true,
-                            version), lines, menu, view.orders()))))))
+            .compose(view -> tabStates.menu(sql, tenantId, view.store(), tabStates.businessDay(view.store()),
+                    view.lines(), adding.stream().toArray(UUID[]::new))
+                .compose(menu -> change.apply(sql, tenantId, tabId, view.lines(), menu)
+                    .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders())))))
         .onSuccess(state -> events.tabChanged(tabId, state));
   }
 
@@ -199,31 +196,29 @@ public final class TabService {
   }
 
   /**
-   * Locks the tab first, then reads its cart and looks the key up: a submit that waited for the lock sees the order
-   * its twin placed meanwhile, and answers it, instead of finding the cart already emptied.
+   * Locks the tab with its cart and the key's earlier order, as they are once the lock is held: a submit that waited
+   * for it sees the order its twin placed meanwhile, and answers it, instead of finding the cart already emptied.
    */
   private Future<Placed> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
     UUID tenantId = access.tenantId();
-    return tabs.lockForDiner(sql, tenantId, access.storeId(), tabId, access.user().userId())
+    return tabs.lockForDiner(sql, tenantId, access.storeId(), tabId, access.user().userId(), request.idempotencyKey())
         .compose(locked -> locked.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
-            : tabs.contents(sql, tenantId, access.storeId(), tabId, request.idempotencyKey())
-                .compose(contents -> contents.earlier().isPresent()
-                    ? answerEarlier(sql, access, contents.earlier().get(), requestHash)
-                    : locked.get().tab().open() ? placeNew(sql, access, locked.get(), contents, request, requestHash)
-                    : refuse(OrderingRefusal.TAB_CLOSED)));
+            : locked.get().earlier().isPresent() ? answerEarlier(sql, access, locked.get().earlier().get(), requestHash)
+            : locked.get().tab().open() ? placeNew(sql, access, locked.get(), request, requestHash)
+            : refuse(OrderingRefusal.TAB_CLOSED));
   }
 
-  private Future<Placed> placeNew(SqlClient sql, Access access, Tabs.Locked locked, Tabs.Contents contents,
-                                  PlaceOrder request, byte[] requestHash) {
+  private Future<Placed> placeNew(SqlClient sql, Access access, Tabs.Locked locked, PlaceOrder request,
+                                  byte[] requestHash) {
     UUID tenantId = access.tenantId();
     Store store = locked.store();
     Tab tab = locked.tab();
     LocalDate day = tabStates.businessDay(store);
     return orderable(store, locked.table())
-        .compose(ok -> contents.lines().isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
-            : tabStates.menu(sql, tenantId, store, day, contents.lines()))
+        .compose(ok -> locked.lines().isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
+            : tabStates.menu(sql, tenantId, store, day, locked.lines()))
         .compose(menu -> {
-          CartPricing.Outcome pricing = CartPricing.price(contents.lines(), menu);
+          CartPricing.Outcome pricing = CartPricing.price(locked.lines(), menu);
           return pricing.priced() ? Future.succeededFuture(pricing.lines()) : refuse(pricing.refusal());
         })
         .compose(lines -> takeStock(sql, tenantId, day, lines)
@@ -232,9 +227,9 @@ public final class TabService {
                     tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
                         ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
                     request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
-                    requestHash, lines, contents.lines().stream().map(CartLine::addedBy).toList()))
+                    requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList()))
                 .map(order -> new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
-                    version)), Stream.concat(contents.orders().stream(), Stream.of(order))
+                    version)), Stream.concat(locked.orders().stream(), Stream.of(order))
                     .sorted(Comparator.comparing(Order::placedAt)).toList()))));
   }
 

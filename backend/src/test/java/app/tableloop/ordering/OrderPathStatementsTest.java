@@ -12,8 +12,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class OrderPathStatementsTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.startTapped(OrderPathStatementsTest.class);
-    restaurant = service.aRestaurant("数语句面馆", "A1-A3");
+    restaurant = service.aRestaurant("数语句面馆", "A1-A4");
     String owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
     call(owner, HttpMethod.PATCH, "", new JsonObject().put("ordering_mode", "eat_first"));
     String category = body(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
@@ -66,13 +69,13 @@ class OrderPathStatementsTest {
     List<String> cartAdd = onePerRequest(() -> body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart",
         new JsonObject().put("dish_id", noodles).put("choice_ids", new JsonArray().add(large)).put("quantity", 2)
             .put("cart_version", 0))));
-    assertThat(cartAdd).as("BEGIN, tenant, diner check with the count of the change, the tab's lines and orders,"
-        + " the dishes, the line, COMMIT").hasSize(7);
+    assertThat(cartAdd).as("BEGIN, tenant, the diner check with the count of the change and the tab's lines and"
+        + " orders, the dishes, the line, COMMIT").hasSize(6);
 
     List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001"));
-    assertThat(placement).as("BEGIN, tenant, the tab locked with store and table, its cart and orders and the key's"
-        + " earlier order, the dishes, the stock, the cart emptied, the numbered order with its items, COMMIT")
-        .hasSize(9);
+    assertThat(placement).as("BEGIN, tenant, the tab locked with its store, table, cart, orders and the key's earlier"
+        + " order, the dishes, the stock, the cart emptied, the numbered order with its items, COMMIT")
+        .hasSize(8);
     assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
         .contains("order_counters");
 
@@ -116,6 +119,30 @@ class OrderPathStatementsTest {
 
     JsonArray orders = body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonArray("orders");
     assertThat(orders).containsExactly(first, second);
+  }
+
+  @Test
+  void cartAddsArrivingTogetherEachAnswerTheCartAsTheirChangeLeftIt() {
+    String diner = service.signIn("crowd");
+    String tab = ok(service.openTab(restaurant.store(), table("A4"), diner)).getString("id");
+    JsonObject before = body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonObject("cart");
+
+    List<CompletableFuture<HttpResponse<Buffer>>> adds = IntStream.rangeClosed(1, 10)
+        .mapToObj(quantity -> service.callAsync(HttpMethod.POST, "/api/v1/stores/" + restaurant.store().id()
+                + "/tabs/" + tab + "/cart", diner, new JsonObject().put("dish_id", cucumbers).put("quantity", quantity))
+            .toCompletionStage().toCompletableFuture())
+        .toList();
+    List<JsonObject> carts = adds.stream().map(CompletableFuture::join).map(OrderPathStatementsTest::body)
+        .map(state -> state.getJsonObject("cart")).toList();
+
+    assertThat(carts).allSatisfy(cart -> assertThat(cart.getJsonArray("lines"))
+        .as("the lines added up to this change, and no more").hasSize(before.getJsonArray("lines").size()
+            + (int) (cart.getLong("version") - before.getLong("version"))));
+    assertThat(IntStream.range(0, carts.size()).filter(i -> carts.get(i).getJsonArray("lines").stream()
+        .map(JsonObject.class::cast).anyMatch(line -> line.getInteger("quantity") == i + 1)).count())
+        .as("each answer holds its own line").isEqualTo(10);
+    JsonObject last = carts.stream().max(Comparator.comparing(cart -> cart.getLong("version"))).orElseThrow();
+    assertThat(last).isEqualTo(body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonObject("cart"));
   }
 
   /**
