@@ -20,7 +20,10 @@ import java.util.UUID;
  * stock on the first take of the day.
  */
 public final class DishStock {
-  /** Today's stock of the dish {@code d}: what is left on the business day $4, else the daily stock (null: unlimited). */
+  /**
+   * Today's stock of the dish {@code d}: what is left on the business day $4, else the daily stock (null:
+   * unlimited).
+   */
   private static final String TODAY = "CASE WHEN d.stock_date = $4 THEN d.stock_left ELSE d.daily_stock END";
   /**
    * Takes the portions ($3) of the dishes ($2) in one statement. The dishes with a stock are locked first, in id

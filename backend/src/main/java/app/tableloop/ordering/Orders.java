@@ -64,7 +64,7 @@ public final class Orders {
     }
   }
 
-  /** The tab's orders, oldest first, as a JSON array; {@code tabId} is the SQL naming the tab, {@code $1} the tenant. */
+  /** The tab's orders, oldest first, as a JSON array; {@code tabId} is the SQL naming the tab, $1 the tenant. */
   static String ofTabJson(String tabId) {
     return "(SELECT coalesce(json_agg(" + ORDER_JSON + " ORDER BY o.placed_at), '[]') FROM orders o"
         + " WHERE o.tenant_id = $1 AND o.tab_id = " + tabId + ")";

@@ -201,10 +201,12 @@ public final class TabService {
    */
   private Future<Placed> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
     UUID tenantId = access.tenantId();
-    return tabs.lockForDiner(sql, tenantId, access.storeId(), tabId, access.user().userId(), request.idempotencyKey())
-        .compose(locked -> locked.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
-            : locked.get().earlier().isPresent() ? answerEarlier(sql, access, locked.get().earlier().get(), requestHash)
-            : locked.get().tab().open() ? placeNew(sql, access, locked.get(), request, requestHash)
+    return tabs.lockForDiner(sql, tenantId, access.storeId(), tabId, access.user().userId(),
+            request.idempotencyKey())
+        .compose(found -> found.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND) : Future.succeededFuture(found.get()))
+        .compose(locked -> locked.earlier().isPresent()
+            ? answerEarlier(sql, access, locked.earlier().get(), requestHash)
+            : locked.tab().open() ? placeNew(sql, access, locked, request, requestHash)
             : refuse(OrderingRefusal.TAB_CLOSED));
   }
 
