@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,12 +49,16 @@ public final class AccessGuard implements Guard {
       String store = rc.pathParam("store");
       String tenant = rc.pathParam("tenant");
       if (store != null) {
-        return parse(store).map(users::tenantOfStore).orElse(Future.succeededFuture(Optional.empty()))
-            .compose(storeTenant -> storeTenant.isEmpty() ? hidden()
-                : decide(rc, user, sessionId, allowed.get(), storeTenant.get(), UUID.fromString(store)));
+        // The store's tenant and the caller's roles in one round trip, read afresh for every request: a role taken
+        // away counts at once.
+        return parse(store).map(storeId -> users.atStore(storeId, user.userId())
+                .compose(at -> at.tenantId().isEmpty() ? hidden()
+                    : decide(rc, user, sessionId, allowed.get(), at.grants(), at.tenantId().get(), storeId)))
+            .orElseGet(AccessGuard::hidden);
       }
       if (tenant != null) {
-        return parse(tenant).map(id -> decide(rc, user, sessionId, allowed.get(), id, null))
+        return parse(tenant).map(id -> users.rolesOf(user.userId())
+                .compose(grants -> decide(rc, user, sessionId, allowed.get(), grants, id, null)))
             .orElseGet(AccessGuard::hidden);
       }
       // Operations outside any tenant (signing out, accepting an invite) only need a signed-in user.
@@ -62,18 +67,16 @@ public final class AccessGuard implements Guard {
     });
   }
 
-  private Future<Void> decide(RoutingContext rc, SignedInUser user, String sessionId, Set<Role> allowed,
-                              UUID tenantId, UUID storeId) {
-    return users.rolesOf(user.userId()).compose(grants -> {
-      AccessPolicy.Decision decision = AccessPolicy.decide(allowed, grants, tenantId, storeId);
-      if (decision instanceof AccessPolicy.Granted granted) {
-        Callers.attach(rc, new Access(user, sessionId, granted.role(), tenantId, storeId));
-        return Future.succeededFuture();
-      }
-      return decision instanceof AccessPolicy.Forbidden
-          ? Future.failedFuture(new ProblemException(CommonProblems.FORBIDDEN))
-          : hidden();
-    });
+  private static Future<Void> decide(RoutingContext rc, SignedInUser user, String sessionId, Set<Role> allowed,
+                                     List<RoleGrant> grants, UUID tenantId, UUID storeId) {
+    AccessPolicy.Decision decision = AccessPolicy.decide(allowed, grants, tenantId, storeId);
+    if (decision instanceof AccessPolicy.Granted granted) {
+      Callers.attach(rc, new Access(user, sessionId, granted.role(), tenantId, storeId));
+      return Future.succeededFuture();
+    }
+    return decision instanceof AccessPolicy.Forbidden
+        ? Future.failedFuture(new ProblemException(CommonProblems.FORBIDDEN))
+        : hidden();
   }
 
   /** The roles an operation's {@code x-roles} names; empty when the operation is public. */

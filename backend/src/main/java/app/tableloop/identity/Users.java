@@ -4,6 +4,7 @@ import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,11 +38,29 @@ public final class Users {
         .map(rows -> rows.stream().map(Users::grant).toList());
   }
 
-  /** The tenant a store belongs to, if the store exists. */
-  public Future<Optional<UUID>> tenantOfStore(UUID storeId) {
-    return database.pool().preparedQuery("SELECT tenant_of_store($1) AS tenant_id")
-        .execute(Tuple.of(storeId))
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getUUID("tenant_id")));
+  /** The tenant a store belongs to (if the store exists) and every role the user holds, in one statement. */
+  public Future<AtStore> atStore(UUID storeId, UUID userId) {
+    return database.pool().preparedQuery("""
+            SELECT s.tenant_id AS store_tenant_id, r.tenant_id, r.store_id, r.role
+              FROM (SELECT tenant_of_store($1) AS tenant_id) AS s
+              LEFT JOIN roles_of_user($2) AS r ON true
+            """)
+        .execute(Tuple.of(storeId, userId))
+        .map(rows -> {
+          List<RoleGrant> grants = new ArrayList<>();
+          UUID tenant = null;
+          for (Row row : rows) {
+            tenant = row.getUUID("store_tenant_id");
+            if (row.getString("role") != null) {
+              grants.add(grant(row));
+            }
+          }
+          return new AtStore(Optional.ofNullable(tenant), grants);
+        });
+  }
+
+  /** What the guard asks before a store's request: the store's tenant, if it exists, and the caller's roles. */
+  public record AtStore(Optional<UUID> tenantId, List<RoleGrant> grants) {
   }
 
   private static RoleGrant grant(Row row) {

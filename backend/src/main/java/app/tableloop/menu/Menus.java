@@ -3,14 +3,13 @@ package app.tableloop.menu;
 import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class Menus {
   private static final String ITEM_COLUMNS = """
       id, store_id, category_id, name, description, image_url, price_fen, member_price_fen, tags, sort_order,
       available_windows, sold_out, daily_stock, active AND deleted_at IS NULL AS active,
-      CASE WHEN stock_date = $3 THEN stock_left ELSE daily_stock END AS stock_today""";
+      CASE WHEN stock_date = $3 THEN stock_left ELSE daily_stock END AS stock_today,\s""" + optionGroups("dishes.id");
 
   /** What a change of a dish's stock sets; a side that is not changed keeps its value. Null portions: unlimited. */
   public record StockChange(boolean changesDaily, Integer dailyStock, boolean changesToday, Integer todayStock) {
@@ -161,8 +160,8 @@ public final class Menus {
     return sql.preparedQuery("SELECT " + ITEM_COLUMNS + " FROM dishes"
             + " WHERE tenant_id = $1 AND store_id = $2 AND id = ANY($4)")
         .execute(Tuple.of(tenantId, storeId, businessDay, dishIds.toArray(new UUID[0])))
-        .compose(rows -> withOptions(sql, tenantId, rows))
-        .map(items -> items.stream().collect(Collectors.toMap(item -> item.dish().id(), MenuItem::dish)));
+        .map(rows -> rows.stream().map(Menus::item)
+            .collect(Collectors.toMap(item -> item.dish().id(), MenuItem::dish)));
   }
 
   /** Every dish of the store that is not deleted, hidden ones included, in menu order. */
@@ -172,7 +171,7 @@ public final class Menus {
             + " ORDER BY (SELECT c.sort_order FROM menu_categories c WHERE c.tenant_id = $1 AND c.id = category_id),"
             + " category_id, sort_order, created_at, id")
         .execute(Tuple.of(tenantId, storeId, businessDay))
-        .compose(rows -> withOptions(sql, tenantId, rows));
+        .map(rows -> rows.stream().map(Menus::item).toList());
   }
 
   /** One dish of the store that is not deleted. */
@@ -181,8 +180,7 @@ public final class Menus {
     return sql.preparedQuery("SELECT " + ITEM_COLUMNS + " FROM dishes"
             + " WHERE tenant_id = $1 AND store_id = $2 AND deleted_at IS NULL AND id = $4")
         .execute(Tuple.of(tenantId, storeId, businessDay, dishId))
-        .compose(rows -> withOptions(sql, tenantId, rows))
-        .map(items -> items.stream().findFirst());
+        .map(rows -> Rows.first(rows, Menus::item));
   }
 
   /** Locks a dish that is not deleted against concurrent edits, until the transaction ends; false if none. */
@@ -195,8 +193,9 @@ public final class Menus {
 
   /** The dish's live option groups, each with the ids of its live choices. */
   public Future<Map<UUID, List<UUID>>> optionIds(SqlClient sql, UUID tenantId, UUID dishId) {
-    return groups(sql, tenantId, List.of(dishId)).map(byDish -> byDish.getOrDefault(dishId, List.of()).stream()
-        .collect(Collectors.toMap(OptionGroup::id,
+    return sql.preparedQuery("SELECT " + optionGroups("$2"))
+        .execute(Tuple.of(tenantId, dishId))
+        .map(rows -> groups(rows.iterator().next()).stream().collect(Collectors.toMap(OptionGroup::id,
             group -> group.choices().stream().map(OptionChoice::id).toList())));
   }
 
@@ -331,53 +330,39 @@ public final class Menus {
         .mapEmpty();
   }
 
-  private Future<List<MenuItem>> withOptions(SqlClient sql, UUID tenantId, RowSet<Row> rows) {
-    List<Row> dishRows = new ArrayList<>();
-    rows.forEach(dishRows::add);
-    List<UUID> ids = dishRows.stream().map(row -> row.getUUID("id")).toList();
-    return groups(sql, tenantId, ids).map(groups -> dishRows.stream()
-        .map(row -> item(row, groups.getOrDefault(row.getUUID("id"), List.of())))
-        .toList());
+  /**
+   * The dish's live option groups, each with its live choices, in order, as a JSON column {@code option_groups}
+   * (a group without live choices is left out); {@code dish} is the SQL naming the dish, {@code $1} the tenant.
+   */
+  private static String optionGroups(String dish) {
+    return """
+        (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'required', g.required,
+                                                    'min_choices', g.min_choices, 'max_choices', g.max_choices,
+                                                    'choices', c.choices)
+                                  ORDER BY g.sort_order, g.created_at, g.id), '[]')
+           FROM dish_option_groups g
+           JOIN LATERAL (SELECT json_agg(json_build_object('id', c.id, 'name', c.name,
+                                                           'price_delta_fen', c.price_delta_fen)
+                                         ORDER BY c.sort_order, c.created_at, c.id) AS choices
+                           FROM dish_option_choices c
+                          WHERE c.tenant_id = $1 AND c.group_id = g.id AND c.deleted_at IS NULL) AS c
+             ON c.choices IS NOT NULL
+          WHERE g.tenant_id = $1 AND g.dish_id =\s""" + dish + " AND g.deleted_at IS NULL) AS option_groups";
   }
 
-  /** The live option groups of the dishes, with their live choices, in order, by dish. */
-  private Future<Map<UUID, List<OptionGroup>>> groups(SqlClient sql, UUID tenantId, List<UUID> dishIds) {
-    if (dishIds.isEmpty()) {
-      return Future.succeededFuture(Map.of());
-    }
-    return sql.preparedQuery("""
-            SELECT g.dish_id, g.id AS group_id, g.name AS group_name, g.required, g.min_choices, g.max_choices,
-                   c.id AS choice_id, c.name AS choice_name, c.price_delta_fen
-              FROM dish_option_groups g
-              JOIN dish_option_choices c ON c.tenant_id = $1 AND c.group_id = g.id AND c.deleted_at IS NULL
-             WHERE g.tenant_id = $1 AND g.dish_id = ANY($2) AND g.deleted_at IS NULL
-             ORDER BY g.dish_id, g.sort_order, g.created_at, g.id, c.sort_order, c.created_at, c.id
-            """)
-        .execute(Tuple.tuple().addUUID(tenantId).addArrayOfUUID(dishIds.toArray(new UUID[0])))
-        .map(Menus::groupsByDish);
+  private static List<OptionGroup> groups(Row row) {
+    return ((JsonArray) row.getValue("option_groups")).stream().map(JsonObject.class::cast)
+        .map(group -> new OptionGroup(UUID.fromString(group.getString("id")), group.getString("name"),
+            group.getBoolean("required"), group.getInteger("min_choices"), group.getInteger("max_choices"),
+            group.getJsonArray("choices").stream().map(JsonObject.class::cast)
+                .map(choice -> new OptionChoice(UUID.fromString(choice.getString("id")), choice.getString("name"),
+                    choice.getLong("price_delta_fen")))
+                .toList()))
+        .toList();
   }
 
-  private static Map<UUID, List<OptionGroup>> groupsByDish(RowSet<Row> rows) {
-    Map<UUID, Map<UUID, List<Row>>> byDish = new LinkedHashMap<>();
-    for (Row row : rows) {
-      byDish.computeIfAbsent(row.getUUID("dish_id"), id -> new LinkedHashMap<>())
-          .computeIfAbsent(row.getUUID("group_id"), id -> new ArrayList<>())
-          .add(row);
-    }
-    return byDish.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-        dish -> dish.getValue().values().stream().map(Menus::group).toList()));
-  }
-
-  private static OptionGroup group(List<Row> rows) {
-    Row first = rows.get(0);
-    return new OptionGroup(first.getUUID("group_id"), first.getString("group_name"), first.getBoolean("required"),
-        first.getInteger("min_choices"), first.getInteger("max_choices"), rows.stream()
-        .map(row -> new OptionChoice(row.getUUID("choice_id"), row.getString("choice_name"),
-            row.getLong("price_delta_fen")))
-        .toList());
-  }
-
-  private static MenuItem item(Row row, List<OptionGroup> groups) {
+  private static MenuItem item(Row row) {
+    List<OptionGroup> groups = groups(row);
     Object windows = row.getValue("available_windows");
     Dish dish = new Dish(row.getUUID("id"), row.getUUID("store_id"), row.getString("name"), row.getLong("price_fen"),
         row.getLong("member_price_fen"), row.getBoolean("sold_out"), row.getInteger("stock_today"),

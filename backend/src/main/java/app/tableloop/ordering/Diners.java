@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The diner check, the one place it is written: what of a tab a signed-in caller may see. A tab is theirs only if
- * they joined it, and an order only if it is of that tab; to anyone else neither exists.
+ * The diner check: what of a tab a signed-in caller may see. A tab is theirs only if they joined it, and an order
+ * only if it is of that tab; to anyone else neither exists. Statements that read more with the tab check it by
+ * {@link Tabs#dinerJoin}.
  */
 final class Diners {
   private final Tabs tabs;
@@ -20,9 +21,7 @@ final class Diners {
 
   /** The store's tab, if {@code userId} is one of its diners. */
   Future<Optional<Tab>> tab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId) {
-    return tabs.find(sql, tenantId, storeId, tabId)
-        .compose(tab -> tab.isEmpty() ? Future.succeededFuture(tab)
-            : tabs.isDiner(sql, tenantId, tabId, userId).map(diner -> diner ? tab : Optional.<Tab>empty()));
+    return tabs.findForDiner(sql, tenantId, storeId, tabId, userId);
   }
 
   /** The store's order, if it is of this tab and {@code userId} is one of the tab's diners. */

@@ -109,9 +109,8 @@ public final class KitchenService {
   public Future<Void> closeTab(Access access, UUID tabId) {
     return database.inTenant(access.tenantId(), sql -> tabs.close(sql, access.tenantId(), access.storeId(), tabId,
             access.user().userId(), "staff")
-            .compose(closed -> closed ? tabs.find(sql, access.tenantId(), access.storeId(), tabId)
-                .compose(tab -> tabStates.of(sql, access.tenantId(), access.storeId(), tab.orElseThrow()))
-                : Refusals.<JsonObject>refuse(OrderingRefusal.TAB_NOT_FOUND)))
+            .compose(closed -> closed ? tabStates.of(sql, access.tenantId(), access.storeId(), tabId, Optional.empty())
+                .map(Optional::orElseThrow) : Refusals.<JsonObject>refuse(OrderingRefusal.TAB_NOT_FOUND)))
         .onSuccess(state -> events.tabChanged(tabId, state))
         .mapEmpty();
   }
@@ -172,8 +171,8 @@ public final class KitchenService {
 
   private void announce(Access access, Order order, String type) {
     events.kitchenOrder(order.storeId(), type, OrderingJson.order(order));
-    database.inTenant(access.tenantId(), sql -> tabs.find(sql, access.tenantId(), access.storeId(), order.tabId())
-            .compose(tab -> tabStates.of(sql, access.tenantId(), access.storeId(), tab.orElseThrow())))
-        .onSuccess(state -> events.tabChanged(order.tabId(), state));
+    database.inTenant(access.tenantId(), sql -> tabStates.of(sql, access.tenantId(), access.storeId(), order.tabId(),
+            Optional.empty()))
+        .onSuccess(state -> events.tabChanged(order.tabId(), state.orElseThrow()));
   }
 }

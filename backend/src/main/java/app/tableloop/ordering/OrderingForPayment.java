@@ -105,7 +105,7 @@ final class OrderingForPayment implements PayableOrders {
 
   @Override
   public Future<JsonObject> tabState(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
-    return tabStates.of(sql, tenantId, storeId, tab);
+    return tabStates.of(sql, tenantId, storeId, tab.id(), Optional.empty()).map(Optional::orElseThrow);
   }
 
   @Override
@@ -129,9 +129,8 @@ final class OrderingForPayment implements PayableOrders {
   }
 
   private void announceTab(UUID tenantId, UUID storeId, UUID tabId) {
-    database.inTenant(tenantId, sql -> tabs.find(sql, tenantId, storeId, tabId)
-            .compose(tab -> tabStates.of(sql, tenantId, storeId, tab.orElseThrow())))
-        .onSuccess(state -> events.tabChanged(tabId, state));
+    database.inTenant(tenantId, sql -> tabStates.of(sql, tenantId, storeId, tabId, Optional.empty()))
+        .onSuccess(state -> events.tabChanged(tabId, state.orElseThrow()));
   }
 
   @Override

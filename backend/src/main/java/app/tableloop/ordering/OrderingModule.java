@@ -23,9 +23,9 @@ public final class OrderingModule implements FeatureModule {
     Carts carts = new Carts();
     OrderingEvents events = new OrderingEvents(platform.live());
     Diners diners = new Diners(tabs, orders);
-    TabStates tabStates = new TabStates(tenancy.stores(), carts, menu.menus(), orders, platform.clock());
-    TabService tabService = new TabService(database, tenancy.stores(), tenancy.tables(), tabs, carts, orders,
-        menu.menus(), menu.stock(), events, tenancy.scanProofKey(), platform.clock(), tabStates, diners);
+    TabStates tabStates = new TabStates(tabs, menu.menus(), platform.clock());
+    TabService tabService = new TabService(database, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
+        tenancy.scanProofKey(), platform.clock(), tabStates);
     KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
         menu.stock(), tabStates, diners, events);
     this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, menu.stock(), diners,

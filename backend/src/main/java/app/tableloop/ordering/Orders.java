@@ -1,28 +1,55 @@
 package app.tableloop.ordering;
 
+import app.tableloop.menu.OptionChoice;
 import app.tableloop.menu.PricedLine;
-import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /** Orders and their items. */
 public final class Orders {
-  private static final String COLUMNS = "id, store_id, tab_id, table_id, number, status, head_count, notes,"
-      + " total_fen, placed_by, placed_at, hurried_at, end_reason";
+  /**
+   * An order with its items (by id), as one JSON object: every reader maps this one shape. {@code $1} is the tenant,
+   * {@code o} the order's row.
+   */
+  private static final String ORDER_JSON = """
+      json_build_object('id', o.id, 'store_id', o.store_id, 'tab_id', o.tab_id, 'table_id', o.table_id,
+          'number', o.number, 'status', o.status, 'head_count', o.head_count, 'notes', o.notes,
+          'total_fen', o.total_fen, 'placed_by', o.placed_by, 'placed_at', o.placed_at, 'hurried_at', o.hurried_at,
+          'end_reason', o.end_reason,
+          'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'dish_id', i.dish_id,
+                                                 'dish_name', i.dish_name, 'choices', i.choices,
+                                                 'unit_price_fen', i.unit_price_fen, 'quantity', i.quantity,
+                                                 'added_by', i.added_by, 'served_at', i.served_at)
+                                             ORDER BY i.id), '[]')
+                      FROM order_items i WHERE i.tenant_id = $1 AND i.order_id = o.id))""";
+  /** The order placed earlier in the store with the key {@code %s}; {@code $1} is the tenant, {@code $2} the store. */
+  private static final String EARLIER = "SELECT e.id AS earlier_id, e.request_hash AS earlier_hash FROM orders e"
+      + " WHERE e.tenant_id = $1 AND e.store_id = $2 AND e.idempotency_key = %s";
+  /**
+   * The short number the kitchen calls out and the diner watches for, from the day's count {@code n} of the store:
+   * A001 to A999, then B001; past Z999 it is null, which the orders table refuses.
+   */
+  private static final String NUMBER = "CASE WHEN n.last_number <= 26 * 999"
+      + " THEN chr(ascii('A') + (n.last_number - 1) / 999) || lpad(((n.last_number - 1) % 999 + 1)::text, 3, '0')"
+      + " END";
+  /** PostgreSQL orders uuids as unsigned bytes; items answered from memory come in the order a read gives them. */
+  private static final Comparator<Order.Item> BY_ID = Comparator
+      .comparing((Order.Item item) -> item.id().getMostSignificantBits(), Long::compareUnsigned)
+      .thenComparing(item -> item.id().getLeastSignificantBits(), Long::compareUnsigned);
 
   /** An order placed earlier with the same idempotency key, and the hash of what was asked then. */
   public record Earlier(UUID orderId, byte[] requestHash) {
@@ -37,49 +64,93 @@ public final class Orders {
     }
   }
 
-  public Future<Optional<Earlier>> byIdempotencyKey(SqlClient sql, UUID tenantId, UUID storeId, String key) {
-    return sql.preparedQuery("SELECT id, request_hash FROM orders"
-            + " WHERE tenant_id = $1 AND store_id = $2 AND idempotency_key = $3")
-        .execute(Tuple.of(tenantId, storeId, key))
-        .map(rows -> Rows.first(rows, row -> new Earlier(row.getUUID("id"), row.getBuffer("request_hash").getBytes())));
+  /** The tab's orders, oldest first, as a JSON array; {@code tabId} is the SQL naming the tab, $1 the tenant. */
+  static String ofTabJson(String tabId) {
+    return "(SELECT coalesce(json_agg(" + ORDER_JSON + " ORDER BY o.placed_at), '[]') FROM orders o"
+        + " WHERE o.tenant_id = $1 AND o.tab_id = " + tabId + ")";
   }
 
-  public Future<UUID> insert(SqlClient sql, UUID tenantId, NewOrder order) {
-    return nextNumber(sql, tenantId, order.storeId(), order.businessDate())
-        .compose(number -> sql.preparedQuery("""
-                INSERT INTO orders (tenant_id, store_id, tab_id, table_id, number, business_date, status, head_count,
-                                    notes, total_fen, placed_by, idempotency_key, request_hash)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                RETURNING id
-                """)
-            .execute(Tuple.from(List.of(tenantId, order.storeId(), order.tabId(), order.tableId(),
-                OrderNumber.of(number), order.businessDate(), order.status().wireName(), order.headCount(),
-                Optional.ofNullable(order.notes()).orElse(""), order.totalFen(), order.placedBy(),
-                order.idempotencyKey(), Buffer.buffer(order.requestHash())))))
-        .map(rows -> rows.iterator().next().getUUID("id"))
-        .compose(orderId -> insertItems(sql, tenantId, orderId, order).map(orderId));
+  /** The columns {@link #earlier(Row)} reads, for the key the SQL {@code key} names. */
+  static String earlierJoin(String key) {
+    return "LEFT JOIN (" + EARLIER.formatted(key) + ") AS earlier ON true";
+  }
+
+  public Future<Optional<Earlier>> byIdempotencyKey(SqlClient sql, UUID tenantId, UUID storeId, String key) {
+    return sql.preparedQuery("SELECT earlier.* FROM (SELECT 1) AS one " + earlierJoin("$3"))
+        .execute(Tuple.of(tenantId, storeId, key))
+        .map(rows -> earlier(rows.iterator().next()));
+  }
+
+  /**
+   * Numbers and writes the order with its items, in one statement that takes the store's day counter last: its row
+   * lock, which every order of the store waits for, is held from here to the commit only. Answers the order as a
+   * read would, without reading it.
+   */
+  public Future<Order> insert(SqlClient sql, UUID tenantId, NewOrder order) {
+    UUID orderId = UUID.randomUUID();
+    List<Order.Item> items = new ArrayList<>();
+    List<String> choices = new ArrayList<>();
+    for (int i = 0; i < order.lines().size(); i++) {
+      PricedLine line = order.lines().get(i);
+      List<String> names = line.choices().stream().map(OptionChoice::name).toList();
+      items.add(new Order.Item(UUID.randomUUID(), line.dish().id(), line.dish().name(), names, line.unitPriceFen(),
+          line.quantity(), order.addedBy().get(i), null));
+      choices.add(new JsonArray(names).encode());
+    }
+    String notes = Optional.ofNullable(order.notes()).orElse("");
+    return sql.preparedQuery("""
+            WITH n AS (
+                INSERT INTO order_counters (tenant_id, store_id, business_date, last_number) VALUES ($1, $3, $6, 1)
+                ON CONFLICT (store_id, business_date) DO UPDATE SET last_number = order_counters.last_number + 1
+                RETURNING last_number
+            ), placed AS (
+                INSERT INTO orders (id, tenant_id, store_id, tab_id, table_id, number, business_date, status,
+                                    head_count, notes, total_fen, placed_by, idempotency_key, request_hash)
+                SELECT $2::uuid, $1::uuid, $3::uuid, $4::uuid, $5::uuid,\s""" + NUMBER + """
+                       , $6::date, $7::text, $8::integer, $9::text, $10::bigint, $11::uuid, $12::text, $13::bytea
+                  FROM n
+                RETURNING number, placed_at
+            ), items AS (
+                INSERT INTO order_items (id, tenant_id, order_id, dish_id, dish_name, choices, unit_price_fen,
+                                         quantity, added_by)
+                SELECT i.id, $1, $2, i.dish_id, i.dish_name, i.choices::jsonb, i.unit_price_fen, i.quantity,
+                       i.added_by
+                  FROM unnest($14::uuid[], $15::uuid[], $16::text[], $17::text[], $18::bigint[], $19::integer[],
+                              $20::uuid[]) AS i (id, dish_id, dish_name, choices, unit_price_fen, quantity, added_by)
+            )
+            SELECT number, placed_at FROM placed
+            """)
+        .execute(Tuple.from(List.of(tenantId, orderId, order.storeId(), order.tabId(), order.tableId(),
+            order.businessDate(), order.status().wireName(), order.headCount(), notes, order.totalFen(),
+            order.placedBy(), order.idempotencyKey(), Buffer.buffer(order.requestHash()),
+            items.stream().map(Order.Item::id).toArray(UUID[]::new),
+            items.stream().map(Order.Item::dishId).toArray(UUID[]::new),
+            items.stream().map(Order.Item::dishName).toArray(String[]::new),
+            choices.toArray(String[]::new),
+            items.stream().map(Order.Item::unitPriceFen).toArray(Long[]::new),
+            items.stream().map(Order.Item::quantity).toArray(Integer[]::new),
+            items.stream().map(Order.Item::addedBy).toArray(UUID[]::new))))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Order(orderId, order.storeId(), order.tabId(), order.tableId(), row.getString("number"),
+              order.status(), order.headCount(), notes.isEmpty() ? null : notes, order.totalFen(), order.placedBy(),
+              row.getOffsetDateTime("placed_at"), null, null, items.stream().sorted(BY_ID).toList());
+        });
   }
 
   public Future<Optional<Order>> find(SqlClient sql, UUID tenantId, UUID storeId, UUID orderId) {
-    return sql.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = $1 AND store_id = $2 AND id = $3")
-        .execute(Tuple.of(tenantId, storeId, orderId))
-        .compose(rows -> withItems(sql, tenantId, rows))
+    return select(sql, "o.tenant_id = $1 AND o.store_id = $2 AND o.id = $3", Tuple.of(tenantId, storeId, orderId))
         .map(orders -> orders.stream().findFirst());
   }
 
   public Future<List<Order>> ofTab(SqlClient sql, UUID tenantId, UUID tabId) {
-    return sql.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = $1 AND tab_id = $2"
-            + " ORDER BY placed_at")
-        .execute(Tuple.of(tenantId, tabId))
-        .compose(rows -> withItems(sql, tenantId, rows));
+    return select(sql, "o.tenant_id = $1 AND o.tab_id = $2 ORDER BY o.placed_at", Tuple.of(tenantId, tabId));
   }
 
   /** The tab's orders still to be paid: not paid, cancelled or rejected, nor awaiting a payment of their own. */
   public Future<List<Order>> unpaidOfTab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId) {
-    return sql.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = $1 AND store_id = $2"
-            + " AND tab_id = $3 AND paid_by IS NULL AND status IN ('placed', 'accepted', 'served') ORDER BY placed_at")
-        .execute(Tuple.of(tenantId, storeId, tabId))
-        .compose(rows -> withItems(sql, tenantId, rows));
+    return select(sql, "o.tenant_id = $1 AND o.store_id = $2 AND o.tab_id = $3 AND o.paid_by IS NULL"
+        + " AND o.status IN ('placed', 'accepted', 'served') ORDER BY o.placed_at", Tuple.of(tenantId, storeId, tabId));
   }
 
   /**
@@ -100,10 +171,8 @@ public final class Orders {
 
   /** The store's orders in one of {@code statuses}, oldest first: the kitchen's feed. */
   public Future<List<Order>> ofStore(SqlClient sql, UUID tenantId, UUID storeId, Set<OrderStatus> statuses) {
-    return sql.preparedQuery("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = $1 AND store_id = $2"
-            + " AND status = ANY($3) ORDER BY placed_at LIMIT 500")
-        .execute(Tuple.of(tenantId, storeId, statuses.stream().map(OrderStatus::wireName).toArray(String[]::new)))
-        .compose(rows -> withItems(sql, tenantId, rows));
+    return select(sql, "o.tenant_id = $1 AND o.store_id = $2 AND o.status = ANY($3) ORDER BY o.placed_at LIMIT 500",
+        Tuple.of(tenantId, storeId, statuses.stream().map(OrderStatus::wireName).toArray(String[]::new)));
   }
 
   /** Moves an order from {@code from} to {@code to}, stamping the time; false when it was not in {@code from}. */
@@ -147,66 +216,45 @@ public final class Orders {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  private Future<Integer> nextNumber(SqlClient sql, UUID tenantId, UUID storeId, LocalDate businessDate) {
-    return sql.preparedQuery("""
-            INSERT INTO order_counters (tenant_id, store_id, business_date, last_number) VALUES ($1, $2, $3, 1)
-            ON CONFLICT (store_id, business_date) DO UPDATE SET last_number = order_counters.last_number + 1
-            RETURNING last_number
-            """)
-        .execute(Tuple.of(tenantId, storeId, businessDate))
-        .map(rows -> rows.iterator().next().getInteger("last_number"));
+  private Future<List<Order>> select(SqlClient sql, String condition, Tuple parameters) {
+    return sql.preparedQuery("SELECT " + ORDER_JSON + " AS order_json FROM orders o WHERE " + condition)
+        .execute(parameters)
+        .map(rows -> rows.stream().map(row -> order((JsonObject) row.getValue("order_json"))).toList());
   }
 
-  private Future<Void> insertItems(SqlClient sql, UUID tenantId, UUID orderId, NewOrder order) {
-    List<Tuple> items = new ArrayList<>();
-    for (int i = 0; i < order.lines().size(); i++) {
-      PricedLine line = order.lines().get(i);
-      items.add(Tuple.of(tenantId, orderId, line.dish().id(), line.dish().name(),
-          new JsonArray(line.choices().stream().map(choice -> choice.name()).toList()), line.unitPriceFen(),
-          line.quantity(), order.addedBy().get(i)));
-    }
-    return sql.preparedQuery("""
-            INSERT INTO order_items (tenant_id, order_id, dish_id, dish_name, choices, unit_price_fen, quantity,
-                                     added_by)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            """)
-        .executeBatch(items)
-        .mapEmpty();
+  /** The orders of a JSON array made by {@link #ofTabJson}. */
+  static List<Order> orders(JsonArray json) {
+    return json.stream().map(JsonObject.class::cast).map(Orders::order).toList();
   }
 
-  private Future<List<Order>> withItems(SqlClient sql, UUID tenantId, RowSet<Row> orderRows) {
-    Map<UUID, Row> byId = new LinkedHashMap<>();
-    orderRows.forEach(row -> byId.put(row.getUUID("id"), row));
-    if (byId.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    return sql.preparedQuery("""
-            SELECT id, order_id, dish_id, dish_name, choices, unit_price_fen, quantity, added_by, served_at
-              FROM order_items WHERE tenant_id = $1 AND order_id = ANY($2) ORDER BY order_id, id
-            """)
-        .execute(Tuple.tuple().addUUID(tenantId).addArrayOfUUID(byId.keySet().toArray(UUID[]::new)))
-        .map(itemRows -> {
-          Map<UUID, List<Order.Item>> items = new LinkedHashMap<>();
-          itemRows.forEach(row -> items.computeIfAbsent(row.getUUID("order_id"), id -> new ArrayList<>())
-              .add(item(row)));
-          return byId.values().stream().map(row -> order(row, items.getOrDefault(row.getUUID("id"), List.of())))
-              .toList();
-        });
+  /** The earlier order of the columns {@link #earlierJoin} adds, if there was one. */
+  static Optional<Earlier> earlier(Row row) {
+    UUID id = row.getUUID("earlier_id");
+    return id == null ? Optional.empty() : Optional.of(new Earlier(id, row.getBuffer("earlier_hash").getBytes()));
   }
 
-  private static Order order(Row row, Collection<Order.Item> items) {
-    String notes = row.getString("notes");
-    return new Order(row.getUUID("id"), row.getUUID("store_id"), row.getUUID("tab_id"), row.getUUID("table_id"),
-        row.getString("number"), OrderStatus.fromWireName(row.getString("status")).orElseThrow(),
-        row.getInteger("head_count"), notes == null || notes.isEmpty() ? null : notes, row.getLong("total_fen"),
-        row.getUUID("placed_by"), row.getOffsetDateTime("placed_at"), row.getOffsetDateTime("hurried_at"),
-        row.getString("end_reason"), List.copyOf(items));
+  private static Order order(JsonObject json) {
+    String notes = json.getString("notes");
+    return new Order(uuid(json, "id"), uuid(json, "store_id"), uuid(json, "tab_id"), uuid(json, "table_id"),
+        json.getString("number"), OrderStatus.fromWireName(json.getString("status")).orElseThrow(),
+        json.getInteger("head_count"), notes == null || notes.isEmpty() ? null : notes, json.getLong("total_fen"),
+        uuid(json, "placed_by"), time(json, "placed_at"), time(json, "hurried_at"), json.getString("end_reason"),
+        json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList());
   }
 
-  private static Order.Item item(Row row) {
-    JsonArray choices = (JsonArray) row.getValue("choices");
-    return new Order.Item(row.getUUID("id"), row.getUUID("dish_id"), row.getString("dish_name"),
-        choices.stream().map(String::valueOf).toList(), row.getLong("unit_price_fen"), row.getInteger("quantity"),
-        row.getUUID("added_by"), row.getOffsetDateTime("served_at"));
+  private static Order.Item item(JsonObject json) {
+    return new Order.Item(uuid(json, "id"), uuid(json, "dish_id"), json.getString("dish_name"),
+        json.getJsonArray("choices").stream().map(String::valueOf).toList(), json.getLong("unit_price_fen"),
+        json.getInteger("quantity"), uuid(json, "added_by"), time(json, "served_at"));
+  }
+
+  private static UUID uuid(JsonObject json, String key) {
+    return UUID.fromString(json.getString(key));
+  }
+
+  /** A time as the database writes it in JSON, in UTC like the times it answers in rows. */
+  private static OffsetDateTime time(JsonObject json, String key) {
+    String value = json.getString(key);
+    return value == null ? null : OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC);
   }
 }

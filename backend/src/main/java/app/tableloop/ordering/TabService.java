@@ -3,10 +3,8 @@ package app.tableloop.ordering;
 import static app.tableloop.platform.http.Refusals.refuse;
 
 import app.tableloop.identity.Access;
-import app.tableloop.menu.BusinessDay;
 import app.tableloop.menu.Dish;
 import app.tableloop.menu.DishStock;
-import app.tableloop.menu.Menus;
 import app.tableloop.menu.PricedLine;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.refusal.CommonRefusal;
@@ -16,7 +14,6 @@ import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.tenancy.ScanProof;
 import app.tableloop.tenancy.ScanProofKey;
 import app.tableloop.tenancy.Store;
-import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -27,11 +24,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * What the diners at a table do: open or join the table's tab, change the shared cart, place orders from it. Every
@@ -41,44 +40,48 @@ public final class TabService {
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Database database;
-  private final Stores stores;
   private final DiningTables tables;
   private final Tabs tabs;
   private final Carts carts;
   private final Orders orders;
-  private final Menus menus;
   private final DishStock stock;
   private final OrderingEvents events;
   private final ScanProofKey scanProofKey;
   private final Clock clock;
   private final TabStates tabStates;
-  private final Diners diners;
 
-  TabService(Database database, Stores stores, DiningTables tables, Tabs tabs, Carts carts, Orders orders,
-             Menus menus, DishStock stock, OrderingEvents events, ScanProofKey scanProofKey, Clock clock,
-             TabStates tabStates, Diners diners) {
+  TabService(Database database, DiningTables tables, Tabs tabs, Carts carts, Orders orders, DishStock stock,
+             OrderingEvents events, ScanProofKey scanProofKey, Clock clock, TabStates tabStates) {
     this.database = database;
-    this.stores = stores;
     this.tables = tables;
     this.tabs = tabs;
     this.carts = carts;
     this.orders = orders;
-    this.menus = menus;
     this.stock = stock;
     this.events = events;
     this.scanProofKey = scanProofKey;
     this.clock = clock;
     this.tabStates = tabStates;
-    this.diners = diners;
   }
 
   /** What placing an order asks for, besides the cart. */
   public record PlaceOrder(String idempotencyKey, int headCount, String notes) {
   }
 
-  /** A change to a tab's cart, given the menu entries of the dishes it names. */
+  /**
+   * A change to a tab's cart: written, it answers the cart's lines after it, given those before it and the menu
+   * entries of their dishes and of the dish it adds.
+   */
   private interface CartChange {
-    Future<Boolean> apply(SqlClient sql, UUID tenantId, UUID tabId, UUID userId, Map<UUID, Dish> menu);
+    Future<List<CartLine>> apply(SqlClient sql, UUID tenantId, UUID tabId, List<CartLine> lines,
+                                 Map<UUID, Dish> menu);
+  }
+
+  /**
+   * An order placed, with the tab right after (its cart empty) and the tab's orders; a retried submit answers the
+   * earlier order, without them.
+   */
+  private record Placed(Order order, Optional<Tab> tab, List<Order> orders) {
   }
 
   /**
@@ -96,7 +99,8 @@ public final class TabService {
                 : scanned(ScanProof.check(key, scanToken, tenantId, access.storeId(), table.id(), clock.instant()),
                     table)))
         .compose(table -> tabs.openOrJoin(sql, tenantId, access.storeId(), table.id(), userId))
-        .compose(tab -> state(sql, tenantId, access.storeId(), tab))));
+        .compose(tab -> tabStates.of(sql, tenantId, access.storeId(), tab.id(), Optional.empty()))
+        .map(Optional::orElseThrow)));
   }
 
   private static Future<DiningTable> scanned(ScanProof.Check check, DiningTable table) {
@@ -109,51 +113,63 @@ public final class TabService {
   }
 
   public Future<JsonObject> view(Access access, UUID tabId) {
-    return database.inTenant(access.tenantId(), sql -> dinersTab(sql, access, tabId)
-        .compose(tab -> state(sql, access.tenantId(), access.storeId(), tab)));
+    return database.inTenant(access.tenantId(), sql -> tabStates.of(sql, access.tenantId(), access.storeId(), tabId,
+            Optional.of(access.user().userId())))
+        .compose(state -> state.isPresent() ? Future.succeededFuture(state.get())
+            : refuse(OrderingRefusal.TAB_NOT_FOUND));
   }
 
   /** Adds a line: the dish must be on this store's menu, its choices offered, and not sold out. */
   public Future<JsonObject> addLine(Access access, UUID tabId, Long expectedVersion, UUID dishId,
                                     List<UUID> choiceIds, int quantity) {
-    return changeCart(access, tabId, expectedVersion, List.of(dishId), (sql, tenantId, tab, userId, menu) -> {
-      CartPricing.Outcome check = CartPricing.price(List.of(new CartLine(null, dishId, choiceIds, quantity, userId)),
-          menu);
-      return check.priced() ? carts.add(sql, tenantId, tab, dishId, choiceIds, quantity, userId).map(true)
-          : refuse(check.refusal());
+    CartLine line = new CartLine(UUID.randomUUID(), dishId, choiceIds, quantity, access.user().userId());
+    return changeCart(access, tabId, expectedVersion, Optional.of(dishId), (sql, tenantId, tab, lines, menu) -> {
+      CartPricing.Outcome check = CartPricing.price(List.of(line), menu);
+      return check.priced() ? carts.add(sql, tenantId, tab, line).map(added -> Stream.concat(lines.stream(),
+          Stream.of(line)).toList()) : refuse(check.refusal());
     });
   }
 
   public Future<JsonObject> setQuantity(Access access, UUID tabId, Long expectedVersion, UUID lineId, int quantity) {
-    return changeCart(access, tabId, expectedVersion, List.of(),
-        (sql, tenantId, tab, userId, menu) -> carts.setQuantity(sql, tenantId, tab, lineId, quantity));
+    return changeCart(access, tabId, expectedVersion, Optional.empty(), (sql, tenantId, tab, lines, menu) ->
+        lines.stream().noneMatch(line -> line.id().equals(lineId)) ? refuse(OrderingRefusal.LINE_NOT_FOUND)
+            : carts.setQuantity(sql, tenantId, tab, lineId, quantity).map(set -> lines.stream()
+                .map(line -> line.id().equals(lineId)
+                    ? new CartLine(line.id(), line.dishId(), line.choiceIds(), quantity, line.addedBy()) : line)
+                .toList()));
   }
 
   public Future<JsonObject> removeLine(Access access, UUID tabId, Long expectedVersion, UUID lineId) {
-    return changeCart(access, tabId, expectedVersion, List.of(),
-        (sql, tenantId, tab, userId, menu) -> carts.remove(sql, tenantId, tab, lineId));
+    return changeCart(access, tabId, expectedVersion, Optional.empty(), (sql, tenantId, tab, lines, menu) ->
+        lines.stream().noneMatch(line -> line.id().equals(lineId)) ? refuse(OrderingRefusal.LINE_NOT_FOUND)
+            : carts.remove(sql, tenantId, tab, lineId).map(removed -> lines.stream()
+                .filter(line -> !line.id().equals(lineId)).toList()));
   }
 
-  /** Applies a change if the cart is still at {@code expectedVersion} and the tab open; then tells the table. */
-  private Future<JsonObject> changeCart(Access access, UUID tabId, Long expectedVersion, List<UUID> dishIds,
+  /**
+   * Applies a change if the caller is one of the tab's diners, the cart is still at {@code expectedVersion} and the
+   * tab open; answers the tab's state after it, built from what the change read and wrote, and tells the table.
+   */
+  private Future<JsonObject> changeCart(Access access, UUID tabId, Long expectedVersion, Optional<UUID> adding,
                                         CartChange change) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> dinersTab(sql, access, tabId)
-            .compose(tab -> tabs.bumpCart(sql, tenantId, tabId, expectedVersion)
-                .compose(bumped -> bumped.isPresent() ? Future.succeededFuture(tab)
-                    : refuse(tab.open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED)))
-            .compose(tab -> store(sql, access)
-                .compose(store -> menus.dishes(sql, tenantId, store.id(), dishIds, businessDay(store))))
-            .compose(menu -> change.apply(sql, tenantId, tabId, access.user().userId(), menu))
-            .compose(found -> found ? tabs.find(sql, tenantId, access.storeId(), tabId)
-                : refuse(OrderingRefusal.LINE_NOT_FOUND))
-            .compose(tab -> state(sql, tenantId, access.storeId(), tab.orElseThrow())))
+    UUID storeId = access.storeId();
+    return database.inTenant(tenantId, sql -> tabs.bumpCart(sql, tenantId, storeId, tabId, access.user().userId(),
+                expectedVersion)
+            .compose(bump -> bump.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
+                : bump.get().view().isPresent() ? Future.succeededFuture(bump.get().view().get())
+                : refuse(bump.get().open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED))
+            .compose(view -> tabStates.menu(sql, tenantId, view.store(), tabStates.businessDay(view.store()),
+                    view.lines(), adding.stream().toArray(UUID[]::new))
+                .compose(menu -> change.apply(sql, tenantId, tabId, view.lines(), menu)
+                    .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders())))))
         .onSuccess(state -> events.tabChanged(tabId, state));
   }
 
   /**
    * Places an order from the cart: priced from the menu now, stock taken, numbered, the cart emptied; all or
-   * nothing. The same idempotency key again answers the same order, also when the two submits race.
+   * nothing. The same idempotency key again answers the same order, also when the two submits race. The answer, the
+   * kitchen's feed and the table's are built from what the transaction read and wrote.
    */
   public Future<Order> placeOrder(Access access, UUID tabId, PlaceOrder request) {
     byte[] requestHash = hash(tabId + "|" + request.headCount() + "|" + Optional.ofNullable(request.notes())
@@ -164,82 +180,71 @@ public final class TabService {
             // The same key won the race on another tab of the store (this tab's submits wait on its lock).
             ? database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
                 request.idempotencyKey()).compose(earlier -> earlier.isPresent()
-                    ? sameRequest(earlier.get(), requestHash) : refuse(OrderingRefusal.ORDER_IN_PROGRESS)))
+                    ? answerEarlier(sql, access, earlier.get(), requestHash)
+                    : refuse(OrderingRefusal.ORDER_IN_PROGRESS)))
             : Future.failedFuture(failure))
-        .compose(orderId -> database.inTenant(tenantId, sql -> orders.find(sql, tenantId, access.storeId(), orderId)
-            .map(Optional::orElseThrow)))
-        .onSuccess(order -> {
-          if (order.status() == OrderStatus.PLACED) {
-            events.kitchenOrder(order.storeId(), "order_placed", OrderingJson.order(order));
+        .onSuccess(placed -> {
+          if (placed.tab().isEmpty()) {
+            return;
           }
-          view(access, tabId).onSuccess(state -> events.tabChanged(tabId, state));
-        });
+          if (placed.order().status() == OrderStatus.PLACED) {
+            events.kitchenOrder(placed.order().storeId(), "order_placed", OrderingJson.order(placed.order()));
+          }
+          events.tabChanged(tabId, TabStates.state(placed.tab().get(), List.of(), Map.of(), placed.orders()));
+        })
+        .map(Placed::order);
   }
 
   /**
-   * Locks the tab first, then looks the key up: a submit that waited for the lock sees the order its twin placed
-   * meanwhile, and answers it, instead of finding the cart already emptied.
+   * Locks the tab with its cart and the key's earlier order, as they are once the lock is held: a submit that waited
+   * for it sees the order its twin placed meanwhile, and answers it, instead of finding the cart already emptied.
    */
-  private Future<UUID> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
+  private Future<Placed> place(SqlClient sql, Access access, UUID tabId, PlaceOrder request, byte[] requestHash) {
     UUID tenantId = access.tenantId();
-    return tabs.lock(sql, tenantId, access.storeId(), tabId)
-        .compose(found -> found.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
-            : tabs.isDiner(sql, tenantId, tabId, access.user().userId())
-                .compose(diner -> diner ? Future.succeededFuture(found.get()) : refuse(OrderingRefusal.TAB_NOT_FOUND)))
-        .compose(tab -> orders.byIdempotencyKey(sql, tenantId, access.storeId(), request.idempotencyKey())
-            .compose(earlier -> earlier.isPresent() ? sameRequest(earlier.get(), requestHash)
-                : tab.open() ? placeNew(sql, access, tab, request, requestHash) : refuse(OrderingRefusal.TAB_CLOSED)));
+    return tabs.lockForDiner(sql, tenantId, access.storeId(), tabId, access.user().userId(),
+            request.idempotencyKey())
+        .compose(found -> found.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND) : Future.succeededFuture(found.get()))
+        .compose(locked -> locked.earlier().isPresent()
+            ? answerEarlier(sql, access, locked.earlier().get(), requestHash)
+            : locked.tab().open() ? placeNew(sql, access, locked, request, requestHash)
+            : refuse(OrderingRefusal.TAB_CLOSED));
   }
 
-  private Future<UUID> placeNew(SqlClient sql, Access access, Tab tab, PlaceOrder request, byte[] requestHash) {
+  private Future<Placed> placeNew(SqlClient sql, Access access, Tabs.Locked locked, PlaceOrder request,
+                                  byte[] requestHash) {
     UUID tenantId = access.tenantId();
-    UUID tabId = tab.id();
-    return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
-        .compose(store -> tables.find(sql, tenantId, store.id(), tab.tableId()).map(Optional::orElseThrow)
-            .compose(table -> orderable(store, table))
-            .compose(ok -> carts.lines(sql, tenantId, tabId))
-            .compose(cart -> cart.isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
-                : priced(sql, tenantId, store, cart))
-            .compose(priced -> takeStock(sql, tenantId, businessDay(store), priced.lines())
-                .compose(taken -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tabId,
-                    tab.tableId(), businessDay(store), store.orderingMode() == OrderingMode.PAY_FIRST
+    Store store = locked.store();
+    Tab tab = locked.tab();
+    LocalDate day = tabStates.businessDay(store);
+    return orderable(store, locked.table())
+        .compose(ok -> locked.lines().isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
+            : tabStates.menu(sql, tenantId, store, day, locked.lines()))
+        .compose(menu -> {
+          CartPricing.Outcome pricing = CartPricing.price(locked.lines(), menu);
+          return pricing.priced() ? Future.succeededFuture(pricing.lines()) : refuse(pricing.refusal());
+        })
+        .compose(lines -> takeStock(sql, tenantId, day, lines)
+            .compose(taken -> carts.empty(sql, tenantId, tab.id()))
+            .compose(version -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tab.id(),
+                    tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
                         ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
                     request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
-                    requestHash, priced.lines(), priced.addedBy())))))
-        .compose(orderId -> carts.clear(sql, tenantId, tabId)
-            .compose(cleared -> tabs.bumpCart(sql, tenantId, tabId, null))
-            .map(orderId));
+                    requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList()))
+                .map(order -> new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
+                    version)), Stream.concat(locked.orders().stream(), Stream.of(order))
+                    .sorted(Comparator.comparing(Order::placedAt)).toList()))));
   }
 
-  private record PricedCart(List<PricedLine> lines, List<UUID> addedBy) {
-  }
-
-  private Future<PricedCart> priced(SqlClient sql, UUID tenantId, Store store, List<CartLine> cart) {
-    return menus.dishes(sql, tenantId, store.id(), cart.stream().map(CartLine::dishId).distinct().toList(),
-            businessDay(store))
-        .compose(menu -> {
-          CartPricing.Outcome pricing = CartPricing.price(cart, menu);
-          return pricing.priced()
-              ? Future.succeededFuture(new PricedCart(pricing.lines(), cart.stream().map(CartLine::addedBy).toList()))
-              : refuse(pricing.refusal());
-        });
-  }
-
-  /** Takes each dish's portions in dish-id order, so that two orders never wait on each other's dishes. */
+  /** Takes the portions of every dish of the order at once; the first dish short of them is named in the refusal. */
   private Future<Void> takeStock(SqlClient sql, UUID tenantId, LocalDate day, List<PricedLine> lines) {
-    Map<UUID, Integer> perDish = new TreeMap<>();
-    Map<UUID, String> names = new TreeMap<>();
+    Map<UUID, Integer> perDish = new HashMap<>();
+    Map<UUID, String> names = new HashMap<>();
     for (PricedLine line : lines) {
       perDish.merge(line.dish().id(), line.quantity(), Integer::sum);
       names.put(line.dish().id(), line.dish().name());
     }
-    Future<Void> chain = Future.succeededFuture();
-    for (Map.Entry<UUID, Integer> dish : perDish.entrySet()) {
-      chain = chain.compose(previous -> stock.take(sql, tenantId, dish.getKey(), dish.getValue(), day))
-          .compose(taken -> taken ? Future.succeededFuture()
-              : refuse(OrderingRefusal.soldOut(names.get(dish.getKey()))));
-    }
-    return chain;
+    return stock.take(sql, tenantId, perDish, day).compose(shortOf -> shortOf.isEmpty() ? Future.succeededFuture()
+        : refuse(OrderingRefusal.soldOut(names.get(shortOf.get()))));
   }
 
   private Future<Void> orderable(Store store, DiningTable table) {
@@ -252,8 +257,11 @@ public final class TabService {
     return Future.succeededFuture();
   }
 
-  private Future<UUID> sameRequest(Orders.Earlier earlier, byte[] requestHash) {
-    return Arrays.equals(earlier.requestHash(), requestHash) ? Future.succeededFuture(earlier.orderId())
+  /** The order placed earlier with the submit's key, if it was the same request. */
+  private Future<Placed> answerEarlier(SqlClient sql, Access access, Orders.Earlier earlier, byte[] requestHash) {
+    return Arrays.equals(earlier.requestHash(), requestHash)
+        ? orders.find(sql, access.tenantId(), access.storeId(), earlier.orderId())
+            .map(order -> new Placed(order.orElseThrow(), Optional.empty(), List.of()))
         : refuse(OrderingRefusal.IDEMPOTENCY_KEY_REUSED);
   }
 
@@ -261,24 +269,6 @@ public final class TabService {
     return tables.find(sql, access.tenantId(), access.storeId(), tableId)
         .compose(table -> table.isEmpty() ? refuse(CommonRefusal.NOT_FOUND.at("table"))
             : table.get().active() ? Future.succeededFuture(table.get()) : refuse(OrderingRefusal.TABLE_INACTIVE));
-  }
-
-  /** The tab, if the caller is one of its diners; others are told it does not exist. */
-  private Future<Tab> dinersTab(SqlClient sql, Access access, UUID tabId) {
-    return diners.tab(sql, access.tenantId(), access.storeId(), tabId, access.user().userId())
-        .compose(tab -> tab.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND) : Future.succeededFuture(tab.get()));
-  }
-
-  private Future<JsonObject> state(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
-    return tabStates.of(sql, tenantId, storeId, tab);
-  }
-
-  private LocalDate businessDay(Store store) {
-    return BusinessDay.of(clock.instant(), store.timeZone());
-  }
-
-  private Future<Store> store(SqlClient sql, Access access) {
-    return stores.find(sql, access.tenantId(), access.storeId()).map(Optional::orElseThrow);
   }
 
   static byte[] hash(String value) {

@@ -1,39 +1,57 @@
 package app.tableloop.ordering;
 
 import app.tableloop.menu.BusinessDay;
+import app.tableloop.menu.Dish;
 import app.tableloop.menu.Menus;
-import app.tableloop.tenancy.Stores;
+import app.tableloop.tenancy.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-/** A tab as its diners see it: the cart priced from today's menu, and the tab's orders. */
+/**
+ * A tab as its diners see it: the cart priced from today's menu, and the tab's orders. Read whole in two statements
+ * (the tab with its store, lines and orders; then the lines' dishes), however long the tab's history; a change that
+ * already knows all of it builds the state from what it knows.
+ */
 final class TabStates {
-  private final Stores stores;
-  private final Carts carts;
+  private final Tabs tabs;
   private final Menus menus;
-  private final Orders orders;
   private final Clock clock;
 
-  TabStates(Stores stores, Carts carts, Menus menus, Orders orders, Clock clock) {
-    this.stores = stores;
-    this.carts = carts;
+  TabStates(Tabs tabs, Menus menus, Clock clock) {
+    this.tabs = tabs;
     this.menus = menus;
-    this.orders = orders;
     this.clock = clock;
   }
 
-  Future<JsonObject> of(SqlClient sql, UUID tenantId, UUID storeId, Tab tab) {
-    return carts.lines(sql, tenantId, tab.id())
-        .compose(cart -> stores.find(sql, tenantId, storeId).map(Optional::orElseThrow)
-            .compose(store -> menus.dishes(sql, tenantId, storeId,
-                cart.stream().map(CartLine::dishId).distinct().toList(),
-                BusinessDay.of(clock.instant(), store.timeZone())))
-            .map(menu -> CartPricing.price(cart, menu))
-            .compose(pricing -> orders.ofTab(sql, tenantId, tab.id())
-                .map(placed -> OrderingJson.tab(tab, cart, pricing, placed))));
+  /** The store's tab as it is now; only if {@code diner} is one of its diners, when given. */
+  Future<Optional<JsonObject>> of(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
+    return tabs.view(sql, tenantId, storeId, tabId, diner).compose(view -> view.isEmpty()
+        ? Future.succeededFuture(Optional.empty())
+        : menu(sql, tenantId, view.get().store(), businessDay(view.get().store()), view.get().lines())
+            .map(menu -> Optional.of(state(view.get().tab(), view.get().lines(), menu, view.get().orders()))));
+  }
+
+  /** The dishes of the store's menu on {@code day} that the lines name (and the {@code more}), in one statement. */
+  Future<Map<UUID, Dish>> menu(SqlClient sql, UUID tenantId, Store store, LocalDate day, List<CartLine> lines,
+                               UUID... more) {
+    List<UUID> dishes = Stream.concat(lines.stream().map(CartLine::dishId), Arrays.stream(more)).distinct().toList();
+    return menus.dishes(sql, tenantId, store.id(), dishes, day);
+  }
+
+  LocalDate businessDay(Store store) {
+    return BusinessDay.of(clock.instant(), store.timeZone());
+  }
+
+  static JsonObject state(Tab tab, List<CartLine> lines, Map<UUID, Dish> menu, List<Order> orders) {
+    return OrderingJson.tab(tab, lines, CartPricing.price(lines, menu), orders);
   }
 }

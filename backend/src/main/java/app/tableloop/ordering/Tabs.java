@@ -1,7 +1,12 @@
 package app.tableloop.ordering;
 
 import app.tableloop.platform.database.Rows;
+import app.tableloop.tenancy.DiningTable;
+import app.tableloop.tenancy.DiningTables;
+import app.tableloop.tenancy.Store;
+import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -12,6 +17,31 @@ import java.util.UUID;
 /** Tabs, the diners who joined them, and their carts' versions. */
 public final class Tabs {
   private static final String COLUMNS = "id, store_id, table_id, status, cart_version";
+  private static final String TAB_COLUMNS = "t.id, t.store_id, t.table_id, t.status, t.cart_version";
+  private static final String STORE = "s_";
+  private static final String TABLE = "d_";
+  /** The tab {@code t}'s cart lines and orders, as JSON; {@link #lines} and {@link #orders} read them. */
+  private static final String CONTENTS = Carts.linesJson("t.id") + " AS lines, " + Orders.ofTabJson("t.id")
+      + " AS orders";
+
+  /** A tab as its diners see it, with what that is made of: its store, its cart's lines and its orders. */
+  record View(Tab tab, Store store, List<CartLine> lines, List<Order> orders) {
+  }
+
+  /**
+   * A tab locked for placing an order, with its store and table, its cart lines and orders, and the order placed
+   * earlier with the submit's key.
+   */
+  record Locked(Tab tab, Store store, DiningTable table, List<CartLine> lines, List<Order> orders,
+                Optional<Orders.Earlier> earlier) {
+  }
+
+  /**
+   * A diner's change of the cart: whether the tab was open and, unless the change was refused, the tab as the change
+   * applies to it (at the cart's new version).
+   */
+  record Bump(boolean open, Optional<View> view) {
+  }
 
   /** The table's open tab, opened now if there is none, with {@code userId} among its diners. */
   public Future<Tab> openOrJoin(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, UUID userId) {
@@ -56,24 +86,117 @@ public final class Tabs {
         .map(rows -> Rows.first(rows, Tabs::tab));
   }
 
+  /**
+   * The store's tab with its store, cart lines and orders, in one statement; only if {@code diner} is one of its
+   * diners, when given.
+   */
+  Future<Optional<View>> view(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
+    return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", " + Stores.columns("s", STORE) + ", " + CONTENTS
+            + " FROM tabs t "
+            + (diner.isPresent() ? dinerJoin("$4") : "")
+            + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
+            + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3")
+        .execute(diner.isPresent() ? Tuple.of(tenantId, storeId, tabId, diner.get())
+            : Tuple.of(tenantId, storeId, tabId))
+        .map(rows -> Rows.first(rows, row -> new View(tab(row), Stores.store(row, STORE), lines(row), orders(row))));
+  }
+
+  /**
+   * The store's tab, if {@code userId} is one of its diners, locked for the rest of the transaction (placing an
+   * order reads and empties its cart), with its store and table, its cart and orders, and the order of the store
+   * placed earlier with {@code key}. What a statement reads besides the row it locks is as it was when the statement
+   * began: when the tab changed while the lock was awaited (its cart's version moved; a submit's twin, say, placed
+   * the order), its cart, orders and key are read again, so that the submit sees what the twin did.
+   */
+  Future<Optional<Locked>> lockForDiner(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId,
+                                        String key) {
+    return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", (SELECT cart_version FROM tabs WHERE tenant_id = $1"
+            + " AND id = $3) AS seen_version, " + Stores.columns("s", STORE) + ", " + DiningTables.columns("d", TABLE)
+            + ", " + CONTENTS + ", earlier.* FROM tabs t " + dinerJoin("$4")
+            + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
+            + " JOIN dining_tables d ON d.tenant_id = $1 AND d.id = t.table_id " + Orders.earlierJoin("$5")
+            + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3 FOR UPDATE OF t")
+        .execute(Tuple.of(tenantId, storeId, tabId, userId, key))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          Row row = rows.iterator().next();
+          Tab tab = tab(row);
+          Store store = Stores.store(row, STORE);
+          DiningTable table = DiningTables.table(row, TABLE);
+          if (tab.cartVersion() == row.getLong("seen_version")) {
+            return Future.succeededFuture(Optional.of(new Locked(tab, store, table, lines(row), orders(row),
+                Orders.earlier(row))));
+          }
+          return sql.preparedQuery("SELECT " + Carts.linesJson("$3") + " AS lines, " + Orders.ofTabJson("$3")
+                  + " AS orders, earlier.* FROM (SELECT 1) AS one " + Orders.earlierJoin("$4"))
+              .execute(Tuple.of(tenantId, storeId, tabId, key))
+              .map(again -> {
+                Row now = again.iterator().next();
+                return Optional.of(new Locked(tab, store, table, lines(now), orders(now), Orders.earlier(now)));
+              });
+        });
+  }
+
+  /**
+   * A diner's change of the cart: moves the cart to its next version if it is still at {@code expected} (or at any
+   * version when null) and the tab open, and reads the tab as the change applies to it. Empty when {@code userId}
+   * is not one of the store's tab's diners. The update waits for the tab's lock, the reads are as they were when the
+   * statement began: when another change came in between (the version moved by more than this one), the tab is read
+   * again.
+   */
+  Future<Optional<Bump>> bumpCart(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId,
+                                  Long expected) {
+    return sql.preparedQuery("""
+            WITH seated AS (
+                SELECT t.id, t.status = 'open' AS open FROM tabs t\s""" + dinerJoin("$4") + """
+
+                 WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3
+            ), bumped AS (
+                UPDATE tabs SET cart_version = cart_version + 1, last_activity_at = now()
+                 WHERE tenant_id = $1 AND id = (SELECT id FROM seated) AND status = 'open'
+                   AND ($5::bigint IS NULL OR cart_version = $5)
+                RETURNING cart_version
+            )
+            SELECT seated.open, bumped.cart_version AS bumped_version,\s""" + TAB_COLUMNS + ", "
+            + Stores.columns("s", STORE) + ", " + CONTENTS + """
+
+              FROM seated
+              LEFT JOIN bumped ON true
+              JOIN tabs t ON t.tenant_id = $1 AND t.id = seated.id
+              JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id
+            """)
+        .execute(Tuple.of(tenantId, storeId, tabId, userId, expected))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          Row row = rows.iterator().next();
+          boolean open = row.getBoolean("open");
+          Long bumped = row.getLong("bumped_version");
+          Tab seen = tab(row);
+          if (bumped == null) {
+            return Future.succeededFuture(Optional.of(new Bump(open, Optional.empty())));
+          }
+          if (bumped == seen.cartVersion() + 1) {
+            return Future.succeededFuture(Optional.of(new Bump(open, Optional.of(new View(
+                new Tab(seen.id(), seen.storeId(), seen.tableId(), true, bumped), Stores.store(row, STORE),
+                lines(row), orders(row))))));
+          }
+          return view(sql, tenantId, storeId, tabId, Optional.empty()).map(now -> Optional.of(new Bump(open, now)));
+        });
+  }
+
+  /** Joins a tab {@code t} to its diner {@code userId} (SQL): the diner check, for statements that read more. */
+  static String dinerJoin(String userId) {
+    return "JOIN tab_diners td ON td.tenant_id = $1 AND td.tab_id = t.id AND td.user_id = " + userId;
+  }
+
   public Future<Boolean> isDiner(SqlClient sql, UUID tenantId, UUID tabId, UUID userId) {
     return sql.preparedQuery("SELECT 1 FROM tab_diners WHERE tenant_id = $1 AND tab_id = $2 AND user_id = $3")
         .execute(Tuple.of(tenantId, tabId, userId))
         .map(rows -> rows.size() == 1);
-  }
-
-  /**
-   * Moves the cart to its next version if it is still at {@code expected} (or at any version when null) and the
-   * tab is open; empty when someone changed it first or the tab closed.
-   */
-  public Future<Optional<Long>> bumpCart(SqlClient sql, UUID tenantId, UUID tabId, Long expected) {
-    return sql.preparedQuery("""
-            UPDATE tabs SET cart_version = cart_version + 1, last_activity_at = now()
-             WHERE tenant_id = $1 AND id = $2 AND status = 'open' AND ($3::bigint IS NULL OR cart_version = $3)
-            RETURNING cart_version
-            """)
-        .execute(Tuple.of(tenantId, tabId, expected))
-        .map(rows -> Rows.first(rows, row -> row.getLong("cart_version")));
   }
 
   public Future<List<Tab>> open(SqlClient sql, UUID tenantId, UUID storeId) {
@@ -92,6 +215,22 @@ public final class Tabs {
             """)
         .execute(Tuple.of(tenantId, storeId, tabId, closedBy, reason))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The store's tab, if {@code userId} is one of its diners. */
+  Future<Optional<Tab>> findForDiner(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId) {
+    return sql.preparedQuery("SELECT " + TAB_COLUMNS + " FROM tabs t " + dinerJoin("$4")
+            + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3")
+        .execute(Tuple.of(tenantId, storeId, tabId, userId))
+        .map(rows -> Rows.first(rows, Tabs::tab));
+  }
+
+  private static List<CartLine> lines(Row row) {
+    return Carts.lines((JsonArray) row.getValue("lines"));
+  }
+
+  private static List<Order> orders(Row row) {
+    return Orders.orders((JsonArray) row.getValue("orders"));
   }
 
   private static Tab tab(Row row) {

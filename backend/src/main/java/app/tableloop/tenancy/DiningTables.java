@@ -8,10 +8,12 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The tables of a store. */
 public final class DiningTables {
-  private static final String COLUMNS = "id, store_id, code, name, area, seats, active";
+  private static final List<String> FIELDS = List.of("id", "store_id", "code", "name", "area", "seats", "active");
+  private static final String COLUMNS = String.join(", ", FIELDS);
 
   public record NewTable(String code, String name, String area, int seats) {
   }
@@ -70,8 +72,23 @@ public final class DiningTables {
         .map(rows -> Rows.first(rows, DiningTables::table));
   }
 
+  /**
+   * A table's columns for a statement of another feature that reads the table with its own rows: those of the
+   * {@code dining_tables} row {@code alias}, each named with {@code prefix}, as {@link #table(Row, String)} reads them.
+   */
+  public static String columns(String alias, String prefix) {
+    return FIELDS.stream().map(field -> alias + "." + field + " AS " + prefix + field)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The table of the columns {@link #columns(String, String)} named with {@code prefix}. */
+  public static DiningTable table(Row row, String prefix) {
+    return new DiningTable(row.getUUID(prefix + "id"), row.getUUID(prefix + "store_id"), row.getString(prefix + "code"),
+        row.getString(prefix + "name"), row.getString(prefix + "area"), row.getInteger(prefix + "seats"),
+        row.getBoolean(prefix + "active"));
+  }
+
   private static DiningTable table(Row row) {
-    return new DiningTable(row.getUUID("id"), row.getUUID("store_id"), row.getString("code"), row.getString("name"),
-        row.getString("area"), row.getInteger("seats"), row.getBoolean("active"));
+    return table(row, "");
   }
 }

@@ -11,13 +11,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The stores of a tenant. Every statement names its tenant, and runs where row-level security binds it too. */
 public final class Stores {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
-  private static final String COLUMNS = "id, tenant_id, code, name, time_zone, ordering_mode, business_hours,"
-      + " staff_may_refund";
+  private static final List<String> FIELDS = List.of("id", "tenant_id", "code", "name", "time_zone", "ordering_mode",
+      "business_hours", "staff_may_refund");
+  private static final String COLUMNS = String.join(", ", FIELDS);
 
   /** What a new store needs; the code is drawn here. */
   public record NewStore(String name, ZoneId timeZone, OrderingMode orderingMode, BusinessHours businessHours) {
@@ -99,12 +101,26 @@ public final class Stores {
     return code.toString();
   }
 
-  private static Store store(Row row) {
-    Object hours = row.getValue("business_hours");
-    return new Store(row.getUUID("id"), row.getUUID("tenant_id"), row.getString("code"), row.getString("name"),
-        ZoneId.of(row.getString("time_zone")),
-        OrderingMode.fromWireName(row.getString("ordering_mode")).orElseThrow(),
+  /**
+   * A store's columns for a statement of another feature that reads the store with its own rows: those of the
+   * {@code stores} row {@code alias}, each named with {@code prefix}, as {@link #store(Row, String)} reads them.
+   */
+  public static String columns(String alias, String prefix) {
+    return FIELDS.stream().map(field -> alias + "." + field + " AS " + prefix + field)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The store of the columns {@link #columns(String, String)} named with {@code prefix}. */
+  public static Store store(Row row, String prefix) {
+    Object hours = row.getValue(prefix + "business_hours");
+    return new Store(row.getUUID(prefix + "id"), row.getUUID(prefix + "tenant_id"), row.getString(prefix + "code"),
+        row.getString(prefix + "name"), ZoneId.of(row.getString(prefix + "time_zone")),
+        OrderingMode.fromWireName(row.getString(prefix + "ordering_mode")).orElseThrow(),
         TenancyJson.businessHours(hours instanceof JsonArray array ? array : new JsonArray()),
-        row.getBoolean("staff_may_refund"));
+        row.getBoolean(prefix + "staff_may_refund"));
+  }
+
+  private static Store store(Row row) {
+    return store(row, "");
   }
 }

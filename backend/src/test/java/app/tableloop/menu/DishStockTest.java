@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,6 +196,47 @@ class DishStockTest {
     assertThat(found.get(counted).stockLeft()).as("yesterday's count is not today's").isEqualTo(8);
     assertThat(found.get(takenToday).stockLeft()).isEqualTo(5);
     assertThat(found.get(counted).storeId()).isEqualTo(restaurant.store().id());
+  }
+
+  @Test
+  void anOrderOfSeveralDishesTakesAllOfThemOrNamesTheFirstThatIsShort() {
+    UUID plenty = aDish("五碗的面", 5);
+    UUID last = aDish("一碗的汤", 1);
+    UUID unlimited = aDish("随便吃的饭", null);
+    Map<UUID, Integer> tooMuch = Map.of(plenty, 2, last, 2, unlimited, 3);
+
+    Throwable failure = Await.failure(database.inTenant(restaurant.tenantId(),
+        sql -> stock.take(sql, restaurant.tenantId(), tooMuch, today)
+            .compose(shortOf -> Future.failedFuture(new IllegalStateException("short of " + shortOf.orElseThrow())))));
+
+    assertThat(failure).hasMessage("short of " + last);
+    assertThat(stockOf(plenty)).as("the order rolled back").isEqualTo(new Stock(null, null));
+    Optional<UUID> shortOf = Await.result(database.inTenant(restaurant.tenantId(),
+        sql -> stock.take(sql, restaurant.tenantId(), Map.of(plenty, 2, last, 1, unlimited, 3), today)));
+    assertThat(shortOf).isEmpty();
+    assertThat(stockOf(plenty)).isEqualTo(new Stock(3, today));
+    assertThat(stockOf(last)).isEqualTo(new Stock(0, today));
+    assertThat(stockOf(unlimited)).isEqualTo(new Stock(null, null));
+    assertThat(soldOutOnMenu("一碗的汤")).isTrue();
+  }
+
+  @Test
+  void ordersOfTheSameDishesListedInEitherOrderAllGetTheirPortionsWithoutDeadlock() {
+    UUID noodles = aDish("人人点的面", 100);
+    UUID soup = aDish("人人点的汤", 100);
+    List<Future<Optional<UUID>>> takes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Map<UUID, Integer> order = new LinkedHashMap<>();
+      order.put(i % 2 == 0 ? noodles : soup, 1);
+      order.put(i % 2 == 0 ? soup : noodles, 2);
+      takes.add(database.inTenant(restaurant.tenantId(), sql -> stock.take(sql, restaurant.tenantId(), order,
+          today)));
+    }
+
+    List<Optional<UUID>> outcomes = Await.result(Future.all(takes)).list();
+
+    assertThat(outcomes).allSatisfy(shortOf -> assertThat(shortOf).isEmpty());
+    assertThat(stockOf(noodles).left() + stockOf(soup).left()).isEqualTo(200 - 40 * 3);
   }
 
   private record Stock(Integer left, LocalDate date) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tableloop.Application;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.StaffInvites;
+import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.HttpSettings;
@@ -66,6 +67,7 @@ public final class RunningService implements AutoCloseable {
    */
   private final WebSocketClient webSockets;
   private final Database database;
+  private StatementTap tap;
 
   private RunningService(TestEnvironment env, Application app, Vertx clientVertx, WebClient client,
                          Database database) {
@@ -106,9 +108,29 @@ public final class RunningService implements AutoCloseable {
     return start(testClass, overrides, WeChatSettings.from(Map.of()), Application.FEATURES);
   }
 
+  /**
+   * The service connecting to its database through a {@link StatementTap} (see {@link #tap()}), which writes down
+   * every statement it executes.
+   */
+  public static RunningService startTapped(Class<?> testClass) {
+    TestEnvironment env = TestEnvironment.forClass(testClass);
+    DatabaseUrl direct = env.ownerUrl();
+    StatementTap tap = StatementTap.in(direct.host(), direct.port());
+    DatabaseUrl tapped = new DatabaseUrl("127.0.0.1", tap.port(), direct.database(), direct.user(), direct.password(),
+        direct.sslMode());
+    RunningService service = start(env, Map.of("DATABASE_URL", TestEnvironment.uri(tapped)),
+        WeChatSettings.from(Map.of()), Application.FEATURES);
+    service.tap = tap;
+    return service;
+  }
+
   private static RunningService start(Class<?> testClass, Map<String, String> overrides, WeChatSettings wechat,
                                       Application.Modules modules) {
-    TestEnvironment env = TestEnvironment.forClass(testClass);
+    return start(TestEnvironment.forClass(testClass), overrides, wechat, modules);
+  }
+
+  private static RunningService start(TestEnvironment env, Map<String, String> overrides, WeChatSettings wechat,
+                                      Application.Modules modules) {
     var config = env.config(overrides);
     Application app = Application.start(config, wechat, HttpSettings.from(config), modules);
     Vertx clientVertx = VertxFactory.create().vertx();
@@ -300,12 +322,20 @@ public final class RunningService implements AutoCloseable {
     }
   }
 
+  /** The tap the service's database connections go through, when started by {@link #startTapped}. */
+  public StatementTap tap() {
+    return tap;
+  }
+
   @Override
   public void close() {
     Await.result(database.close());
     client.close();
     Await.result(clientVertx.close());
     app.close();
+    if (tap != null) {
+      tap.close();
+    }
     env.close();
   }
 }

@@ -1,0 +1,195 @@
+package app.tableloop.ordering;
+
+import static app.tableloop.testing.Responses.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.tenancy.DiningTable;
+import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.RunningService;
+import app.tableloop.testing.StatementTap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the order path costs the database, counted on the wire between the service and PostgreSQL: a cart add, a
+ * placement and a look at the tab are each one access check and one transaction of a fixed number of statements
+ * (BEGIN, the tenant setting and COMMIT included), however long the tab's history; nothing is read again after the
+ * commit, and the answers built from memory are what a read gives.
+ */
+class OrderPathStatementsTest {
+  static RunningService service;
+  static TenantBootstrap.Bootstrapped restaurant;
+  static String noodles;
+  static String large;
+  static String cucumbers;
+
+  @BeforeAll
+  static void setUp() {
+    service = RunningService.startTapped(OrderPathStatementsTest.class);
+    restaurant = service.aRestaurant("数语句面馆", "A1-A4");
+    String owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
+    call(owner, HttpMethod.PATCH, "", new JsonObject().put("ordering_mode", "eat_first"));
+    String category = body(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
+        .getString("id");
+    JsonObject beefNoodles = body(call(owner, HttpMethod.POST, "/menu/dishes", new JsonObject()
+        .put("category_id", category).put("name", "红烧牛肉面").put("price_fen", 2800)
+        .put("option_groups", new JsonArray().add(new JsonObject().put("name", "份量").put("required", true)
+            .put("min_choices", 1).put("max_choices", 1)
+            .put("choices", new JsonArray().add(new JsonObject().put("name", "大份").put("price_delta_fen", 500))
+                .add(new JsonObject().put("name", "小份").put("price_delta_fen", 0)))))));
+    noodles = beefNoodles.getString("id");
+    large = beefNoodles.getJsonArray("option_groups").getJsonObject(0).getJsonArray("choices").getJsonObject(0)
+        .getString("id");
+    cucumbers = body(call(owner, HttpMethod.POST, "/menu/dishes", new JsonObject().put("category_id", category)
+        .put("name", "凉拌黄瓜").put("price_fen", 800))).getString("id");
+    call(owner, HttpMethod.PUT, "/menu/dishes/" + cucumbers + "/stock", new JsonObject().put("today_stock", 50));
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void aCartAddAPlacementAndALookAtTheTabEachCostOneAccessCheckAndOneShortTransaction() {
+    String diner = service.signIn("counted");
+    String tab = ok(service.openTab(restaurant.store(), table("A1"), diner)).getString("id");
+
+    List<String> cartAdd = onePerRequest(() -> body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart",
+        new JsonObject().put("dish_id", noodles).put("choice_ids", new JsonArray().add(large)).put("quantity", 2)
+            .put("cart_version", 0))));
+    assertThat(cartAdd).as("BEGIN, tenant, the diner check with the count of the change and the tab's lines and"
+        + " orders, the dishes, the line, COMMIT").hasSize(6);
+
+    List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001"));
+    assertThat(placement).as("BEGIN, tenant, the tab locked with its store, table, cart, orders and the key's earlier"
+        + " order, the dishes, the stock, the cart emptied, the numbered order with its items, COMMIT")
+        .hasSize(8);
+    assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
+        .contains("order_counters");
+
+    List<String> look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
+    assertThat(look).as("BEGIN, tenant, the tab with its store, lines and orders, COMMIT (an empty cart names no"
+        + " dish)").hasSize(4);
+  }
+
+  @Test
+  void aLookAtTheTabCostsTheSameWithTenOrdersAsWithOne() {
+    String diner = service.signIn("regular");
+    String tab = ok(service.openTab(restaurant.store(), table("A2"), diner)).getString("id");
+    for (int i = 0; i < 10; i++) {
+      body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
+          .put("quantity", 1)));
+      placeOrder(diner, tab, "regular-" + i + "-0000");
+    }
+    body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
+        .put("quantity", 1)));
+
+    List<String> look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
+
+    assertThat(look).as("BEGIN, tenant, the tab with its store, lines and orders, the dishes, COMMIT").hasSize(5);
+  }
+
+  @Test
+  void answersBuiltFromMemoryAreWhatALaterReadGives() {
+    String diner = service.signIn("checker");
+    String tab = ok(service.openTab(restaurant.store(), table("A3"), diner)).getString("id");
+    body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
+        .put("quantity", 1)));
+    JsonObject first = placeOrder(diner, tab, "checker-0001");
+    JsonObject afterAdd = body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject()
+        .put("dish_id", noodles).put("choice_ids", new JsonArray().add(large)).put("quantity", 3)));
+    JsonObject changed = body(call(diner, HttpMethod.PATCH, "/tabs/" + tab + "/cart/"
+        + afterAdd.getJsonObject("cart").getJsonArray("lines").getJsonObject(0).getString("id"),
+        new JsonObject().put("quantity", 2).put("cart_version", afterAdd.getJsonObject("cart").getLong("version"))));
+
+    assertThat(changed).isEqualTo(body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
+    JsonObject second = placeOrder(diner, tab, "checker-0002");
+
+    JsonArray orders = body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonArray("orders");
+    assertThat(orders).containsExactly(first, second);
+  }
+
+  @Test
+  void cartAddsArrivingTogetherEachAnswerTheCartAsTheirChangeLeftIt() {
+    String diner = service.signIn("crowd");
+    String tab = ok(service.openTab(restaurant.store(), table("A4"), diner)).getString("id");
+    JsonObject before = body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonObject("cart");
+
+    List<CompletableFuture<HttpResponse<Buffer>>> adds = IntStream.rangeClosed(1, 10)
+        .mapToObj(quantity -> service.callAsync(HttpMethod.POST, "/api/v1/stores/" + restaurant.store().id()
+                + "/tabs/" + tab + "/cart", diner, new JsonObject().put("dish_id", cucumbers).put("quantity", quantity))
+            .toCompletionStage().toCompletableFuture())
+        .toList();
+    List<JsonObject> carts = adds.stream().map(CompletableFuture::join).map(OrderPathStatementsTest::body)
+        .map(state -> state.getJsonObject("cart")).toList();
+
+    assertThat(carts).allSatisfy(cart -> assertThat(cart.getJsonArray("lines"))
+        .as("the lines added up to this change, and no more").hasSize(before.getJsonArray("lines").size()
+            + (int) (cart.getLong("version") - before.getLong("version"))));
+    assertThat(IntStream.range(0, carts.size()).filter(i -> carts.get(i).getJsonArray("lines").stream()
+        .map(JsonObject.class::cast).anyMatch(line -> line.getInteger("quantity") == i + 1)).count())
+        .as("each answer holds its own line").isEqualTo(10);
+    JsonObject last = carts.stream().max(Comparator.comparing(cart -> cart.getLong("version"))).orElseThrow();
+    assertThat(last).isEqualTo(body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonObject("cart"));
+  }
+
+  /**
+   * The statements of the one transaction a request ran on the order path, after checking that it ran exactly one
+   * such transaction and one access check, and nothing on the order path once it had answered.
+   */
+  private static List<String> onePerRequest(Supplier<JsonObject> request) {
+    StatementTap tap = service.tap();
+    tap.clear();
+    request.get();
+    sleep();
+    List<StatementTap.Unit> units = tap.units();
+    assertThat(units.stream().filter(unit -> unit.mentions("tenant_of_store")))
+        .as("the access check: the store's tenant and the caller's roles in one statement")
+        .singleElement().satisfies(unit -> assertThat(unit.statements()).hasSize(1));
+    List<StatementTap.Unit> orderPath = units.stream()
+        .filter(unit -> unit.mentions("tabs t") || unit.mentions("UPDATE tabs")).toList();
+    assertThat(orderPath).as(units.toString()).hasSize(1);
+    return orderPath.get(0).statements();
+  }
+
+  /** Whatever the request still did after answering (telling the table, say) has time to reach the database. */
+  private static void sleep() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static JsonObject placeOrder(String token, String tab, String key) {
+    HttpResponse<Buffer> response = call(token, HttpMethod.POST, "/tabs/" + tab + "/orders",
+        new JsonObject().put("idempotency_key", key).put("head_count", 2));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return response.bodyAsJsonObject();
+  }
+
+  private static DiningTable table(String code) {
+    return restaurant.tables().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  private static HttpResponse<Buffer> call(String token, HttpMethod method, String rest, JsonObject body) {
+    return service.call(method, "/api/v1/stores/" + restaurant.store().id() + rest, token, body);
+  }
+
+  private static JsonObject body(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(200, 201);
+    return response.bodyAsJsonObject();
+  }
+}

@@ -1,0 +1,203 @@
+package app.tableloop.testing;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback proxy in front of PostgreSQL that lets every byte through and writes down each statement a client has
+ * the server execute (a simple query, or an execute of a prepared statement, with its SQL), per connection. The
+ * service under test connects through it unchanged, so that a test can count what one request costs the database.
+ */
+public final class StatementTap implements AutoCloseable {
+  private static final int SSL_REQUEST = 80877103;
+  private static final int GSS_REQUEST = 80877104;
+
+  /** One statement executed, on the {@code connection}th connection through the tap. */
+  public record Executed(int connection, String sql) {
+  }
+
+  /** A transaction (BEGIN to COMMIT or ROLLBACK, both counted) or a statement on its own, of one connection. */
+  public record Unit(int connection, List<String> statements) {
+    public boolean mentions(String text) {
+      return statements.stream().anyMatch(sql -> sql.contains(text));
+    }
+  }
+
+  private final ServerSocket server;
+  private final String targetHost;
+  private final int targetPort;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final List<Executed> executed = new ArrayList<>();
+  private final List<Socket> sockets = new ArrayList<>();
+
+  private StatementTap(ServerSocket server, String targetHost, int targetPort) {
+    this.server = server;
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+  }
+
+  public static StatementTap in(String targetHost, int targetPort) {
+    try {
+      StatementTap tap = new StatementTap(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetHost,
+          targetPort);
+      Thread acceptor = new Thread(tap::accept, "statement-tap");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      return tap;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** Forgets what was executed so far. */
+  public synchronized void clear() {
+    executed.clear();
+  }
+
+  /** What was executed since the last {@link #clear()}, grouped by connection into transactions, in order. */
+  public synchronized List<Unit> units() {
+    Map<Integer, List<String>> open = new HashMap<>();
+    List<Unit> units = new ArrayList<>();
+    for (Executed statement : executed) {
+      String sql = statement.sql().strip();
+      List<String> transaction = open.get(statement.connection());
+      if (transaction == null && sql.equalsIgnoreCase("BEGIN")) {
+        open.put(statement.connection(), new ArrayList<>(List.of(sql)));
+      } else if (transaction != null) {
+        transaction.add(sql);
+        if (sql.equalsIgnoreCase("COMMIT") || sql.equalsIgnoreCase("ROLLBACK")) {
+          units.add(new Unit(statement.connection(), List.copyOf(open.remove(statement.connection()))));
+        }
+      } else {
+        units.add(new Unit(statement.connection(), List.of(sql)));
+      }
+    }
+    return units;
+  }
+
+  private synchronized void record(int connection, String sql) {
+    executed.add(new Executed(connection, sql));
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        Socket backend = new Socket(targetHost, targetPort);
+        synchronized (this) {
+          sockets.add(client);
+          sockets.add(backend);
+        }
+        int connection = connections.incrementAndGet();
+        pump("tap-in-" + connection, () -> watch(connection, client.getInputStream(), backend.getOutputStream()),
+            client, backend);
+        pump("tap-out-" + connection, () -> backend.getInputStream().transferTo(client.getOutputStream()), client,
+            backend);
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private interface Pump {
+    long run() throws IOException;
+  }
+
+  private void pump(String name, Pump pump, Socket client, Socket backend) {
+    Thread thread = new Thread(() -> {
+      try {
+        pump.run();
+      } catch (IOException e) {
+        // The other side closed: the pair is done.
+      } finally {
+        closeQuietly(client);
+        closeQuietly(backend);
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Copies the client's messages to the server, writing down the statements they execute. */
+  private long watch(int connection, InputStream from, OutputStream to) throws IOException {
+    DataInputStream in = new DataInputStream(from);
+    Map<String, String> prepared = new HashMap<>();
+    String bound = null;
+    boolean started = false;
+    while (true) {
+      int type = started ? in.read() : 0;
+      if (type < 0) {
+        return 0;
+      }
+      int length = in.readInt();
+      byte[] body = in.readNBytes(length - 4);
+      if (started) {
+        to.write(type);
+      }
+      to.write(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+      to.write(body);
+      to.flush();
+      if (!started) {
+        int code = ((body[0] & 0xff) << 24) | ((body[1] & 0xff) << 16) | ((body[2] & 0xff) << 8) | (body[3] & 0xff);
+        started = code != SSL_REQUEST && code != GSS_REQUEST;
+        continue;
+      }
+      List<String> strings = cStrings(body);
+      switch (type) {
+        case 'Q' -> record(connection, strings.get(0));
+        case 'P' -> prepared.put(strings.get(0), strings.get(1));
+        case 'B' -> bound = prepared.get(strings.get(1));
+        case 'E' -> record(connection, bound);
+        default -> {
+        }
+      }
+    }
+  }
+
+  /** The first two NUL-terminated strings of a message's body (fewer when it has fewer). */
+  private static List<String> cStrings(byte[] body) {
+    List<String> strings = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < body.length && strings.size() < 2; i++) {
+      if (body[i] == 0) {
+        strings.add(new String(body, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    return strings;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closing a closed socket.
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // Already closed.
+    }
+    sockets.forEach(StatementTap::closeQuietly);
+  }
+}
