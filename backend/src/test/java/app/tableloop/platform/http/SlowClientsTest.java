@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class SlowClientsTest {
   private static final int PER_ADDRESS = 50;
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
-  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+  /** Three times the 2 s of no patience, so that a busy machine's delays cannot swap which is cut off first. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(6);
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(7);
 
   static RunningService service;
   static Vertx clients;
