@@ -1,0 +1,56 @@
+// Every backend operation the mini-program calls, in one table: the request module accepts only these names, and a
+// test checks each path and method against the backend's OpenAPI contract.
+//
+// auth: needs a signed-in session (Authorization: Bearer). idempotent: the body carries `idempotency_key`, which the
+// request module adds and keeps for every retry of the same submit.
+const ENDPOINTS = {
+  signIn: { method: 'POST', path: '/api/v1/auth/wechat', auth: false },
+  signOut: { method: 'POST', path: '/api/v1/auth/sign-out', auth: true },
+  me: { method: 'GET', path: '/api/v1/me', auth: true },
+  acceptInvite: { method: 'POST', path: '/api/v1/invites/accept', auth: true },
+
+  scan: { method: 'GET', path: '/api/v1/scan', auth: false },
+  store: { method: 'GET', path: '/api/v1/stores/{store}', auth: true },
+  tenantStores: { method: 'GET', path: '/api/v1/tenants/{tenant}/stores', auth: true },
+
+  menu: { method: 'GET', path: '/api/v1/stores/{store}/menu', auth: false },
+
+  openTab: { method: 'POST', path: '/api/v1/stores/{store}/tables/{table}/tab', auth: true },
+  tab: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}', auth: true },
+  addCartLine: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/cart', auth: true },
+  updateCartLine: { method: 'PATCH', path: '/api/v1/stores/{store}/tabs/{tab}/cart/{line}', auth: true },
+  removeCartLine: { method: 'DELETE', path: '/api/v1/stores/{store}/tabs/{tab}/cart/{line}', auth: true },
+  placeOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders', auth: true, idempotent: true },
+  hurryOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/hurry', auth: true },
+  tabLive: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}/live', auth: true, socket: true },
+  kitchenLive: { method: 'GET', path: '/api/v1/stores/{store}/kitchen/live', auth: true, socket: true },
+
+  payOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/wechat-payment', auth: true },
+  checkOrderPayment: {
+    method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/payment-check', auth: true,
+  },
+  payTab: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/wechat-payment', auth: true },
+  checkTabPayment: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/payment-check', auth: true },
+};
+
+/** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */
+function pathOf(name, params = {}) {
+  const endpoint = endpointOf(name);
+  return endpoint.path.replace(/\{(\w+)\}/g, (whole, key) => {
+    const value = params[key];
+    if (value === undefined || value === null || value === '') {
+      throw new Error(`${name}: missing path parameter ${key}`);
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function endpointOf(name) {
+  const endpoint = ENDPOINTS[name];
+  if (!endpoint) {
+    throw new Error(`unknown endpoint ${name}`);
+  }
+  return endpoint;
+}
+
+module.exports = { ENDPOINTS, endpointOf, pathOf };
