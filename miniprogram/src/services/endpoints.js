@@ -2,7 +2,7 @@
 // test checks each path and method against the backend's OpenAPI contract.
 //
 // auth: needs a signed-in session (Authorization: Bearer). idempotent: the body carries `idempotency_key`, which the
-// request module adds and keeps for every retry of the same submit.
+// request module adds and keeps for every retry of the same submit. text: the answer is plain text, not JSON.
 const ENDPOINTS = {
   signIn: { method: 'POST', path: '/api/v1/auth/wechat', auth: false },
   signOut: { method: 'POST', path: '/api/v1/auth/sign-out', auth: true },
@@ -31,6 +31,26 @@ const ENDPOINTS = {
   },
   payTab: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/wechat-payment', auth: true },
   checkTabPayment: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/payment-check', auth: true },
+
+  // Staff and owners (the staff subpackage).
+  kitchenOrders: { method: 'GET', path: '/api/v1/stores/{store}/orders', auth: true },
+  openTabs: { method: 'GET', path: '/api/v1/stores/{store}/tabs', auth: true },
+  acceptOrder: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/accept', auth: true },
+  rejectOrder: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/reject', auth: true },
+  serveOrderItem: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/items/{item}/served', auth: true },
+  orderTicket: { method: 'GET', path: '/api/v1/stores/{store}/orders/{order}/ticket', auth: true, text: true },
+  managedDishes: { method: 'GET', path: '/api/v1/stores/{store}/menu/dishes', auth: true },
+  setDishSoldOut: { method: 'PUT', path: '/api/v1/stores/{store}/menu/dishes/{dish}/sold-out', auth: true },
+  setDishStock: { method: 'PUT', path: '/api/v1/stores/{store}/menu/dishes/{dish}/stock', auth: true },
+  orderCounterPayment: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/counter-payment', auth: true },
+  tabCounterPayment: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/counter-payment', auth: true },
+  refundOrder: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/refunds', auth: true, idempotent: true },
+  tables: { method: 'GET', path: '/api/v1/stores/{store}/tables', auth: true },
+  tableCodeSheet: { method: 'GET', path: '/api/v1/stores/{store}/table-codes.pdf', auth: true },
+  inviteToStore: { method: 'POST', path: '/api/v1/stores/{store}/invites', auth: true },
+  staffList: { method: 'GET', path: '/api/v1/stores/{store}/staff', auth: true },
+  removeStaff: { method: 'DELETE', path: '/api/v1/stores/{store}/staff/{user}', auth: true },
+  settlement: { method: 'GET', path: '/api/v1/stores/{store}/settlements/{date}', auth: true },
 };
 
 /** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */

@@ -54,7 +54,7 @@ function queryString(query) {
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
-function send({ method, url, body, bearer, timeout }) {
+function send({ method, url, body, bearer, timeout, text = false }) {
   const header = { Accept: 'application/json' };
   if (body !== undefined) {
     header['Content-Type'] = 'application/json';
@@ -69,7 +69,7 @@ function send({ method, url, body, bearer, timeout }) {
       data: body,
       header,
       timeout,
-      dataType: 'json',
+      dataType: text ? 'text' : 'json',
       success: resolve,
       fail: (failure) => {
         const timedOut = /timeout/i.test((failure && failure.errMsg) || '');
@@ -143,9 +143,37 @@ function showError(error) {
   wx.showToast({ title: message, icon: 'none', duration: 2500 });
 }
 
+/** Runs `attempt(bearer)` with the session an endpoint needs, signing in again and retrying once after a 401. */
+async function withSession(endpoint, attempt) {
+  let bearer = null;
+  if (endpoint.auth) {
+    bearer = token() || (await signIn()).token;
+  }
+  let response = await attempt(bearer);
+  if (response.statusCode === 401 && endpoint.auth) {
+    clearSession();
+    bearer = (await signIn()).token;
+    response = await attempt(bearer);
+    if (response.statusCode === 401) {
+      clearSession();
+      throw new ApiError({ status: 401, code: 'session_expired', message: MESSAGES.session });
+    }
+  }
+  return response;
+}
+
+/** The error to hand on (and show, unless the caller shows it itself): always an ApiError. */
+function failed(error, quiet) {
+  const failure = error instanceof ApiError ? error : new ApiError({ code: 'client', message: MESSAGES.server });
+  if (!quiet) {
+    showError(failure);
+  }
+  return failure;
+}
+
 /**
  * Calls endpoint `name`. Options: params (path), query, body, timeout, quiet (the caller shows the error itself).
- * Resolves with the parsed body; rejects with ApiError.
+ * Resolves with the parsed body (the text itself for a `text` endpoint); rejects with ApiError.
  */
 async function request(name, options = {}) {
   const endpoint = endpointOf(name);
@@ -156,33 +184,63 @@ async function request(name, options = {}) {
   }
   const url = config.environment().apiBaseUrl + pathOf(name, params) + queryString(query);
   try {
-    let bearer = null;
-    if (endpoint.auth) {
-      bearer = token() || (await signIn()).token;
-    }
-    let response = await send({ method: endpoint.method, url, body, bearer, timeout });
-    if (response.statusCode === 401 && endpoint.auth) {
-      clearSession();
-      bearer = (await signIn()).token;
-      response = await send({ method: endpoint.method, url, body, bearer, timeout });
-      if (response.statusCode === 401) {
-        clearSession();
-        throw new ApiError({ status: 401, code: 'session_expired', message: MESSAGES.session });
-      }
-    }
+    const response = await withSession(endpoint, (bearer) => send({
+      method: endpoint.method, url, body, bearer, timeout, text: !!endpoint.text,
+    }));
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      return parse(response.data);
+      return endpoint.text ? String(response.data) : parse(response.data);
     }
     throw problemOf(response);
   } catch (error) {
-    const failure = error instanceof ApiError ? error : new ApiError({ code: 'client', message: MESSAGES.server });
-    if (!quiet) {
-      showError(failure);
+    throw failed(error, quiet);
+  }
+}
+
+function fetchFile({ url, bearer, timeout }) {
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url,
+      header: bearer ? { Authorization: `Bearer ${bearer}` } : {},
+      timeout,
+      success: resolve,
+      fail: (failure) => {
+        const timedOut = /timeout/i.test((failure && failure.errMsg) || '');
+        reject(new ApiError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? MESSAGES.timeout : MESSAGES.network }));
+      },
+    });
+  });
+}
+
+/** A refused download's problem, read from the file it was written to. */
+function downloadProblem(response) {
+  let data = '';
+  try {
+    data = wx.getFileSystemManager().readFileSync(response.tempFilePath, 'utf8');
+  } catch (e) {
+    // nothing readable: the plain sentence below
+  }
+  return problemOf({ statusCode: response.statusCode, data });
+}
+
+/**
+ * Downloads endpoint `name` (a PDF, say) to a temporary file, with the session as request() has it. Options: params,
+ * query, timeout, quiet. Resolves with the file's temporary path; rejects with ApiError.
+ */
+async function download(name, options = {}) {
+  const endpoint = endpointOf(name);
+  const { params, query, timeout = DEFAULT_TIMEOUT_MS * 3, quiet = false } = options;
+  const url = config.environment().apiBaseUrl + pathOf(name, params) + queryString(query);
+  try {
+    const response = await withSession(endpoint, (bearer) => fetchFile({ url, bearer, timeout }));
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      return response.tempFilePath;
     }
-    throw failure;
+    throw downloadProblem(response);
+  } catch (error) {
+    throw failed(error, quiet);
   }
 }
 
 module.exports = {
-  request, signIn, session, token, clearSession, showError, newIdempotencyKey, ApiError, MESSAGES,
+  request, download, signIn, session, token, clearSession, showError, newIdempotencyKey, ApiError, MESSAGES,
 };

@@ -1,5 +1,6 @@
 // Stores and tables: what a scanned code names, and a store's details for its staff.
 const api = require('./request');
+const wechat = require('./wechat');
 
 /** The store and table a scanned code names, with the scan's proof: `{ scene }` or `{ q }`. */
 function fetchScan(code, options = {}) {
@@ -45,4 +46,17 @@ function tableCodeOf(query = {}) {
   return null;
 }
 
-module.exports = { fetchScan, fetchStore, fetchTenantStores, fetchWorkplaces, tableCodeOf };
+async function fetchTables(storeId, options = {}) {
+  const { tables } = await api.request('tables', { ...options, params: { store: storeId } });
+  return tables;
+}
+
+/** Downloads the printable sheet of the store's table codes (`wechat` codes or `link` QR codes) and opens it. */
+async function openTableCodeSheet(storeId, kind = 'wechat', options = {}) {
+  const file = await api.download('tableCodeSheet', { ...options, params: { store: storeId }, query: { kind } });
+  await wechat.openDocument(file, 'pdf');
+}
+
+module.exports = {
+  fetchScan, fetchStore, fetchTenantStores, fetchWorkplaces, tableCodeOf, fetchTables, openTableCodeSheet,
+};

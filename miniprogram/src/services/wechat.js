@@ -161,7 +161,20 @@ function scanCode() {
   });
 }
 
+/** Shows a downloaded document (the table-code sheet's PDF) in WeChat's viewer, from where it can be printed or sent. */
+function openDocument(filePath, fileType) {
+  return new Promise((resolve, reject) => {
+    wx.openDocument({
+      filePath,
+      fileType,
+      showMenu: true,
+      success: () => resolve(),
+      fail: () => reject(failure('document', '无法打开文件，请稍后重试')),
+    });
+  });
+}
+
 module.exports = {
   login, requestPayment, requestSubscribeMessage, phoneNumberCode, scanCode, readScan, simulatedUser,
-  useSimulatedUser,
+  useSimulatedUser, openDocument,
 };

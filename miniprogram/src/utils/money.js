@@ -13,4 +13,14 @@ function formatFen(fen) {
   return `${sign}¥${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
-module.exports = { formatFen };
+/** What a person typed as yuan ("12", "12.5", "12.50") as fen, exactly; null when it is no such amount. */
+function parseYuan(text) {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(String(text).trim());
+  if (!match) {
+    return null;
+  }
+  const cents = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
+  return Number(match[1]) * 100 + cents;
+}
+
+module.exports = { formatFen, parseYuan };

@@ -41,7 +41,7 @@ test.each(Object.entries(ENDPOINTS))('%s adds an idempotency key exactly when th
 });
 
 test('every endpoint name the code calls is in the table', () => {
-  const called = files.flatMap(({ file, code }) => [...code.matchAll(/\b(?:request|openFeed)\(\s*'([^']+)'/g)]
+  const called = files.flatMap(({ file, code }) => [...code.matchAll(/\b(?:request|download|openFeed)\(\s*'([^']+)'/g)]
     .map((match) => ({ file, name: match[1] })));
   expect(called.length).toBeGreaterThan(10);
   called.forEach(({ file, name }) => expect(`${file}: ${name} ${ENDPOINTS[name] ? 'known' : 'unknown'}`).toBe(`${file}: ${name} known`));
@@ -50,7 +50,7 @@ test('every endpoint name the code calls is in the table', () => {
 test('calls are made only by name: a dynamic name or an address written elsewhere would escape this check', () => {
   const offenders = files.flatMap(({ file, code }) => {
     const found = [];
-    const calls = [...code.matchAll(/(function\s+|wx\.)?\b(?:request|openFeed)\(\s*(.)/g)]
+    const calls = [...code.matchAll(/(function\s+|wx\.)?\b(?:request|download|openFeed)\(\s*(.)/g)]
       .filter((match) => !match[1]);
     if (calls.some((match) => match[2] !== "'")) {
       found.push(`${file}: endpoint name not a literal`);
@@ -60,6 +60,9 @@ test('calls are made only by name: a dynamic name or an address written elsewher
     }
     if (/wx\.request\(/.test(code) && !['services/request.js', 'services/wechat.js'].includes(file)) {
       found.push(`${file}: calls wx.request`);
+    }
+    if (/wx\.downloadFile\(/.test(code) && file !== 'services/request.js') {
+      found.push(`${file}: calls wx.downloadFile`);
     }
     if (/wx\.connectSocket\(/.test(code) && file !== 'services/live.js') {
       found.push(`${file}: calls wx.connectSocket`);

@@ -1,9 +1,27 @@
-// The staff area's home: the stores the signed-in person works at, with their role there.
+// The staff area's home: the stores the signed-in person works at, with their role there and the screens that role
+// opens (the server still decides what each may do).
 const identity = require('../../../../services/identity');
 const tenancy = require('../../../../services/tenancy');
 const { roleName } = require('../../../../utils/roles');
+const { screenUrl } = require('../../../utils/screens');
 
 const MODE_NAMES = { pay_first: '先付后吃', eat_first: '先吃后付' };
+const MANAGERS = ['owner', 'operator'];
+
+/** The screens of a store for `role`: everyone works the kitchen, tabs and stock; managers also tables, staff, money. */
+const ENTRIES = [
+  { screen: 'kitchen/orders', label: '后厨订单' },
+  { screen: 'kitchen/tabs', label: '在座桌台 · 收款' },
+  { screen: 'dishes/stock', label: '沽清与库存' },
+  { screen: 'tables/codes', label: '桌台与桌码', managers: true },
+  { screen: 'team/members', label: '员工与邀请', managers: true },
+  { screen: 'settlement/day', label: '今日结算', managers: true },
+];
+
+function entriesFor(storeId, role) {
+  return ENTRIES.filter((entry) => !entry.managers || MANAGERS.includes(role))
+    .map((entry) => ({ label: entry.label, url: screenUrl(entry.screen, { store: storeId, role }) }));
+}
 
 Page({
   data: { loading: true, error: '', workplaces: [] },
@@ -30,10 +48,15 @@ Page({
           roleName: roleName(role),
           modeName: MODE_NAMES[store.ordering_mode] || '',
           open: !!store.open_now,
+          entries: entriesFor(store.id, role),
         })),
       });
     } catch (error) {
       this.setData({ loading: false, error: error.message });
     }
+  },
+
+  onEntry(event) {
+    wx.navigateTo({ url: event.currentTarget.dataset.url });
   },
 });
