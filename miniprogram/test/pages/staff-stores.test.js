@@ -1,6 +1,6 @@
 const { phone } = require('../support/phone');
 const { backend, json, problem } = require('../support/backend');
-const { openPage, text, exists, tap } = require('../support/pages');
+const { openPage, text, exists, tap, settle } = require('../support/pages');
 
 const PAGE = 'staff/pages/stores/list/index';
 const STORE = {
@@ -59,4 +59,30 @@ test('a problem shows its message and a way to try again', async () => {
 
   expect(exists(page, '.error')).toBe(false);
   expect(exists(page, '.none')).toBe(true);
+});
+
+test('each store offers the screens of the role held there, and opens them for that store', async () => {
+  const owned = { ...STORE, id: '55555555-5555-5555-5555-555555555555', name: '老街面馆 三店' };
+  phone.answer(backend({
+    'GET /api/v1/me': json(200, { roles: [
+      { role: 'staff', tenant_id: 't1', store_id: STORE.id },
+      { role: 'owner', tenant_id: 't1', store_id: owned.id },
+    ] }),
+    [`GET /api/v1/stores/${STORE.id}`]: json(200, STORE),
+    [`GET /api/v1/stores/${owned.id}`]: json(200, owned),
+  }));
+
+  const page = await openPage(PAGE);
+
+  const labels = page.querySelectorAll('.entry').map((entry) => entry.dom.textContent.trim());
+  expect(labels).toEqual([
+    '后厨订单', '在座桌台 · 收款', '沽清与库存',
+    '后厨订单', '在座桌台 · 收款', '沽清与库存', '桌台与桌码', '员工与邀请', '今日结算',
+  ]);
+
+  page.querySelectorAll('.entry')[8].dispatchEvent('tap');
+  await settle();
+  expect(phone.navigations).toEqual([
+    { how: 'navigateTo', url: `/staff/pages/settlement/day/index?store=${owned.id}&role=owner` },
+  ]);
 });
