@@ -52,3 +52,33 @@ const TAB_PATH = `/api/v1/stores/${STORE.id}/tabs/5a1e0000-0000-4000-8000-000000
 const SESSION = { token: 'my-session-token-abcdefghij', user: { id: ME }, roles: [] };
 
 module.exports = { STORE, TABLE, ME, FRIEND, NOODLES, CUCUMBER, COLA, MENU, SCAN, TAB_PATH, SESSION, line, tab };
+
+function order({ id = 'o1', number = 'A001', status = 'awaiting_payment', total = 5200, items, hurriedAt = null } = {}) {
+  return {
+    id, store_id: STORE.id, tab_id: '5a1e0000-0000-4000-8000-000000000003', table_id: TABLE.id, number, status,
+    head_count: 2, notes: null, total_fen: total, placed_at: '2026-12-02T04:00:00Z', hurried_at: hurriedAt, end_reason: null,
+    items: items || [
+      { id: 'i1', dish_id: NOODLES.id, dish_name: '牛肉面', choices: ['特辣'], unit_price_fen: 2800, quantity: 1, added_by: ME, served: false },
+      { id: 'i2', dish_id: CUCUMBER.id, dish_name: '拍黄瓜', choices: [], unit_price_fen: 1200, quantity: 2, added_by: FRIEND, served: false },
+    ],
+  };
+}
+
+const PAYMENT = {
+  payment: { id: 'p1', order_id: 'o1', out_trade_no: 'TL1', method: 'wechat', amount_fen: 5200, status: 'pending' },
+  request_payment: { timeStamp: '1700000000', nonceStr: 'n', package: 'prepay_id=wx-prepay-1', signType: 'RSA', paySign: 'sig' },
+};
+
+/** This phone sat down at the table by scanning it (what the menu page remembers). */
+function seated(mode = 'pay_first') {
+  wx.setStorageSync('tableloop.session', SESSION);
+  wx.setStorageSync('tableloop.visit', {
+    code: { scene: 's=12&t=A3' }, store: { ...STORE, ordering_mode: mode }, table: { id: TABLE.id, name: 'A3' },
+    tab: { id: tab().id, store_id: STORE.id },
+  });
+  return { store: STORE.id, tab: tab().id };
+}
+
+module.exports.order = order;
+module.exports.PAYMENT = PAYMENT;
+module.exports.seated = seated;

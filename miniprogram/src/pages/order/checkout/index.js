@@ -52,9 +52,10 @@ Page({
   },
 
   async onSubmit() {
-    if (this.data.submitting) {
+    if (this.submitting || this.data.cart.problem || this.data.cart.lines.length === 0) {
       return;
     }
+    this.submitting = true;
     this.key = this.key || api.newIdempotencyKey();
     this.setData({ submitting: true, error: '' });
     try {
@@ -63,6 +64,7 @@ Page({
       const pay = order.status === 'awaiting_payment' ? '&pay=1' : '';
       wx.redirectTo({ url: `/pages/order/status/index?store=${this.ids.store}&tab=${this.ids.tab}&order=${order.id}${pay}` });
     } catch (error) {
+      this.submitting = false;
       this.setData({ submitting: false, error: error.message });
       if (error.code !== 'network' && error.code !== 'timeout') {
         // The cart or the store changed (sold out, closed, cart emptied by the table): keep nothing of this submit.
