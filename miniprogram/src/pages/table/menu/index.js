@@ -10,9 +10,9 @@ const options = require('../../../utils/options');
 const { formatFen } = require('../../../utils/money');
 const { cartView, countsByDish } = require('../../../utils/cart');
 const { failureOf } = require('../../../utils/failures');
+const { modeName } = require('../../../utils/labels');
 const { withLiveTab } = require('../../../utils/live-tab');
 
-const MODE_NAMES = { pay_first: '先付款后用餐', eat_first: '先用餐后付款' };
 // Refusals after which the menu on screen is out of date.
 const MENU_CHANGED = ['sold_out', 'no_stock_left', 'not_enough_stock', 'dish_not_found', 'choice_not_available'];
 
@@ -68,7 +68,7 @@ Page(withLiveTab({
           id: scan.store.id,
           name: scan.store.name,
           open: !!scan.store.open_now,
-          modeName: MODE_NAMES[scan.store.ordering_mode] || '',
+          modeName: modeName(scan.store.ordering_mode),
         },
         table: { name: scan.table.name || scan.table.code },
         categories: menu.categories.map((category) => ({ id: category.id, name: category.name })),

@@ -1,9 +1,8 @@
 // The staff area's home: the stores the signed-in person works at, with their role there.
 const identity = require('../../../../services/identity');
 const tenancy = require('../../../../services/tenancy');
-const { roleName } = require('../../../../utils/roles');
+const { roleName, modeName } = require('../../../../utils/labels');
 
-const MODE_NAMES = { pay_first: '先付后吃', eat_first: '先吃后付' };
 
 Page({
   data: { loading: true, error: '', workplaces: [] },
@@ -27,8 +26,9 @@ Page({
         workplaces: workplaces.map(({ store, role }) => ({
           id: store.id,
           name: store.name,
+          code: store.code,
           roleName: roleName(role),
-          modeName: MODE_NAMES[store.ordering_mode] || '',
+          modeName: modeName(store.ordering_mode),
           open: !!store.open_now,
         })),
       });
