@@ -31,7 +31,7 @@ module.exports = [
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': 'error',
+      'no-unused-vars': ['error', { caughtErrors: 'none' }],
     },
   },
 ];

@@ -223,7 +223,7 @@ function downloadProblem(response) {
 }
 
 /**
- * Downloads endpoint `name` (a PDF, say) to a temporary file, with the session as request() has it. Options: params,
+ * Downloads endpoint `name` (a PDF, say) to a temporary file, with the session as for any call. Options: params,
  * query, timeout, quiet. Resolves with the file's temporary path; rejects with ApiError.
  */
 async function download(name, options = {}) {

@@ -4,7 +4,7 @@ const { openPage, text, exists, tap, settle } = require('../support/pages');
 
 const PAGE = 'staff/pages/stores/list/index';
 const STORE = {
-  id: '33333333-3333-3333-3333-333333333333', name: '老街面馆 总店', ordering_mode: 'pay_first', open_now: true,
+  id: '33333333-3333-3333-3333-333333333333', code: 'K7Q2XD', name: '老街面馆 总店', ordering_mode: 'pay_first', open_now: true,
 };
 
 test('a staff member sees the stores they work at, with their role and whether each is open', async () => {
@@ -17,7 +17,7 @@ test('a staff member sees the stores they work at, with their role and whether e
 
   expect(page.querySelectorAll('.store')).toHaveLength(1);
   expect(text(page, '.store')).toContain('老街面馆 总店');
-  expect(text(page, '.store')).toContain('店员 · 先付后吃');
+  expect(text(page, '.store')).toContain('店员 · 先付款后用餐 · 门店码 K7Q2XD');
   expect(text(page, '.open-tag')).toBe('营业中');
 });
 

@@ -3,10 +3,23 @@
 const path = require('path');
 const fs = require('fs');
 const simulate = require('miniprogram-simulate');
+const simulateInternals = require('miniprogram-simulate/src/utils');
 
 const ROOT = path.resolve(__dirname, '../../src');
 
 let nextQuery = {};
+
+// A component's JS registers the component when it runs, but jest runs a module only once per test file: a component
+// that a second page uses too (TDesign's button, say) would register nothing the second time. Run it again, alone.
+const ran = new Set();
+simulateInternals.runJs = (file) => {
+  if (ran.has(file)) {
+    jest.isolateModules(() => require(file));
+  } else {
+    ran.add(file);
+    require(file);
+  }
+};
 
 function asComponent(options) {
   const methods = {};

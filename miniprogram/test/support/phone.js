@@ -43,6 +43,7 @@ const phone = {
   sockets: [],
   modalAnswer: true,
   handler: null,
+  openSocket: (options) => new FakeSocket(options),
 
   reset() {
     this.storage = new Map();
@@ -52,9 +53,15 @@ const phone = {
     this.navigations = [];
     this.sockets = [];
     this.modalAnswer = true;
+    this.openSocket = (options) => new FakeSocket(options);
     this.handler = () => {
       throw new Error('the test gave the phone no backend');
     };
+  },
+
+  /** `open(options)` makes the socket each wx.connectSocket answers (a FakeSocket unless a test bridges them). */
+  bridgeSockets(open) {
+    this.openSocket = open;
   },
 
   /** `handler(request)` answers each wx.request: `{ statusCode, data }`, or throws `{ errMsg }` to fail it. */
@@ -86,7 +93,7 @@ const phone = {
       return { abort() {} };
     },
     connectSocket: (options) => {
-      const socket = new FakeSocket(options);
+      const socket = phone.openSocket(options);
       phone.sockets.push(socket);
       return socket;
     },

@@ -1,7 +1,7 @@
 // Opened from a staff invite's mini-program code (scene `i=<token>`) or its link (`…/i/<token>`): the person signs in
 // and takes the role the invite offers.
 const identity = require('../../../../services/identity');
-const { roleName } = require('../../../../utils/roles');
+const { roleName } = require('../../../../utils/labels');
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 

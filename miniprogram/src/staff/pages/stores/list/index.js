@@ -2,10 +2,9 @@
 // opens (the server still decides what each may do).
 const identity = require('../../../../services/identity');
 const tenancy = require('../../../../services/tenancy');
-const { roleName } = require('../../../../utils/roles');
+const { roleName, modeName } = require('../../../../utils/labels');
 const { screenUrl } = require('../../../utils/screens');
 
-const MODE_NAMES = { pay_first: '先付后吃', eat_first: '先吃后付' };
 const MANAGERS = ['owner', 'operator'];
 
 /** The screens of a store for `role`: everyone works the kitchen, tabs and stock; managers also tables, staff, money. */
@@ -45,8 +44,9 @@ Page({
         workplaces: workplaces.map(({ store, role }) => ({
           id: store.id,
           name: store.name,
+          code: store.code,
           roleName: roleName(role),
-          modeName: MODE_NAMES[store.ordering_mode] || '',
+          modeName: modeName(store.ordering_mode),
           open: !!store.open_now,
           entries: entriesFor(store.id, role),
         })),

@@ -2,7 +2,7 @@
 // remove someone (their roles here end and they are signed out at once).
 const staff = require('../../../../services/staff');
 const api = require('../../../../services/request');
-const { roleName } = require('../../../../utils/roles');
+const { roleName } = require('../../../../utils/labels');
 const { queryOf, once } = require('../../../utils/screens');
 
 function day(instant) {
