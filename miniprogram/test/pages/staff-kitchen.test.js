@@ -67,6 +67,7 @@ test('accepting, then serving dish by dish: the answered order replaces the show
   await tap(page, '.accept');
   expect(text(page, '.order .status')).toBe('制作中');
   expect(page.querySelectorAll('.serve')).toHaveLength(2);
+  expect(exists(page, '.start-reject')).toBe(false); // an accepted order is cooked, not rejected
 
   await tap(page, '.serve');
   expect(page.querySelectorAll('.serve')).toHaveLength(1);
