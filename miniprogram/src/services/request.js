@@ -54,6 +54,12 @@ function queryString(query) {
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
+/** A request that never got an answer: timed out, or no network. */
+function transportFailure(failure) {
+  const timedOut = /timeout/i.test((failure && failure.errMsg) || '');
+  return new ApiError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? MESSAGES.timeout : MESSAGES.network });
+}
+
 function send({ method, url, body, bearer, timeout, text = false }) {
   const header = { Accept: 'application/json' };
   if (body !== undefined) {
@@ -71,10 +77,7 @@ function send({ method, url, body, bearer, timeout, text = false }) {
       timeout,
       dataType: text ? 'text' : 'json',
       success: resolve,
-      fail: (failure) => {
-        const timedOut = /timeout/i.test((failure && failure.errMsg) || '');
-        reject(new ApiError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? MESSAGES.timeout : MESSAGES.network }));
-      },
+      fail: (failure) => reject(transportFailure(failure)),
     });
   });
 }
@@ -203,10 +206,7 @@ function fetchFile({ url, bearer, timeout }) {
       header: bearer ? { Authorization: `Bearer ${bearer}` } : {},
       timeout,
       success: resolve,
-      fail: (failure) => {
-        const timedOut = /timeout/i.test((failure && failure.errMsg) || '');
-        reject(new ApiError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? MESSAGES.timeout : MESSAGES.network }));
-      },
+      fail: (failure) => reject(transportFailure(failure)),
     });
   });
 }

@@ -85,3 +85,16 @@ test('tables that cannot be read show the problem and a retry', async () => {
   expect(text(page, '.error')).toBe('找不到这家门店');
   expect(exists(page, '.retry')).toBe(true);
 });
+
+test('a sheet that cannot be downloaded for want of network says so', async () => {
+  phone.answer(backend({ [`GET ${STORE_PATH}/tables`]: json(200, { tables: TABLES }) }));
+  jest.spyOn(wx, 'downloadFile').mockImplementation((options) => setTimeout(() => options.fail({ errMsg: 'downloadFile:fail' })));
+  jest.spyOn(wx, 'openDocument');
+  const page = await openPage(PAGE, { store: STORE_ID });
+
+  await tap(page, '.sheet-wechat >>> .t-button');
+  await settle();
+
+  expect(text(page, '.sheet-error')).toBe('网络连接失败，请检查网络后重试');
+  expect(wx.openDocument).not.toHaveBeenCalled();
+});
