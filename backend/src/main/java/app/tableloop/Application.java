@@ -93,7 +93,7 @@ public final class Application implements AutoCloseable {
       VertxFactory.Runtime runtime = VertxFactory.create();
       vertx = runtime.vertx();
       Optional<WeChatSimulator> simulator = wechat.mode() == WeChatSettings.Mode.LIVE ? Optional.empty()
-          : Optional.of(await(startSimulator(vertx).toCompletionStage(), Duration.ofMinutes(1)));
+          : Optional.of(await(startSimulator(vertx, config.wechatSimulatorPort()).toCompletionStage(), Duration.ofMinutes(1)));
       WeChatConnection connection = simulator.map(WeChatSimulator::connection).orElseGet(() -> {
         LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
         return wechat.live().orElseThrow();
@@ -138,8 +138,8 @@ public final class Application implements AutoCloseable {
   }
 
   /** With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback. */
-  private static Future<WeChatSimulator> startSimulator(Vertx vertx) {
-    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID)
+  private static Future<WeChatSimulator> startSimulator(Vertx vertx, int port) {
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID, port)
         .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {}"
             + " (see the README)", simulator.baseUrl()));
   }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** Who works where: inviting people to a store or a tenant, accepting invites, listing and removing staff. */
 public final class StaffAdmin {
-  public static final String INVITE_PAGE = "pages/staff/invite/index";
+  public static final String INVITE_PAGE = "staff/pages/invite/accept/index";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private final Database database;

@@ -12,7 +12,7 @@ import java.util.UUID;
  * and a table's code only changes with its scene or page. The WeChat call happens outside any transaction.
  */
 public final class TableCodeImages {
-  public static final String MENU_PAGE = "pages/menu/index";
+  public static final String MENU_PAGE = "pages/table/menu/index";
   static final int WIDTH = 430;
 
   private final Database database;

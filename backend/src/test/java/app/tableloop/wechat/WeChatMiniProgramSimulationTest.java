@@ -205,14 +205,14 @@ class WeChatMiniProgramSimulationTest {
 
   @Test
   void aTableCodeIsAPngThatDecodesToItsScene() {
-    byte[] png = Await.result(gateway.unlimitedCode("s=12&t=A12", "pages/menu/index", 430));
+    byte[] png = Await.result(gateway.unlimitedCode("s=12&t=A12", "pages/table/menu/index", 430));
 
     assertThat(QrScanner.decode(png)).isEqualTo("s=12&t=A12");
   }
 
   @Test
   void aTooLongSceneOrAnUnknownPageIsRefused() {
-    assertThat(errorCode(gateway.unlimitedCode("x".repeat(33), "pages/menu/index", 430))).isEqualTo(40169);
+    assertThat(errorCode(gateway.unlimitedCode("x".repeat(33), "pages/table/menu/index", 430))).isEqualTo(40169);
     assertThat(errorCode(gateway.unlimitedCode("s=1", "pages/no-such/index", 430))).isEqualTo(41030);
   }
 
@@ -238,7 +238,7 @@ class WeChatMiniProgramSimulationTest {
   @Test
   void subscribeMessagesOverTheQuotaGet45009() {
     SimulatorSettings tight = new SimulatorSettings(Duration.ofHours(2), Duration.ofMinutes(5), 2,
-        Set.of(), Set.of("pages/menu/index"), List.of(Duration.ofMillis(10)),
+        Set.of(), Set.of("pages/table/menu/index"), List.of(Duration.ofMillis(10)),
         SimulatorSettings.PayVerification.PUBLIC_KEY);
     WeChatSimulator own = Await.result(WeChatSimulator.start(vertx, tight, clock));
     WeChatGateway limited = WeChatGateway.create(vertx, redis.client(), own.connection(), SETTINGS);
@@ -282,7 +282,7 @@ class WeChatMiniProgramSimulationTest {
     return WxMaSubscribeMessage.builder()
         .toUser(openId)
         .templateId("TPL_ORDER_READY")
-        .page("pages/menu/index")
+        .page("pages/table/menu/index")
         .data(List.of(new WxMaSubscribeMessage.MsgData("thing1", "A023 牛肉面")))
         .build();
   }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  * @param connectionLimits timeouts and caps on the HTTP connections clients open
+ * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one
  */
 public record Config(
     String httpHost,
@@ -33,7 +34,8 @@ public record Config(
     String redisKeyPrefix,
     Path dataDir,
     String publicBaseUrl,
-    ConnectionLimits connectionLimits) {
+    ConnectionLimits connectionLimits,
+    int wechatSimulatorPort) {
 
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -90,6 +92,8 @@ public record Config(
             Duration.ofSeconds(e.integer("HTTP_IDLE_TIMEOUT_SECONDS", 60, 1, 3600)),
             Duration.ofSeconds(e.integer("HTTP_REQUEST_TIMEOUT_SECONDS", 20, 1, 600)),
             e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
-            e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)));
+            e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)),
+        // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too.
+        e.integer("WECHAT_SIMULATOR_PORT", 0, 0, 65535));
   }
 }

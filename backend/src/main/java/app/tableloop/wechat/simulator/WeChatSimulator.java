@@ -26,14 +26,16 @@ public final class WeChatSimulator extends VerticleBase {
   private final SimulatedAccount account;
   private final SimulatorSettings settings;
   private final Clock clock;
+  private final int port;
   private MiniProgramSimulation miniProgram;
   private PaySimulation pay;
   private HttpServer server;
 
-  private WeChatSimulator(SimulatedAccount account, SimulatorSettings settings, Clock clock) {
+  private WeChatSimulator(SimulatedAccount account, SimulatorSettings settings, Clock clock, int port) {
     this.account = account;
     this.settings = settings;
     this.clock = clock;
+    this.port = port;
   }
 
   /** Starts a simulator with a freshly generated account on a free loopback port. */
@@ -46,8 +48,14 @@ public final class WeChatSimulator extends VerticleBase {
    * only on the AppID and the user's name, so with the same AppID they stay the same person from one run to the next.
    */
   public static Future<WeChatSimulator> start(Vertx vertx, SimulatorSettings settings, Clock clock, String appId) {
+    return start(vertx, settings, clock, appId, 0);
+  }
+
+  /** As {@link #start(Vertx, SimulatorSettings, Clock, String)}, on loopback port {@code port} (0: a free one). */
+  public static Future<WeChatSimulator> start(Vertx vertx, SimulatorSettings settings, Clock clock, String appId,
+                                              int port) {
     WeChatSimulator simulator = new WeChatSimulator(
-        SimulatedAccount.generate(appId, settings.payVerification(), clock.instant()), settings, clock);
+        SimulatedAccount.generate(appId, settings.payVerification(), clock.instant()), settings, clock, port);
     return vertx.deployVerticle(simulator).map(id -> simulator);
   }
 
@@ -59,7 +67,7 @@ public final class WeChatSimulator extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(4 * 1024 * 1024));
     miniProgram.mount(router);
     pay.mount(router);
-    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+    return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
         .onSuccess(listening -> {
           server = listening;
           LOG.info("WeChat simulator listening on http://127.0.0.1:{} (AppID {}, merchant {})",

@@ -72,6 +72,18 @@ class ConfigTest {
   }
 
   @Test
+  void theWeChatSimulatorTakesAFreePortUnlessOneIsGiven() {
+    assertThat(Config.from(Map.of()).wechatSimulatorPort()).isZero();
+    assertThat(Config.from(Map.of("WECHAT_SIMULATOR_PORT", "8090")).wechatSimulatorPort()).isEqualTo(8090);
+    assertThatThrownBy(() -> Config.from(Map.of("WECHAT_SIMULATOR_PORT", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("WECHAT_SIMULATOR_PORT").hasMessageContaining("65535");
+    assertThatThrownBy(() -> Config.from(Map.of("WECHAT_SIMULATOR_PORT", "sim")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("WECHAT_SIMULATOR_PORT").hasMessageContaining("sim");
+  }
+
+  @Test
   void aMalformedDatabaseUrlNamesTheVariable() {
     assertThatThrownBy(() -> Config.from(Map.of("DATABASE_URL", "mysql://root@localhost/db")))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("DATABASE_URL");

@@ -1,0 +1,96 @@
+// The tab's bill. In an eat-first store the table pays here at the end of the meal, with WeChat Pay (locked against a
+// second tap, confirmed by the server) or at the counter, where staff take the money and the tab closes: the page
+// hears it live.
+const api = require('../../../services/request');
+const ordering = require('../../../services/ordering');
+const payment = require('../../../services/payment');
+const visits = require('../../../utils/visit');
+const { formatFen } = require('../../../utils/money');
+const { ordersView, billedFen } = require('../../../utils/orders');
+const { withLiveTab } = require('../../../utils/live-tab');
+
+Page(withLiveTab({
+  data: {
+    state: 'loading', failure: {}, storeName: '', tableName: '', payAtEnd: false, orders: [], billed: 0,
+    billedText: formatFen(0), closed: false, atCounter: false, paying: false, confirming: false, offline: false,
+  },
+
+  onLoad(query) {
+    this.ids = { store: query.store, tab: query.tab };
+    const visit = visits.visitOf(query.tab);
+    if (visit) {
+      this.setData({
+        storeName: visit.store.name, tableName: visit.table.name, payAtEnd: visit.store.ordering_mode === 'eat_first',
+      });
+    }
+    this.load();
+  },
+
+  async load() {
+    this.setData({ state: 'loading' });
+    try {
+      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
+      this.setData({ state: 'ready' });
+    } catch (error) {
+      this.setData({ state: 'failed', failure: { message: error.message } });
+    }
+  },
+
+  async reloadTab() {
+    try {
+      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
+    } catch (error) {
+      // The feed is back; its next message brings the state.
+    }
+  },
+
+  renderTab(tab) {
+    const billed = billedFen(tab);
+    const closed = tab.status === 'closed';
+    this.setData({
+      orders: ordersView(tab), billed, billedText: formatFen(billed), closed, confirming: this.data.confirming && !closed,
+    });
+  },
+
+  /** Pays what the tab owes; while a payment is under way every other tap is ignored. */
+  async onPay() {
+    if (this.paying) {
+      return;
+    }
+    this.paying = true;
+    this.setData({ paying: true, confirming: false });
+    try {
+      const tab = await payment.payTab(this.tab);
+      this.showTab(tab);
+      this.setData({ confirming: tab.status !== 'closed' });
+    } catch (error) {
+      api.showError(error);
+      this.setData({ confirming: error.code !== 'payment_cancelled' && error.code !== 'nothing_to_pay' && !!error.code });
+    } finally {
+      this.paying = false;
+      this.setData({ paying: false });
+    }
+  },
+
+  async onPaidCheck() {
+    if (this.paying) {
+      return;
+    }
+    this.paying = true;
+    this.setData({ paying: true });
+    try {
+      const tab = await payment.dispatchTabPaymentCheck(this.tab, { quiet: true });
+      this.showTab(tab);
+      this.setData({ confirming: tab.status !== 'closed' });
+    } catch (error) {
+      api.showError(error);
+    } finally {
+      this.paying = false;
+      this.setData({ paying: false });
+    }
+  },
+
+  onCounter() {
+    this.setData({ atCounter: true });
+  },
+}));

@@ -1,0 +1,76 @@
+// Every backend operation the mini-program calls, in one table: the request module accepts only these names, and a
+// test checks each path and method against the backend's OpenAPI contract.
+//
+// auth: needs a signed-in session (Authorization: Bearer). idempotent: the body carries `idempotency_key`, which the
+// request module adds and keeps for every retry of the same submit. text: the answer is plain text, not JSON.
+const ENDPOINTS = {
+  signIn: { method: 'POST', path: '/api/v1/auth/wechat', auth: false },
+  signOut: { method: 'POST', path: '/api/v1/auth/sign-out', auth: true },
+  me: { method: 'GET', path: '/api/v1/me', auth: true },
+  acceptInvite: { method: 'POST', path: '/api/v1/invites/accept', auth: true },
+
+  scan: { method: 'GET', path: '/api/v1/scan', auth: false },
+  store: { method: 'GET', path: '/api/v1/stores/{store}', auth: true },
+  tenantStores: { method: 'GET', path: '/api/v1/tenants/{tenant}/stores', auth: true },
+
+  menu: { method: 'GET', path: '/api/v1/stores/{store}/menu', auth: false },
+
+  openTab: { method: 'POST', path: '/api/v1/stores/{store}/tables/{table}/tab', auth: true },
+  tab: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}', auth: true },
+  addCartLine: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/cart', auth: true },
+  updateCartLine: { method: 'PATCH', path: '/api/v1/stores/{store}/tabs/{tab}/cart/{line}', auth: true },
+  removeCartLine: { method: 'DELETE', path: '/api/v1/stores/{store}/tabs/{tab}/cart/{line}', auth: true },
+  placeOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders', auth: true, idempotent: true },
+  hurryOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/hurry', auth: true },
+  tabLive: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}/live', auth: true, socket: true },
+  kitchenLive: { method: 'GET', path: '/api/v1/stores/{store}/kitchen/live', auth: true, socket: true },
+
+  payOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/wechat-payment', auth: true },
+  checkOrderPayment: {
+    method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/payment-check', auth: true,
+  },
+  payTab: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/wechat-payment', auth: true },
+  checkTabPayment: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/payment-check', auth: true },
+
+  // Staff and owners (the staff subpackage).
+  kitchenOrders: { method: 'GET', path: '/api/v1/stores/{store}/orders', auth: true },
+  openTabs: { method: 'GET', path: '/api/v1/stores/{store}/tabs', auth: true },
+  acceptOrder: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/accept', auth: true },
+  rejectOrder: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/reject', auth: true },
+  serveOrderItem: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/items/{item}/served', auth: true },
+  orderTicket: { method: 'GET', path: '/api/v1/stores/{store}/orders/{order}/ticket', auth: true, text: true },
+  managedDishes: { method: 'GET', path: '/api/v1/stores/{store}/menu/dishes', auth: true },
+  setDishSoldOut: { method: 'PUT', path: '/api/v1/stores/{store}/menu/dishes/{dish}/sold-out', auth: true },
+  setDishStock: { method: 'PUT', path: '/api/v1/stores/{store}/menu/dishes/{dish}/stock', auth: true },
+  orderCounterPayment: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/counter-payment', auth: true },
+  tabCounterPayment: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/counter-payment', auth: true },
+  refundOrder: { method: 'POST', path: '/api/v1/stores/{store}/orders/{order}/refunds', auth: true, idempotent: true },
+  tables: { method: 'GET', path: '/api/v1/stores/{store}/tables', auth: true },
+  tableCodeSheet: { method: 'GET', path: '/api/v1/stores/{store}/table-codes.pdf', auth: true },
+  inviteToStore: { method: 'POST', path: '/api/v1/stores/{store}/invites', auth: true },
+  staffList: { method: 'GET', path: '/api/v1/stores/{store}/staff', auth: true },
+  removeStaff: { method: 'DELETE', path: '/api/v1/stores/{store}/staff/{user}', auth: true },
+  settlement: { method: 'GET', path: '/api/v1/stores/{store}/settlements/{date}', auth: true },
+};
+
+/** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */
+function pathOf(name, params = {}) {
+  const endpoint = endpointOf(name);
+  return endpoint.path.replace(/\{(\w+)\}/g, (whole, key) => {
+    const value = params[key];
+    if (value === undefined || value === null || value === '') {
+      throw new Error(`${name}: missing path parameter ${key}`);
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function endpointOf(name) {
+  const endpoint = ENDPOINTS[name];
+  if (!endpoint) {
+    throw new Error(`unknown endpoint ${name}`);
+  }
+  return endpoint;
+}
+
+module.exports = { ENDPOINTS, endpointOf, pathOf };

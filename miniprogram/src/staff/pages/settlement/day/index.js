@@ -1,0 +1,67 @@
+// The owner's business day in money: gross, refunds and net, by way of payment, and what to look into (duplicate
+// WeChat payments given back, and where our records and WeChat Pay's bill disagree).
+const { fetchSettlement } = require('../../../../services/settlement');
+const { formatFen } = require('../../../../utils/money');
+const { queryOf, businessDay } = require('../../../utils/screens');
+
+const METHOD_NAMES = { wechat: '微信支付', cash: '现金', card: '银行卡', other: '其他' };
+
+function view(settlement) {
+  const byMethod = settlement.by_method || {};
+  return {
+    gross: formatFen(settlement.gross_fen),
+    refunds: formatFen(settlement.refunds_fen),
+    net: formatFen(settlement.net_fen),
+    payments: settlement.payment_count,
+    refundCount: settlement.refund_count,
+    methods: Object.keys(METHOD_NAMES).filter((method) => byMethod[method]
+      && (byMethod[method].payment_count || byMethod[method].refund_count)).map((method) => ({
+      method,
+      name: METHOD_NAMES[method],
+      net: formatFen(byMethod[method].net_fen),
+      payments: byMethod[method].payment_count,
+      refunds: formatFen(byMethod[method].refunds_fen),
+    })),
+    duplicates: settlement.duplicate_payments && settlement.duplicate_payments.received_fen
+      ? {
+        received: formatFen(settlement.duplicate_payments.received_fen),
+        refunded: formatFen(settlement.duplicate_payments.refunded_fen),
+      }
+      : null,
+    billRead: !!settlement.trade_bill_read,
+    mismatches: (settlement.mismatches || []).length,
+  };
+}
+
+Page({
+  data: { store: '', date: '', today: '', loading: true, error: '', day: null },
+
+  onLoad(query) {
+    const today = businessDay();
+    this.setData({ store: queryOf(query).store, date: queryOf(query).date || today, today });
+  },
+
+  onShow() {
+    this.load();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  async load() {
+    this.setData({ loading: true, error: '' });
+    try {
+      const settlement = await fetchSettlement(this.data.store, this.data.date, { quiet: true });
+      this.setData({ loading: false, day: view(settlement) });
+    } catch (error) {
+      this.setData({ loading: false, error: error.message, day: null });
+    }
+  },
+
+  onDate(event) {
+    this.setData({ date: event.detail.value });
+    return this.load();
+  },
+});

@@ -1,0 +1,62 @@
+// The staff area's home: the stores the signed-in person works at, with their role there and the screens that role
+// opens (the server still decides what each may do).
+const identity = require('../../../../services/identity');
+const tenancy = require('../../../../services/tenancy');
+const { roleName, modeName } = require('../../../../utils/labels');
+const { screenUrl } = require('../../../utils/screens');
+
+const MANAGERS = ['owner', 'operator'];
+
+/** The screens of a store for `role`: everyone works the kitchen, tabs and stock; managers also tables, staff, money. */
+const ENTRIES = [
+  { screen: 'kitchen/orders', label: '后厨订单' },
+  { screen: 'kitchen/tabs', label: '在座桌台 · 收款' },
+  { screen: 'dishes/stock', label: '沽清与库存' },
+  { screen: 'tables/codes', label: '桌台与桌码', managers: true },
+  { screen: 'team/members', label: '员工与邀请', managers: true },
+  { screen: 'settlement/day', label: '今日结算', managers: true },
+];
+
+function entriesFor(storeId, role) {
+  return ENTRIES.filter((entry) => !entry.managers || MANAGERS.includes(role))
+    .map((entry) => ({ label: entry.label, url: screenUrl(entry.screen, { store: storeId, role }) }));
+}
+
+Page({
+  data: { loading: true, error: '', workplaces: [] },
+
+  onShow() {
+    this.load();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  async load() {
+    this.setData({ loading: true, error: '' });
+    try {
+      const me = await identity.fetchMe({ quiet: true });
+      const workplaces = await tenancy.fetchWorkplaces(me.roles || [], { quiet: true });
+      this.setData({
+        loading: false,
+        workplaces: workplaces.map(({ store, role }) => ({
+          id: store.id,
+          name: store.name,
+          code: store.code,
+          roleName: roleName(role),
+          modeName: modeName(store.ordering_mode),
+          open: !!store.open_now,
+          entries: entriesFor(store.id, role),
+        })),
+      });
+    } catch (error) {
+      this.setData({ loading: false, error: error.message });
+    }
+  },
+
+  onEntry(event) {
+    wx.navigateTo({ url: event.currentTarget.dataset.url });
+  },
+});

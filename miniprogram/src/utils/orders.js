@@ -1,0 +1,50 @@
+// Orders as a diner's screens show them.
+const { formatFen } = require('./money');
+
+const STATUS_NAMES = {
+  awaiting_payment: '待支付',
+  placed: '已下单，等待厨房接单',
+  accepted: '厨房制作中',
+  served: '已上齐',
+  rejected: '厨房未接单',
+  cancelled: '已取消',
+};
+
+function orderView(order) {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    statusName: STATUS_NAMES[order.status] || order.status,
+    totalText: formatFen(order.total_fen),
+    endReason: order.end_reason || '',
+    awaitingPayment: order.status === 'awaiting_payment',
+    mayHurry: order.status === 'placed' || order.status === 'accepted',
+    hurried: !!order.hurried_at,
+    items: (order.items || []).map((item) => ({
+      id: item.id,
+      name: item.dish_name,
+      choicesText: (item.choices || []).join('、'),
+      quantity: item.quantity,
+      served: !!item.served,
+    })),
+  };
+}
+
+const ENDED = ['rejected', 'cancelled'];
+
+/**
+ * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled. The tab
+ * answer carries no total of its own, so this adds the server's order totals (whole fen, exact).
+ */
+function billedFen(tab) {
+  return ((tab && tab.orders) || []).filter((order) => !ENDED.includes(order.status))
+    .reduce((sum, order) => sum + order.total_fen, 0);
+}
+
+/** Orders newest first. */
+function ordersView(tab) {
+  return ((tab && tab.orders) || []).slice().reverse().map(orderView);
+}
+
+module.exports = { orderView, ordersView, billedFen, STATUS_NAMES };

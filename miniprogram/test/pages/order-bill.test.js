@@ -1,0 +1,93 @@
+const { phone } = require('../support/phone');
+const { backend, json, problem } = require('../support/backend');
+const { openPage, text, exists, tap, settle } = require('../support/pages');
+const R = require('../support/restaurant');
+
+const PAGE = 'pages/order/bill/index';
+
+function eaten(status = 'open') {
+  return R.tab({
+    version: 4, status,
+    orders: [R.order({ status: 'served' }), R.order({ id: 'o2', number: 'A002', status: 'rejected', total: 900 }),
+      R.order({ id: 'o3', number: 'A003', status: 'accepted', total: 1800 })],
+  });
+}
+
+test('an eat-first table pays what it ate with WeChat Pay, and the server closes the tab', async () => {
+  const query = R.seated('eat_first');
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, eaten()),
+    [`POST ${R.TAB_PATH}/wechat-payment`]: json(200, R.PAYMENT),
+    'POST /sim/pay/pay': json(200, {}),
+    [`POST ${R.TAB_PATH}/payment-check`]: json(200, eaten('closed')),
+  }));
+  const page = await openPage(PAGE, query);
+  // The rejected order is not billed.
+  expect(text(page, '.billed')).toBe('¥70.00');
+
+  await tap(page, '.pay-tab >>> .t-button');
+
+  expect(phone.requests.filter((r) => r.url.endsWith('/sim/pay/pay'))).toHaveLength(1);
+  expect(text(page, '.settled')).toBe('本桌已结账，欢迎再次光临。');
+});
+
+test('the pay button cannot be pressed twice', async () => {
+  const query = R.seated('eat_first');
+  let answer;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, eaten()),
+    [`POST ${R.TAB_PATH}/wechat-payment`]: () => new Promise((resolve) => { answer = resolve; }),
+    'POST /sim/pay/pay': json(200, {}),
+    [`POST ${R.TAB_PATH}/payment-check`]: json(200, eaten('closed')),
+  }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.pay-tab >>> .t-button');
+  await tap(page, '.pay-tab >>> .t-button');
+  answer(json(200, R.PAYMENT));
+  await settle(10);
+
+  expect(phone.requests.filter((r) => r.url.endsWith('/wechat-payment'))).toHaveLength(1);
+  expect(phone.modals).toHaveLength(1);
+});
+
+test('paying at the counter: the page says where to go and shows the tab settled when staff take the money', async () => {
+  const query = R.seated('eat_first');
+  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, eaten()) }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.counter >>> .t-button');
+  expect(text(page, '.counter-notice')).toContain('告诉店员桌号 A3');
+
+  phone.sockets[0].open();
+  phone.sockets[0].receive({ type: 'tab', tab: eaten('closed') });
+  await settle();
+
+  expect(exists(page, '.settled')).toBe(true);
+  expect(exists(page, '.pay-tab')).toBe(false);
+});
+
+test('nothing left to pay is said in the server\'s words', async () => {
+  const query = R.seated('eat_first');
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, eaten()),
+    [`POST ${R.TAB_PATH}/wechat-payment`]: problem(409, 'nothing_to_pay', '没有需要支付的订单'),
+  }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.pay-tab >>> .t-button');
+
+  expect(phone.toasts).toEqual(['没有需要支付的订单']);
+  expect(exists(page, '.confirming')).toBe(false);
+});
+
+test('in a pay-first store the bill only lists what was paid when ordered', async () => {
+  const query = R.seated('pay_first');
+  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 1, orders: [R.order({ status: 'placed' })] })) }));
+
+  const page = await openPage(PAGE, query);
+
+  expect(text(page, '.billed')).toBe('¥52.00');
+  expect(exists(page, '.paid-first')).toBe(true);
+  expect(exists(page, '.pay-tab')).toBe(false);
+});

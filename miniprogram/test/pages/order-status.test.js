@@ -1,0 +1,167 @@
+const { phone } = require('../support/phone');
+const { backend, json, problem } = require('../support/backend');
+const { openPage, text, exists, tap, settle } = require('../support/pages');
+const R = require('../support/restaurant');
+
+const PAGE = 'pages/order/status/index';
+const ORDER_PATH = `${R.TAB_PATH}/orders/o1`;
+
+function to(path) {
+  return phone.requests.filter((r) => new URL(r.url).pathname === path);
+}
+
+function awaiting() {
+  return R.tab({ version: 2, orders: [R.order()] });
+}
+
+test('opened to pay: WeChat (the simulator) takes the money, then the server confirms the order is paid', async () => {
+  const query = R.seated();
+  let paid = false;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: () => json(200, paid ? R.tab({ version: 2, orders: [R.order({ status: 'placed' })] }) : awaiting()),
+    [`POST ${ORDER_PATH}/wechat-payment`]: json(200, R.PAYMENT),
+    'POST /sim/pay/pay': () => {
+      paid = true;
+      return json(200, {});
+    },
+    [`POST ${ORDER_PATH}/payment-check`]: () => json(200, R.order({ status: 'placed' })),
+  }));
+
+  const page = await openPage(PAGE, { ...query, order: 'o1', pay: '1' });
+  await settle();
+
+  expect(to('/sim/pay/pay')[0].data).toEqual({ prepay_id: 'wx-prepay-1' });
+  expect(to(`${ORDER_PATH}/payment-check`)).toHaveLength(1);
+  expect(phone.toasts).toEqual(['支付成功']);
+  expect(text(page, '.order-status')).toBe('已下单，等待厨房接单');
+  expect(exists(page, '.confirming')).toBe(false);
+});
+
+test('the pay button cannot be pressed twice: one payment, one payment sheet', async () => {
+  const query = R.seated();
+  let answer;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, awaiting()),
+    [`POST ${ORDER_PATH}/wechat-payment`]: () => new Promise((resolve) => { answer = resolve; }),
+    'POST /sim/pay/pay': json(200, {}),
+    [`POST ${ORDER_PATH}/payment-check`]: json(200, R.order({ status: 'placed' })),
+  }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.pay >>> .t-button');
+  await tap(page, '.pay >>> .t-button');
+  await tap(page, '.pay >>> .t-button');
+  answer(json(200, R.PAYMENT));
+  await settle(10);
+
+  expect(to(`${ORDER_PATH}/wechat-payment`)).toHaveLength(1);
+  expect(phone.modals).toHaveLength(1);
+  expect(to('/sim/pay/pay')).toHaveLength(1);
+});
+
+test('a cancelled payment charges nothing, says so, and the order can be paid later', async () => {
+  const query = R.seated();
+  phone.modalAnswer = false;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, awaiting()),
+    [`POST ${ORDER_PATH}/wechat-payment`]: json(200, R.PAYMENT),
+  }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.pay >>> .t-button');
+
+  expect(phone.toasts).toEqual(['已取消支付']);
+  expect(to('/sim/pay/pay')).toHaveLength(0);
+  expect(to(`${ORDER_PATH}/payment-check`)).toHaveLength(0);
+  expect(text(page, '.order-status')).toBe('待支付');
+  expect(exists(page, '.pay')).toBe(true);
+  expect(exists(page, '.confirming')).toBe(false);
+});
+
+test('paid but not yet confirmed: the page says so until "I have paid" finds the payment', async () => {
+  const query = R.seated();
+  let checks = 0;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: () => json(200, checks < 2 ? awaiting() : R.tab({ version: 2, orders: [R.order({ status: 'placed' })] })),
+    [`POST ${ORDER_PATH}/wechat-payment`]: json(200, R.PAYMENT),
+    'POST /sim/pay/pay': json(200, {}),
+    [`POST ${ORDER_PATH}/payment-check`]: () => {
+      checks += 1;
+      return json(200, R.order({ status: checks < 2 ? 'awaiting_payment' : 'placed' }));
+    },
+  }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.pay >>> .t-button');
+  expect(exists(page, '.confirming')).toBe(true);
+  expect(phone.toasts).toEqual([]);
+
+  await tap(page, '.paid-check >>> .t-button');
+
+  expect(checks).toBe(2);
+  expect(exists(page, '.confirming')).toBe(false);
+  expect(phone.toasts).toEqual(['支付成功']);
+});
+
+test('the kitchen\'s progress arrives live, dish by dish', async () => {
+  const query = R.seated();
+  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed' })] })) }));
+  const page = await openPage(PAGE, query);
+  phone.sockets[0].open();
+
+  const accepted = R.order({ status: 'accepted' });
+  accepted.items[0].served = true;
+  phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: [accepted] }) });
+  await settle();
+
+  expect(text(page, '.order-status')).toBe('厨房制作中');
+  expect(page.querySelectorAll('.item-served').map((n) => n.dom.textContent)).toEqual(['已上', '待上']);
+});
+
+test('催单 tells the kitchen; hurrying again too soon shows the server\'s answer', async () => {
+  const query = R.seated();
+  let hurries = 0;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: [R.order({ status: 'accepted' })] })),
+    [`POST ${ORDER_PATH}/hurry`]: () => {
+      hurries += 1;
+      return hurries === 1 ? json(200, R.order({ status: 'accepted', hurriedAt: '2026-12-02T04:10:00Z' }))
+        : problem(429, 'hurried_recently', '已经催过了，厨房正在加紧制作');
+    },
+  }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.hurry >>> .t-button');
+  await tap(page, '.hurry >>> .t-button');
+
+  expect(phone.toasts).toEqual(['已催单，厨房会尽快上菜', '已经催过了，厨房正在加紧制作']);
+});
+
+test('a session that expired on the way is signed in again, silently', async () => {
+  const query = R.seated();
+  let first = true;
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: () => {
+      if (first) {
+        first = false;
+        return problem(401, 'unauthorized', '请先登录');
+      }
+      return json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed' })] }));
+    },
+  }));
+
+  const page = await openPage(PAGE, query);
+
+  expect(text(page, '.order-status')).toBe('已下单，等待厨房接单');
+  expect(phone.toasts).toEqual([]);
+});
+
+test('more dishes: back to the table\'s menu through its code', async () => {
+  const query = R.seated();
+  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, awaiting()) }));
+  const page = await openPage(PAGE, query);
+
+  await tap(page, '.more-dishes >>> .t-button');
+
+  expect(phone.navigations).toEqual([{ how: 'reLaunch', url: '/pages/table/menu/index?scene=s%3D12%26t%3DA3' }]);
+});

@@ -1,0 +1,75 @@
+const { phone } = require('../support/phone');
+const { backend, json, problem } = require('../support/backend');
+const { openPage, text, exists, tap, settle } = require('../support/pages');
+const { STORE_ID, STORE_PATH } = require('../support/staff');
+
+const PAGE = 'staff/pages/settlement/day/index';
+
+function method(gross, refunds, payments, refundCount) {
+  return { gross_fen: gross, refunds_fen: refunds, net_fen: gross - refunds, payment_count: payments, refund_count: refundCount };
+}
+
+const DAY = {
+  date: '2026-12-01', time_zone: 'Asia/Shanghai', gross_fen: 12850, refunds_fen: 1290, net_fen: 11560,
+  payment_count: 3, refund_count: 1,
+  by_method: { wechat: method(8050, 1290, 2, 1), cash: method(4800, 0, 1, 0), card: method(0, 0, 0, 0), other: method(0, 0, 0, 0) },
+  duplicate_payments: { received_fen: 0, refunded_fen: 0, refunds: [] },
+  trade_bill_read: true,
+  mismatches: [],
+};
+
+test('the day\'s money: net, gross and refunds, and each way of payment that moved money', async () => {
+  phone.answer(backend({ [`GET ${STORE_PATH}/settlements/2026-12-01`]: json(200, DAY) }));
+  const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
+
+  expect(text(page, '.net')).toBe('¥115.60');
+  expect(text(page, '.gross')).toBe('收款 ¥128.50（3 笔）');
+  expect(text(page, '.refunds')).toBe('退款 ¥12.90（1 笔）');
+  expect(page.querySelectorAll('.method')).toHaveLength(2);
+  expect(text(page, '.method-name')).toBe('微信支付');
+  expect(text(page, '.method')).toContain('净 ¥67.60 · 2 笔 · 退款 ¥12.90');
+  expect(text(page, '.bill')).toBe('与微信支付账单一致。');
+  expect(exists(page, '.duplicates')).toBe(false);
+});
+
+test('today is the business day by default, and picking another day reads that one', async () => {
+  const asked = [];
+  phone.answer(((answers) => (request) => {
+    asked.push(new URL(request.url).pathname);
+    return answers(request);
+  })(backend({
+    [`GET ${STORE_PATH}/settlements/2026-11-30`]: json(200, { ...DAY, date: '2026-11-30', trade_bill_read: false }),
+  })));
+  const page = await openPage(PAGE, { store: STORE_ID });
+  expect(page.instance.data.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(asked[asked.length - 1]).toBe(`${STORE_PATH}/settlements/${page.instance.data.date}`);
+
+  page.querySelector('.date-picker').dispatchEvent('change', { detail: { value: '2026-11-30' } });
+  await settle();
+
+  expect(asked[asked.length - 1]).toBe(`${STORE_PATH}/settlements/2026-11-30`);
+  expect(text(page, '.bill')).toContain('微信支付账单还不能读取');
+});
+
+test('duplicate payments and disagreements with WeChat Pay\'s bill are pointed out', async () => {
+  phone.answer(backend({
+    [`GET ${STORE_PATH}/settlements/2026-12-01`]: json(200, {
+      ...DAY,
+      duplicate_payments: { received_fen: 4000, refunded_fen: 4000, refunds: [] },
+      mismatches: [{ discrepancy: 'missing_at_wechat', kind: 'payment', out_trade_no: 'T1', ours_fen: 4000, wechat_fen: null }],
+    }),
+  }));
+  const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
+
+  expect(text(page, '.duplicates')).toBe('重复支付 ¥40.00，已自动退回 ¥40.00（不计入收款）。');
+  expect(text(page, '.bill')).toBe('与微信支付账单有 1 处不一致，请在管理后台核对。');
+});
+
+test('staff cannot read the settlement: the problem\'s message and a retry', async () => {
+  phone.answer(backend({ [`GET ${STORE_PATH}/settlements/2026-12-01`]: problem(403, 'forbidden', '只有店主可以查看结算') }));
+  const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
+
+  expect(text(page, '.error')).toBe('只有店主可以查看结算');
+  await tap(page, '.retry >>> .t-button');
+  expect(phone.requests.filter((r) => r.url.includes('/settlements/'))).toHaveLength(2);
+});
