@@ -184,5 +184,5 @@ async function request(name, options = {}) {
 }
 
 module.exports = {
-  request, signIn, session, token, clearSession, showError, newIdempotencyKey, ApiError, MESSAGES,
+  request, signIn, session, token, clearSession, showError, newIdempotencyKey, ApiError,
 };

@@ -36,4 +36,13 @@ Page({
       this.setData({ loading: false, error: error.message });
     }
   },
+
+  /** Ends this phone's session (a shared till phone, say); the next person signs in as themselves. */
+  async onSignOut() {
+    try {
+      await identity.dispatchSignOut();
+    } finally {
+      wx.reLaunch({ url: '/pages/table/scan/index' });
+    }
+  },
 });
