@@ -151,8 +151,8 @@ async function request(name, options = {}) {
   const endpoint = endpointOf(name);
   const { params, query, timeout = DEFAULT_TIMEOUT_MS, quiet = false } = options;
   let { body } = options;
-  if (endpoint.idempotent) {
-    body = { idempotency_key: newIdempotencyKey(), ...body };
+  if (endpoint.idempotent && !(body && body.idempotency_key)) {
+    body = { ...body, idempotency_key: newIdempotencyKey() };
   }
   const url = config.environment().apiBaseUrl + pathOf(name, params) + queryString(query);
   try {
@@ -162,8 +162,11 @@ async function request(name, options = {}) {
     }
     let response = await send({ method: endpoint.method, url, body, bearer, timeout });
     if (response.statusCode === 401 && endpoint.auth) {
-      clearSession();
-      bearer = (await signIn()).token;
+      // Another call may have signed in again meanwhile: use its session; otherwise ours is over, sign in again.
+      if (token() === bearer) {
+        clearSession();
+      }
+      bearer = token() || (await signIn()).token;
       response = await send({ method: endpoint.method, url, body, bearer, timeout });
       if (response.statusCode === 401) {
         clearSession();
