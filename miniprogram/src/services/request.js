@@ -6,6 +6,7 @@ const { endpointOf, pathOf } = require('./endpoints');
 const wechat = require('./wechat');
 
 const SESSION_KEY = 'tableloop.session';
+const KEPT_PREFIX = 'tableloop.kept:';
 const DEFAULT_TIMEOUT_MS = 10000;
 
 const MESSAGES = {
@@ -54,8 +55,11 @@ function queryString(query) {
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
-function send({ method, url, body, bearer, timeout }) {
+function send({ method, url, body, bearer, timeout, etag }) {
   const header = { Accept: 'application/json' };
+  if (etag) {
+    header['If-None-Match'] = etag;
+  }
   if (body !== undefined) {
     header['Content-Type'] = 'application/json';
   }
@@ -88,6 +92,12 @@ function parse(data) {
     }
   }
   return data;
+}
+
+function headerOf(response, name) {
+  const headers = response.header || {};
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key ? headers[key] : null;
 }
 
 /** The problem body's own words when it has them; a plain sentence for anything else (a proxy's HTML page, say). */
@@ -155,26 +165,36 @@ async function request(name, options = {}) {
     body = { ...body, idempotency_key: newIdempotencyKey() };
   }
   const url = config.environment().apiBaseUrl + pathOf(name, params) + queryString(query);
+  const kept = endpoint.revalidated ? wx.getStorageSync(KEPT_PREFIX + url) || null : null;
   try {
     let bearer = null;
     if (endpoint.auth) {
       bearer = token() || (await signIn()).token;
     }
-    let response = await send({ method: endpoint.method, url, body, bearer, timeout });
+    const etag = kept ? kept.etag : null;
+    let response = await send({ method: endpoint.method, url, body, bearer, timeout, etag });
     if (response.statusCode === 401 && endpoint.auth) {
       // Another call may have signed in again meanwhile: use its session; otherwise ours is over, sign in again.
       if (token() === bearer) {
         clearSession();
       }
       bearer = token() || (await signIn()).token;
-      response = await send({ method: endpoint.method, url, body, bearer, timeout });
+      response = await send({ method: endpoint.method, url, body, bearer, timeout, etag });
       if (response.statusCode === 401) {
         clearSession();
         throw new ApiError({ status: 401, code: 'session_expired', message: MESSAGES.session });
       }
     }
+    if (response.statusCode === 304 && kept) {
+      return kept.data;
+    }
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      return parse(response.data);
+      const data = parse(response.data);
+      const tag = endpoint.revalidated && headerOf(response, 'etag');
+      if (tag) {
+        wx.setStorageSync(KEPT_PREFIX + url, { etag: tag, data });
+      }
+      return data;
     }
     throw problemOf(response);
   } catch (error) {

@@ -192,3 +192,19 @@ test('two calls refused together with an old session sign in again once, not twi
   expect(refusals).toBe(2);
   expect(answers.signIns()).toBe(1);
 });
+
+test('the menu is kept with its ETag and asked for again with If-None-Match: unchanged, the kept copy answers', async () => {
+  const menuPath = '/api/v1/stores/s1/menu';
+  const menu = { store_id: 's1', version: 7, categories: [] };
+  phone.answer(backend({
+    [`GET ${menuPath}`]: (request) => (request.header['If-None-Match'] === '"menu-7"'
+      ? { statusCode: 304, data: '', header: {} }
+      : { statusCode: 200, data: menu, header: { ETag: '"menu-7"' } }),
+  }));
+
+  const first = await require('../../src/services/menu').fetchMenu('s1');
+  const second = await require('../../src/services/menu').fetchMenu('s1');
+
+  expect(second).toEqual(first);
+  expect(requestsTo(menuPath).map((r) => r.header['If-None-Match'])).toEqual([undefined, '"menu-7"']);
+});
