@@ -3,6 +3,7 @@
 //
 // auth: needs a signed-in session (Authorization: Bearer). idempotent: the body carries `idempotency_key`, which the
 // request module adds and keeps for every retry of the same submit. text: the answer is plain text, not JSON.
+// revalidated: the answer is kept with its ETag and asked for again with If-None-Match; a 304 answers the kept copy.
 const ENDPOINTS = {
   signIn: { method: 'POST', path: '/api/v1/auth/wechat', auth: false },
   signOut: { method: 'POST', path: '/api/v1/auth/sign-out', auth: true },
@@ -13,7 +14,7 @@ const ENDPOINTS = {
   store: { method: 'GET', path: '/api/v1/stores/{store}', auth: true },
   tenantStores: { method: 'GET', path: '/api/v1/tenants/{tenant}/stores', auth: true },
 
-  menu: { method: 'GET', path: '/api/v1/stores/{store}/menu', auth: false },
+  menu: { method: 'GET', path: '/api/v1/stores/{store}/menu', auth: false, revalidated: true },
 
   openTab: { method: 'POST', path: '/api/v1/stores/{store}/tables/{table}/tab', auth: true },
   tab: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}', auth: true },

@@ -108,4 +108,4 @@ function openFeed(name, params, { onMessage, onResync = () => {}, onStatus = () 
   };
 }
 
-module.exports = { openFeed, BACKOFF_MS };
+module.exports = { openFeed };

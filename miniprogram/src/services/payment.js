@@ -42,6 +42,4 @@ async function payTab(tab) {
   return dispatchTabPaymentCheck(tab, { quiet: true });
 }
 
-module.exports = {
-  dispatchOrderPayment, dispatchOrderPaymentCheck, dispatchTabPayment, dispatchTabPaymentCheck, payOrder, payTab,
-};
+module.exports = { dispatchOrderPaymentCheck, dispatchTabPaymentCheck, payOrder, payTab };

@@ -6,6 +6,7 @@ const { endpointOf, pathOf } = require('./endpoints');
 const wechat = require('./wechat');
 
 const SESSION_KEY = 'tableloop.session';
+const KEPT_PREFIX = 'tableloop.kept:';
 const DEFAULT_TIMEOUT_MS = 10000;
 
 const MESSAGES = {
@@ -60,8 +61,11 @@ function transportFailure(failure) {
   return new ApiError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? MESSAGES.timeout : MESSAGES.network });
 }
 
-function send({ method, url, body, bearer, timeout, text = false }) {
+function send({ method, url, body, bearer, timeout, text = false, etag = null }) {
   const header = { Accept: 'application/json' };
+  if (etag) {
+    header['If-None-Match'] = etag;
+  }
   if (body !== undefined) {
     header['Content-Type'] = 'application/json';
   }
@@ -91,6 +95,12 @@ function parse(data) {
     }
   }
   return data;
+}
+
+function headerOf(response, name) {
+  const headers = response.header || {};
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key ? headers[key] : null;
 }
 
 /** The problem body's own words when it has them; a plain sentence for anything else (a proxy's HTML page, say). */
@@ -154,8 +164,11 @@ async function withSession(endpoint, attempt) {
   }
   let response = await attempt(bearer);
   if (response.statusCode === 401 && endpoint.auth) {
-    clearSession();
-    bearer = (await signIn()).token;
+    // Another call may have signed in again meanwhile: use its session; otherwise ours is over, sign in again.
+    if (token() === bearer) {
+      clearSession();
+    }
+    bearer = token() || (await signIn()).token;
     response = await attempt(bearer);
     if (response.statusCode === 401) {
       clearSession();
@@ -186,12 +199,25 @@ async function request(name, options = {}) {
     body = { idempotency_key: newIdempotencyKey(), ...body };
   }
   const url = config.environment().apiBaseUrl + pathOf(name, params) + queryString(query);
+  // A revalidated answer is kept with its ETag; a 304 answers the kept copy.
+  const kept = endpoint.revalidated ? wx.getStorageSync(KEPT_PREFIX + url) || null : null;
   try {
     const response = await withSession(endpoint, (bearer) => send({
-      method: endpoint.method, url, body, bearer, timeout, text: !!endpoint.text,
+      method: endpoint.method, url, body, bearer, timeout, text: !!endpoint.text, etag: kept ? kept.etag : null,
     }));
+    if (response.statusCode === 304 && kept) {
+      return kept.data;
+    }
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      return endpoint.text ? String(response.data) : parse(response.data);
+      if (endpoint.text) {
+        return String(response.data);
+      }
+      const data = parse(response.data);
+      const tag = endpoint.revalidated && headerOf(response, 'etag');
+      if (tag) {
+        wx.setStorageSync(KEPT_PREFIX + url, { etag: tag, data });
+      }
+      return data;
     }
     throw problemOf(response);
   } catch (error) {

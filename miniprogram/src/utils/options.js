@@ -80,4 +80,4 @@ function unitPrice(dish, groups) {
   return Math.max(0, total);
 }
 
-module.exports = { startPicking, toggle, missing, chosenIds, unitPrice, ruleText };
+module.exports = { startPicking, toggle, missing, chosenIds, unitPrice };

@@ -47,4 +47,4 @@ function ordersView(tab) {
   return ((tab && tab.orders) || []).slice().reverse().map(orderView);
 }
 
-module.exports = { orderView, ordersView, billedFen, STATUS_NAMES };
+module.exports = { ordersView, billedFen };

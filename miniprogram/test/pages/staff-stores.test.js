@@ -86,3 +86,19 @@ test('each store offers the screens of the role held there, and opens them for t
     { how: 'navigateTo', url: `/staff/pages/settlement/day/index?store=${owned.id}&role=owner` },
   ]);
 });
+
+test('signing out ends the session on the server and here, and goes back to the start', async () => {
+  wx.setStorageSync('tableloop.session', { token: 'staff-session-token-abcdefgh', user: { id: 'u1' }, roles: [] });
+  phone.answer(backend({
+    'GET /api/v1/me': json(200, { roles: [] }),
+    'POST /api/v1/auth/sign-out': { statusCode: 204, data: '' },
+  }));
+  const page = await openPage(PAGE);
+
+  await tap(page, '.sign-out');
+
+  const signOut = phone.requests.find((r) => r.url.endsWith('/api/v1/auth/sign-out'));
+  expect(signOut.header.Authorization).toBe('Bearer staff-session-token-abcdefgh');
+  expect(wx.getStorageSync('tableloop.session')).toBe('');
+  expect(phone.navigations).toEqual([{ how: 'reLaunch', url: '/pages/table/scan/index' }]);
+});

@@ -205,3 +205,34 @@ test('opened without a table code, the page asks for a scan', async () => {
   expect(text(page, '.failed-title')).toBe('请扫码点餐');
   expect(phone.requests).toHaveLength(0);
 });
+
+test('a lost live feed is said on screen, and once it is back the cart is read again', async () => {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+  try {
+    let reads = 0;
+    phone.answer(restaurant({
+      [`GET ${R.TAB_PATH}`]: () => {
+        reads += 1;
+        return json(200, R.tab({ version: 6, lines: [R.line('l1', R.CUCUMBER, 3, R.FRIEND)] }));
+      },
+    }));
+    const pending = openPage(PAGE, QUERY);
+    await jest.advanceTimersByTimeAsync(10);
+    const page = await pending;
+    phone.sockets[0].open();
+
+    phone.sockets[0].drop();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(text(page, '.offline-notice')).toBe('与同桌的实时同步中断，正在重连…');
+
+    await jest.advanceTimersByTimeAsync(1000);
+    phone.sockets[1].open();
+    await jest.advanceTimersByTimeAsync(10);
+
+    expect(reads).toBe(1);
+    expect(text(page, '.offline-notice')).toBeNull();
+    expect(text(page, '.cart-count')).toBe('3 份');
+  } finally {
+    jest.useRealTimers();
+  }
+});

@@ -40,6 +40,11 @@ test.each(Object.entries(ENDPOINTS))('%s adds an idempotency key exactly when th
   expect(!!endpoint.idempotent).toBe(asks);
 });
 
+test.each(Object.entries(ENDPOINTS).filter(([, endpoint]) => endpoint.revalidated))('%s is revalidated only where the contract answers 304', (name, endpoint) => {
+  expect(endpoint.method).toBe('GET');
+  expect(contract.paths[endpoint.path].get.responses['304']).toBeDefined();
+});
+
 test('every endpoint name the code calls is in the table', () => {
   const called = files.flatMap(({ file, code }) => [...code.matchAll(/\b(?:request|download|openFeed)\(\s*'([^']+)'/g)]
     .map((match) => ({ file, name: match[1] })));

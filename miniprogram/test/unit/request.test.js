@@ -159,3 +159,52 @@ test('path parameters are encoded and a missing one is a programming error, not 
   expect(require('../../src/services/endpoints').pathOf('tab', { store: 'a/b', tab: 't' }))
     .toBe('/api/v1/stores/a%2Fb/tabs/t');
 });
+
+test('a submit whose page gave no key still carries one', async () => {
+  wx.setStorageSync('tableloop.session', SESSION);
+  phone.answer(backend({
+    'POST /api/v1/stores/22222222-2222-2222-2222-222222222222/tabs/11111111-1111-1111-1111-111111111111/orders': json(201, { id: 'o1' }),
+  }));
+
+  await ordering.dispatchPlaceOrder(TAB, { headCount: 2 });
+
+  expect(phone.requests[0].data.idempotency_key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+});
+
+test('two calls refused together with an old session sign in again once, not twice', async () => {
+  wx.setStorageSync('tableloop.session', SESSION);
+  let refusals = 0;
+  const answers = backend({
+    'GET /api/v1/me': (request) => {
+      if (request.header.Authorization !== `Bearer ${SESSION.token}`) {
+        return json(200, { user: { id: 'u1' } });
+      }
+      refusals += 1;
+      // The second refusal arrives after the first call has already signed in again.
+      const refused = problem(401, 'unauthorized', '请先登录');
+      return refusals === 1 ? refused : new Promise((resolve) => setTimeout(() => resolve(refused), 30));
+    },
+  });
+  phone.answer(answers);
+
+  await Promise.all([api.request('me'), api.request('me')]);
+
+  expect(refusals).toBe(2);
+  expect(answers.signIns()).toBe(1);
+});
+
+test('the menu is kept with its ETag and asked for again with If-None-Match: unchanged, the kept copy answers', async () => {
+  const menuPath = '/api/v1/stores/s1/menu';
+  const menu = { store_id: 's1', version: 7, categories: [] };
+  phone.answer(backend({
+    [`GET ${menuPath}`]: (request) => (request.header['If-None-Match'] === '"menu-7"'
+      ? { statusCode: 304, data: '', header: {} }
+      : { statusCode: 200, data: menu, header: { ETag: '"menu-7"' } }),
+  }));
+
+  const first = await require('../../src/services/menu').fetchMenu('s1');
+  const second = await require('../../src/services/menu').fetchMenu('s1');
+
+  expect(second).toEqual(first);
+  expect(requestsTo(menuPath).map((r) => r.header['If-None-Match'])).toEqual([undefined, '"menu-7"']);
+});

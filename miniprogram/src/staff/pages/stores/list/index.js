@@ -59,4 +59,13 @@ Page({
   onEntry(event) {
     wx.navigateTo({ url: event.currentTarget.dataset.url });
   },
+
+  /** Ends this phone's session (a shared till phone, say); the next person signs in as themselves. */
+  async onSignOut() {
+    try {
+      await identity.dispatchSignOut();
+    } finally {
+      wx.reLaunch({ url: '/pages/table/scan/index' });
+    }
+  },
 });

@@ -1,10 +1,11 @@
 /**
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
-// A diner's journey against the real backend (the built jar, simulator mode, the test PostgreSQL and Redis): scan the
-// table, order with a friend at the same table (each sees the other's dishes arrive live), pay in the WeChat
-// simulator and see the order paid; then the kitchen accepts and serves it and the diner sees that live too.
-// The diner drives the real pages; the friend and the kitchen are other phones, talking HTTP and WebSocket directly.
+// Diners' journeys against the real backend (the built jar, simulator mode, the test PostgreSQL and Redis), driving the
+// real pages. In a pay-first store: scan the table, order with a friend at the same table (each sees the other's
+// dishes arrive live), pay in the WeChat simulator and see the order paid; then the kitchen accepts and serves it and
+// the diner sees that live. In an eat-first store: the order goes to the kitchen at once and the table pays its tab
+// at the end. The friend and the kitchen are other phones, talking HTTP and WebSocket directly.
 const { phone } = require('../support/phone');
 const { openPage, text, tap, settle } = require('../support/pages');
 const config = require('../../src/config/index');
@@ -16,7 +17,8 @@ jest.setTimeout(240000);
 
 let backend;
 const run = Math.random().toString(36).slice(2, 8);
-const restaurant = {};
+let restaurant;
+let eatFirst;
 const opened = [];
 
 async function call(method, path, token, data) {
@@ -71,20 +73,17 @@ function lastNavigation() {
   return phone.navigations[phone.navigations.length - 1];
 }
 
-beforeAll(async () => {
-  backend = await startBackend();
-  const created = await backend.command(['tenant', 'create', '--name', `旅程面馆${run}`, '--store', '旅程面馆 一店',
-    '--tables', 'A1-A4', '--mode', 'pay_first']);
+/** A restaurant set up as a new deployment's is: `tenant create`, its owner accepts the invite and writes the menu. */
+async function openRestaurant(name, mode) {
+  const created = await backend.command(['tenant', 'create', '--name', `${name}${run}`, '--store', `${name} 一店`,
+    '--tables', 'A1-A4', '--mode', mode]);
   const store = /\(([0-9a-f-]{36}), code ([^)]+)\)/.exec(created);
   const invite = /token\s+(\S+)/.exec(created);
-  restaurant.storeId = store[1];
-  restaurant.storeCode = store[2];
-
-  restaurant.owner = await signIn(`owner-${run}`);
-  await call('POST', '/api/v1/invites/accept', restaurant.owner, { token: invite[1] });
-  const stores = `/api/v1/stores/${restaurant.storeId}`;
-  const category = await call('POST', `${stores}/menu/categories`, restaurant.owner, { name: '面' });
-  await call('POST', `${stores}/menu/dishes`, restaurant.owner, {
+  const opened = { storeId: store[1], storeCode: store[2], owner: await signIn(`owner-${name}-${run}`) };
+  await call('POST', '/api/v1/invites/accept', opened.owner, { token: invite[1] });
+  const stores = `/api/v1/stores/${opened.storeId}`;
+  const category = await call('POST', `${stores}/menu/categories`, opened.owner, { name: '面' });
+  await call('POST', `${stores}/menu/dishes`, opened.owner, {
     category_id: category.id, name: '牛肉面', price_fen: 2800, member_price_fen: 2500, tags: ['招牌'],
     option_groups: [
       { name: '辣度', required: true, min_choices: 1, max_choices: 1, choices: [{ name: '微辣' }, { name: '特辣' }] },
@@ -92,9 +91,17 @@ beforeAll(async () => {
         { name: '加蛋', price_delta_fen: 300 }, { name: '加牛肉', price_delta_fen: 800 }] },
     ],
   });
-  await call('POST', `${stores}/menu/dishes`, restaurant.owner, { category_id: category.id, name: '拍黄瓜', price_fen: 1200 });
-  const { tables } = await call('GET', `${stores}/tables`, restaurant.owner);
-  restaurant.table = tables.find((table) => table.code === 'A1');
+  await call('POST', `${stores}/menu/dishes`, opened.owner, { category_id: category.id, name: '拍黄瓜', price_fen: 1200 });
+  const { tables } = await call('GET', `${stores}/tables`, opened.owner);
+  opened.table = tables.find((table) => table.code === 'A1');
+  opened.scene = `s=${opened.storeCode}&t=A1`;
+  return opened;
+}
+
+beforeAll(async () => {
+  backend = await startBackend();
+  restaurant = await openRestaurant('旅程面馆', 'pay_first');
+  eatFirst = await openRestaurant('后付小馆', 'eat_first');
 });
 
 afterAll(async () => {
@@ -112,7 +119,7 @@ beforeEach(() => {
 });
 
 test('a diner scans, orders with a friend, pays in the simulator, and watches the kitchen serve it', async () => {
-  const scene = `s=${restaurant.storeCode}&t=${restaurant.table.code}`;
+  const { scene } = restaurant;
 
   // The diner scans the table's code: the store, the table, and the menu.
   const menu = await open('pages/table/menu/index', { scene: encodeURIComponent(scene) });
@@ -187,4 +194,35 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
   await until('the diner sees everything served', () => text(status, '.order-status') === '已上齐');
   expect(status.querySelectorAll('.item-served').map((node) => node.dom.textContent)).toEqual(['已上', '已上']);
   friendFeed.close();
+});
+
+test('at an eat-first table the order goes to the kitchen at once, and the table pays its tab at the end', async () => {
+  const menu = await open('pages/table/menu/index', { scene: encodeURIComponent(eatFirst.scene) });
+  await until('the menu shows', () => text(menu, '.store-name') === '后付小馆 一店', 20000, menu);
+  expect(text(menu, '.mode')).toBe('先用餐后付款');
+
+  await tap(menu, '.add'); // 牛肉面 opens its picker
+  await tap(menu, '.choice'); // 微辣
+  await tap(menu, '.confirm-choice >>> .t-button');
+  await until('the cart holds the noodles', () => text(menu, '.cart-count') === '1 份', 20000, menu);
+  await tap(menu, '.to-cart >>> .t-button');
+  const cart = await followed(lastNavigation());
+  await until('the cart shows', () => cart.querySelectorAll('.line').length === 1, 20000, cart);
+  await tap(cart, '.checkout >>> .t-button');
+  const checkout = await followed(lastNavigation());
+  await until('checkout shows the total', () => text(checkout, '.total') === '¥28.00', 20000, checkout);
+  await tap(checkout, '.submit >>> .t-button');
+  await until('the order is placed', () => lastNavigation().how === 'redirectTo');
+  expect(lastNavigation().url).not.toContain('pay=1');
+
+  const status = await followed(lastNavigation());
+  await until('the order is with the kitchen, unpaid', () => text(status, '.order-status') === '已下单，等待厨房接单', 20000, status);
+  expect(phone.modals).toEqual([]);
+
+  await tap(status, '.to-bill >>> .t-button');
+  const bill = await followed(lastNavigation());
+  await until('the bill shows what the table owes', () => text(bill, '.billed') === '¥28.00', 20000, bill);
+  await tap(bill, '.pay-tab >>> .t-button');
+  await until('the tab is settled', () => text(bill, '.settled') === '本桌已结账，欢迎再次光临。', 30000, bill);
+  expect(phone.modals.map((m) => m.title)).toEqual(['模拟微信支付']);
 });
