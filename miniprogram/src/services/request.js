@@ -195,8 +195,8 @@ async function request(name, options = {}) {
   const endpoint = endpointOf(name);
   const { params, query, timeout = DEFAULT_TIMEOUT_MS, quiet = false } = options;
   let { body } = options;
-  if (endpoint.idempotent) {
-    body = { idempotency_key: newIdempotencyKey(), ...body };
+  if (endpoint.idempotent && !(body && body.idempotency_key)) {
+    body = { ...body, idempotency_key: newIdempotencyKey() };
   }
   const url = config.environment().apiBaseUrl + pathOf(name, params) + queryString(query);
   // A revalidated answer is kept with its ETag; a 304 answers the kept copy.
