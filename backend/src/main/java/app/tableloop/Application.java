@@ -100,7 +100,8 @@ public final class Application implements AutoCloseable {
       });
       Features features = (platform, contract) -> modules.create(platform,
           WeChatGateway.create(platform.vertx(), platform.redis().client(), connection, wechat), contract);
-      ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), runtime.metrics(), features);
+      ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), infrastructure.dataKeys(),
+          runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
       if (config.databaseUrl().isEmpty()) {
         await(seedDemo(vertx, infrastructure, config, simulator, http, service.port()).toCompletionStage(),
