@@ -37,7 +37,7 @@ public record SimulatorSettings(
         Duration.ofMinutes(5),
         1000,
         Set.of("赌博", "代开发票", "gambling"),
-        Set.of("pages/index/index", "pages/menu/index", "pages/staff/invite/index"),
+        Set.of("pages/index/index", "pages/menu/index", "pages/staff/invite/index", "pages/member/join/index"),
         List.of(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(3),
             Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(30),
             Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(3), Duration.ofHours(3),
