@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** The tenant's members: joining, personal data, consent state, statistics and erasure. */
 public final class Members {
-  private static final String COLUMNS = """
+  static final String COLUMNS = """
       id, user_id, status, notice_version, joined_at, joined_store_id, joined_table_id, joined_via, recruited_by,
       referred_by, marketing_consent, nickname, birthday, phone_sealed, phone_key_id, phone_country, visits,
       spend_fen, first_visit_at, last_visit_at""";
@@ -181,7 +181,7 @@ public final class Members {
             SELECT m.id FROM members m
               LEFT JOIN membership_settings s ON s.tenant_id = m.tenant_id
              WHERE m.tenant_id = $1 AND m.status = 'active'
-               AND m.last_active_at < $2 - make_interval(days => coalesce(s.retention_days, 1095))
+               AND m.last_active_at < $2::timestamptz - make_interval(days => coalesce(s.retention_days, 1095))
              ORDER BY m.last_active_at LIMIT $3
             """)
         .execute(Tuple.of(tenantId, utc(now), limit))

@@ -36,12 +36,8 @@ public final class TenantExport {
   public Future<Void> members(Access access, WriteStream<Buffer> out) {
     return export(access, AccessAudit.Action.MEMBERS_EXPORTED, out, CsvLine.of("member_id", "status", "joined_at",
         "joined_store_id", "joined_via", "recruited_by", "notice_version", "marketing_consent", "nickname", "birthday",
-        "phone", "visits", "total_spend_fen", "first_visit_at", "last_visit_at", "erased_at"), """
-            SELECT id, status, joined_at, joined_store_id, joined_via, recruited_by, notice_version, marketing_consent,
-                   nickname, birthday, phone_sealed, phone_key_id, phone_country, visits, spend_fen, first_visit_at,
-                   last_visit_at, erased_at
-              FROM members WHERE tenant_id = $1 ORDER BY joined_at, id
-            """, row -> {
+        "phone", "visits", "total_spend_fen", "first_visit_at", "last_visit_at", "erased_at"),
+        "SELECT " + Members.COLUMNS + ", erased_at FROM members WHERE tenant_id = $1 ORDER BY joined_at, id", row -> {
           Member member = Members.member(row);
           return CsvLine.of(member.id(), row.getString("status"), member.joinedAt(), member.joinedStoreId(),
               member.via().wireName(), member.recruitedBy(), member.noticeVersion(), member.marketingConsent(),
@@ -81,7 +77,12 @@ public final class TenantExport {
           rows.endHandler(end -> done.tryComplete());
           out.write(Buffer.buffer(BYTE_ORDER_MARK + header));
           rows.handler(row -> {
-            out.write(Buffer.buffer(line.apply(row)));
+            try {
+              out.write(Buffer.buffer(line.apply(row)));
+            } catch (RuntimeException e) {
+              done.tryFail(e);
+              return;
+            }
             if (out.writeQueueFull()) {
               rows.pause();
               out.drainHandler(drained -> rows.resume());
