@@ -83,31 +83,27 @@ public final class DinerVisits {
   }
 
   /** The dishes the diner ordered most, by portions. */
-  Future<List<JsonObject>> favouriteDishes(SqlClient sql, UUID tenantId, UUID userId, int limit) {
+  Future<List<Member.FavouriteDish>> favouriteDishes(SqlClient sql, UUID tenantId, UUID userId, int limit) {
     return list(sql, """
             SELECT d ->> 'dish_id' AS dish_id, min(d ->> 'name') AS name, sum((d ->> 'quantity')::int) AS quantity
               FROM diner_visits v, jsonb_array_elements(v.dishes) d
              WHERE v.tenant_id = $1 AND v.user_id = $2
              GROUP BY d ->> 'dish_id'
              ORDER BY quantity DESC, name LIMIT $3
-            """, Tuple.of(tenantId, userId, limit), row -> new JsonObject()
-        .put("dish_id", row.getString("dish_id"))
-        .put("name", row.getString("name"))
-        .put("quantity", row.getLong("quantity")));
+            """, Tuple.of(tenantId, userId, limit), row -> new Member.FavouriteDish(row.getString("dish_id"),
+        row.getString("name"), row.getLong("quantity")));
   }
 
   /** The brand's stores the diner visited, with how often. */
-  Future<List<JsonObject>> storesVisited(SqlClient sql, UUID tenantId, UUID userId) {
+  Future<List<Member.StoreVisited>> storesVisited(SqlClient sql, UUID tenantId, UUID userId) {
     return list(sql, """
             SELECT v.store_id, s.name, count(*) AS visits
               FROM diner_visits v JOIN stores s ON s.id = v.store_id
              WHERE v.tenant_id = $1 AND v.user_id = $2
              GROUP BY v.store_id, s.name
              ORDER BY visits DESC, s.name
-            """, Tuple.of(tenantId, userId), row -> new JsonObject()
-        .put("store_id", row.getUUID("store_id").toString())
-        .put("name", row.getString("name"))
-        .put("visits", row.getLong("visits")));
+            """, Tuple.of(tenantId, userId), row -> new Member.StoreVisited(row.getUUID("store_id"),
+        row.getString("name"), row.getLong("visits")));
   }
 
   /** The visits stay (they are the restaurant's accounting); who made them is forgotten. */

@@ -25,4 +25,12 @@ public record Member(UUID id, UUID userId, boolean active, int noticeVersion, Of
       return count == 0 ? 0 : Math.round((double) spendFen / count);
     }
   }
+
+  /** A dish the member ordered, with how many portions in all. */
+  public record FavouriteDish(String dishId, String name, long quantity) {
+  }
+
+  /** A store of the brand the member visited, with how often. */
+  public record StoreVisited(UUID storeId, String name, long visits) {
+  }
 }

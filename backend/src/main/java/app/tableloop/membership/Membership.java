@@ -4,7 +4,6 @@ import app.tableloop.identity.Access;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Refusals;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
@@ -46,7 +45,8 @@ public final class Membership {
   }
 
   /** A member with what their visits say of them: their favourite dishes and the stores they went to. */
-  public record Profile(Member member, List<JsonObject> favouriteDishes, List<JsonObject> storesVisited) {
+  public record Profile(Member member, List<Member.FavouriteDish> favouriteDishes,
+                        List<Member.StoreVisited> storesVisited) {
   }
 
   /** What the diner's "my membership" screen shows: the notice in force, and their card if they are a member. */

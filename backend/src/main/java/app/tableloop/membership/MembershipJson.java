@@ -38,8 +38,14 @@ final class MembershipJson {
             .put("average_basket_fen", visits.averageBasketFen())
             .put("first_visit_at", time(visits.first()))
             .put("last_visit_at", time(visits.last()))
-            .put("favourite_dishes", new JsonArray(profile.favouriteDishes()))
-            .put("stores_visited", new JsonArray(profile.storesVisited())));
+            .put("favourite_dishes", new JsonArray(profile.favouriteDishes().stream()
+                .map(dish -> new JsonObject().put("dish_id", dish.dishId()).put("name", dish.name())
+                    .put("quantity", dish.quantity()))
+                .toList()))
+            .put("stores_visited", new JsonArray(profile.storesVisited().stream()
+                .map(store -> new JsonObject().put("store_id", store.storeId().toString()).put("name", store.name())
+                    .put("visits", store.visits()))
+                .toList())));
   }
 
   private static String time(OffsetDateTime time) {
