@@ -102,11 +102,12 @@ CREATE TRIGGER access_audit_append_only BEFORE UPDATE OR DELETE ON access_audit
 
 -- What each paid payment was to the diner behind it (the payer, or who placed the order): the source of members'
 -- statistics, kept for every diner so that a member's visits before joining count too. Written once per payment by
--- membership's outbox handler.
+-- membership's outbox handler. A visit is a meal: the payments of one tab (加菜 paid on its own) are one visit.
 CREATE TABLE diner_visits (
     payment_id   uuid        PRIMARY KEY REFERENCES payments (id),
     tenant_id    uuid        NOT NULL,
     user_id      uuid REFERENCES users (id),
+    tab_id       uuid REFERENCES tabs (id),
     store_id     uuid        NOT NULL,
     paid_at      timestamptz NOT NULL,
     amount_fen   bigint      NOT NULL CHECK (amount_fen >= 0),
@@ -115,6 +116,35 @@ CREATE TABLE diner_visits (
     dishes       jsonb       NOT NULL DEFAULT '[]'
 );
 CREATE INDEX diner_visits_by_user ON diner_visits (tenant_id, user_id, paid_at);
+
+-- The visits paid before this migration whose events the relay has already delivered (to no membership handler
+-- then), with the refunds likewise delivered: recorded now, so that diners who join later have them counted. Events
+-- still waiting reach the handler, which records them then.
+WITH delivered_payments AS (
+    SELECT DISTINCT (payload ->> 'payment_id')::uuid AS payment_id FROM outbox
+     WHERE topic IN ('order.paid', 'tab.paid') AND processed_at IS NOT NULL),
+delivered_refunds AS (
+    SELECT DISTINCT (payload ->> 'refund_id')::uuid AS refund_id FROM outbox
+     WHERE topic = 'payment.refunded' AND processed_at IS NOT NULL)
+INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen, refunded_fen,
+                          dishes)
+SELECT p.id, p.tenant_id,
+       coalesce((SELECT u.id FROM users u WHERE u.openid = p.payer_openid),
+                (SELECT o.placed_by FROM orders o WHERE o.paid_by = p.id ORDER BY o.placed_at LIMIT 1)),
+       (SELECT o.tab_id FROM orders o WHERE o.paid_by = p.id LIMIT 1),
+       p.store_id, p.paid_at, p.amount_fen,
+       least(p.amount_fen, (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r
+                             JOIN delivered_refunds d ON d.refund_id = r.id
+                            WHERE r.payment_id = p.id AND r.status = 'succeeded')),
+       coalesce((SELECT jsonb_agg(jsonb_build_object('dish_id', d.dish_id, 'name', d.name, 'quantity', d.quantity)
+                                  ORDER BY d.name)
+                   FROM (SELECT i.dish_id, min(i.dish_name) AS name, sum(i.quantity) AS quantity
+                           FROM order_items i JOIN orders o ON o.id = i.order_id
+                          WHERE o.paid_by = p.id
+                          GROUP BY i.dish_id) d), '[]'::jsonb)
+  FROM payments p
+  JOIN delivered_payments d ON d.payment_id = p.id
+ WHERE p.status = 'paid';
 
 ALTER TABLE privacy_notices ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON privacy_notices

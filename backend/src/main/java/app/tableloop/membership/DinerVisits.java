@@ -19,8 +19,8 @@ import java.util.function.Function;
  * joins later has their earlier visits counted. Read from the payment and its orders as they were stored when paid.
  */
 public final class DinerVisits {
-  /** A visit just recorded, of this diner (null when nobody could be named). */
-  record Recorded(UUID userId, long amountFen, OffsetDateTime paidAt) {
+  /** A payment just recorded, of this diner (null when nobody could be named), at this tab. */
+  record Recorded(UUID userId, long amountFen, OffsetDateTime paidAt, UUID tabId) {
   }
 
   /** Money given back on a visit of this diner: how much of it was still counted. */
@@ -30,11 +30,12 @@ public final class DinerVisits {
   /** Records the payment's visit once; empty when it was recorded before. */
   Future<Optional<Recorded>> record(SqlClient sql, UUID tenantId, UUID paymentId, List<UUID> orderIds) {
     return sql.preparedQuery("""
-            INSERT INTO diner_visits (payment_id, tenant_id, user_id, store_id, paid_at, amount_fen, dishes)
+            INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen, dishes)
             SELECT p.id, p.tenant_id,
                    coalesce((SELECT u.id FROM users u WHERE u.openid = p.payer_openid),
                             (SELECT o.placed_by FROM orders o WHERE o.tenant_id = $2 AND o.id = ANY($3)
                               ORDER BY o.placed_at LIMIT 1)),
+                   (SELECT o.tab_id FROM orders o WHERE o.tenant_id = $2 AND o.id = ANY($3) LIMIT 1),
                    p.store_id, p.paid_at, p.amount_fen,
                    coalesce((SELECT jsonb_agg(jsonb_build_object('dish_id', d.dish_id, 'name', d.name,
                                                                  'quantity', d.quantity) ORDER BY d.name)
@@ -45,10 +46,23 @@ public final class DinerVisits {
               FROM payments p
              WHERE p.id = $1 AND p.tenant_id = $2 AND p.status = 'paid'
             ON CONFLICT (payment_id) DO NOTHING
-            RETURNING user_id, amount_fen, paid_at
+            RETURNING user_id, amount_fen, paid_at, tab_id
             """)
         .execute(Tuple.of(paymentId, tenantId, orderIds.toArray(UUID[]::new)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(recorded(rows.iterator().next())));
+  }
+
+  /**
+   * Whether the diner's payment at this tab is their first there: a new meal, where more payments of the same tab
+   * (加菜 paid on its own) are the same visit. Asked under the diner's lock, so two payments of one meal recorded at
+   * once count one visit.
+   */
+  Future<Boolean> firstOfMeal(SqlClient sql, UUID tenantId, UUID userId, UUID tabId) {
+    return tabId == null ? Future.succeededFuture(true)
+        : sql.preparedQuery("SELECT count(*) AS payments FROM diner_visits WHERE tenant_id = $1 AND user_id = $2"
+                + " AND tab_id = $3")
+            .execute(Tuple.of(tenantId, userId, tabId))
+            .map(rows -> rows.iterator().next().getLong("payments") == 1);
   }
 
   /** Takes a refund off the payment's visit, never below nothing; empty when the payment was no visit. */
@@ -97,7 +111,7 @@ public final class DinerVisits {
   /** The brand's stores the diner visited, with how often. */
   Future<List<Member.StoreVisited>> storesVisited(SqlClient sql, UUID tenantId, UUID userId) {
     return list(sql, """
-            SELECT v.store_id, s.name, count(*) AS visits
+            SELECT v.store_id, s.name, count(DISTINCT coalesce(v.tab_id, v.payment_id)) AS visits
               FROM diner_visits v JOIN stores s ON s.id = v.store_id
              WHERE v.tenant_id = $1 AND v.user_id = $2
              GROUP BY v.store_id, s.name
@@ -125,6 +139,7 @@ public final class DinerVisits {
   }
 
   private static Recorded recorded(Row row) {
-    return new Recorded(row.getUUID("user_id"), row.getLong("amount_fen"), row.getOffsetDateTime("paid_at"));
+    return new Recorded(row.getUUID("user_id"), row.getLong("amount_fen"), row.getOffsetDateTime("paid_at"),
+        row.getUUID("tab_id"));
   }
 }

@@ -68,7 +68,8 @@ public final class Members {
                                  first_visit_at, last_visit_at, last_active_at)
             SELECT $1::uuid, $2::uuid, $3::integer, $4::timestamptz, $5::uuid, $6::uuid, $7::text, $8::uuid,
                    $9::uuid, $10::boolean, $11::text, $12::date, $13::bytea, $14::text, $15::bytea, $16::text,
-                   count(*), coalesce(sum(v.amount_fen - v.refunded_fen), 0), min(v.paid_at), max(v.paid_at), $4
+                   count(DISTINCT coalesce(v.tab_id, v.payment_id)), coalesce(sum(v.amount_fen - v.refunded_fen), 0),
+                   min(v.paid_at), max(v.paid_at), $4
               FROM diner_visits v WHERE v.tenant_id = $1 AND v.user_id = $2
             RETURNING\s""" + COLUMNS)
         .execute(Tuple.from(Arrays.asList(tenantId, joining.userId(), joining.noticeVersion(), utc(now),
@@ -113,16 +114,17 @@ public final class Members {
         .execute(Tuple.of(tableId, storeId)).map(rows -> rows.size() == 1);
   }
 
-  /** A paid visit of the diner, if they are a member: counted into their statistics. */
-  Future<Void> addVisit(SqlClient sql, UUID tenantId, UUID userId, long amountFen, OffsetDateTime paidAt) {
+  /** A payment of the diner, if they are a member: counted into their statistics, as a visit when it is a new meal. */
+  Future<Void> addPayment(SqlClient sql, UUID tenantId, UUID userId, long amountFen, OffsetDateTime paidAt,
+                          boolean newVisit) {
     return sql.preparedQuery("""
             UPDATE members
-               SET visits = visits + 1, spend_fen = spend_fen + $3,
+               SET visits = visits + CASE WHEN $5 THEN 1 ELSE 0 END, spend_fen = spend_fen + $3,
                    first_visit_at = least(first_visit_at, $4), last_visit_at = greatest(last_visit_at, $4),
                    last_active_at = greatest(last_active_at, $4)
              WHERE tenant_id = $1 AND user_id = $2 AND status = 'active'
             """)
-        .execute(Tuple.of(tenantId, userId, amountFen, paidAt)).mapEmpty();
+        .execute(Tuple.of(tenantId, userId, amountFen, paidAt, newVisit)).mapEmpty();
   }
 
   /** Money given back for one of the diner's visits, if they are a member: taken off their spend. */

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Members' visit statistics from payment's events. A paid order or tab is recorded as the diner's visit (members or
- * not, so that joining later counts it) and, if the diner is a member, counted into their statistics; a refund takes
- * its money off. The relay runs this in the transaction that records the event as handled, so each event counts once
+ * Members' visit statistics from payment's events. A paid order or tab is recorded for the diner (members or not, so
+ * that joining later counts it) and, if the diner is a member, counted into their statistics: its money always, a
+ * visit when it is a new meal (加菜 paid on its own is the same visit); a refund takes its money off. The relay runs this in the transaction that records the event as handled, so each event counts once
  * however often it comes; the diner's lock makes a visit paid while they join count once too.
  */
 public final class VisitStatistics implements EventHandler {
@@ -56,8 +56,9 @@ public final class VisitStatistics implements EventHandler {
     return visits.record(sql, tenantId, paymentId, orderIds(payload))
         .compose(recorded -> recorded.isEmpty() || recorded.get().userId() == null ? Future.succeededFuture()
             : members.lockDiner(sql, tenantId, recorded.get().userId())
-                .compose(locked -> members.addVisit(sql, tenantId, recorded.get().userId(),
-                    recorded.get().amountFen(), recorded.get().paidAt())));
+                .compose(locked -> visits.firstOfMeal(sql, tenantId, recorded.get().userId(), recorded.get().tabId()))
+                .compose(newVisit -> members.addPayment(sql, tenantId, recorded.get().userId(),
+                    recorded.get().amountFen(), recorded.get().paidAt(), newVisit)));
   }
 
   /** The orders the payment paid: the order of an order's payment, the covered ones of a tab's. */

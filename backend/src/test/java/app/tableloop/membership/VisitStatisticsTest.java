@@ -68,8 +68,9 @@ class VisitStatisticsTest {
         + " WHERE topic = 'order.paid'"));
     assertThat(service.<Integer>runJob(OutboxRelay.RELAY_NOW)).isPositive();
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE processed_at IS NULL")).isZero();
-    assertThat(ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getJsonObject("stats")
-        .getInteger("visits")).as("counted once").isEqualTo(2);
+    JsonObject again = steps.stats(shop, diner);
+    assertThat(again.getInteger("visits")).as("counted once").isEqualTo(2);
+    assertThat(again.getLong("total_spend_fen")).as("counted once").isEqualTo(3 * PRICE_FEN);
 
     ok(service.call(HttpMethod.POST, shop.path("/orders/" + after.order() + "/refunds"), shop.owner(),
         new JsonObject().put("amount_fen", 1000).put("reason", "少上了一份小菜")
@@ -81,6 +82,12 @@ class VisitStatisticsTest {
     service.<Integer>runJob(OutboxRelay.RELAY_NOW);
     assertThat(ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getJsonObject("stats")
         .getLong("total_spend_fen")).as("refunded once").isEqualTo(3 * PRICE_FEN - 1000);
+
+    // 加菜 at the same table, paid on its own: more spent, the same visit.
+    steps.paidOrder(shop, diner, "V2", 1);
+    JsonObject more = service.eventually(() -> steps.stats(shop, diner),
+        now -> now.getLong("total_spend_fen") == 4 * PRICE_FEN - 1000);
+    assertThat(more.getInteger("visits")).isEqualTo(2);
   }
 
   @Test
