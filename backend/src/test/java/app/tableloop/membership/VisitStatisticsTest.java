@@ -8,6 +8,7 @@ import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
+import app.tableloop.tenancy.DiningTable;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -130,5 +131,22 @@ class VisitStatisticsTest {
     JsonObject recruiter = service.eventually(() -> ok(service.get(shop.path("/recruiters"), shop.owner()))
         .getJsonArray("recruiters").getJsonObject(0), found -> found.getLong("spent_since_fen") == 2 * PRICE_FEN);
     assertThat(recruiter.getLong("recruits")).isEqualTo(2);
+  }
+
+  @Test
+  void aTabPaidAtTheEndOfTheMealIsOneVisitWithAllItsDishes() {
+    ARestaurant shop = ARestaurant.eatFirst(service, "先吃后付", "T1", PRICE_FEN);
+    String diner = service.signIn("tab-member-" + UUID.randomUUID());
+    ok(steps.join(shop, diner, MemberSteps.consent(steps.noticeVersion(shop, diner))));
+    DiningTable table = shop.table("T1");
+    String tab = ok(service.openTab(shop.store(), table, diner)).getString("id");
+    ARestaurant.Seated seated = new ARestaurant.Seated(shop, diner, table, tab);
+    shop.order(seated, 1);
+    shop.order(seated, 2);
+    shop.post(shop.staff(), "/tabs/" + tab + "/counter-payment", new JsonObject().put("method", "cash"));
+
+    JsonObject stats = steps.statsOnceThere(shop, diner, 1);
+    assertThat(stats.getLong("total_spend_fen")).isEqualTo(3 * PRICE_FEN);
+    assertThat(stats.getJsonArray("favourite_dishes").getJsonObject(0).getLong("quantity")).isEqualTo(3);
   }
 }
