@@ -39,4 +39,22 @@ public final class AccessAudit {
           return entries;
         });
   }
+
+  /** The tenant's log, newest first: who did what to whose data, and why. */
+  Future<List<JsonObject>> latest(SqlClient sql, UUID tenantId, int limit) {
+    return sql.preparedQuery("SELECT actor_id, actor_role, member_id, action, reason, occurred_at FROM access_audit"
+            + " WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2")
+        .execute(Tuple.of(tenantId, limit))
+        .map(rows -> {
+          List<JsonObject> entries = new ArrayList<>();
+          rows.forEach(row -> entries.add(new JsonObject()
+              .put("actor_id", row.getUUID("actor_id") == null ? null : row.getUUID("actor_id").toString())
+              .put("actor_role", row.getString("actor_role"))
+              .put("member_id", row.getUUID("member_id") == null ? null : row.getUUID("member_id").toString())
+              .put("action", row.getString("action"))
+              .put("reason", row.getString("reason"))
+              .put("occurred_at", row.getOffsetDateTime("occurred_at").toString())));
+          return entries;
+        });
+  }
 }

@@ -96,6 +96,28 @@ public final class DinerVisits {
         .put("dishes", dishes(row.getValue("dishes"))));
   }
 
+  /** Every order the diner placed at the tenant, with its items: part of what is held about them. */
+  Future<List<JsonObject>> ordersOf(SqlClient sql, UUID tenantId, UUID userId) {
+    return list(sql, """
+            SELECT o.id, o.store_id, o.number, o.status, o.total_fen, o.notes, o.placed_at,
+                   coalesce((SELECT jsonb_agg(jsonb_build_object('dish', i.dish_name, 'choices', i.choices,
+                                                                 'quantity', i.quantity,
+                                                                 'unit_price_fen', i.unit_price_fen) ORDER BY i.id)
+                               FROM order_items i WHERE i.order_id = o.id), '[]'::jsonb) AS items
+              FROM orders o
+             WHERE o.tenant_id = $1 AND o.placed_by = $2
+             ORDER BY o.placed_at
+            """, Tuple.of(tenantId, userId), row -> new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("store_id", row.getUUID("store_id").toString())
+        .put("number", row.getString("number"))
+        .put("status", row.getString("status"))
+        .put("total_fen", row.getLong("total_fen"))
+        .put("notes", row.getString("notes"))
+        .put("placed_at", row.getOffsetDateTime("placed_at").toString())
+        .put("items", dishes(row.getValue("items"))));
+  }
+
   /** The dishes the diner ordered most, by portions. */
   Future<List<Member.FavouriteDish>> favouriteDishes(SqlClient sql, UUID tenantId, UUID userId, int limit) {
     return list(sql, """

@@ -71,6 +71,11 @@ public final class MemberAdmin {
                 reason).map(audited -> phones.open(member.phone().get()))));
   }
 
+  /** The tenant's access audit log, newest first. */
+  public Future<List<JsonObject>> auditLog(Access access, int limit) {
+    return database.inTenant(access.tenantId(), sql -> audit.latest(sql, access.tenantId(), limit));
+  }
+
   public Future<PrivacyNotices.Notice> publishNotice(Access access, String body) {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> notices.publish(sql, tenantId, body, access.user().userId()));

@@ -36,6 +36,10 @@ public final class MemberAdminApi implements ApiModule {
         .onSuccess(rc::json).onFailure(rc::fail));
     api.getRoute("revealMemberPhone").addHandler(this::reveal);
     api.getRoute("publishPrivacyNotice").addHandler(this::publish);
+    api.getRoute("listAccessAudit").addHandler(rc -> admin.auditLog(Callers.of(rc),
+            Requests.query(rc, "limit").map(limit -> limit.getInteger()).orElse(DEFAULT_PAGE))
+        .onSuccess(entries -> rc.json(new JsonObject().put("entries", new JsonArray(entries))))
+        .onFailure(rc::fail));
     api.getRoute("setMembershipSettings").addHandler(rc -> admin.setRetention(Callers.of(rc),
             Requests.body(rc).getInteger("retention_days"))
         .onSuccess(days -> rc.json(new JsonObject().put("retention_days", days))).onFailure(rc::fail));

@@ -26,6 +26,7 @@ final class MembershipJson {
         .put("joined_table_id", member.joinedTableId() == null ? null : member.joinedTableId().toString())
         .put("joined_via", member.via().wireName())
         .put("recruited_by", member.recruitedBy() == null ? null : member.recruitedBy().toString())
+        .put("referred_by", member.referredBy() == null ? null : member.referredBy().toString())
         .put("notice_version", member.noticeVersion())
         .put("marketing_consent", member.marketingConsent())
         .put("nickname", member.nickname())

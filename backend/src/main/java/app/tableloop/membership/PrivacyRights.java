@@ -53,13 +53,15 @@ public final class PrivacyRights {
             .compose(audited -> membership.profile(sql, tenantId, member))
             .compose(profile -> consents.of(sql, tenantId, member.id())
                 .compose(ledger -> visits.of(sql, tenantId, member.userId(), ALL_VISITS)
-                    .compose(all -> audit.of(sql, tenantId, member.id())
-                        .map(accesses -> MembershipJson.profile(profile, phone(member), false)
-                            .put("openid", access.user().openId())
-                            .put("exported_at", clock.instant().toString())
-                            .put("consents", new JsonArray(ledger))
-                            .put("visits", new JsonArray(all))
-                            .put("accesses", new JsonArray(accesses))))))));
+                    .compose(all -> visits.ordersOf(sql, tenantId, member.userId())
+                        .compose(orders -> audit.of(sql, tenantId, member.id())
+                            .map(accesses -> MembershipJson.profile(profile, phone(member), false)
+                                .put("openid", access.user().openId())
+                                .put("exported_at", clock.instant().toString())
+                                .put("consents", new JsonArray(ledger))
+                                .put("visits", new JsonArray(all))
+                                .put("orders", new JsonArray(orders))
+                                .put("accesses", new JsonArray(accesses)))))))));
   }
 
   /** Leaves the membership: erased now, the person's sessions ended after commit. */

@@ -102,7 +102,8 @@ class RoleMatrixTest {
       Map.entry("getMyJoinCode", Set.of("operator", "owner", "staff")),
       Map.entry("getMyJoinCodeImage", Set.of("operator", "owner", "staff")),
       Map.entry("getMyRecruitsToday", Set.of("operator", "owner", "staff")),
-      Map.entry("listRecruiters", Set.of("operator", "owner")));
+      Map.entry("listRecruiters", Set.of("operator", "owner")),
+      Map.entry("listAccessAudit", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;

@@ -58,6 +58,14 @@ class JoiningTest {
         .isEqualTo("phone_code_invalid");
     assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("nickname", "代开发票找我")), 400))
         .isEqualTo("text_refused");
+    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("table_id", "J2")), 400))
+        .isEqualTo("invalid_field");
+    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("birthday", "1990-13-45")), 400))
+        .isIn("invalid_field", "birthday_invalid");
+    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("referrer", "someone")), 400))
+        .isEqualTo("invalid_field");
+    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("staff_code", "NOT A CODE")), 400))
+        .isEqualTo("invalid_field");
     assertThat(steps.membersOf(shop)).as("refusals change nothing").isZero();
 
     JsonObject member = ok(steps.join(shop, diner, MemberSteps.consent(version)
@@ -141,6 +149,12 @@ class JoiningTest {
     assertThat(service.env().count("SELECT count(*) FROM access_audit WHERE member_id = '" + id
         + "' AND action = 'phone_revealed' AND reason = '会员遗失物品，联系归还' AND actor_role = 'owner'"))
         .isEqualTo(1);
+    assertThat(problem(service.get(shop.path("/access-audit"), shop.staff()), 403)).isEqualTo("forbidden");
+    JsonObject logged = ok(service.get(shop.path("/access-audit"), shop.owner())).getJsonArray("entries")
+        .getJsonObject(0);
+    assertThat(logged.getString("action")).isEqualTo("phone_revealed");
+    assertThat(logged.getString("member_id")).isEqualTo(id);
+    assertThat(logged.getString("reason")).isEqualTo("会员遗失物品，联系归还");
     assertThat(steps.databaseDump()).as("no phone number in clear text anywhere").doesNotContain(phone);
     assertThat(problem(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), diner,
         new JsonObject().put("marketing", "yes")), 400)).isEqualTo("invalid_field");

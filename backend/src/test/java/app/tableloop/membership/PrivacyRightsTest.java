@@ -66,6 +66,8 @@ class PrivacyRightsTest {
     assertThat(export.getString("nickname")).isEqualTo(nickname);
     assertThat(export.getString("birthday")).isEqualTo(birthday);
     assertThat(export.getJsonArray("visits")).hasSize(1);
+    assertThat(export.getJsonArray("orders")).singleElement()
+        .satisfies(order -> assertThat(((JsonObject) order).getString("id")).isEqualTo(ordered.order()));
     assertThat(export.getJsonArray("consents")).hasSize(2);
     assertThat(service.env().count("SELECT count(*) FROM access_audit WHERE member_id = '" + id
         + "' AND action = 'data_exported'")).isEqualTo(1);
