@@ -36,12 +36,24 @@ final class MemberSteps {
 
   /** The signed-in diner sits at the table, orders and the cashier takes cash for it: paid, its event written. */
   ARestaurant.Ordered paidOrder(ARestaurant shop, String diner, String tableCode, int quantity) {
+    ARestaurant.Ordered ordered = order(shop, diner, tableCode, quantity);
+    ok(payAtCounter(ordered));
+    return ordered;
+  }
+
+  /** The signed-in diner sits at the table and orders; in a pay-first store the order awaits payment. */
+  ARestaurant.Ordered order(ARestaurant shop, String diner, String tableCode, int quantity) {
     DiningTable table = shop.table(tableCode);
     String tab = ok(service.openTab(shop.store(), table, diner)).getString("id");
     JsonObject order = shop.order(new ARestaurant.Seated(shop, diner, table, tab), quantity);
-    ok(service.call(HttpMethod.POST, shop.path("/orders/" + order.getString("id") + "/counter-payment"),
-        shop.staff(), new JsonObject().put("method", "cash")));
     return new ARestaurant.Ordered(shop, diner, tab, order.getString("id"), order.getLong("total_fen"));
+  }
+
+  /** The cashier takes cash for the order. */
+  HttpResponse<Buffer> payAtCounter(ARestaurant.Ordered ordered) {
+    ARestaurant shop = ordered.restaurant();
+    return service.call(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"), shop.staff(),
+        new JsonObject().put("method", "cash"));
   }
 
   JsonObject stats(ARestaurant shop, String diner) {

@@ -5,15 +5,16 @@ import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.platform.outbox.OutboxRelay;
+import app.tableloop.tenancy.DiningTable;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
-import app.tableloop.tenancy.DiningTable;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -148,5 +149,34 @@ class VisitStatisticsTest {
     JsonObject stats = steps.statsOnceThere(shop, diner, 1);
     assertThat(stats.getLong("total_spend_fen")).isEqualTo(3 * PRICE_FEN);
     assertThat(stats.getJsonArray("favourite_dishes").getJsonObject(0).getLong("quantity")).isEqualTo(3);
+  }
+
+  @Test
+  void aMealPaidWhileTheDinerJoinsCountsOnceWhicheverCommitsFirst() {
+    ARestaurant shop = ARestaurant.payFirst(service, "边付边入会", "W1-W5", PRICE_FEN);
+    List<String> diners = IntStream.rangeClosed(1, 5)
+        .mapToObj(i -> service.signIn("paying-joiner-" + i + "-" + UUID.randomUUID())).toList();
+    int version = steps.noticeVersion(shop, diners.get(0));
+    List<ARestaurant.Ordered> orders = IntStream.range(0, diners.size())
+        .mapToObj(i -> steps.order(shop, diners.get(i), "W" + (i + 1), 1)).toList();
+
+    // Each diner's payment and joining go at the same moment, while the relay works the payments' events.
+    List<Future<HttpResponse<Buffer>>> all = new ArrayList<>();
+    for (ARestaurant.Ordered ordered : orders) {
+      all.add(service.callAsync(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"),
+          shop.staff(), new JsonObject().put("method", "cash")));
+      all.add(service.callAsync(HttpMethod.POST, shop.path("/membership"), ordered.diner(),
+          MemberSteps.consent(version)));
+    }
+    assertThat(Await.result(Future.all(all)).<HttpResponse<Buffer>>list())
+        .allSatisfy(response -> assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(200, 201));
+
+    service.eventually(() -> service.env().count("SELECT count(*) FROM outbox WHERE processed_at IS NULL"),
+        none -> none == 0);
+    assertThat(diners).allSatisfy(diner -> {
+      JsonObject stats = steps.stats(shop, diner);
+      assertThat(stats.getInteger("visits")).isEqualTo(1);
+      assertThat(stats.getLong("total_spend_fen")).isEqualTo(PRICE_FEN);
+    });
   }
 }
