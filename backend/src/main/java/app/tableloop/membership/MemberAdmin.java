@@ -40,10 +40,14 @@ public final class MemberAdmin {
     this.phones = phones;
   }
 
-  /** A page of the tenant's members, newest first, phones masked. */
-  public Future<List<JsonObject>> list(Access access, int limit, Optional<UUID> after) {
+  /**
+   * A page of the tenant's members, newest first, phones masked; with {@code phone}, the members who gave that number
+   * (found by its keyed hash: the number itself is nowhere to search).
+   */
+  public Future<List<JsonObject>> list(Access access, int limit, Optional<UUID> after, Optional<String> phone) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> members.page(sql, tenantId, limit, after))
+    return database.inTenant(tenantId, sql -> members.page(sql, tenantId, limit, after,
+            phone.map(phones::lookupHash)))
         .map(page -> page.stream().map(member -> MembershipJson.profile(
             new Membership.Profile(member, List.of(), List.of()), member.phone().map(phones::open), true)).toList());
   }

@@ -32,6 +32,10 @@ public final class MemberAdminApi implements ApiModule {
   @Override
   public void mount(RouterBuilder api) {
     api.getRoute("listMembers").addHandler(this::list);
+    api.getRoute("findMembersByPhone").addHandler(rc -> admin.list(Callers.of(rc), DEFAULT_PAGE, Optional.empty(),
+            Optional.of(Requests.body(rc).getString("phone")))
+        .onSuccess(found -> rc.json(new JsonObject().put("members", new JsonArray(found))))
+        .onFailure(rc::fail));
     api.getRoute("getMember").addHandler(rc -> admin.history(Callers.of(rc), Requests.id(rc, "member"))
         .onSuccess(rc::json).onFailure(rc::fail));
     api.getRoute("revealMemberPhone").addHandler(this::reveal);
@@ -50,7 +54,7 @@ public final class MemberAdminApi implements ApiModule {
   private void list(RoutingContext rc) {
     int limit = Requests.query(rc, "limit").map(limitParameter -> limitParameter.getInteger()).orElse(DEFAULT_PAGE);
     Optional<UUID> after = Requests.query(rc, "after").map(parameter -> UUID.fromString(parameter.getString()));
-    admin.list(Callers.of(rc), limit, after)
+    admin.list(Callers.of(rc), limit, after, Optional.empty())
         .onSuccess(page -> rc.json(new JsonObject().put("members", new JsonArray(page))
             .put("next", page.size() < limit ? null : page.get(page.size() - 1).getString("id"))))
         .onFailure(rc::fail);

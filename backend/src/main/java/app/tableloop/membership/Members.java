@@ -154,12 +154,17 @@ public final class Members {
         .map(rows -> Rows.first(rows, row -> row.getUUID("user_id")));
   }
 
-  /** A page of active members, newest first, after the member {@code after} (the last of the page before). */
-  Future<List<Member>> page(SqlClient sql, UUID tenantId, int limit, Optional<UUID> after) {
+  /**
+   * A page of active members, newest first, after the member {@code after} (the last of the page before); only those
+   * whose phone has this keyed hash, when one is given.
+   */
+  Future<List<Member>> page(SqlClient sql, UUID tenantId, int limit, Optional<UUID> after,
+                            Optional<byte[]> phoneHash) {
     return sql.preparedQuery("SELECT " + COLUMNS + " FROM members WHERE tenant_id = $1 AND status = 'active'"
             + " AND ($3::uuid IS NULL OR (joined_at, id) < (SELECT joined_at, id FROM members WHERE id = $3))"
+            + " AND ($4::bytea IS NULL OR phone_hash = $4)"
             + " ORDER BY joined_at DESC, id DESC LIMIT $2")
-        .execute(Tuple.of(tenantId, limit, after.orElse(null)))
+        .execute(Tuple.of(tenantId, limit, after.orElse(null), bytes(phoneHash.orElse(null))))
         .map(rows -> {
           List<Member> page = new ArrayList<>();
           rows.forEach(row -> page.add(member(row)));

@@ -94,6 +94,7 @@ class RoleMatrixTest {
       Map.entry("exportMyData", Set.of("diner")),
       Map.entry("listMembers", Set.of("operator", "owner", "staff")),
       Map.entry("getMember", Set.of("operator", "owner", "staff")),
+      Map.entry("findMembersByPhone", Set.of("operator", "owner", "staff")),
       Map.entry("revealMemberPhone", Set.of("operator", "owner")),
       Map.entry("publishPrivacyNotice", Set.of("operator", "owner")),
       Map.entry("setMembershipSettings", Set.of("operator", "owner")),

@@ -5,6 +5,7 @@ import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.CapturedLog;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.Future;
@@ -116,6 +117,13 @@ class JoiningTest {
 
   @Test
   void thePhoneIsSealedShownMaskedAndRevealedOnlyWithAReasonThatTheAuditLogKeeps() {
+    try (CapturedLog log = CapturedLog.withDebug(List.of("me.chanjar", "cn.binarywang", "app.tableloop"))) {
+      phoneSealedMaskedAndRevealedWithAReason();
+      assertThat(log.text()).as("no phone number in the log, even at debug").doesNotContain("13912345678");
+    }
+  }
+
+  private void phoneSealedMaskedAndRevealedWithAReason() {
     ARestaurant shop = ARestaurant.payFirst(service, "手机号面馆", "P1", PRICE_FEN);
     String diner = service.signIn("phone-" + UUID.randomUUID());
     String phone = "13912345678";
@@ -129,6 +137,11 @@ class JoiningTest {
     String id = member.getString("id");
     JsonObject listed = ok(service.get(shop.path("/members"), shop.staff())).getJsonArray("members").getJsonObject(0);
     assertThat(listed.getString("phone")).isEqualTo("139****5678");
+    assertThat(ok(service.call(HttpMethod.POST, shop.path("/members/search"), shop.staff(),
+        new JsonObject().put("phone", phone))).getJsonArray("members")).singleElement()
+        .satisfies(found -> assertThat(((JsonObject) found).getString("id")).isEqualTo(member.getString("id")));
+    assertThat(ok(service.call(HttpMethod.POST, shop.path("/members/search"), shop.staff(),
+        new JsonObject().put("phone", "13900000000"))).getJsonArray("members")).isEmpty();
     assertThat(ok(service.get(shop.path("/members/" + id), shop.staff())).getString("phone"))
         .isEqualTo("139****5678");
 

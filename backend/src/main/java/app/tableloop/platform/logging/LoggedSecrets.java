@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public final class LoggedSecrets {
   static final String MASK = "***";
   private static final String NAMES = "secret|appsecret|app_secret|access_token|refresh_token|js_code|"
-      + "session_key|sign|paysign|pay_sign|signature|api_v3_key|apiv3key|mch_key|private_key|password|token";
+      + "session_key|sign|paysign|pay_sign|signature|api_v3_key|apiv3key|mch_key|private_key|password|token|"
+      // Not a credential, but personal data WeChat hands back (getuserphonenumber) that a log must not keep.
+      + "phonenumber|purephonenumber";
   private static final List<Pattern> SECRETS = List.of(
       // URL query or form parameters (and a map's toString): secret=..., access_token=..., and the login code in
       // code=...; a value is quoted, or stops at the next parameter, a quote or a bracket.
