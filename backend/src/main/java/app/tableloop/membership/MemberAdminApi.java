@@ -16,7 +16,10 @@ import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The restaurant's side of its members: the list, a member's history, revealing a phone, notice, retention, exports. */
+/**
+ * The restaurant's side of its members: the list, a member's history, revealing a phone, the audit log, the notice,
+ * retention and the exports.
+ */
 public final class MemberAdminApi implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(MemberAdminApi.class);
   private static final int DEFAULT_PAGE = 50;

@@ -72,39 +72,49 @@ public final class Membership {
   }
 
   /**
-   * Joins the diner, once, with consent to the notice in force. WeChat is asked first (content check of the nickname,
-   * the phone code), outside the transaction; then, in one transaction serialised per diner, the member is written with
-   * the statistics of their earlier visits and the consents they gave.
+   * Joins the diner, once, with consent to the notice in force. A join the rules refuse is refused before WeChat is
+   * asked anything (so a phone code is not spent on it); WeChat is asked outside the transaction (content check of the
+   * nickname, the phone code); then, in one transaction serialised per diner, the rules are checked again and the
+   * member is written with the statistics of their earlier visits and the consents they gave.
    */
   public Future<Profile> join(Access access, JoinRequest request) {
-    if (!request.consent()) {
-      return Refusals.refuse(MembershipRefusal.CONSENT_REQUIRED);
-    }
     UUID tenantId = access.tenantId();
     UUID userId = access.user().userId();
-    return personalData(access, request.nickname(), request.phoneCode())
+    return database.inTenant(tenantId, sql -> admitted(sql, access, request))
+        .compose(admitted -> personalData(access, request.nickname(), request.phoneCode()))
         .compose(phone -> database.inTenant(tenantId, sql -> members.lockDiner(sql, tenantId, userId)
-                .compose(locked -> notices.current(sql, tenantId))
-                .compose(notice -> members.byUser(sql, tenantId, userId)
-                    .compose(existing -> JoinPolicy.refusal(request, notice.version(), existing.isPresent())
-                        .map(Refusals::<Void>refuse)
-                        .orElseGet(() -> checkTable(sql, access.storeId(), request.tableId())))
-                    .compose(checked -> recruiter(sql, tenantId, request.staffCode()))
-                    .compose(recruiter -> referrer(sql, tenantId, userId, request.referrer())
-                        .compose(referrer -> members.insert(sql, tenantId, new Members.Joining(userId,
-                            notice.version(), access.storeId(), request.tableId().orElse(null), request.via(),
-                            recruiter.orElse(null), referrer.orElse(null), request.marketing(),
-                            request.nickname().orElse(null), request.birthday().orElse(null),
-                            phone.map(phones::seal)), clock.instant())))
+                .compose(locked -> admitted(sql, access, request))
+                .compose(admitted -> members.insert(sql, tenantId, new Members.Joining(userId,
+                        admitted.notice().version(), access.storeId(), request.tableId().orElse(null), request.via(),
+                        admitted.recruiter().orElse(null), admitted.referrer().orElse(null), request.marketing(),
+                        request.nickname().orElse(null), request.birthday().orElse(null), phone.map(phones::seal)),
+                        clock.instant())
                     .compose(member -> consents.record(sql, tenantId, member.id(), ConsentLedger.Purpose.MEMBERSHIP,
-                            true, notice.version())
+                            true, admitted.notice().version())
                         .compose(recorded -> request.marketing()
                             ? consents.record(sql, tenantId, member.id(), ConsentLedger.Purpose.MARKETING, true,
-                                notice.version())
+                                admitted.notice().version())
                             : Future.succeededFuture())
                         .compose(recorded -> profile(sql, tenantId, member)))))
             .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
                 ? Refusals.refuse(MembershipRefusal.ALREADY_MEMBER) : Future.failedFuture(failure)));
+  }
+
+  /** What a join the rules let through rests on: the notice in force, who recruited and who referred the diner. */
+  private record Admitted(PrivacyNotices.Notice notice, Optional<UUID> recruiter, Optional<UUID> referrer) {
+  }
+
+  /** The join checked against the rules and the tenant's data (its table, staff code, referrer), or refused. */
+  private Future<Admitted> admitted(SqlClient sql, Access access, JoinRequest request) {
+    UUID tenantId = access.tenantId();
+    UUID userId = access.user().userId();
+    return notices.current(sql, tenantId).compose(notice -> members.byUser(sql, tenantId, userId)
+        .compose(existing -> JoinPolicy.refusal(request, notice.version(), existing.isPresent())
+            .map(Refusals::<Void>refuse)
+            .orElseGet(() -> checkTable(sql, access.storeId(), request.tableId())))
+        .compose(checked -> recruiter(sql, tenantId, request.staffCode()))
+        .compose(recruiter -> referrer(sql, tenantId, userId, request.referrer())
+            .map(referrer -> new Admitted(notice, recruiter, referrer))));
   }
 
   /** Changes the member's optional data: what is given is checked with WeChat and replaces what was there. */

@@ -14,8 +14,9 @@ import java.util.UUID;
 /**
  * Members' visit statistics from payment's events. A paid order or tab is recorded for the diner (members or not, so
  * that joining later counts it) and, if the diner is a member, counted into their statistics: its money always, a
- * visit when it is a new meal (加菜 paid on its own is the same visit); a refund takes its money off. The relay runs this in the transaction that records the event as handled, so each event counts once
- * however often it comes; the diner's lock makes a visit paid while they join count once too.
+ * visit when it is a new meal (加菜 paid on its own is the same visit); a refund takes its money off. The relay runs
+ * this in the transaction that records the event as handled, so each event counts once however often it comes; the
+ * diner's lock makes a visit paid while they join count once too.
  */
 public final class VisitStatistics implements EventHandler {
   static final String ORDER_PAID = "order.paid";

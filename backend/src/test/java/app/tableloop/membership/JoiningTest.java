@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import static app.tableloop.membership.MemberSteps.consent;
 import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,38 +51,41 @@ class JoiningTest {
     int version = card.getJsonObject("notice").getInteger("version");
     assertThat(card.getJsonObject("notice").getString("body")).contains("隐私");
 
-    assertThat(problem(steps.join(shop, diner, new JsonObject().put("consent", false).put("notice_version", version)), 400))
+    assertThat(problem(steps.join(shop, diner, new JsonObject().put("consent", false)
+        .put("notice_version", version)), 400))
         .isEqualTo("consent_required");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version + 1)), 409)).isEqualTo("privacy_notice_outdated");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("table_id", UUID.randomUUID().toString())), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version + 1)), 409)).isEqualTo("privacy_notice_outdated");
+    assertThat(problem(steps.join(shop, diner, consent(version).put("table_id", UUID.randomUUID().toString())), 400))
         .isEqualTo("table_unknown");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("phone_code", "no-such-code")), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("phone_code", "no-such-code")), 400))
         .isEqualTo("phone_code_invalid");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("nickname", "代开发票找我")), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("nickname", "代开发票找我")), 400))
         .isEqualTo("text_refused");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("table_id", "J2")), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("table_id", "J2")), 400))
         .isEqualTo("invalid_field");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("birthday", "1990-13-45")), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("birthday", "1990-13-45")), 400))
         .isIn("invalid_field", "birthday_invalid");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("referrer", "someone")), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("referrer", "someone")), 400))
         .isEqualTo("invalid_field");
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("staff_code", "NOT A CODE")), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("staff_code", "NOT A CODE")), 400))
         .isEqualTo("invalid_field");
     assertThat(steps.membersOf(shop)).as("refusals change nothing").isZero();
 
-    JsonObject member = ok(steps.join(shop, diner, MemberSteps.consent(version)
+    JsonObject member = ok(steps.join(shop, diner, consent(version)
         .put("table_id", shop.table("J2").id().toString()).put("nickname", "小熊")));
     assertThat(member.getString("joined_via")).isEqualTo("join_card");
     assertThat(member.getInteger("notice_version")).isEqualTo(version);
     assertThat(member.getBoolean("marketing_consent")).isFalse();
     assertThat(member.getString("joined_table_id")).isEqualTo(shop.table("J2").id().toString());
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version)), 409)).isEqualTo("already_member");
+    assertThat(problem(steps.join(shop, diner, consent(version)), 409)).isEqualTo("already_member");
 
     String id = member.getString("id");
     assertThat(ok(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), diner,
         new JsonObject().put("marketing", true))).getBoolean("marketing")).isTrue();
-    ok(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), diner, new JsonObject().put("marketing", true)));
-    ok(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), diner, new JsonObject().put("marketing", false)));
+    ok(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), diner,
+        new JsonObject().put("marketing", true)));
+    ok(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), diner,
+        new JsonObject().put("marketing", false)));
     assertThat(service.env().count("SELECT count(*) FROM consent_ledger WHERE member_id = '" + id + "'"))
         .as("joined, granted marketing, withdrew it: a repeated tap is no row").isEqualTo(3);
     assertThat(service.env().count("SELECT count(*) FROM consent_ledger WHERE member_id = '" + id
@@ -91,8 +95,8 @@ class JoiningTest {
     ok(service.call(HttpMethod.POST, shop.path("/privacy-notices"), shop.owner(),
         new JsonObject().put("body", "新版隐私说明：我们只保存会员卡需要的信息，详见门店公告。")));
     String late = service.signIn("late-joiner-" + UUID.randomUUID());
-    assertThat(problem(steps.join(shop, late, MemberSteps.consent(version)), 409)).isEqualTo("privacy_notice_outdated");
-    assertThat(ok(steps.join(shop, late, MemberSteps.consent(version + 1))).getInteger("notice_version")).isEqualTo(version + 1);
+    assertThat(problem(steps.join(shop, late, consent(version)), 409)).isEqualTo("privacy_notice_outdated");
+    assertThat(ok(steps.join(shop, late, consent(version + 1))).getInteger("notice_version")).isEqualTo(version + 1);
     assertThat(problem(service.call(HttpMethod.POST, shop.path("/privacy-notices"), shop.staff(),
         new JsonObject().put("body", "店员不能发布隐私说明，这一条不会生效的。")), 403)).isEqualTo("forbidden");
   }
@@ -103,7 +107,7 @@ class JoiningTest {
     String diner = service.signIn("racer-" + UUID.randomUUID());
     int version = steps.noticeVersion(shop, diner);
     List<Future<HttpResponse<Buffer>>> joins = IntStream.range(0, 20)
-        .mapToObj(i -> service.callAsync(HttpMethod.POST, shop.path("/membership"), diner, MemberSteps.consent(version)))
+        .mapToObj(i -> service.callAsync(HttpMethod.POST, shop.path("/membership"), diner, consent(version)))
         .toList();
     List<Integer> statuses = Await.result(Future.all(joins)).<HttpResponse<Buffer>>list().stream()
         .map(HttpResponse::statusCode).toList();
@@ -128,10 +132,14 @@ class JoiningTest {
     String diner = service.signIn("phone-" + UUID.randomUUID());
     String phone = "13912345678";
     String code = service.simulator().miniProgram().phoneCode(phone);
-    JsonObject member = ok(steps.join(shop, diner, MemberSteps.consent(steps.noticeVersion(shop, diner)).put("phone_code", code)));
+    int version = steps.noticeVersion(shop, diner);
+    assertThat(problem(steps.join(shop, diner, consent(version + 1).put("phone_code", code)), 409))
+        .as("refused before WeChat is asked").isEqualTo("privacy_notice_outdated");
+    JsonObject member = ok(steps.join(shop, diner, consent(version).put("phone_code", code)));
     assertThat(member.getString("phone")).isEqualTo("139****5678");
     String another = service.signIn("phone-reuse-" + UUID.randomUUID());
-    assertThat(problem(steps.join(shop, another, MemberSteps.consent(steps.noticeVersion(shop, another)).put("phone_code", code)), 400))
+    assertThat(problem(steps.join(shop, another, consent(steps.noticeVersion(shop, another))
+        .put("phone_code", code)), 400))
         .as("a phone code is good once").isEqualTo("phone_code_invalid");
 
     String id = member.getString("id");

@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import static app.tableloop.membership.MemberSteps.consent;
 import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class PrivacyRightsTest {
     String birthday = "1990-04-12";
     String diner = service.signIn(user);
     ARestaurant.Ordered ordered = steps.paidOrder(shop, diner, "D1", 1);
-    JsonObject member = ok(steps.join(shop, diner, MemberSteps.consent(steps.noticeVersion(shop, diner)).put("marketing", true)
+    JsonObject member = ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner)).put("marketing", true)
         .put("nickname", nickname).put("birthday", birthday)
         .put("phone_code", service.simulator().miniProgram().phoneCode(phone))));
     String id = member.getString("id");
@@ -104,7 +105,7 @@ class PrivacyRightsTest {
     String user = "exported-" + UUID.randomUUID();
     String diner = service.signIn(user);
     ARestaurant.Ordered ordered = steps.paidOrder(shop, diner, "X1", 1);
-    String id = ok(steps.join(shop, diner, MemberSteps.consent(steps.noticeVersion(shop, diner)).put("nickname", "=cmd|计算器")))
+    String id = ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner)).put("nickname", "=cmd|计算器")))
         .getString("id");
 
     assertThat(problem(service.get(shop.path("/exports/members.csv"), shop.staff()), 403)).isEqualTo("forbidden");
@@ -130,8 +131,8 @@ class PrivacyRightsTest {
     String dormant = service.signIn("dormant-" + UUID.randomUUID());
     String recent = service.signIn("recent-" + UUID.randomUUID());
     int version = steps.noticeVersion(shop, dormant);
-    String dormantId = ok(steps.join(shop, dormant, MemberSteps.consent(version).put("nickname", "老顾客"))).getString("id");
-    String recentId = ok(steps.join(shop, recent, MemberSteps.consent(version))).getString("id");
+    String dormantId = ok(steps.join(shop, dormant, consent(version).put("nickname", "老顾客"))).getString("id");
+    String recentId = ok(steps.join(shop, recent, consent(version))).getString("id");
     assertThat(problem(service.call(HttpMethod.PUT, shop.path("/membership-settings"), shop.owner(),
         new JsonObject().put("retention_days", 5)), 400)).isEqualTo("invalid_field");
     ok(service.call(HttpMethod.PUT, shop.path("/membership-settings"), shop.owner(),

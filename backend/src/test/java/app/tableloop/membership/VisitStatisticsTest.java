@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import static app.tableloop.membership.MemberSteps.consent;
 import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class VisitStatisticsTest {
     // Paid before joining, and its event handled before the diner was a member: the join counts it.
     service.eventually(() -> service.env().count("SELECT count(*) FROM diner_visits v JOIN payments p"
         + " ON p.id = v.payment_id WHERE p.order_id = '" + before.order() + "'"), found -> found == 1);
-    JsonObject joined = ok(steps.join(shop, diner, MemberSteps.consent(steps.noticeVersion(shop, diner))));
+    JsonObject joined = ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner))));
     assertThat(joined.getJsonObject("stats").getInteger("visits")).isEqualTo(1);
     assertThat(joined.getJsonObject("stats").getLong("total_spend_fen")).isEqualTo(2 * PRICE_FEN);
 
@@ -110,18 +111,18 @@ class VisitStatisticsTest {
     String theirs = ok(service.get(elsewhere.path("/join-code"), elsewhere.staff())).getString("code");
     String diner = service.signIn("recruit-" + UUID.randomUUID());
     int version = steps.noticeVersion(shop, diner);
-    assertThat(problem(steps.join(shop, diner, MemberSteps.consent(version).put("staff_code", theirs)), 400))
+    assertThat(problem(steps.join(shop, diner, consent(version).put("staff_code", theirs)), 400))
         .as("another brand's staff code").isEqualTo("staff_code_unknown");
 
     List<Future<HttpResponse<Buffer>>> joins = IntStream.range(0, 10)
         .mapToObj(i -> service.callAsync(HttpMethod.POST, shop.path("/membership"), diner,
-            MemberSteps.consent(version).put("staff_code", code)))
+            consent(version).put("staff_code", code)))
         .toList();
     assertThat(Await.result(Future.all(joins)).<HttpResponse<Buffer>>list().stream()
         .filter(response -> response.statusCode() == 201).count()).isEqualTo(1);
     String user = "recruit-spender-" + UUID.randomUUID();
     String second = service.signIn(user);
-    ok(steps.join(shop, second, MemberSteps.consent(version).put("staff_code", code)));
+    ok(steps.join(shop, second, consent(version).put("staff_code", code)));
     steps.paidOrder(shop, second, "S1", 2);
 
     JsonObject today = ok(service.get(shop.path("/recruits/today"), shop.staff()));
@@ -138,7 +139,7 @@ class VisitStatisticsTest {
   void aTabPaidAtTheEndOfTheMealIsOneVisitWithAllItsDishes() {
     ARestaurant shop = ARestaurant.eatFirst(service, "先吃后付", "T1", PRICE_FEN);
     String diner = service.signIn("tab-member-" + UUID.randomUUID());
-    ok(steps.join(shop, diner, MemberSteps.consent(steps.noticeVersion(shop, diner))));
+    ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner))));
     DiningTable table = shop.table("T1");
     String tab = ok(service.openTab(shop.store(), table, diner)).getString("id");
     ARestaurant.Seated seated = new ARestaurant.Seated(shop, diner, table, tab);
@@ -166,7 +167,7 @@ class VisitStatisticsTest {
       all.add(service.callAsync(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"),
           shop.staff(), new JsonObject().put("method", "cash")));
       all.add(service.callAsync(HttpMethod.POST, shop.path("/membership"), ordered.diner(),
-          MemberSteps.consent(version)));
+          consent(version)));
     }
     assertThat(Await.result(Future.all(all)).<HttpResponse<Buffer>>list())
         .allSatisfy(response -> assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(200, 201));
