@@ -169,10 +169,11 @@ CREATE POLICY tenant_isolation ON diner_visits
     USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
 
 -- Which store a staff join code names (the diner scanning it belongs to no tenant yet).
-CREATE FUNCTION store_of_join_code(p_code text) RETURNS TABLE (store_id uuid, tenant_id uuid)
+CREATE FUNCTION store_of_join_code(p_code text) RETURNS TABLE (store_id uuid, tenant_id uuid, store_name text)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
-    SELECT store_id, tenant_id FROM staff_join_codes WHERE code = p_code
+    SELECT c.store_id, c.tenant_id, s.name FROM staff_join_codes c JOIN stores s ON s.id = c.store_id
+     WHERE c.code = p_code
 $$;
 
 -- The tenants that have active members: the retention job visits each in its own tenant transaction.

@@ -60,6 +60,6 @@ public final class Recruitment {
     return database.pool().withConnection(sql -> codes.storeOf(sql, code))
         .compose(found -> found.isEmpty() ? Refusals.<JsonObject>refuse(MembershipRefusal.JOIN_CODE_UNKNOWN)
             : Future.succeededFuture(new JsonObject().put("store_id", found.get().storeId().toString())
-                .put("staff_code", code)));
+                .put("store_name", found.get().storeName()).put("staff_code", code)));
   }
 }

@@ -43,12 +43,13 @@ public final class StaffJoinCodes {
 
   /** The store a code belongs to, from outside any tenant (a diner scanning it). */
   Future<Optional<StoreOfCode>> storeOf(SqlClient sql, String code) {
-    return sql.preparedQuery("SELECT store_id, tenant_id FROM store_of_join_code($1)")
+    return sql.preparedQuery("SELECT store_id, tenant_id, store_name FROM store_of_join_code($1)")
         .execute(Tuple.of(code))
-        .map(rows -> Rows.first(rows, row -> new StoreOfCode(row.getUUID("store_id"), row.getUUID("tenant_id"))));
+        .map(rows -> Rows.first(rows, row -> new StoreOfCode(row.getUUID("store_id"), row.getUUID("tenant_id"),
+            row.getString("store_name"))));
   }
 
-  record StoreOfCode(UUID storeId, UUID tenantId) {
+  record StoreOfCode(UUID storeId, UUID tenantId, String storeName) {
   }
 
   /** The members the staff member recruited on the store's business day that holds {@code now}, oldest first. */

@@ -104,8 +104,9 @@ class VisitStatisticsTest {
     HttpResponse<Buffer> image = service.get(shop.path("/join-code.png"), shop.staff());
     assertThat(image.statusCode()).isEqualTo(200);
     assertThat(image.getHeader("Content-Type")).isEqualTo("image/png");
-    assertThat(ok(service.get("/api/v1/join-codes/" + code, null)).getString("store_id"))
-        .isEqualTo(shop.store().id().toString());
+    JsonObject resolved = ok(service.get("/api/v1/join-codes/" + code, null));
+    assertThat(resolved.getString("store_id")).isEqualTo(shop.store().id().toString());
+    assertThat(resolved.getString("store_name")).isEqualTo(shop.store().name());
     assertThat(problem(service.get("/api/v1/join-codes/zzzzzzzzzz", null), 404)).isEqualTo("join_code_unknown");
 
     String theirs = ok(service.get(elsewhere.path("/join-code"), elsewhere.staff())).getString("code");
