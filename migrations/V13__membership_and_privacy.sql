@@ -191,6 +191,10 @@ CREATE FUNCTION erase_user_identity(p_user uuid, p_tenant uuid) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public
 AS $$
 BEGIN
+    -- Only for the tenant the calling transaction is bound to.
+    IF p_tenant IS DISTINCT FROM current_tenant_id() THEN
+        RAISE EXCEPTION 'erase_user_identity: not the tenant of this transaction';
+    END IF;
     UPDATE payments SET payer_openid = 'erased:' || id
      WHERE tenant_id = p_tenant AND payer_openid = (SELECT openid FROM users WHERE id = p_user);
     IF EXISTS (SELECT 1 FROM staff_roles WHERE user_id = p_user)
