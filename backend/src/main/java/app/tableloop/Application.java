@@ -2,6 +2,7 @@ package app.tableloop;
 
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
 import app.tableloop.payment.PaymentFollowUp;
@@ -62,9 +63,10 @@ public final class Application implements AutoCloseable {
     MenuModule menu = new MenuModule(platform, tenancy);
     OrderingModule ordering = new OrderingModule(platform, tenancy, menu, identity);
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
+    MembershipModule membership = new MembershipModule(platform, wechat, identity);
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
-        identity, tenancy, menu, ordering, payment));
+        identity, tenancy, menu, ordering, payment, membership));
   };
 
   private final Infrastructure infrastructure;
@@ -100,7 +102,8 @@ public final class Application implements AutoCloseable {
       });
       Features features = (platform, contract) -> modules.create(platform,
           WeChatGateway.create(platform.vertx(), platform.redis().client(), connection, wechat), contract);
-      ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), runtime.metrics(), features);
+      ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), infrastructure.dataKeys(),
+          runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
       if (config.databaseUrl().isEmpty()) {
         await(seedDemo(vertx, infrastructure, config, simulator, http, service.port()).toCompletionStage(),

@@ -18,7 +18,10 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar tableloop.jar [serve|migrate|healthcheck|help]}; configuration comes from the environment. */
+/**
+ * {@code java -jar tableloop.jar [serve|migrate|healthcheck|tenant create|members reencrypt|help]}; configuration
+ * comes from the environment.
+ */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -35,6 +38,9 @@ public final class Main {
         case "tenant" -> args.length > 1 && args[1].equals("create")
             ? TenantCreateCommand.run(Config.fromEnvironment(), List.of(args).subList(2, args.length), System.out,
                 System.err)
+            : help(System.err, TenantCreateCommand.USAGE_ERROR);
+        case "members" -> args.length == 2 && args[1].equals("reencrypt")
+            ? MembersReencryptCommand.run(Config.fromEnvironment(), System.out)
             : help(System.err, TenantCreateCommand.USAGE_ERROR);
         case "help", "--help", "-h" -> help(System.out, 0);
         default -> {
@@ -120,6 +126,8 @@ public final class Main {
           healthcheck  exit 0 if the service on HTTP_PORT reports ready (for container health checks)
           tenant create --name <brand> --store <store> --tables A1-A20 [--mode pay_first|eat_first]
                        set up a brand, its first store and tables; prints the owner's one-time invite
+          members reencrypt
+                       seal every member's phone number again under the first key of MEMBER_DATA_KEYS
           help         show this text
 
         Configuration is read from environment variables (see the README for the full table):

@@ -33,6 +33,12 @@ final class DemoClient implements AutoCloseable {
         .map(session -> session.getString("token"));
   }
 
+  /** The diner taps the mini-program's phone button and shares {@code phone}: the code WeChat hands the page. */
+  Future<String> phoneCode(String phone) {
+    return send(HttpMethod.POST, simulatorUrl + "/sim/phone-code", null, new JsonObject().put("phone", phone))
+        .map(answer -> answer.getString("code"));
+  }
+
   /** The diner confirms wx.requestPayment in WeChat: the simulated WeChat Pay takes the money. */
   Future<Void> payInWeChat(JsonObject requestPayment) {
     String prepayId = requestPayment.getString("package").replaceFirst("^prepay_id=", "");

@@ -35,8 +35,9 @@ import java.util.function.Function;
  * One day of business at the demo restaurant, played through the service's public API by simulated WeChat users, so
  * that every order, payment, refund, ledger row and event is made by the code that makes them for real customers:
  * diners scan, share a cart and order; most pay with WeChat Pay and say "I have paid"; the demo cashier takes cash
- * and card, runs the kitchen, closes the tables that left and makes a partial WeChat refund and a cash refund. Two
- * tables are still dining when the day is seeded, so the kitchen screen has something live.
+ * and card, runs the kitchen, closes the tables that left and makes a partial WeChat refund and a cash refund; three
+ * diners then join the membership, two through the cashier's join code. Two tables are still dining when the day is
+ * seeded, so the kitchen screen has something live.
  */
 final class DemoDay {
   static final String CASHIER = "演示收银员";
@@ -67,6 +68,18 @@ final class DemoDay {
   /** One portion of a dish of a table's order, handed back (at the price the order charged for it). */
   record Refund(String table, int order, DemoMenu.DemoDish dish, String reason) {
   }
+
+  /**
+   * A diner who joins the restaurant's membership after their meal: through the join card, or the cashier's join
+   * code; with marketing consent or not; with their phone through WeChat's phone button or not.
+   */
+  record Joining(String diner, boolean throughCashier, boolean marketing, String phone) {
+  }
+
+  static final List<Joining> JOININGS = List.of(
+      new Joining("小王", false, true, "13800138001"),
+      new Joining("老陈", true, false, null),
+      new Joining("林小姐", true, true, "13900139002"));
 
   /** What the day left behind. */
   record Played(LocalDate day, List<String> tablesDining, List<String> refundsProcessing) {
@@ -142,6 +155,7 @@ final class DemoDay {
             .compose(cashier -> Future.all(VISITS.stream().map(visit -> seat(place, cashier, visit)).toList())
                 .map(all -> all.<Seated>list())
                 .compose(seated -> inTurn(REFUNDS, refund -> refund(place, cashier, seated, refund)))
+                .compose(refunds -> joinMembership(place, cashier).map(refunds))
                 .map(refunds -> new Played(day,
                     VISITS.stream().filter(visit -> visit.stage() != Stage.LEFT).map(Visit::table).toList(),
                     refunds.stream().filter(refund -> "processing".equals(refund.getString("status")))
@@ -217,6 +231,27 @@ final class DemoDay {
               + "/served", cashier, null)));
     }).compose(done -> all ? client.post(place.path("/tabs/" + seated.tab() + "/close"), cashier, null).mapEmpty()
         : Future.succeededFuture());
+  }
+
+  /** Some of the day's diners become members, two of them through the cashier's personal join code. */
+  private Future<List<JsonObject>> joinMembership(Place place, String cashier) {
+    return client.get(place.path("/join-code"), cashier).map(code -> code.getString("code"))
+        .compose(code -> inTurn(JOININGS, joining -> client.signIn("演示食客-" + joining.diner())
+            .compose(diner -> client.get(place.path("/membership"), diner)
+                .compose(card -> (joining.phone() == null ? Future.succeededFuture((String) null)
+                        : client.phoneCode(joining.phone()))
+                    .compose(phoneCode -> {
+                      JsonObject join = new JsonObject().put("consent", true)
+                          .put("notice_version", card.getJsonObject("notice").getInteger("version"))
+                          .put("marketing", joining.marketing()).put("nickname", joining.diner());
+                      if (joining.throughCashier()) {
+                        join.put("staff_code", code);
+                      }
+                      if (phoneCode != null) {
+                        join.put("phone_code", phoneCode);
+                      }
+                      return client.post(place.path("/membership"), diner, join);
+                    })))));
   }
 
   /** The cashier hands back one portion; a WeChat refund is asked again (same key) until WeChat Pay confirms it. */

@@ -11,11 +11,12 @@ import java.util.List;
 public final class IdentityModule implements FeatureModule {
   private final AccessGuard guard;
   private final LiveViewers liveViewers;
+  private final Sessions sessions;
   private final List<ApiModule> apis;
 
   public IdentityModule(Platform platform, WeChatGateway wechat) {
     Database database = platform.database();
-    Sessions sessions = new Sessions(platform.redis(), platform.live());
+    this.sessions = new Sessions(platform.redis(), platform.live());
     Users users = new Users(database);
     this.guard = new AccessGuard(sessions, users);
     this.liveViewers = new LiveViewers(sessions, users);
@@ -32,6 +33,11 @@ public final class IdentityModule implements FeatureModule {
   /** Whether a live feed's session and role still hold: for the features that serve feeds. */
   public LiveViewers liveViewers() {
     return liveViewers;
+  }
+
+  /** The sessions, for the features that end a person's sessions (their leaving a membership). */
+  public Sessions sessions() {
+    return sessions;
   }
 
   @Override

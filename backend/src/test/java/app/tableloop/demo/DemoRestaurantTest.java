@@ -116,6 +116,22 @@ class DemoRestaurantTest {
   }
 
   @Test
+  void threeDinersJoinedTheMembershipTwoThroughTheCashiersCodeWithTheirMealCounted() {
+    List<JsonObject> members = service.eventually(() -> objects(ok(service.get(storePath("/members"), owner))
+        .getJsonArray("members")), all -> all.size() == DemoDay.JOININGS.size()
+        && all.stream().allMatch(member -> member.getJsonObject("stats").getInteger("visits") == 1));
+
+    assertThat(members).extracting(member -> member.getString("nickname"))
+        .containsExactlyInAnyOrderElementsOf(DemoDay.JOININGS.stream().map(DemoDay.Joining::diner).toList());
+    assertThat(members).filteredOn(member -> "staff_code".equals(member.getString("joined_via"))).hasSize(2);
+    assertThat(members).filteredOn(member -> member.getString("phone") != null)
+        .allSatisfy(member -> assertThat(member.getString("phone")).matches("1[0-9]{2}\\*{4}[0-9]{4}"));
+    JsonObject recruiter = objects(ok(service.get(storePath("/recruiters"), owner)).getJsonArray("recruiters"))
+        .get(0);
+    assertThat(recruiter.getLong("recruits")).isEqualTo(2);
+  }
+
+  @Test
   void aSecondSeedingFindsTheDeploymentInUseAndAddsNothing() {
     long orders = service.env().count("SELECT count(*) FROM orders");
 

@@ -27,7 +27,7 @@ class RoleMatrixTest {
   /** Operations anyone may call, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
       "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink", "getMenu",
-      "receiveWeChatPayNotification", "receiveWeChatRefundNotification");
+      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
@@ -85,7 +85,26 @@ class RoleMatrixTest {
       Map.entry("requestTabWeChatPayment", Set.of("diner")),
       Map.entry("takeTabCounterPayment", Set.of("operator", "owner", "staff")),
       Map.entry("refundOrder", Set.of("operator", "owner", "staff")),
-      Map.entry("getSettlement", Set.of("operator", "owner")));
+      Map.entry("getSettlement", Set.of("operator", "owner")),
+      Map.entry("getMembership", Set.of("diner")),
+      Map.entry("joinMembership", Set.of("diner")),
+      Map.entry("updateMembership", Set.of("diner")),
+      Map.entry("leaveMembership", Set.of("diner")),
+      Map.entry("setMarketingConsent", Set.of("diner")),
+      Map.entry("exportMyData", Set.of("diner")),
+      Map.entry("listMembers", Set.of("operator", "owner", "staff")),
+      Map.entry("getMember", Set.of("operator", "owner", "staff")),
+      Map.entry("findMembersByPhone", Set.of("operator", "owner", "staff")),
+      Map.entry("revealMemberPhone", Set.of("operator", "owner")),
+      Map.entry("publishPrivacyNotice", Set.of("operator", "owner")),
+      Map.entry("setMembershipSettings", Set.of("operator", "owner")),
+      Map.entry("exportMembers", Set.of("operator", "owner")),
+      Map.entry("exportOrders", Set.of("operator", "owner")),
+      Map.entry("getMyJoinCode", Set.of("operator", "owner", "staff")),
+      Map.entry("getMyJoinCodeImage", Set.of("operator", "owner", "staff")),
+      Map.entry("getMyRecruitsToday", Set.of("operator", "owner", "staff")),
+      Map.entry("listRecruiters", Set.of("operator", "owner")),
+      Map.entry("listAccessAudit", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;

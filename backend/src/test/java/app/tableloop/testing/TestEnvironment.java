@@ -3,6 +3,7 @@ package app.tableloop.testing;
 import app.tableloop.platform.config.Config;
 import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.config.RedisUrl;
+import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.ApplicationRole;
 import app.tableloop.platform.database.Migrations;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class TestEnvironment implements AutoCloseable {
   private final TestServers servers;
   private final String database;
   private final String redisKeyPrefix;
+  /** The keys sealing members' personal data in this class's database, fresh for each class. */
+  private final String[] memberKeys = DataKeys.generate("test1");
 
   private TestEnvironment(TestServers servers, String database, String redisKeyPrefix) {
     this.servers = servers;
@@ -81,6 +84,8 @@ public final class TestEnvironment implements AutoCloseable {
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("DATABASE_POOL_SIZE", "4");
     env.put("SHUTDOWN_GRACE_SECONDS", "1");
+    env.put("MEMBER_DATA_KEYS", memberKeys[0]);
+    env.put("MEMBER_LOOKUP_KEY", memberKeys[1]);
     env.putAll(overrides);
     return Config.from(env);
   }

@@ -1,5 +1,6 @@
 package app.tableloop.platform.config;
 
+import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  * @param connectionLimits timeouts and caps on the HTTP connections clients open
  * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one
+ * @param memberDataKeys  the keys sealing members' personal data; empty means "the embedded default's generated
+ *                        ones" (required with DATABASE_URL)
  */
 public record Config(
     String httpHost,
@@ -35,7 +38,8 @@ public record Config(
     Path dataDir,
     String publicBaseUrl,
     ConnectionLimits connectionLimits,
-    int wechatSimulatorPort) {
+    int wechatSimulatorPort,
+    Optional<DataKeys> memberDataKeys) {
 
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -94,6 +98,23 @@ public record Config(
             e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
             e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)),
         // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too.
-        e.integer("WECHAT_SIMULATOR_PORT", 0, 0, 65535));
+        e.integer("WECHAT_SIMULATOR_PORT", 0, 0, 65535),
+        memberDataKeys(e));
+  }
+
+  private static Optional<DataKeys> memberDataKeys(Environment e) {
+    Optional<String> sealing = e.optional("MEMBER_DATA_KEYS");
+    Optional<String> lookup = e.optional("MEMBER_LOOKUP_KEY");
+    if (sealing.isEmpty() && lookup.isEmpty()) {
+      return Optional.empty();
+    }
+    if (sealing.isEmpty() || lookup.isEmpty()) {
+      throw new ConfigException("set both MEMBER_DATA_KEYS and MEMBER_LOOKUP_KEY, or neither (embedded default only)");
+    }
+    try {
+      return Optional.of(DataKeys.parse(sealing.get(), lookup.get()));
+    } catch (IllegalArgumentException ex) {
+      throw new ConfigException("MEMBER_DATA_KEYS / MEMBER_LOOKUP_KEY: " + ex.getMessage());
+    }
   }
 }

@@ -10,10 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
- * Passwords of the embedded servers, generated on first start and kept (owner-only) in the data directory, so that
- * the embedded PostgreSQL and Redis never run without authentication and keep their passwords across restarts.
+ * Passwords of the embedded servers and the keys sealing members' personal data, generated on first start and kept
+ * (owner-only) in the data directory, so that the embedded PostgreSQL and Redis never run without authentication and
+ * keep their passwords, and sealed data stays readable, across restarts.
  */
 final class LocalSecrets {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,11 +40,18 @@ final class LocalSecrets {
   }
 
   synchronized String get(String name) {
-    String value = values.getProperty(name);
-    if (value == null) {
+    return get(name, () -> {
       byte[] bytes = new byte[24];
       RANDOM.nextBytes(bytes);
-      value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    });
+  }
+
+  /** The secret kept under {@code name}; on first use made by {@code generate} and kept. */
+  synchronized String get(String name, Supplier<String> generate) {
+    String value = values.getProperty(name);
+    if (value == null) {
+      value = generate.get();
       values.setProperty(name, value);
       save();
     }
@@ -56,7 +65,7 @@ final class LocalSecrets {
       Files.deleteIfExists(next);
       Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try (Writer writer = Files.newBufferedWriter(next)) {
-        values.store(writer, "Generated passwords of the embedded servers. Keep this file private.");
+        values.store(writer, "Generated passwords and keys of the embedded default. Keep this file private.");
       }
       Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);

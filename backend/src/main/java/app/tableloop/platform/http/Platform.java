@@ -1,5 +1,6 @@
 package app.tableloop.platform.http;
 
+import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.platform.redis.Redis;
@@ -12,7 +13,8 @@ import java.time.Clock;
  *
  * @param publicBaseUrl         where diners and staff reach this service from outside (links in QR codes and invites)
  * @param live                  the live WebSocket feeds, shared by every instance through Redis
+ * @param dataKeys              the keys sealing personal data at rest
  */
 public record Platform(Vertx vertx, Database database, Redis redis, PrometheusMeterRegistry metrics, Clock clock,
-                       String publicBaseUrl, LiveHub live) {
+                       String publicBaseUrl, LiveHub live, DataKeys dataKeys) {
 }

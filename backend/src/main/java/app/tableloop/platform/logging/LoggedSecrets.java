@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public final class LoggedSecrets {
   static final String MASK = "***";
   private static final String NAMES = "secret|appsecret|app_secret|access_token|refresh_token|js_code|"
-      + "session_key|sign|paysign|pay_sign|signature|api_v3_key|apiv3key|mch_key|private_key|password|token";
+      + "session_key|sign|paysign|pay_sign|signature|api_v3_key|apiv3key|mch_key|private_key|password|token|"
+      // Not a credential, but personal data WeChat hands back (getuserphonenumber) that a log must not keep.
+      + "phonenumber|purephonenumber";
   /** A kind of credential, and a character its text cannot do without: most lines lack it and skip the pattern. */
   private record Secret(Pattern pattern, String needs) {
   }

@@ -1,9 +1,12 @@
 package app.tableloop.platform.runtime;
 
 import app.tableloop.platform.config.Config;
+import app.tableloop.platform.config.ConfigException;
+import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.database.ApplicationRole;
 import app.tableloop.platform.database.Migrations;
+import app.tableloop.platform.embedded.EmbeddedDataKeys;
 import app.tableloop.platform.embedded.EmbeddedPostgres;
 import app.tableloop.platform.embedded.EmbeddedRedis;
 import java.util.Optional;
@@ -63,6 +66,22 @@ public final class Infrastructure implements AutoCloseable {
     return new Connections(app, config.databasePoolSize(),
         embeddedRedis != null ? Optional.of(embeddedRedis.url()) : config.redisUrl(),
         config.redisConfigFile(), config.redisKeyPrefix());
+  }
+
+  /**
+   * The keys sealing members' personal data: the configured ones, or with the embedded database the ones generated
+   * beside it. A configured database without configured keys is refused, lest the data be sealed under keys that live
+   * only on this machine's disk.
+   */
+  public DataKeys dataKeys() {
+    if (config.memberDataKeys().isPresent()) {
+      return config.memberDataKeys().get();
+    }
+    if (embeddedPostgres == null) {
+      throw new ConfigException("MEMBER_DATA_KEYS and MEMBER_LOOKUP_KEY must be set when DATABASE_URL is (see the "
+          + "README: Members and privacy)");
+    }
+    return EmbeddedDataKeys.in(config.dataDir());
   }
 
   private Optional<String> appPassword() {

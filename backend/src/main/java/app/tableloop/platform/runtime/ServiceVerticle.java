@@ -1,5 +1,6 @@
 package app.tableloop.platform.runtime;
 
+import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
 import app.tableloop.platform.http.ConnectionHygiene;
@@ -32,6 +33,7 @@ public final class ServiceVerticle extends VerticleBase {
 
   private final HttpSettings http;
   private final Connections connections;
+  private final DataKeys dataKeys;
   private final PrometheusMeterRegistry metrics;
   private final Features features;
 
@@ -39,10 +41,11 @@ public final class ServiceVerticle extends VerticleBase {
   private Redis redis;
   private Database database;
 
-  public ServiceVerticle(HttpSettings http, Connections connections, PrometheusMeterRegistry metrics,
-                         Features features) {
+  public ServiceVerticle(HttpSettings http, Connections connections, DataKeys dataKeys,
+                         PrometheusMeterRegistry metrics, Features features) {
     this.http = http;
     this.connections = connections;
+    this.dataKeys = dataKeys;
     this.metrics = metrics;
     this.features = features;
   }
@@ -59,7 +62,7 @@ public final class ServiceVerticle extends VerticleBase {
           Clock clock = Clock.systemUTC();
           LiveHub live = new LiveHub(vertx, redis, http.limits().webSocketPingInterval());
           Features.Api api = features.create(new Platform(vertx, database, redis, metrics, clock,
-              http.publicBaseUrl(), live), document);
+              http.publicBaseUrl(), live, dataKeys), document);
           Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(),
               api.modules().stream().flatMap(module -> module.apis().stream()).toList());
           startBackground(live, api.modules(), clock);

@@ -119,6 +119,13 @@ public final class MiniProgramSimulation {
     return code;
   }
 
+  /** What a diner's phone button (getPhoneNumber) returns when they share {@code phone}: a code valid once. */
+  public String phoneCode(String phone) {
+    String code = randomToken(24);
+    phoneCodes.put(code, phone);
+    return code;
+  }
+
   // --- access tokens ---
 
   private void token(RoutingContext rc) {
@@ -333,9 +340,7 @@ public final class MiniProgramSimulation {
       rc.json(error(40097, "phone must be digits, optionally with a leading +country code"));
       return;
     }
-    String code = randomToken(24);
-    phoneCodes.put(code, phone);
-    rc.json(new JsonObject().put("code", code));
+    rc.json(new JsonObject().put("code", phoneCode(phone)));
   }
 
   private void phoneNumber(RoutingContext rc) {

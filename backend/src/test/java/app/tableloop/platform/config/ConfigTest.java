@@ -3,6 +3,7 @@ package app.tableloop.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
 import java.time.Duration;
 import java.util.Map;
@@ -113,5 +114,19 @@ class ConfigTest {
   @Test
   void blankValuesCountAsUnset() {
     assertThat(Config.from(Map.of("DATABASE_URL", "  ", "HTTP_PORT", "")).databaseUrl()).isEmpty();
+  }
+
+  @Test
+  void memberDataKeysComeTogetherAndWellFormedOrTheStartStops() {
+    String[] keys = DataKeys.generate("k1");
+    assertThat(Config.from(Map.of()).memberDataKeys()).isEmpty();
+    assertThat(Config.from(Map.of("MEMBER_DATA_KEYS", keys[0], "MEMBER_LOOKUP_KEY", keys[1])).memberDataKeys()
+        .orElseThrow().currentId()).isEqualTo("k1");
+
+    assertThatThrownBy(() -> Config.from(Map.of("MEMBER_DATA_KEYS", keys[0]))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MEMBER_LOOKUP_KEY");
+    assertThatThrownBy(() -> Config.from(Map.of("MEMBER_DATA_KEYS", "k1:tooshort", "MEMBER_LOOKUP_KEY", keys[1])))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MEMBER_DATA_KEYS")
+        .hasMessageNotContaining(keys[1]);
   }
 }

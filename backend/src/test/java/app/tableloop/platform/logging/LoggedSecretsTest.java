@@ -40,4 +40,11 @@ class LoggedSecretsTest {
 
     assertThat(LoggedSecrets.mask(line)).isEqualTo(line);
   }
+
+  @Test
+  void aPhoneNumberWeChatHandsBackIsMaskedAndItsCountryCodeStays() {
+    assertThat(LoggedSecrets.mask("{\"phone_info\":{\"phoneNumber\":\"13912345678\",\"purePhoneNumber\":"
+        + "\"13912345678\",\"countryCode\":\"86\"}}"))
+        .isEqualTo("{\"phone_info\":{\"phoneNumber\":\"***\",\"purePhoneNumber\":\"***\",\"countryCode\":\"86\"}}");
+  }
 }

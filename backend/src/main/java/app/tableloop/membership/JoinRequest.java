@@ -1,0 +1,18 @@
+package app.tableloop.membership;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a diner sends to join: that they accept the notice of {@code noticeVersion}, whether they also want marketing
+ * messages (a separate consent, off unless asked for), optional personal data, and where and how they join.
+ */
+public record JoinRequest(boolean consent, int noticeVersion, boolean marketing, Optional<String> nickname,
+                          Optional<LocalDate> birthday, Optional<String> phoneCode, Optional<UUID> tableId,
+                          Optional<String> staffCode, Optional<UUID> referrer) {
+
+  public JoinVia via() {
+    return staffCode.isPresent() ? JoinVia.STAFF_CODE : referrer.isPresent() ? JoinVia.REFERRAL : JoinVia.JOIN_CARD;
+  }
+}

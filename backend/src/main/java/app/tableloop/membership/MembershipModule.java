@@ -1,0 +1,61 @@
+package app.tableloop.membership;
+
+import app.tableloop.identity.IdentityModule;
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.job.PeriodicJob;
+import app.tableloop.platform.outbox.EventHandler;
+import app.tableloop.platform.runtime.FeatureModule;
+import app.tableloop.wechat.WeChatGateway;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Members the restaurant owns and their privacy rights: joining with consent, personal data sealed, visit statistics
+ * from paid orders (an outbox handler), staff recruitment, export and erasure, and the retention job.
+ */
+public final class MembershipModule implements FeatureModule {
+  private final List<ApiModule> apis;
+  private final List<PeriodicJob> jobs;
+  private final List<EventHandler> handlers;
+
+  public MembershipModule(Platform platform, WeChatGateway wechat, IdentityModule identity) {
+    Database database = platform.database();
+    Clock clock = platform.clock();
+    Members members = new Members();
+    DinerVisits visits = new DinerVisits();
+    ConsentLedger consents = new ConsentLedger();
+    AccessAudit audit = new AccessAudit();
+    PrivacyNotices notices = new PrivacyNotices();
+    PhoneSealing phones = new PhoneSealing(platform.dataKeys());
+    StaffJoinCodes joinCodes = new StaffJoinCodes();
+    Membership membership = new Membership(database, members, notices, consents, visits, joinCodes, phones,
+        new WeChatChecks(wechat), clock);
+    Erasure erasure = new Erasure(members, visits, consents, audit);
+    PrivacyRights rights = new PrivacyRights(database, members, membership, consents, audit, visits, phones, erasure,
+        identity.sessions(), clock);
+    this.apis = List.of(
+        new MembershipApi(membership, rights, phones, clock),
+        new MemberAdminApi(new MemberAdmin(database, members, membership, notices, consents, audit, visits, phones),
+            new TenantExport(database, audit, phones)),
+        new RecruitmentApi(new Recruitment(database, joinCodes, wechat, clock)));
+    this.jobs = List.of(new MemberRetention(database, members, erasure, identity.sessions(), clock).job());
+    this.handlers = List.of(new VisitStatistics(members, visits));
+  }
+
+  @Override
+  public List<ApiModule> apis() {
+    return apis;
+  }
+
+  @Override
+  public List<PeriodicJob> jobs() {
+    return jobs;
+  }
+
+  @Override
+  public List<EventHandler> eventHandlers() {
+    return handlers;
+  }
+}
