@@ -103,6 +103,9 @@ async function startBackend() {
     HTTP_PORT: String(httpPort),
     PUBLIC_BASE_URL: baseUrl,
     WECHAT_SIMULATOR_PORT: String(simulatorPort),
+    // A deployment on its own database brings its keys for members' personal data; fresh ones for each run.
+    MEMBER_DATA_KEYS: `e2e:${crypto.randomBytes(32).toString('base64')}`,
+    MEMBER_LOOKUP_KEY: crypto.randomBytes(32).toString('base64'),
     DATABASE_POOL_SIZE: '4',
     SHUTDOWN_GRACE_SECONDS: '1',
     TABLELOOP_DATA_DIR: path.join(require('os').tmpdir(), `tableloop-mp-e2e-${suffix}`),
