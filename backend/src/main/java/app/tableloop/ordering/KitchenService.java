@@ -61,7 +61,7 @@ public final class KitchenService {
         EnumSet.of(OrderStatus.PLACED, OrderStatus.ACCEPTED)));
   }
 
-  public Future<List<Tab>> openTabs(Access access) {
+  public Future<List<OpenTab>> openTabs(Access access) {
     return database.inTenant(access.tenantId(), sql -> tabs.open(sql, access.tenantId(), access.storeId()));
   }
 

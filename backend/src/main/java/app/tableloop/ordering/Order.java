@@ -4,10 +4,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as placed: its number for the day, status, and items priced when it was placed. */
+/**
+ * An order as placed: its number for the day, status, items priced when it was placed, and whether a payment has
+ * paid it (its own, pay first; or its tab's, eat first).
+ */
 public record Order(UUID id, UUID storeId, UUID tabId, UUID tableId, String number, OrderStatus status, int headCount,
                     String notes, long totalFen, UUID placedBy, OffsetDateTime placedAt, OffsetDateTime hurriedAt,
-                    String endReason, List<Item> items) {
+                    String endReason, boolean paid, List<Item> items) {
+
+  /** Still to be paid with the tab: in the kitchen's hands or served, and paid by nothing yet. */
+  public boolean dueWithTab() {
+    return !paid && (status == OrderStatus.PLACED || status == OrderStatus.ACCEPTED || status == OrderStatus.SERVED);
+  }
 
   /** A dish as ordered, with the names and prices of that moment. */
   public record Item(UUID id, UUID dishId, String dishName, List<String> choices, long unitPriceFen, int quantity,

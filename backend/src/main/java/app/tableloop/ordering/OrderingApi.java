@@ -54,8 +54,7 @@ public final class OrderingApi implements ApiModule {
         .onFailure(rc::fail));
     api.getRoute("listOpenTabs").addHandler(rc -> kitchen.openTabs(Callers.of(rc))
         .onSuccess(list -> rc.json(new JsonObject().put("tabs", new JsonArray(list.stream()
-            .map(tab -> new JsonObject().put("id", tab.id().toString()).put("table_id", tab.tableId().toString()))
-            .toList()))))
+            .map(OrderingJson::openTab).toList()))))
         .onFailure(rc::fail));
     api.getRoute("acceptOrder").addHandler(rc -> respondOrder(rc, kitchen.accept(Callers.of(rc),
         Requests.id(rc, "order"))));

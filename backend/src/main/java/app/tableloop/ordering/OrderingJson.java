@@ -45,7 +45,23 @@ final class OrderingJson {
         .put("table_id", tab.tableId().toString())
         .put("status", tab.open() ? "open" : "closed")
         .put("cart", cartJson)
+        .put("due_fen", orders.stream().filter(Order::dueWithTab).mapToLong(Order::totalFen).sum())
         .put("orders", new JsonArray(orders.stream().map(OrderingJson::order).toList()));
+  }
+
+  /** An open tab as the counter sees it. */
+  static JsonObject openTab(OpenTab tab) {
+    return new JsonObject()
+        .put("id", tab.id().toString())
+        .put("table_id", tab.tableId().toString())
+        .put("table_code", tab.tableCode())
+        .put("table_name", tab.tableName())
+        .put("opened_at", tab.openedAt().toString())
+        .put("due_fen", tab.dueFen())
+        .put("awaiting_payment", new JsonArray(tab.awaitingPayment().stream().map(order -> new JsonObject()
+            .put("order_id", order.orderId().toString())
+            .put("number", order.number())
+            .put("total_fen", order.totalFen())).toList()));
   }
 
   static JsonObject order(Order order) {
@@ -62,6 +78,7 @@ final class OrderingJson {
         .put("placed_at", order.placedAt().toString())
         .put("hurried_at", order.hurriedAt() == null ? null : order.hurriedAt().toString())
         .put("end_reason", order.endReason())
+        .put("paid", order.paid())
         .put("items", new JsonArray(order.items().stream().map(item -> new JsonObject()
             .put("id", item.id().toString())
             .put("dish_id", item.dishId().toString())

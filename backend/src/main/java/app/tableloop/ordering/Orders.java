@@ -29,7 +29,7 @@ public final class Orders {
       json_build_object('id', o.id, 'store_id', o.store_id, 'tab_id', o.tab_id, 'table_id', o.table_id,
           'number', o.number, 'status', o.status, 'head_count', o.head_count, 'notes', o.notes,
           'total_fen', o.total_fen, 'placed_by', o.placed_by, 'placed_at', o.placed_at, 'hurried_at', o.hurried_at,
-          'end_reason', o.end_reason,
+          'end_reason', o.end_reason, 'paid', o.paid_by IS NOT NULL,
           'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'dish_id', i.dish_id,
                                                  'dish_name', i.dish_name, 'choices', i.choices,
                                                  'unit_price_fen', i.unit_price_fen, 'quantity', i.quantity,
@@ -134,7 +134,7 @@ public final class Orders {
           Row row = rows.iterator().next();
           return new Order(orderId, order.storeId(), order.tabId(), order.tableId(), row.getString("number"),
               order.status(), order.headCount(), notes.isEmpty() ? null : notes, order.totalFen(), order.placedBy(),
-              row.getOffsetDateTime("placed_at"), null, null, items.stream().sorted(BY_ID).toList());
+              row.getOffsetDateTime("placed_at"), null, null, false, items.stream().sorted(BY_ID).toList());
         });
   }
 
@@ -239,7 +239,7 @@ public final class Orders {
         json.getString("number"), OrderStatus.fromWireName(json.getString("status")).orElseThrow(),
         json.getInteger("head_count"), notes == null || notes.isEmpty() ? null : notes, json.getLong("total_fen"),
         uuid(json, "placed_by"), time(json, "placed_at"), time(json, "hurried_at"), json.getString("end_reason"),
-        json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList());
+        json.getBoolean("paid"), json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList());
   }
 
   private static Order.Item item(JsonObject json) {

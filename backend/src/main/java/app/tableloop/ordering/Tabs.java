@@ -7,6 +7,7 @@ import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -199,11 +200,32 @@ public final class Tabs {
         .map(rows -> rows.size() == 1);
   }
 
-  public Future<List<Tab>> open(SqlClient sql, UUID tenantId, UUID storeId) {
-    return sql.preparedQuery("SELECT " + COLUMNS + " FROM tabs"
-            + " WHERE tenant_id = $1 AND store_id = $2 AND status = 'open' ORDER BY opened_at")
+  /** The store's open tabs, oldest first, each with its table, what it owes and its orders awaiting payment. */
+  public Future<List<OpenTab>> open(SqlClient sql, UUID tenantId, UUID storeId) {
+    return sql.preparedQuery("""
+            SELECT t.id, t.table_id, d.code AS table_code, d.name AS table_name, t.opened_at,
+                   coalesce(sum(o.total_fen) FILTER (WHERE o.paid_by IS NULL
+                                                       AND o.status IN ('placed', 'accepted', 'served')), 0) AS due_fen,
+                   coalesce(json_agg(json_build_object('id', o.id, 'number', o.number, 'total_fen', o.total_fen)
+                                     ORDER BY o.placed_at) FILTER (WHERE o.status = 'awaiting_payment'),
+                            '[]') AS awaiting_payment
+              FROM tabs t
+              JOIN dining_tables d ON d.tenant_id = t.tenant_id AND d.id = t.table_id
+              LEFT JOIN orders o ON o.tenant_id = t.tenant_id AND o.tab_id = t.id
+             WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.status = 'open'
+             GROUP BY t.id, d.code, d.name
+             ORDER BY t.opened_at
+            """)
         .execute(Tuple.of(tenantId, storeId))
-        .map(rows -> rows.stream().map(Tabs::tab).toList());
+        .map(rows -> rows.stream().map(Tabs::openTab).toList());
+  }
+
+  private static OpenTab openTab(Row row) {
+    JsonArray awaiting = (JsonArray) row.getValue("awaiting_payment");
+    return new OpenTab(row.getUUID("id"), row.getUUID("table_id"), row.getString("table_code"),
+        row.getString("table_name"), row.getOffsetDateTime("opened_at"), row.getLong("due_fen"),
+        awaiting.stream().map(JsonObject.class::cast).map(order -> new OpenTab.AwaitingPayment(
+            UUID.fromString(order.getString("id")), order.getString("number"), order.getLong("total_fen"))).toList());
   }
 
   /** Closes an open tab; false when it was not open. */

@@ -5,6 +5,7 @@ import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.ARestaurant.Ordered;
 import app.tableloop.testing.ARestaurant.Seated;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.LiveFeed;
@@ -119,6 +120,58 @@ class TabPaymentTest {
     assertThat(service.eventually(() -> service.simulator().pay().transaction(outTradeNo).orElseThrow()
         .getString("trade_state"), "CLOSED"::equals)).isEqualTo("CLOSED");
     assertThat(problem(restaurant.call(restaurant.staff(), counterPayment, cash), 409)).isEqualTo("tab_not_open");
+  }
+
+  @Test
+  void whatATableOwesIsShownToItsDinersAndToTheCounterUntilItIsPaid() {
+    Seated seated = restaurant.seat("diner-owes", "A3");
+    anOrder(seated, 1);
+    anOrder(seated, 2);
+    JsonObject tab = ok(service.get(restaurant.path("/tabs/" + seated.tab()), seated.diner()));
+    assertThat(tab.getLong("due_fen")).isEqualTo(PRICE_FEN * 3);
+    assertThat(tab.getJsonArray("orders")).allSatisfy(order -> assertThat(((JsonObject) order).getBoolean("paid"))
+        .isFalse());
+    assertThat(openTab(seated)).as("the counter sees the table and what it owes").hasValueSatisfying(open -> {
+      assertThat(open.getString("table_code")).isEqualTo("A3");
+      assertThat(open.getLong("due_fen")).isEqualTo(PRICE_FEN * 3);
+      assertThat(open.getJsonArray("awaiting_payment")).isEmpty();
+    });
+
+    restaurant.post(restaurant.staff(), "/tabs/" + seated.tab() + "/counter-payment",
+        new JsonObject().put("method", "card"));
+
+    JsonObject paid = ok(service.get(restaurant.path("/tabs/" + seated.tab()), seated.diner()));
+    assertThat(paid.getLong("due_fen")).isZero();
+    assertThat(paid.getJsonArray("orders")).allSatisfy(order -> assertThat(((JsonObject) order).getBoolean("paid"))
+        .isTrue());
+    assertThat(openTab(seated)).as("a paid tab is closed and leaves the list").isEmpty();
+  }
+
+  @Test
+  void aPayFirstTablesOrderAwaitingPaymentIsFoundAtTheCounterByItsNumber() {
+    ARestaurant payFirst = ARestaurant.payFirst(service, "先付面馆", "B1-B2", PRICE_FEN);
+    Ordered ordered = payFirst.anOrderAwaitingPayment("diner-pay-first", "B1", 2);
+    JsonObject tabs = ok(service.get(payFirst.path("/tabs"), payFirst.staff()));
+    JsonObject open = tabs.getJsonArray("tabs").getJsonObject(0);
+    assertThat(open.getLong("due_fen")).as("its order is paid on its own, not with the tab").isZero();
+    JsonObject awaiting = open.getJsonArray("awaiting_payment").getJsonObject(0);
+    assertThat(awaiting.getString("order_id")).isEqualTo(ordered.order());
+    assertThat(awaiting.getString("number")).matches("A\\d{3}");
+    assertThat(awaiting.getLong("total_fen")).isEqualTo(PRICE_FEN * 2);
+
+    JsonObject order = payFirst.post(payFirst.staff(), "/orders/" + ordered.order() + "/counter-payment",
+        new JsonObject().put("method", "cash"));
+    assertThat(order.getString("status")).isEqualTo("placed");
+    assertThat(order.getBoolean("paid")).isTrue();
+    JsonObject after = ok(service.get(payFirst.path("/tabs/" + ordered.tab()), ordered.diner()));
+    assertThat(after.getJsonArray("orders").getJsonObject(0).getBoolean("paid")).isTrue();
+    assertThat(ok(service.get(payFirst.path("/tabs"), payFirst.staff())).getJsonArray("tabs").getJsonObject(0)
+        .getJsonArray("awaiting_payment")).isEmpty();
+  }
+
+  private static Optional<JsonObject> openTab(Seated seated) {
+    return ok(service.get(restaurant.path("/tabs"), restaurant.staff())).getJsonArray("tabs").stream()
+        .map(JsonObject.class::cast).filter(tab -> tab.getString("id").equals(seated.tab())).findFirst();
   }
 
   @Test
