@@ -19,6 +19,7 @@ function orderView(order) {
     totalText: formatFen(order.total_fen),
     endReason: order.end_reason || '',
     awaitingPayment: order.status === 'awaiting_payment',
+    paid: !!order.paid,
     mayHurry: order.status === 'placed' || order.status === 'accepted',
     hurried: !!order.hurried_at,
     items: (order.items || []).map((item) => ({
@@ -34,8 +35,8 @@ function orderView(order) {
 const ENDED = ['rejected', 'cancelled'];
 
 /**
- * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled. The tab
- * answer carries no total of its own, so this adds the server's order totals (whole fen, exact).
+ * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled (the server's
+ * order totals added, whole fen, exact). What is still to pay is the server's own `due_fen`.
  */
 function billedFen(tab) {
   return ((tab && tab.orders) || []).filter((order) => !ENDED.includes(order.status))

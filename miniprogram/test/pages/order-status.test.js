@@ -18,13 +18,14 @@ test('opened to pay: WeChat (the simulator) takes the money, then the server con
   const query = R.seated();
   let paid = false;
   phone.answer(backend({
-    [`GET ${R.TAB_PATH}`]: () => json(200, paid ? R.tab({ version: 2, orders: [R.order({ status: 'placed' })] }) : awaiting()),
+    [`GET ${R.TAB_PATH}`]: () => json(200, paid
+      ? R.tab({ version: 2, orders: [R.order({ status: 'placed', paid: true })] }) : awaiting()),
     [`POST ${ORDER_PATH}/wechat-payment`]: json(200, R.PAYMENT),
     'POST /sim/pay/pay': () => {
       paid = true;
       return json(200, {});
     },
-    [`POST ${ORDER_PATH}/payment-check`]: () => json(200, R.order({ status: 'placed' })),
+    [`POST ${ORDER_PATH}/payment-check`]: () => json(200, R.order({ status: 'placed', paid: true })),
   }));
 
   const page = await openPage(PAGE, { ...query, order: 'o1', pay: '1' });
@@ -33,7 +34,7 @@ test('opened to pay: WeChat (the simulator) takes the money, then the server con
   expect(to('/sim/pay/pay')[0].data).toEqual({ prepay_id: 'wx-prepay-1' });
   expect(to(`${ORDER_PATH}/payment-check`)).toHaveLength(1);
   expect(phone.toasts).toEqual(['支付成功']);
-  expect(text(page, '.order-status')).toBe('已下单，等待厨房接单');
+  expect(text(page, '.order-status')).toBe('已下单，等待厨房接单 · 已支付');
   expect(exists(page, '.confirming')).toBe(false);
 });
 

@@ -39,11 +39,16 @@ function line(id, dish, quantity, addedBy, choices = [], unit = dish.price_fen) 
   };
 }
 
+const OWED = ['placed', 'accepted', 'served'];
+
+/** A tab as the server answers it; a closed tab was paid, so its orders are too and it owes nothing. */
 function tab({ version = 0, lines = [], orders = [], status = 'open' } = {}) {
+  const settled = orders.map((o) => (status === 'closed' && OWED.includes(o.status) ? { ...o, paid: true } : o));
   return {
     id: '5a1e0000-0000-4000-8000-000000000003', store_id: STORE.id, table_id: TABLE.id, status,
     cart: { version, lines, total_fen: lines.reduce((sum, l) => sum + l.line_total_fen, 0) },
-    orders,
+    due_fen: settled.filter((o) => !o.paid && OWED.includes(o.status)).reduce((sum, o) => sum + o.total_fen, 0),
+    orders: settled,
   };
 }
 
@@ -53,10 +58,13 @@ const SESSION = { token: 'my-session-token-abcdefghij', user: { id: ME }, roles:
 
 module.exports = { STORE, TABLE, ME, FRIEND, NOODLES, CUCUMBER, COLA, MENU, SCAN, TAB_PATH, SESSION, line, tab };
 
-function order({ id = 'o1', number = 'A001', status = 'awaiting_payment', total = 5200, items, hurriedAt = null } = {}) {
+function order({
+  id = 'o1', number = 'A001', status = 'awaiting_payment', total = 5200, items, hurriedAt = null, paid = false,
+} = {}) {
   return {
     id, store_id: STORE.id, tab_id: '5a1e0000-0000-4000-8000-000000000003', table_id: TABLE.id, number, status,
     head_count: 2, notes: null, total_fen: total, placed_at: '2026-12-02T04:00:00Z', hurried_at: hurriedAt, end_reason: null,
+    paid,
     items: items || [
       { id: 'i1', dish_id: NOODLES.id, dish_name: '牛肉面', choices: ['特辣'], unit_price_fen: 2800, quantity: 1, added_by: ME, served: false },
       { id: 'i2', dish_id: CUCUMBER.id, dish_name: '拍黄瓜', choices: [], unit_price_fen: 1200, quantity: 2, added_by: FRIEND, served: false },

@@ -12,7 +12,7 @@ const { withLiveTab } = require('../../../utils/live-tab');
 Page(withLiveTab({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payAtEnd: false, orders: [], billed: 0,
-    billedText: formatFen(0), closed: false, atCounter: false, paying: false, confirming: false, offline: false,
+    billedText: formatFen(0), due: 0, dueText: formatFen(0), closed: false, atCounter: false, paying: false, confirming: false, offline: false,
   },
 
   onLoad(query) {
@@ -46,9 +46,16 @@ Page(withLiveTab({
 
   renderTab(tab) {
     const billed = billedFen(tab);
+    const due = tab.due_fen || 0;
     const closed = tab.status === 'closed';
     this.setData({
-      orders: ordersView(tab), billed, billedText: formatFen(billed), closed, confirming: this.data.confirming && !closed,
+      orders: ordersView(tab),
+      billed,
+      billedText: formatFen(billed),
+      due,
+      dueText: formatFen(due),
+      closed,
+      confirming: this.data.confirming && !closed,
     });
   },
 

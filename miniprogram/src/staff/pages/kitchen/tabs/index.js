@@ -1,6 +1,6 @@
 // The tables with a tab open now: from here the money a table owes is taken at the counter.
 const kitchen = require('../../../../services/kitchen');
-const tenancy = require('../../../../services/tenancy');
+const { formatFen } = require('../../../../utils/money');
 const { screenUrl, queryOf } = require('../../../utils/screens');
 
 Page({
@@ -23,20 +23,18 @@ Page({
   async load() {
     this.setData({ loading: true, error: '' });
     try {
-      const [tabs, tables] = await Promise.all([
-        kitchen.fetchOpenTabs(this.data.store, { quiet: true }),
-        tenancy.fetchTables(this.data.store, { quiet: true }),
-      ]);
-      const byId = {};
-      tables.forEach((table) => {
-        byId[table.id] = table;
-      });
+      const tabs = await kitchen.fetchOpenTabs(this.data.store, { quiet: true });
       this.setData({
         loading: false,
-        tabs: tabs.map((tab) => {
-          const table = byId[tab.table_id] || {};
-          return { id: tab.id, table: table.name || table.code || '', area: table.area || '' };
-        }).sort((a, b) => a.table.localeCompare(b.table)),
+        tabs: tabs.map((tab) => ({
+          id: tab.id,
+          table: tab.table_name || tab.table_code || '',
+          dueFen: tab.due_fen,
+          dueText: formatFen(tab.due_fen),
+          awaiting: (tab.awaiting_payment || []).map((order) => ({
+            id: order.order_id, number: order.number, totalText: formatFen(order.total_fen),
+          })),
+        })).sort((a, b) => a.table.localeCompare(b.table)),
       });
     } catch (error) {
       this.setData({ loading: false, error: error.message });
@@ -46,5 +44,11 @@ Page({
   onPay(event) {
     const { id, table } = event.currentTarget.dataset;
     wx.navigateTo({ url: screenUrl('counter/pay', { store: this.data.store, tab: id, table }) });
+  },
+
+  /** A pay-first table's order, paid at the counter by its number. */
+  onPayOrder(event) {
+    const { order, number, table } = event.currentTarget.dataset;
+    wx.navigateTo({ url: screenUrl('counter/pay', { store: this.data.store, order, number, table }) });
   },
 });
