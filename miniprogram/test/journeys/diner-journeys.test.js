@@ -176,22 +176,22 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
 
   // Paying: the WeChat simulator takes the money, and the server says the order is paid.
   const status = await followed(lastNavigation());
-  await until('the order shows as paid', () => text(status, '.order-status') === '已下单，等待厨房接单', 30000, status);
+  await until('the order shows as paid', () => text(status, '.order-status') === '已下单，等待厨房接单 · 已支付', 30000, status);
   expect(phone.modals.map((m) => m.title)).toEqual(['模拟微信支付']);
   const paid = await call('GET', tabPath, friend);
   expect(paid.orders).toHaveLength(1);
-  expect(paid.orders[0]).toMatchObject({ status: 'placed', total_fen: 4300, head_count: 3 });
+  expect(paid.orders[0]).toMatchObject({ status: 'placed', total_fen: 4300, head_count: 3, paid: true });
   expect(paid.cart.lines).toHaveLength(0);
 
   // The kitchen accepts and serves it; the diner sees it live.
   const order = paid.orders[0];
   const kitchen = `/api/v1/stores/${restaurant.storeId}/orders/${order.id}`;
   await call('POST', `${kitchen}/accept`, restaurant.owner);
-  await until('the diner sees the kitchen cooking', () => text(status, '.order-status') === '厨房制作中');
+  await until('the diner sees the kitchen cooking', () => text(status, '.order-status') === '厨房制作中 · 已支付');
   for (const item of order.items) {
     await call('POST', `${kitchen}/items/${item.id}/served`, restaurant.owner);
   }
-  await until('the diner sees everything served', () => text(status, '.order-status') === '已上齐');
+  await until('the diner sees everything served', () => text(status, '.order-status') === '已上齐 · 已支付');
   expect(status.querySelectorAll('.item-served').map((node) => node.dom.textContent)).toEqual(['已上', '已上']);
   friendFeed.close();
 });
