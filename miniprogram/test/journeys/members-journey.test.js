@@ -5,7 +5,8 @@
 // pages: a diner orders and pays, is offered "成为会员", reads the notice and joins with consent, marketing and the
 // phone from WeChat's phone button; their card counts the visit once the outbox relay has delivered the payment; they
 // withdraw marketing, see their data and leave, after which their old session is refused. Then a cook shows their join
-// code, a second diner joins through it, and the cook's screen says one recruit today; the owner sees the recruiter.
+// code, a second diner joins through it, and the cook's screen says one recruit today; the owner sees the recruiter,
+// finds the member by phone (masked) and reveals the number for a reason that the member's history then shows.
 const { phone } = require('../support/phone');
 const { text, tap } = require('../support/pages');
 const api = require('../../src/services/request');
@@ -86,7 +87,7 @@ test('a diner who paid joins with consent, sees the visit counted, withdraws mar
   expect(refused.statusCode).toBe(401);
 });
 
-test('a diner who joins through a cook\'s join code is credited to the cook, who sees one recruit today', async () => {
+test('a diner who joins through a cook\'s join code is credited to the cook; the owner reveals their phone for a reason', async () => {
   const stores = `/api/v1/stores/${restaurant.storeId}`;
   const invite = await call('POST', `${stores}/invites`, restaurant.owner, { role: 'staff' });
   await call('POST', '/api/v1/invites/accept', await signIn(`cook-${run}`), { token: invite.token });
@@ -107,6 +108,8 @@ test('a diner who joins through a cook\'s join code is credited to the cook, who
   handTo(`recruit-${run}`);
   const join = await open('pages/member/join/index', { scene: encodeURIComponent(`j=${code}`) });
   await until('the join page names the store', () => text(join, '.store-name') === '会员面馆 一店', join);
+  join.querySelector('.phone').dispatchEvent('getphonenumber', { detail: {} });
+  await until('the phone is given', () => text(join, '.phone-given') === '已授权微信绑定的手机号', join);
   await tap(join, '.consent');
   await tap(join, '.join-button >>> .t-button');
   await until('the diner is a member', () => journey.lastNavigation().url.startsWith('/pages/member/card/index'), join);
@@ -123,4 +126,20 @@ test('a diner who joins through a cook\'s join code is credited to the cook, who
   await until('the owner sees the recruiter', () => recruiters.querySelectorAll('.recruiter').length === 1, recruiters);
   expect(text(recruiters, '.recruiter-who')).toMatch(/^店员 [0-9a-f]{8}$/);
   expect(text(recruiters, '.recruiter-numbers')).toBe('招募 1 位 · 仍是会员 1 位 · 入会后消费 ¥0.00');
+
+  // The owner finds the new member by phone, masked, and reveals the number for a reason, which the history shows.
+  const members = await open('staff/pages/members/list/index', { store: restaurant.storeId, role: 'owner' });
+  await until('the members show', () => members.querySelectorAll('.member').length === 1, members);
+  members.querySelector('.phone-input').dispatchEvent('input', { detail: { value: '13800138000' } });
+  await tap(members, '.search-button >>> .t-button');
+  await until('the search finds the member', () => (text(members, '.member-phone') || '').startsWith('138****8000'), members);
+  members.querySelector('.member').dispatchEvent('tap');
+  await until('the member opens', () => journey.lastNavigation().url.includes('members/detail'));
+  const detail = await followed();
+  await until('the history shows', () => text(detail, '.member-phone') === '手机号 138****8000', detail);
+  detail.querySelector('.reason').dispatchEvent('input', { detail: { value: '顾客遗落了雨伞' } });
+  await until('the reason is taken', () => detail.instance.data.reason === '顾客遗落了雨伞', detail);
+  await tap(detail, '.reveal-button >>> .t-button');
+  await until('the number shows', () => text(detail, '.member-phone') === '手机号 13800138000', detail);
+  await until('the reveal is in the history', () => (text(detail, '.access') || '').includes('查看完整手机号：顾客遗落了雨伞'), detail);
 });
