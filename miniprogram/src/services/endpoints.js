@@ -52,6 +52,23 @@ const ENDPOINTS = {
   staffList: { method: 'GET', path: '/api/v1/stores/{store}/staff', auth: true },
   removeStaff: { method: 'DELETE', path: '/api/v1/stores/{store}/staff/{user}', auth: true },
   settlement: { method: 'GET', path: '/api/v1/stores/{store}/settlements/{date}', auth: true },
+
+  // Members: the diner's own membership and privacy rights, staff join codes and recruits, the owner's member screens.
+  membership: { method: 'GET', path: '/api/v1/stores/{store}/membership', auth: true },
+  joinMembership: { method: 'POST', path: '/api/v1/stores/{store}/membership', auth: true },
+  updateMembership: { method: 'PATCH', path: '/api/v1/stores/{store}/membership', auth: true },
+  leaveMembership: { method: 'DELETE', path: '/api/v1/stores/{store}/membership', auth: true },
+  marketingConsent: { method: 'PUT', path: '/api/v1/stores/{store}/membership/marketing', auth: true },
+  myDataExport: { method: 'GET', path: '/api/v1/stores/{store}/membership/export', auth: true },
+  joinCode: { method: 'GET', path: '/api/v1/join-codes/{code}', auth: false },
+  myJoinCode: { method: 'GET', path: '/api/v1/stores/{store}/join-code', auth: true },
+  myJoinCodeImage: { method: 'GET', path: '/api/v1/stores/{store}/join-code.png', auth: true },
+  myRecruitsToday: { method: 'GET', path: '/api/v1/stores/{store}/recruits/today', auth: true },
+  recruiters: { method: 'GET', path: '/api/v1/stores/{store}/recruiters', auth: true },
+  members: { method: 'GET', path: '/api/v1/stores/{store}/members', auth: true },
+  searchMembers: { method: 'POST', path: '/api/v1/stores/{store}/members/search', auth: true },
+  member: { method: 'GET', path: '/api/v1/stores/{store}/members/{member}', auth: true },
+  revealMemberPhone: { method: 'POST', path: '/api/v1/stores/{store}/members/{member}/phone-reveal', auth: true },
 };
 
 /** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */

@@ -1,4 +1,4 @@
-// The WeChat seam: sign-in codes, payment, subscribe messages, phone number and scanning. In the `live`
+// The WeChat seam: sign-in codes, payment, subscribe messages, phone number, scanning and files. In the `live`
 // environment these are WeChat's own wx.* calls; in `simulator` they go to the backend's built-in WeChat simulator,
 // so the whole flow runs in the developer tools with no AppID. Never both.
 const config = require('../config/index');
@@ -174,7 +174,21 @@ function openDocument(filePath, fileType) {
   });
 }
 
+/** Sends a downloaded file (my data's JSON, say) to a chat, where it can be kept or forwarded: WeChat's way to save. */
+function shareFile(filePath, fileName) {
+  return new Promise((resolve, reject) => {
+    wx.shareFileMessage({
+      filePath,
+      fileName,
+      success: () => resolve(),
+      fail: (result) => reject(/cancel/.test((result && result.errMsg) || '')
+        ? failure('share_cancelled', '已取消发送')
+        : failure('share_failed', '无法发送文件，请稍后重试')),
+    });
+  });
+}
+
 module.exports = {
   login, requestPayment, requestSubscribeMessage, phoneNumberCode, scanCode, readScan, simulatedUser,
-  useSimulatedUser, openDocument,
+  useSimulatedUser, openDocument, shareFile,
 };

@@ -1,5 +1,8 @@
 // The test phone's wx.request and wx.connectSocket, bridged to a real server over loopback (node http and ws).
+const fs = require('fs');
 const http = require('http');
+const os = require('os');
+const path = require('path');
 const WebSocket = require('ws');
 
 /** One HTTP exchange; the body is JSON when it parses. Rejects like wx.request's fail ({ errMsg }). */
@@ -33,6 +36,29 @@ function exchange({ method = 'GET', url, data, header = {}, timeout = 10000 }) {
   });
 }
 
+const downloaded = [];
+
+/** wx.downloadFile over a real HTTP GET: the body goes to a temporary file, as WeChat's does. */
+function download({ url, header = {}, timeout = 30000, success, fail }) {
+  const request = http.get(url, { headers: header, timeout }, (response) => {
+    const chunks = [];
+    response.on('data', (chunk) => chunks.push(chunk));
+    response.on('end', () => {
+      const tempFilePath = path.join(os.tmpdir(), `tableloop-download-${process.pid}-${downloaded.length + 1}`);
+      fs.writeFileSync(tempFilePath, Buffer.concat(chunks));
+      downloaded.push(tempFilePath);
+      success({ statusCode: response.statusCode, tempFilePath });
+    });
+  });
+  request.on('timeout', () => request.destroy(new Error('timeout')));
+  request.on('error', (error) => fail({ errMsg: `downloadFile:fail ${error.message}` }));
+}
+
+/** Removes the files the downloads wrote. */
+function removeDownloads() {
+  downloaded.splice(0).forEach((file) => fs.rmSync(file, { force: true }));
+}
+
 /** A wx SocketTask over a real WebSocket. */
 class BridgedSocket {
   constructor({ url, header = {} }) {
@@ -63,4 +89,4 @@ function listen(url, token) {
   });
 }
 
-module.exports = { exchange, BridgedSocket, listen };
+module.exports = { exchange, download, removeDownloads, BridgedSocket, listen };

@@ -7,114 +7,28 @@
 // the diner sees that live. In an eat-first store: the order goes to the kitchen at once and the table pays its tab
 // at the end. The friend and the kitchen are other phones, talking HTTP and WebSocket directly.
 const { phone } = require('../support/phone');
-const { openPage, text, tap, settle } = require('../support/pages');
-const config = require('../../src/config/index');
+const { text, tap, settle } = require('../support/pages');
 const wechat = require('../../src/services/wechat');
-const { startBackend } = require('./running-backend');
-const { exchange, BridgedSocket, listen } = require('./bridge');
+const { listen } = require('./bridge');
+const journey = require('./journey');
+
+const { run, call, signIn, until, open, followed, lastNavigation } = journey;
 
 jest.setTimeout(240000);
 
-let backend;
-const run = Math.random().toString(36).slice(2, 8);
 let restaurant;
 let eatFirst;
-const opened = [];
-
-async function call(method, path, token, data) {
-  const response = await exchange({
-    method, url: backend.baseUrl + path, data, header: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (response.statusCode >= 300) {
-    throw new Error(`${method} ${path} answered ${response.statusCode}: ${JSON.stringify(response.data)}`);
-  }
-  return response.data;
-}
-
-async function signIn(user) {
-  const minted = await exchange({ method: 'POST', url: `${backend.simulatorUrl}/sim/login-code`, data: { user } });
-  return (await call('POST', '/api/v1/auth/wechat', null, { code: minted.data.code })).token;
-}
-
-/** Waits for `check()` to hold, letting the page, its requests and its socket work meanwhile. */
-async function until(what, check, timeoutMs = 20000, page = null) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    await settle();
-    if (check()) {
-      return;
-    }
-    if (Date.now() > end) {
-      const lately = phone.requests.slice(-6).map((r) => `${r.method} ${r.url}`).join('\n  ');
-      const screen = page ? page.dom.textContent.replace(/\s+/g, ' ') : '';
-      throw new Error(`timed out waiting until ${what}; the diner saw ${JSON.stringify(phone.toasts)} ${screen} after\n  ${lately}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function open(pagePath, query) {
-  const page = await openPage(pagePath, query);
-  opened.push(page);
-  return page;
-}
-
-/** The page a navigation went to, opened with its query. */
-function followed(navigation) {
-  const [pathPart, queryPart] = navigation.url.replace(/^\//, '').split('?');
-  const query = {};
-  new URLSearchParams(queryPart).forEach((value, key) => {
-    query[key] = value;
-  });
-  return open(pathPart, query);
-}
-
-function lastNavigation() {
-  return phone.navigations[phone.navigations.length - 1];
-}
-
-/** A restaurant set up as a new deployment's is: `tenant create`, its owner accepts the invite and writes the menu. */
-async function openRestaurant(name, mode) {
-  const created = await backend.command(['tenant', 'create', '--name', `${name}${run}`, '--store', `${name} 一店`,
-    '--tables', 'A1-A4', '--mode', mode]);
-  const store = /\(([0-9a-f-]{36}), code ([^)]+)\)/.exec(created);
-  const invite = /token\s+(\S+)/.exec(created);
-  const opened = { storeId: store[1], storeCode: store[2], owner: await signIn(`owner-${name}-${run}`) };
-  await call('POST', '/api/v1/invites/accept', opened.owner, { token: invite[1] });
-  const stores = `/api/v1/stores/${opened.storeId}`;
-  const category = await call('POST', `${stores}/menu/categories`, opened.owner, { name: '面' });
-  await call('POST', `${stores}/menu/dishes`, opened.owner, {
-    category_id: category.id, name: '牛肉面', price_fen: 2800, member_price_fen: 2500, tags: ['招牌'],
-    option_groups: [
-      { name: '辣度', required: true, min_choices: 1, max_choices: 1, choices: [{ name: '微辣' }, { name: '特辣' }] },
-      { name: '加料', required: false, min_choices: 0, max_choices: 2, choices: [
-        { name: '加蛋', price_delta_fen: 300 }, { name: '加牛肉', price_delta_fen: 800 }] },
-    ],
-  });
-  await call('POST', `${stores}/menu/dishes`, opened.owner, { category_id: category.id, name: '拍黄瓜', price_fen: 1200 });
-  const { tables } = await call('GET', `${stores}/tables`, opened.owner);
-  opened.table = tables.find((table) => table.code === 'A1');
-  opened.scene = `s=${opened.storeCode}&t=A1`;
-  return opened;
-}
 
 beforeAll(async () => {
-  backend = await startBackend();
-  restaurant = await openRestaurant('旅程面馆', 'pay_first');
-  eatFirst = await openRestaurant('后付小馆', 'eat_first');
+  await journey.start();
+  restaurant = await journey.openRestaurant('旅程面馆', 'pay_first');
+  eatFirst = await journey.openRestaurant('后付小馆', 'eat_first');
 });
 
-afterAll(async () => {
-  opened.forEach((page) => page.detach());
-  if (backend) {
-    await backend.stop();
-  }
-});
+afterAll(() => journey.stop());
 
 beforeEach(() => {
-  config.use('simulator', { apiBaseUrl: backend.baseUrl, simulatorBaseUrl: backend.simulatorUrl });
-  phone.answer(exchange);
-  phone.bridgeSockets((options) => new BridgedSocket(options));
+  journey.bridgePhone();
   wechat.useSimulatedUser(`diner-${run}`);
 });
 
@@ -135,7 +49,7 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
     { scan_token: friendScan.scan_token });
   expect(joined.id).toBe(tabId);
   const tabPath = `/api/v1/stores/${restaurant.storeId}/tabs/${tabId}`;
-  const friendFeed = await listen(`${backend.baseUrl.replace('http', 'ws')}${tabPath}/live`, friend);
+  const friendFeed = await listen(`${journey.backend().baseUrl.replace('http', 'ws')}${tabPath}/live`, friend);
 
   // The diner picks 牛肉面 特辣 with an egg; the friend sees it arrive.
   await tap(menu, '.add');
@@ -159,7 +73,7 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
 
   // The shared cart says who added what.
   await tap(menu, '.to-cart >>> .t-button');
-  const cart = await followed(lastNavigation());
+  const cart = await followed();
   await until('the cart shows both lines', () => cart.querySelectorAll('.line').length === 2);
   const lines = cart.querySelectorAll('.line').map((line) => line.dom.textContent);
   expect(lines.find((line) => line.includes('牛肉面'))).toContain('我点的');
@@ -167,7 +81,7 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
 
   // Checkout: the server's total, then the order.
   await tap(cart, '.checkout >>> .t-button');
-  const checkout = await followed(lastNavigation());
+  const checkout = await followed();
   await until('checkout shows the total', () => text(checkout, '.total') === '¥43.00');
   await tap(checkout, '.more');
   await tap(checkout, '.submit >>> .t-button');
@@ -175,8 +89,8 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
   expect(lastNavigation().url).toContain('pay=1');
 
   // Paying: the WeChat simulator takes the money, and the server says the order is paid.
-  const status = await followed(lastNavigation());
-  await until('the order shows as paid', () => text(status, '.order-status') === '已下单，等待厨房接单 · 已支付', 30000, status);
+  const status = await followed();
+  await until('the order shows as paid', () => text(status, '.order-status') === '已下单，等待厨房接单 · 已支付', status, 30000);
   expect(phone.modals.map((m) => m.title)).toEqual(['模拟微信支付']);
   const paid = await call('GET', tabPath, friend);
   expect(paid.orders).toHaveLength(1);
@@ -197,32 +111,16 @@ test('a diner scans, orders with a friend, pays in the simulator, and watches th
 });
 
 test('at an eat-first table the order goes to the kitchen at once, and the table pays its tab at the end', async () => {
-  const menu = await open('pages/table/menu/index', { scene: encodeURIComponent(eatFirst.scene) });
-  await until('the menu shows', () => text(menu, '.store-name') === '后付小馆 一店', 20000, menu);
+  const { menu, status } = await journey.orderNoodles(eatFirst);
   expect(text(menu, '.mode')).toBe('先用餐后付款');
-
-  await tap(menu, '.add'); // 牛肉面 opens its picker
-  await tap(menu, '.choice'); // 微辣
-  await tap(menu, '.confirm-choice >>> .t-button');
-  await until('the cart holds the noodles', () => text(menu, '.cart-count') === '1 份', 20000, menu);
-  await tap(menu, '.to-cart >>> .t-button');
-  const cart = await followed(lastNavigation());
-  await until('the cart shows', () => cart.querySelectorAll('.line').length === 1, 20000, cart);
-  await tap(cart, '.checkout >>> .t-button');
-  const checkout = await followed(lastNavigation());
-  await until('checkout shows the total', () => text(checkout, '.total') === '¥28.00', 20000, checkout);
-  await tap(checkout, '.submit >>> .t-button');
-  await until('the order is placed', () => lastNavigation().how === 'redirectTo');
   expect(lastNavigation().url).not.toContain('pay=1');
-
-  const status = await followed(lastNavigation());
-  await until('the order is with the kitchen, unpaid', () => text(status, '.order-status') === '已下单，等待厨房接单', 20000, status);
+  await until('the order is with the kitchen, unpaid', () => text(status, '.order-status') === '已下单，等待厨房接单', status);
   expect(phone.modals).toEqual([]);
 
   await tap(status, '.to-bill >>> .t-button');
-  const bill = await followed(lastNavigation());
-  await until('the bill shows what the table owes', () => text(bill, '.billed') === '¥28.00', 20000, bill);
+  const bill = await followed();
+  await until('the bill shows what the table owes', () => text(bill, '.billed') === '¥28.00', bill);
   await tap(bill, '.pay-tab >>> .t-button');
-  await until('the tab is settled', () => text(bill, '.settled') === '本桌已结账，欢迎再次光临。', 30000, bill);
+  await until('the tab is settled', () => text(bill, '.settled') === '本桌已结账，欢迎再次光临。', bill, 30000);
   expect(phone.modals.map((m) => m.title)).toEqual(['模拟微信支付']);
 });

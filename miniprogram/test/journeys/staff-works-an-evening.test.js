@@ -6,69 +6,17 @@
 // orders (over the API, as the diner's own phone would); the cook sees it arrive on the live kitchen screen, accepts
 // and serves it dish by dish while the diner's table sees each change; the owner takes the table's bill in cash at the
 // counter, gives part of it back, and reads the day's settlement.
-const { phone } = require('../support/phone');
-const { openPage, text, tap, settle } = require('../support/pages');
-const config = require('../../src/config/index');
+const { text, tap } = require('../support/pages');
 const api = require('../../src/services/request');
-const wechat = require('../../src/services/wechat');
-const { startBackend } = require('./running-backend');
-const { exchange, BridgedSocket, listen } = require('./bridge');
+const { listen } = require('./bridge');
+const journey = require('./journey');
+
+const { run, call, signIn, handTo, until, open, followed } = journey;
 
 jest.setTimeout(240000);
 
 let backend;
-const run = Math.random().toString(36).slice(2, 8);
 const restaurant = {};
-const opened = [];
-
-async function call(method, path, token, data) {
-  const response = await exchange({
-    method, url: backend.baseUrl + path, data, header: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (response.statusCode >= 300) {
-    throw new Error(`${method} ${path} answered ${response.statusCode}: ${JSON.stringify(response.data)}`);
-  }
-  return response.data;
-}
-
-/** Waits for `check()` to hold, letting the pages, their requests and their sockets work meanwhile. */
-async function until(what, check, page = null, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    await settle();
-    if (check()) {
-      return;
-    }
-    if (Date.now() > end) {
-      const screen = page ? page.dom.textContent.replace(/\s+/g, ' ') : '';
-      throw new Error(`timed out waiting until ${what}; the phone showed ${JSON.stringify(phone.toasts)} ${screen}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function open(pagePath, query) {
-  const page = await openPage(pagePath, query);
-  opened.push(page);
-  return page;
-}
-
-/** The page the last navigation went to, opened with its query. */
-function followLastNavigation() {
-  const { url } = phone.navigations[phone.navigations.length - 1];
-  const [pathPart, queryPart] = url.replace(/^\//, '').split('?');
-  const query = {};
-  new URLSearchParams(queryPart).forEach((value, key) => {
-    query[key] = value;
-  });
-  return open(pathPart, query);
-}
-
-/** This phone changes hands: the next person signs in as themself. */
-function handTo(user) {
-  api.clearSession();
-  wechat.useSimulatedUser(user);
-}
 
 /** Today's business day in the store's time zone (Asia/Shanghai, UTC+8, days from 04:00). */
 function businessDayInShanghai() {
@@ -76,7 +24,7 @@ function businessDayInShanghai() {
 }
 
 beforeAll(async () => {
-  backend = await startBackend();
+  backend = await journey.start();
   const created = await backend.command(['tenant', 'create', '--name', `夜宵面馆${run}`, '--store', '夜宵面馆 一店',
     '--tables', 'A1-A4', '--mode', 'eat_first']);
   const store = /\(([0-9a-f-]{36}), code ([^)]+)\)/.exec(created);
@@ -85,18 +33,9 @@ beforeAll(async () => {
   restaurant.ownerInvite = /token\s+(\S+)/.exec(created)[1];
 });
 
-afterAll(async () => {
-  opened.forEach((page) => page.detach());
-  if (backend) {
-    await backend.stop();
-  }
-});
+afterAll(() => journey.stop());
 
-beforeEach(() => {
-  config.use('simulator', { apiBaseUrl: backend.baseUrl, simulatorBaseUrl: backend.simulatorUrl });
-  phone.answer(exchange);
-  phone.bridgeSockets((options) => new BridgedSocket(options));
-});
+beforeEach(() => journey.bridgePhone());
 
 test('the owner invites a cook, the cook works the live kitchen, the owner takes the bill, refunds and settles', async () => {
   const { storeId } = restaurant;
@@ -128,17 +67,15 @@ test('the owner invites a cook, the cook works the live kitchen, the owner takes
 
   // The cook's home offers the kitchen; the kitchen screen goes live with nothing to do yet.
   const home = await open('staff/pages/stores/list/index');
-  await until('the cook sees the store', () => home.querySelectorAll('.entry').length === 3, home);
+  await until('the cook sees the store', () => home.querySelectorAll('.entry').length === 5, home);
   expect(text(home, '.store-name')).toBe('夜宵面馆 一店');
   await tap(home, '.entry');
-  const kitchen = await followLastNavigation();
+  const kitchen = await followed();
   await until('the kitchen is live', () => text(kitchen, '.feed-state') === '实时接单中', kitchen);
   expect(text(kitchen, '.none')).toContain('暂时没有待处理的订单');
 
   // A diner at A1 orders (an eat-first store: the order goes straight to the kitchen) and watches the table live.
-  const diner = (await call('POST', '/api/v1/auth/wechat', null, {
-    code: (await exchange({ method: 'POST', url: `${backend.simulatorUrl}/sim/login-code`, data: { user: `diner-${run}` } })).data.code,
-  })).token;
+  const diner = await signIn(`diner-${run}`);
   const scan = await call('GET', `/api/v1/scan?scene=${encodeURIComponent(`s=${restaurant.storeCode}&t=A1`)}`);
   let tab = await call('POST', `${stores}/tables/${scan.table.id}/tab`, diner, { scan_token: scan.scan_token });
   const tabPath = `${stores}/tabs/${tab.id}`;
@@ -178,7 +115,7 @@ test('the owner invites a cook, the cook works the live kitchen, the owner takes
   const tabs = await open('staff/pages/kitchen/tabs/index', { store: storeId, role: 'owner' });
   await until('A1 is listed as seated', () => text(tabs, '.tab .table-name') === '桌台 A1', tabs);
   await tap(tabs, '.pay');
-  const counter = await followLastNavigation();
+  const counter = await followed();
   expect(text(counter, '.title')).toBe('桌台 A1 结账');
   await tap(counter, '.method');
   await tap(counter, '.confirm >>> .t-button');

@@ -166,3 +166,36 @@ test('more dishes: back to the table\'s menu through its code', async () => {
 
   expect(phone.navigations).toEqual([{ how: 'reLaunch', url: '/pages/table/menu/index?scene=s%3D12%26t%3DA3' }]);
 });
+
+test('after the first order a diner who is not a member is offered "成为会员", from this table', async () => {
+  const query = R.seated();
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed' })] })),
+    [`GET /api/v1/stores/${R.STORE.id}/membership`]: json(200, { notice: { version: 1, body: '…' }, member: null }),
+  }));
+  const page = await openPage(PAGE, query);
+
+  expect(text(page, '.join-offer')).toContain('成为会员');
+  await tap(page, '.join-offer');
+  expect(phone.navigations).toEqual([
+    { how: 'navigateTo', url: `/pages/member/join/index?store=${R.STORE.id}&table=${R.TABLE.id}` },
+  ]);
+});
+
+test('a member sees the way to their card instead; a table without orders offers nothing', async () => {
+  const query = R.seated();
+  let orders = [];
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: () => json(200, R.tab({ version: 2, orders })),
+    [`GET /api/v1/stores/${R.STORE.id}/membership`]: json(200, { notice: { version: 1, body: '…' }, member: { id: 'm1' } }),
+  }));
+  const empty = await openPage(PAGE, query);
+  expect(exists(empty, '.join-offer')).toBe(false);
+  expect(to(`/api/v1/stores/${R.STORE.id}/membership`)).toHaveLength(0);
+
+  orders = [R.order({ status: 'placed' })];
+  const page = await openPage(PAGE, query);
+  expect(exists(page, '.join-offer')).toBe(false);
+  await tap(page, '.to-member-card');
+  expect(phone.navigations[0].url).toBe(`/pages/member/card/index?store=${R.STORE.id}`);
+});

@@ -76,11 +76,12 @@ test('each store offers the screens of the role held there, and opens them for t
 
   const labels = page.querySelectorAll('.entry').map((entry) => entry.dom.textContent.trim());
   expect(labels).toEqual([
-    '后厨订单', '在座桌台 · 收款', '沽清与库存',
-    '后厨订单', '在座桌台 · 收款', '沽清与库存', '桌台与桌码', '员工与邀请', '今日结算',
+    '后厨订单', '在座桌台 · 收款', '沽清与库存', '我的会员码 · 今日招募', '会员',
+    '后厨订单', '在座桌台 · 收款', '沽清与库存', '桌台与桌码', '员工与邀请', '今日结算', '我的会员码 · 今日招募', '会员',
+    '员工招募会员',
   ]);
 
-  page.querySelectorAll('.entry')[8].dispatchEvent('tap');
+  page.querySelectorAll('.entry')[10].dispatchEvent('tap');
   await settle();
   expect(phone.navigations).toEqual([
     { how: 'navigateTo', url: `/staff/pages/settlement/day/index?store=${owned.id}&role=owner` },

@@ -110,3 +110,27 @@ test('a released build refuses the simulator environment', () => {
 
   expect(() => config.use('simulator')).toThrow('a released mini-program must use the live environment');
 });
+
+describe('sending a file on', () => {
+  afterEach(() => {
+    delete wx.shareFileMessage;
+  });
+
+  test('a downloaded file goes to WeChat\'s chat picker under its name', async () => {
+    wx.shareFileMessage = jest.fn((options) => options.success());
+
+    await wechat.shareFile('wxfile://tmp/1', '我的会员数据.json');
+
+    expect(wx.shareFileMessage.mock.calls[0][0]).toMatchObject({ filePath: 'wxfile://tmp/1', fileName: '我的会员数据.json' });
+  });
+
+  test('cancelling and failing are told apart', async () => {
+    wx.shareFileMessage = jest.fn((options) => options.fail({ errMsg: 'shareFileMessage:fail cancel' }));
+    await expect(wechat.shareFile('wxfile://tmp/1', 'a.json')).rejects.toMatchObject({ code: 'share_cancelled' });
+
+    wx.shareFileMessage = jest.fn((options) => options.fail({ errMsg: 'shareFileMessage:fail' }));
+    await expect(wechat.shareFile('wxfile://tmp/1', 'a.json')).rejects.toMatchObject({
+      code: 'share_failed', message: '无法发送文件，请稍后重试',
+    });
+  });
+});

@@ -1,4 +1,6 @@
-// Helpers every staff screen shares: addresses of the screens, and actions that a second tap cannot start twice.
+// Helpers every staff screen shares: addresses of the screens and the business day; the query and the once-only
+// actions are the diners' screens' too (utils/actions).
+const { queryOf, once } = require('../../utils/actions');
 
 /** The address of staff screen `screen` (such as 'kitchen/orders') with `query`, for wx.navigateTo. */
 function screenUrl(screen, query = {}) {
@@ -6,40 +8,6 @@ function screenUrl(screen, query = {}) {
     .filter((key) => query[key] !== undefined && query[key] !== null && query[key] !== '')
     .map((key) => `${key}=${encodeURIComponent(String(query[key]))}`);
   return `/staff/pages/${screen}/index${pairs.length ? `?${pairs.join('&')}` : ''}`;
-}
-
-/** A page query's values, decoded once (WeChat hands them on as they were written in the address). */
-function queryOf(query = {}) {
-  const decoded = {};
-  Object.keys(query).forEach((key) => {
-    try {
-      decoded[key] = decodeURIComponent(query[key]);
-    } catch (e) {
-      decoded[key] = query[key];
-    }
-  });
-  return decoded;
-}
-
-/**
- * Runs `action` unless the action named `key` is still running on `page`: a second tap while the first is on its way
- * does nothing. `page.data.busy` names the running action, for buttons to show it.
- */
-async function once(page, key, action) {
-  if (!page.running) {
-    page.running = new Set();
-  }
-  if (page.running.has(key)) {
-    return undefined;
-  }
-  page.running.add(key);
-  page.setData({ busy: key });
-  try {
-    return await action();
-  } finally {
-    page.running.delete(key);
-    page.setData({ busy: page.running.size ? [...page.running][0] : '' });
-  }
 }
 
 /** Today's business day (it runs 04:00 to 04:00) as YYYY-MM-DD, on the phone's clock. */

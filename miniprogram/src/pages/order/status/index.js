@@ -4,6 +4,7 @@
 const api = require('../../../services/request');
 const ordering = require('../../../services/ordering');
 const payment = require('../../../services/payment');
+const membership = require('../../../services/membership');
 const visits = require('../../../utils/visit');
 const { ordersView } = require('../../../utils/orders');
 const { tableMenuUrl } = require('../../../utils/routes');
@@ -12,7 +13,7 @@ const { withLiveTab } = require('../../../utils/live-tab');
 Page(withLiveTab({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payFirst: true, orders: [], offline: false,
-    paying: false, confirming: false,
+    paying: false, confirming: false, membership: '',
   },
 
   onLoad(query) {
@@ -55,6 +56,9 @@ Page(withLiveTab({
 
   renderTab(tab) {
     const orders = ordersView(tab);
+    if (orders.length && !this.data.membership) {
+      this.offerMembership();
+    }
     const waiting = orders.find((order) => order.id === this.payingOrder);
     this.setData({ orders, confirming: this.data.confirming && !!waiting && waiting.awaitingPayment });
   },
@@ -117,6 +121,30 @@ Page(withLiveTab({
     } catch (error) {
       api.showError(error);
     }
+  },
+
+  /** After the first order: "成为会员" for a diner who is not one yet, their card for one who is. */
+  async offerMembership() {
+    if (this.askedMembership) {
+      return;
+    }
+    this.askedMembership = true;
+    try {
+      const { member } = await membership.fetchMembership(this.ids.store, { quiet: true });
+      this.setData({ membership: member ? 'member' : 'offer' });
+    } catch (error) {
+      // The offer is a courtesy: without an answer the page goes on without it, and asks again next time.
+      this.askedMembership = false;
+    }
+  },
+
+  onJoin() {
+    const table = this.visit ? this.visit.table.id : '';
+    wx.navigateTo({ url: `/pages/member/join/index?store=${this.ids.store}${table ? `&table=${table}` : ''}` });
+  },
+
+  onCard() {
+    wx.navigateTo({ url: `/pages/member/card/index?store=${this.ids.store}` });
   },
 
   onMenu() {

@@ -7,7 +7,10 @@ const { screenUrl } = require('../../../utils/screens');
 
 const MANAGERS = ['owner', 'operator'];
 
-/** The screens of a store for `role`: everyone works the kitchen, tabs and stock; managers also tables, staff, money. */
+/**
+ * The screens of a store for `role`: everyone works the kitchen, tabs and stock, recruits and looks up members;
+ * managers also tables, staff, money and who recruited whom.
+ */
 const ENTRIES = [
   { screen: 'kitchen/orders', label: '后厨订单' },
   { screen: 'kitchen/tabs', label: '在座桌台 · 收款' },
@@ -15,6 +18,9 @@ const ENTRIES = [
   { screen: 'tables/codes', label: '桌台与桌码', managers: true },
   { screen: 'team/members', label: '员工与邀请', managers: true },
   { screen: 'settlement/day', label: '今日结算', managers: true },
+  { screen: 'members/join-code', label: '我的会员码 · 今日招募' },
+  { screen: 'members/list', label: '会员' },
+  { screen: 'members/recruiters', label: '员工招募会员', managers: true },
 ];
 
 function entriesFor(storeId, role) {

@@ -1,0 +1,38 @@
+// What every screen shares, diners' and staff's alike: a page query read once, and actions that a second tap cannot
+// start twice.
+
+/** A page query's values, decoded once (WeChat hands them on as they were written in the address). */
+function queryOf(query = {}) {
+  const decoded = {};
+  Object.keys(query).forEach((key) => {
+    try {
+      decoded[key] = decodeURIComponent(query[key]);
+    } catch (e) {
+      decoded[key] = query[key];
+    }
+  });
+  return decoded;
+}
+
+/**
+ * Runs `action` unless the action named `key` is still running on `page`: a second tap while the first is on its way
+ * does nothing. `page.data.busy` names the running action, for buttons to show it.
+ */
+async function once(page, key, action) {
+  if (!page.running) {
+    page.running = new Set();
+  }
+  if (page.running.has(key)) {
+    return undefined;
+  }
+  page.running.add(key);
+  page.setData({ busy: key });
+  try {
+    return await action();
+  } finally {
+    page.running.delete(key);
+    page.setData({ busy: page.running.size ? [...page.running][0] : '' });
+  }
+}
+
+module.exports = { queryOf, once };
