@@ -31,7 +31,7 @@ beforeEach(() => journey.bridgePhone());
 test('a diner who paid joins with consent, sees the visit counted, withdraws marketing, takes their data and leaves', async () => {
   handTo(`member-${run}`);
   const { status } = await journey.orderNoodles(restaurant);
-  await until('the order is paid', () => text(status, '.order-status') === '已下单，等待厨房接单', status, 30000);
+  await until('the order is paid', () => text(status, '.order-status') === '已下单，等待厨房接单 · 已支付', status, 30000);
 
   // After the first order: "成为会员", from this table.
   await until('the join card is offered', () => (text(status, '.join-offer') || '').includes('成为会员'), status);
