@@ -61,7 +61,7 @@ public final class Application implements AutoCloseable {
     IdentityModule identity = new IdentityModule(platform, wechat);
     TenancyModule tenancy = new TenancyModule(platform, wechat);
     MenuModule menu = new MenuModule(platform, tenancy);
-    OrderingModule ordering = new OrderingModule(platform, tenancy, menu, identity);
+    OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity);
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
     return new Features.Api(identity.guard(), List.of(

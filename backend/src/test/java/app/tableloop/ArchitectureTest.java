@@ -40,7 +40,7 @@ class ArchitectureTest {
     MAY_USE.put("identity", Set.of("wechat"));
     MAY_USE.put("tenancy", Set.of("identity", "wechat"));
     MAY_USE.put("menu", Set.of("identity", "tenancy"));
-    MAY_USE.put("ordering", Set.of("identity", "tenancy", "menu"));
+    MAY_USE.put("ordering", Set.of("identity", "tenancy", "menu", "wechat"));
     MAY_USE.put("payment", Set.of("identity", "tenancy", "menu", "ordering", "wechat"));
     // Membership learns of paid orders and refunds through payment's outbox events, not its classes.
     MAY_USE.put("membership", Set.of("identity", "tenancy", "wechat"));

@@ -13,12 +13,8 @@ import me.chanjar.weixin.common.error.WxErrorException;
  * flags are the diner's to fix (4xx); WeChat not answering is 502.
  */
 public final class WeChatChecks {
-  /** msg_sec_check's scene for a profile (nickname, signature). */
-  private static final int PROFILE_SCENE = 1;
   /** WeChat's answers to a phone code that is no good: invalid, and already used. */
   private static final Set<Integer> BAD_PHONE_CODE = Set.of(40029, 40163);
-  /** WeChat's answer (version 1) to risky content. */
-  private static final int RISKY_CONTENT = 87014;
 
   private final WeChatGateway wechat;
 
@@ -38,11 +34,9 @@ public final class WeChatChecks {
 
   /** Succeeds when WeChat passes the text; refused (naming {@code field}) when it does not. */
   Future<Void> text(String openId, String text, String field) {
-    return wechat.checkText(openId, text, PROFILE_SCENE)
-        .recover(failure -> Refusals.refuse(errorCode(failure).filter(code -> code == RISKY_CONTENT).isPresent()
-            ? MembershipRefusal.TEXT_REFUSED.at(field) : MembershipRefusal.WECHAT_UNAVAILABLE))
-        .compose(verdict -> verdict.getResult() != null && "pass".equals(verdict.getResult().getSuggest())
-            ? Future.succeededFuture() : Refusals.refuse(MembershipRefusal.TEXT_REFUSED.at(field)));
+    return wechat.textPasses(openId, text, WeChatGateway.TextScene.PROFILE)
+        .recover(failure -> Refusals.refuse(MembershipRefusal.WECHAT_UNAVAILABLE))
+        .compose(passes -> passes ? Future.succeededFuture() : Refusals.refuse(MembershipRefusal.TEXT_REFUSED.at(field)));
   }
 
   private static Optional<Integer> errorCode(Throwable failure) {

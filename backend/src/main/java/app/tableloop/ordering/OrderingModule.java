@@ -8,6 +8,7 @@ import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.tenancy.TenancyModule;
+import app.tableloop.wechat.WeChatGateway;
 import java.util.List;
 
 /** Tables' tabs and shared carts, orders and the kitchen, live to diners and staff. */
@@ -16,7 +17,8 @@ public final class OrderingModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
 
-  public OrderingModule(Platform platform, TenancyModule tenancy, MenuModule menu, IdentityModule identity) {
+  public OrderingModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, MenuModule menu,
+                        IdentityModule identity) {
     Database database = platform.database();
     Tabs tabs = new Tabs();
     Orders orders = new Orders();
@@ -25,7 +27,7 @@ public final class OrderingModule implements FeatureModule {
     Diners diners = new Diners(tabs, orders);
     TabStates tabStates = new TabStates(tabs, menu.menus(), platform.clock());
     TabService tabService = new TabService(database, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
-        tenancy.scanProofKey(), platform.clock(), tabStates);
+        tenancy.scanProofKey(), platform.clock(), tabStates, wechat);
     KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
         menu.stock(), tabStates, diners, events);
     this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, menu.stock(), diners,

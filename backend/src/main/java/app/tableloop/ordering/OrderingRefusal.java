@@ -36,7 +36,11 @@ public enum OrderingRefusal implements Refusal.Listed {
   HURRIED_RECENTLY(Refusal.of(Kind.TOO_MANY, "hurried_recently", "已经催过了，厨房正在加紧制作",
       "Already hurried; the kitchen is on it")),
   WEBSOCKET_REQUIRED(Refusal.of(Kind.INVALID, "websocket_required",
-      "请用 WebSocket 连接（wx.connectSocket）", "Connect with a WebSocket (wx.connectSocket)"));
+      "请用 WebSocket 连接（wx.connectSocket）", "Connect with a WebSocket (wx.connectSocket)")),
+  NOTES_REFUSED(Refusal.of(Kind.INVALID, "notes_refused", "备注含有不适宜的内容，请修改后再提交",
+      "The notes contain words that cannot be passed on; change them and submit again").at("notes")),
+  NOTES_UNCHECKED(Refusal.of(Kind.UPSTREAM_FAILED, "wechat_unavailable", "暂时无法检查备注，请稍后再试，或去掉备注再提交",
+      "The notes cannot be checked now; try again later, or submit without them"));
 
   private final Refusal words;
 

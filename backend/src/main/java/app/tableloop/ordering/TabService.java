@@ -14,6 +14,7 @@ import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.tenancy.ScanProof;
 import app.tableloop.tenancy.ScanProofKey;
 import app.tableloop.tenancy.Store;
+import app.tableloop.wechat.WeChatGateway;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -49,9 +50,11 @@ public final class TabService {
   private final ScanProofKey scanProofKey;
   private final Clock clock;
   private final TabStates tabStates;
+  private final WeChatGateway wechat;
 
   TabService(Database database, DiningTables tables, Tabs tabs, Carts carts, Orders orders, DishStock stock,
-             OrderingEvents events, ScanProofKey scanProofKey, Clock clock, TabStates tabStates) {
+             OrderingEvents events, ScanProofKey scanProofKey, Clock clock, TabStates tabStates, WeChatGateway wechat) {
+    this.wechat = wechat;
     this.database = database;
     this.tables = tables;
     this.tabs = tabs;
@@ -175,7 +178,8 @@ public final class TabService {
     byte[] requestHash = hash(tabId + "|" + request.headCount() + "|" + Optional.ofNullable(request.notes())
         .orElse(""));
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> place(sql, access, tabId, request, requestHash))
+    return notesPass(access, request.notes())
+        .compose(passed -> database.inTenant(tenantId, sql -> place(sql, access, tabId, request, requestHash)))
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
             // The same key won the race on another tab of the store (this tab's submits wait on its lock).
             ? database.inTenant(tenantId, sql -> orders.byIdempotencyKey(sql, tenantId, access.storeId(),
@@ -263,6 +267,16 @@ public final class TabService {
         ? orders.find(sql, access.tenantId(), access.storeId(), earlier.orderId())
             .map(order -> new Placed(order.orElseThrow(), Optional.empty(), List.of()))
         : refuse(OrderingRefusal.IDEMPOTENCY_KEY_REUSED);
+  }
+
+  /** The kitchen and staff read an order's notes: WeChat's content check must pass them first. */
+  private Future<Void> notesPass(Access access, String notes) {
+    if (notes == null || notes.isBlank()) {
+      return Future.succeededFuture();
+    }
+    return wechat.textPasses(access.user().openId(), notes, WeChatGateway.TextScene.COMMENT)
+        .recover(failure -> refuse(OrderingRefusal.NOTES_UNCHECKED))
+        .compose(passes -> passes ? Future.succeededFuture() : refuse(OrderingRefusal.NOTES_REFUSED));
   }
 
   private Future<DiningTable> activeTable(SqlClient sql, Access access, UUID tableId) {

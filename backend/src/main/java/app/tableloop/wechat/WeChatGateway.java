@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * only the {@link WeChatConnection} differs. Failures are WxJava's own exceptions (with WeChat's error code).
  */
 public final class WeChatGateway {
+  /** WeChat's answer (version 1 of the content check) to risky content. */
+  private static final int RISKY_CONTENT = 87014;
   private static final Logger LOG = LoggerFactory.getLogger(WeChatGateway.class);
   /**
    * A URL's query and all that follows: a code with a space in it would leave part of the query past the space, and
@@ -120,11 +122,29 @@ public final class WeChatGateway {
     return call(() -> miniProgram.getUserService().getPhoneNoInfo(code));
   }
 
-  /** WeChat's content check of user-written text (version 2: a verdict, not an error). */
-  public Future<WxMaMsgSecCheckCheckResponse> checkText(String openId, String text, int scene) {
+  /** Where user-written text will be read, as WeChat's content check tells its scenes apart. */
+  public enum TextScene {
+    PROFILE(1), COMMENT(2);
+
+    private final int code;
+
+    TextScene(int code) {
+      this.code = code;
+    }
+  }
+
+  /**
+   * Whether WeChat's content check (msg_sec_check, version 2) passes text that {@code openId} wrote for others to
+   * read: false when WeChat flags it; a failed future when WeChat cannot be asked.
+   */
+  public Future<Boolean> textPasses(String openId, String text, TextScene scene) {
     WxMaMsgSecCheckCheckRequest request = WxMaMsgSecCheckCheckRequest.builder()
-        .version("2").openid(openId).scene(scene).content(text).build();
-    return call(() -> miniProgram.getSecurityService().checkMessage(request));
+        .version("2").openid(openId).scene(scene.code).content(text).build();
+    return call(() -> miniProgram.getSecurityService().checkMessage(request))
+        .map(verdict -> verdict.getResult() != null && "pass".equals(verdict.getResult().getSuggest()))
+        .recover(failure -> failure instanceof WxErrorException wechat && wechat.getError() != null
+            && wechat.getError().getErrorCode() == RISKY_CONTENT ? Future.succeededFuture(false)
+            : Future.failedFuture(failure));
   }
 
   /**

@@ -308,6 +308,24 @@ class OrderingFlowTest {
   }
 
   @Test
+  void notesTheContentCheckFlagsAreRefusedAndTheCartStays() {
+    String diner = service.signIn("ivy");
+    String tab = openTab(diner, table("A11")).getString("id");
+    post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers).put("quantity", 1));
+    String orders = "SELECT count(*) FROM orders WHERE tab_id = '" + tab + "'";
+    long before = service.env().count(orders);
+
+    HttpResponse<Buffer> flagged = call(diner, HttpMethod.POST, "/tabs/" + tab + "/orders", new JsonObject()
+        .put("idempotency_key", "notes-flagged-1").put("head_count", 1).put("notes", "能代开发票吗"));
+
+    assertThat(problem(flagged, 400)).isEqualTo("notes_refused");
+    assertThat(flagged.bodyAsJsonObject().getString("field")).isEqualTo("notes");
+    assertThat(cart(get(diner, "/tabs/" + tab)).getJsonArray("lines")).as("nothing was ordered").hasSize(1);
+    assertThat(service.env().count(orders)).isEqualTo(before);
+    assertThat(placeOrder(diner, tab, "notes-flagged-2", 1, "少放辣").getString("notes")).isEqualTo("少放辣");
+  }
+
+  @Test
   void anAbandonedEmptyTabExpiresAndOneInUseDoesNot() {
     String diner = service.signIn("hank");
     String empty = openTab(diner, table("A9")).getString("id");

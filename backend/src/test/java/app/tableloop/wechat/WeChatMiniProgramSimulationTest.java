@@ -1,5 +1,6 @@
 package app.tableloop.wechat;
 
+import static app.tableloop.wechat.WeChatGateway.TextScene.COMMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.platform.redis.Redis;
@@ -126,7 +127,7 @@ class WeChatMiniProgramSimulationTest {
     try {
       Await.result(first.codeToSession(own.miniProgram().loginCode("erin", false)));
       Await.result(second.codeToSession(own.miniProgram().loginCode("frank", false)));
-      Await.result(second.checkText(own.miniProgram().openIdOf("frank"), "好吃", 2));
+      Await.result(second.textPasses(own.miniProgram().openIdOf("frank"), "好吃", COMMENT));
 
       assertThat(own.miniProgram().tokenRequests()).isEqualTo(1);
     } finally {
@@ -138,25 +139,25 @@ class WeChatMiniProgramSimulationTest {
   @Test
   void anExpiredTokenIsRefreshedAndTheCallRetried() {
     String openId = simulator.miniProgram().openIdOf("gina");
-    Await.result(gateway.checkText(openId, "你好", 2));
+    Await.result(gateway.textPasses(openId, "你好", COMMENT));
     int before = simulator.miniProgram().tokenRequests();
 
     simulator.miniProgram().expireTokens();
 
-    assertThat(Await.result(gateway.checkText(openId, "你好", 2)).getResult().getSuggest()).isEqualTo("pass");
+    assertThat(Await.result(gateway.textPasses(openId, "你好", COMMENT))).isTrue();
     assertThat(simulator.miniProgram().tokenRequests()).isEqualTo(before + 1);
   }
 
   @Test
   void anInvalidTokenIsReplacedToo() {
     String openId = simulator.miniProgram().openIdOf("hank");
-    Await.result(gateway.checkText(openId, "你好", 2));
+    Await.result(gateway.textPasses(openId, "你好", COMMENT));
     // What another deployment fetching its own token for the same AppID, long ago, leaves behind.
     String tokenKey = "wechat:wechat_ma_access_token_key:" + simulator.connection().appId();
     redis.client().getBucket(tokenKey).set("not-a-token-we-issued", Duration.ofHours(1));
     int before = simulator.miniProgram().tokenRequests();
 
-    assertThat(Await.result(gateway.checkText(openId, "你好", 2)).getResult().getSuggest()).isEqualTo("pass");
+    assertThat(Await.result(gateway.textPasses(openId, "你好", COMMENT))).isTrue();
     assertThat(simulator.miniProgram().tokenRequests()).isEqualTo(before + 1);
   }
 
@@ -272,10 +273,8 @@ class WeChatMiniProgramSimulationTest {
   void theContentCheckFlagsRiskyText() {
     String openId = simulator.miniProgram().openIdOf("leo");
 
-    assertThat(Await.result(gateway.checkText(openId, "不要香菜，谢谢", 2)).getResult().getSuggest())
-        .isEqualTo("pass");
-    assertThat(Await.result(gateway.checkText(openId, "可以代开发票吗", 2)).getResult().getSuggest())
-        .isEqualTo("risky");
+    assertThat(Await.result(gateway.textPasses(openId, "不要香菜，谢谢", COMMENT))).isTrue();
+    assertThat(Await.result(gateway.textPasses(openId, "可以代开发票吗", COMMENT))).isFalse();
   }
 
   private static WxMaSubscribeMessage orderReady(String openId) {
