@@ -2,6 +2,7 @@ package app.tableloop.menu;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,11 +23,12 @@ final class LocalMenus {
   private final AtomicLong changesHeard = new AtomicLong();
 
   LocalMenus() {
-    this(MenuCache.VERSION_LIFETIME);
+    this(MenuCache.VERSION_LIFETIME, Ticker.systemTicker());
   }
 
-  LocalMenus(Duration lifetime) {
-    this.copies = Caffeine.newBuilder().maximumSize(MAX_STORES).expireAfterWrite(lifetime).build();
+  /** With the clock a copy's lifetime is measured by. */
+  LocalMenus(Duration lifetime, Ticker ticker) {
+    this.copies = Caffeine.newBuilder().maximumSize(MAX_STORES).expireAfterWrite(lifetime).ticker(ticker).build();
   }
 
   /** The store's menu if this instance holds one that is still true at {@code now}. */
