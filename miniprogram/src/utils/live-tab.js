@@ -1,11 +1,34 @@
 // What every page showing the table's tab does alike: follow the tab's live feed while the page is on screen, show
 // the newest state (a live message can overtake an HTTP answer), and read the tab again after a reconnect.
-// The page gives `renderTab(tab)` and `reloadTab()`; it calls `showTab(tab)` with each state it reads.
+// The page keeps its store and tab ids in `this.ids` and gives `renderTab(tab)`; unless it has its own, `load()` reads
+// the tab (its `state` says loading, ready or failed) and `reloadTab()` reads it again quietly after a reconnect.
 const ordering = require('../services/ordering');
 
 function withLiveTab(options) {
   const own = (name) => options[name] || (() => {});
   return {
+    // Defaults: a page's own `load` or `reloadTab` replaces them (the menu page reads the menu too).
+    /** Reads the tab and shows it; answers whether it could. */
+    async load() {
+      this.setData({ state: 'loading' });
+      try {
+        this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
+        this.setData({ state: 'ready' });
+        return true;
+      } catch (error) {
+        this.setData({ state: 'failed', failure: { message: error.message } });
+        return false;
+      }
+    },
+
+    async reloadTab() {
+      try {
+        this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
+      } catch (error) {
+        // The feed is back; its next message brings the state.
+      }
+    },
+
     ...options,
 
     onShow() {

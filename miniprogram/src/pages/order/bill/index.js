@@ -2,7 +2,6 @@
 // second tap, confirmed by the server) or at the counter, where staff take the money and the tab closes: the page
 // hears it live.
 const api = require('../../../services/request');
-const ordering = require('../../../services/ordering');
 const payment = require('../../../services/payment');
 const visits = require('../../../utils/visit');
 const { formatFen } = require('../../../utils/money');
@@ -24,24 +23,6 @@ Page(withLiveTab({
       });
     }
     this.load();
-  },
-
-  async load() {
-    this.setData({ state: 'loading' });
-    try {
-      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
-      this.setData({ state: 'ready' });
-    } catch (error) {
-      this.setData({ state: 'failed', failure: { message: error.message } });
-    }
-  },
-
-  async reloadTab() {
-    try {
-      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
-    } catch (error) {
-      // The feed is back; its next message brings the state.
-    }
   },
 
   renderTab(tab) {

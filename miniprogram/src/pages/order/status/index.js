@@ -27,31 +27,17 @@ Page(withLiveTab({
         payFirst: this.visit.store.ordering_mode !== 'eat_first',
       });
     }
-    this.load();
+    this.loadAndPay();
   },
 
-  async load() {
-    this.setData({ state: 'loading' });
-    try {
-      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
-      this.setData({ state: 'ready' });
-    } catch (error) {
-      this.setData({ state: 'failed', failure: { message: error.message } });
+  /** Reads the tab; opened to pay, pays once it is shown. */
+  async loadAndPay() {
+    if (!(await this.load()) || !this.payNow) {
       return;
     }
-    if (this.payNow) {
-      const orderId = this.payNow;
-      this.payNow = null;
-      await this.pay(orderId);
-    }
-  },
-
-  async reloadTab() {
-    try {
-      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
-    } catch (error) {
-      // The feed is back; its next message brings the state.
-    }
+    const orderId = this.payNow;
+    this.payNow = null;
+    await this.pay(orderId);
   },
 
   renderTab(tab) {

@@ -25,20 +25,6 @@ Page(withLiveTab({
     this.load();
   },
 
-  async load() {
-    this.setData({ state: 'loading' });
-    try {
-      this.showTab(await ordering.fetchTab(this.ids.store, this.ids.tab, { quiet: true }));
-      this.setData({ state: 'ready' });
-    } catch (error) {
-      this.setData({ state: 'failed', failure: { message: error.message } });
-    }
-  },
-
-  reloadTab() {
-    return this.load();
-  },
-
   renderTab(tab) {
     this.setData({ cart: cartView(tab, myUserId()) });
   },
