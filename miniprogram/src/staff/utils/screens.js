@@ -17,4 +17,34 @@ function businessDay(now = new Date()) {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
-module.exports = { screenUrl, queryOf, once, businessDay };
+/**
+ * A screen that reads what it shows whenever it comes on screen and on a pull-down. The page gives `read()`, which
+ * answers the data to show; `load()` sets `loading` and `error` around it (a page may give its own `load`).
+ */
+function readOnShow(options) {
+  const own = (name) => options[name] || (() => {});
+  return {
+    async load() {
+      this.setData({ loading: true, error: '' });
+      try {
+        this.setData({ loading: false, ...(await this.read()) });
+      } catch (error) {
+        this.setData({ loading: false, error: error.message });
+      }
+    },
+
+    ...options,
+
+    onShow() {
+      own('onShow').call(this);
+      this.load();
+    },
+
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
+  };
+}
+
+module.exports = { screenUrl, queryOf, once, businessDay, readOnShow };

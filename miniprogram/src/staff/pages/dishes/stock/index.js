@@ -2,7 +2,7 @@
 // portions are left today and how many each day starts with. An empty stock field means unlimited.
 const dishes = require('../../../../services/dishes');
 const { formatFen } = require('../../../../utils/money');
-const { queryOf, once } = require('../../../utils/screens');
+const { queryOf, once, readOnShow } = require('../../../utils/screens');
 
 const PORTIONS = /^\d{1,6}$/;
 
@@ -28,30 +28,16 @@ function view(dish) {
   };
 }
 
-Page({
+Page(readOnShow({
   data: { store: '', loading: true, error: '', dishes: [], editing: '', today: '', daily: '', busy: '' },
 
   onLoad(query) {
     this.setData({ store: queryOf(query).store });
   },
 
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      const list = await dishes.fetchManagedDishes(this.data.store, { quiet: true });
-      this.setData({ loading: false, dishes: list.map(view) });
-    } catch (error) {
-      this.setData({ loading: false, error: error.message });
-    }
+  async read() {
+    const list = await dishes.fetchManagedDishes(this.data.store, { quiet: true });
+    return { dishes: list.map(view) };
   },
 
   replace(dish) {
@@ -107,4 +93,4 @@ Page({
       this.setData({ editing: '' });
     }
   },
-});
+}));

@@ -1,9 +1,9 @@
 // The tables with a tab open now: from here the money a table owes is taken at the counter.
 const kitchen = require('../../../../services/kitchen');
 const { formatFen } = require('../../../../utils/money');
-const { screenUrl, queryOf } = require('../../../utils/screens');
+const { screenUrl, queryOf, readOnShow } = require('../../../utils/screens');
 
-Page({
+Page(readOnShow({
   data: { store: '', role: '', loading: true, error: '', tabs: [] },
 
   onLoad(query) {
@@ -11,34 +11,19 @@ Page({
     this.setData({ store, role });
   },
 
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      const tabs = await kitchen.fetchOpenTabs(this.data.store, { quiet: true });
-      this.setData({
-        loading: false,
-        tabs: tabs.map((tab) => ({
-          id: tab.id,
-          table: tab.table_name || tab.table_code || '',
-          dueFen: tab.due_fen,
-          dueText: formatFen(tab.due_fen),
-          awaiting: (tab.awaiting_payment || []).map((order) => ({
-            id: order.order_id, number: order.number, totalText: formatFen(order.total_fen),
-          })),
-        })).sort((a, b) => a.table.localeCompare(b.table)),
-      });
-    } catch (error) {
-      this.setData({ loading: false, error: error.message });
-    }
+  async read() {
+    const tabs = await kitchen.fetchOpenTabs(this.data.store, { quiet: true });
+    return {
+      tabs: tabs.map((tab) => ({
+        id: tab.id,
+        table: tab.table_name || tab.table_code || '',
+        dueFen: tab.due_fen,
+        dueText: formatFen(tab.due_fen),
+        awaiting: (tab.awaiting_payment || []).map((order) => ({
+          id: order.order_id, number: order.number, totalText: formatFen(order.total_fen),
+        })),
+      })).sort((a, b) => a.table.localeCompare(b.table)),
+    };
   },
 
   onPay(event) {
@@ -51,4 +36,4 @@ Page({
     const { order, number, table } = event.currentTarget.dataset;
     wx.navigateTo({ url: screenUrl('counter/pay', { store: this.data.store, order, number, table }) });
   },
-});
+}));

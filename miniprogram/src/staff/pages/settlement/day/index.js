@@ -2,7 +2,7 @@
 // WeChat payments given back, and where our records and WeChat Pay's bill disagree).
 const { fetchSettlement } = require('../../../../services/settlement');
 const { formatFen } = require('../../../../utils/money');
-const { queryOf, businessDay } = require('../../../utils/screens');
+const { queryOf, businessDay, readOnShow } = require('../../../utils/screens');
 
 const METHOD_NAMES = { wechat: '微信支付', cash: '现金', card: '银行卡', other: '其他' };
 
@@ -33,21 +33,12 @@ function view(settlement) {
   };
 }
 
-Page({
+Page(readOnShow({
   data: { store: '', date: '', today: '', loading: true, error: '', day: null },
 
   onLoad(query) {
     const today = businessDay();
     this.setData({ store: queryOf(query).store, date: queryOf(query).date || today, today });
-  },
-
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -64,4 +55,4 @@ Page({
     this.setData({ date: event.detail.value });
     return this.load();
   },
-});
+}));

@@ -3,7 +3,7 @@
 const identity = require('../../../../services/identity');
 const tenancy = require('../../../../services/tenancy');
 const { roleName, modeName } = require('../../../../utils/labels');
-const { screenUrl } = require('../../../utils/screens');
+const { screenUrl, readOnShow } = require('../../../utils/screens');
 
 const MANAGERS = ['owner', 'operator'];
 
@@ -28,38 +28,23 @@ function entriesFor(storeId, role) {
     .map((entry) => ({ label: entry.label, url: screenUrl(entry.screen, { store: storeId, role }) }));
 }
 
-Page({
+Page(readOnShow({
   data: { loading: true, error: '', workplaces: [] },
 
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      const me = await identity.fetchMe({ quiet: true });
-      const workplaces = await tenancy.fetchWorkplaces(me.roles || [], { quiet: true });
-      this.setData({
-        loading: false,
-        workplaces: workplaces.map(({ store, role }) => ({
-          id: store.id,
-          name: store.name,
-          code: store.code,
-          roleName: roleName(role),
-          modeName: modeName(store.ordering_mode),
-          open: !!store.open_now,
-          entries: entriesFor(store.id, role),
-        })),
-      });
-    } catch (error) {
-      this.setData({ loading: false, error: error.message });
-    }
+  async read() {
+    const me = await identity.fetchMe({ quiet: true });
+    const workplaces = await tenancy.fetchWorkplaces(me.roles || [], { quiet: true });
+    return {
+      workplaces: workplaces.map(({ store, role }) => ({
+        id: store.id,
+        name: store.name,
+        code: store.code,
+        roleName: roleName(role),
+        modeName: modeName(store.ordering_mode),
+        open: !!store.open_now,
+        entries: entriesFor(store.id, role),
+      })),
+    };
   },
 
   onEntry(event) {
@@ -74,4 +59,4 @@ Page({
       wx.reLaunch({ url: '/pages/table/scan/index' });
     }
   },
-});
+}));
