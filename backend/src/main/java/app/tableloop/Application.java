@@ -2,6 +2,7 @@ package app.tableloop;
 
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.loyalty.LoyaltyModule;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -64,9 +65,10 @@ public final class Application implements AutoCloseable {
     OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity);
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
+    LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
-        identity, tenancy, menu, ordering, payment, membership));
+        identity, tenancy, menu, ordering, payment, membership, loyalty));
   };
 
   private final Infrastructure infrastructure;

@@ -44,8 +44,11 @@ class ArchitectureTest {
     MAY_USE.put("payment", Set.of("identity", "tenancy", "menu", "ordering", "wechat"));
     // Membership learns of paid orders and refunds through payment's outbox events, not its classes.
     MAY_USE.put("membership", Set.of("identity", "tenancy", "wechat"));
+    // Loyalty prices and pays orders through the ports ordering and payment offer, and counts payments from events.
+    MAY_USE.put("loyalty", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "wechat"));
     // The demo plays a day of business through the product's own API and services.
-    MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "wechat"));
+    MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
+        "wechat"));
     MAY_USE.put("wechat", Set.of());
   }
 

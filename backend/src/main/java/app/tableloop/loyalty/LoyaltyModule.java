@@ -1,0 +1,45 @@
+package app.tableloop.loyalty;
+
+import app.tableloop.identity.IdentityModule;
+import app.tableloop.membership.MembershipModule;
+import app.tableloop.menu.MenuModule;
+import app.tableloop.ordering.OrderingModule;
+import app.tableloop.payment.PaymentModule;
+import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.job.PeriodicJob;
+import app.tableloop.platform.outbox.EventHandler;
+import app.tableloop.platform.runtime.FeatureModule;
+import app.tableloop.tenancy.TenancyModule;
+import app.tableloop.wechat.WeChatGateway;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What keeps members coming back, each part in its own package: coupons and checkout pricing ({@code coupon}),
+ * points and levels ({@code points}, {@code level}), and stored value ({@code storedvalue}).
+ */
+public final class LoyaltyModule implements FeatureModule {
+  private final List<ApiModule> apis = new ArrayList<>();
+  private final List<PeriodicJob> jobs = new ArrayList<>();
+  private final List<EventHandler> handlers = new ArrayList<>();
+
+  public LoyaltyModule(Platform platform, WeChatGateway wechat, IdentityModule identity, TenancyModule tenancy,
+                       MenuModule menu, OrderingModule ordering, PaymentModule payment, MembershipModule membership) {
+  }
+
+  @Override
+  public List<ApiModule> apis() {
+    return List.copyOf(apis);
+  }
+
+  @Override
+  public List<PeriodicJob> jobs() {
+    return List.copyOf(jobs);
+  }
+
+  @Override
+  public List<EventHandler> eventHandlers() {
+    return List.copyOf(handlers);
+  }
+}
