@@ -3,6 +3,7 @@ package app.tableloop;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.LoyaltyModule;
+import app.tableloop.loyalty.coupon.Checkout;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -62,7 +63,9 @@ public final class Application implements AutoCloseable {
     IdentityModule identity = new IdentityModule(platform, wechat);
     TenancyModule tenancy = new TenancyModule(platform, wechat);
     MenuModule menu = new MenuModule(platform, tenancy);
-    OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity);
+    // Placed orders are priced by loyalty (member prices, levels, coupons) through ordering's port.
+    OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity,
+        new Checkout(platform.clock()));
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
     LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);

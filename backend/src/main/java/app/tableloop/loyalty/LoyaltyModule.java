@@ -1,6 +1,7 @@
 package app.tableloop.loyalty;
 
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.loyalty.coupon.CouponFeature;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -26,6 +27,9 @@ public final class LoyaltyModule implements FeatureModule {
 
   public LoyaltyModule(Platform platform, WeChatGateway wechat, IdentityModule identity, TenancyModule tenancy,
                        MenuModule menu, OrderingModule ordering, PaymentModule payment, MembershipModule membership) {
+    CouponFeature coupons = new CouponFeature(platform, ordering);
+    apis.addAll(coupons.apis());
+    handlers.addAll(coupons.handlers());
   }
 
   @Override

@@ -3,8 +3,6 @@ package app.tableloop.ordering;
 import static app.tableloop.platform.http.Refusals.refuse;
 
 import app.tableloop.identity.Access;
-import app.tableloop.menu.BusinessDay;
-import app.tableloop.menu.DishStock;
 import app.tableloop.ordering.ticket.KitchenTicket;
 import app.tableloop.ordering.ticket.PaperWidth;
 import app.tableloop.ordering.ticket.TicketLine;
@@ -18,7 +16,6 @@ import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +23,8 @@ import java.util.UUID;
 
 /**
  * What the kitchen and the floor staff do with orders: see the live ones, accept or reject, serve item by item,
- * cancel what is unpaid (its stock returns), print tickets, close tabs. Diners may hurry an order. Every change is
- * pushed to the store's kitchen feed and to the order's table.
+ * cancel what is unpaid (its stock and whatever else it held return), print tickets, close tabs. Diners may hurry an
+ * order. Every change is pushed to the store's kitchen feed and to the order's table.
  */
 public final class KitchenService {
   private static final int HURRY_EVERY_MINUTES = 2;
@@ -37,19 +34,19 @@ public final class KitchenService {
   private final DiningTables tables;
   private final Tabs tabs;
   private final Orders orders;
-  private final DishStock stock;
+  private final OrderEndings endings;
   private final TabStates tabStates;
   private final Diners diners;
   private final OrderingEvents events;
 
   KitchenService(Database database, Stores stores, DiningTables tables, Tabs tabs, Orders orders,
-                  DishStock stock, TabStates tabStates, Diners diners, OrderingEvents events) {
+                  OrderEndings endings, TabStates tabStates, Diners diners, OrderingEvents events) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
     this.tabs = tabs;
     this.orders = orders;
-    this.stock = stock;
+    this.endings = endings;
     this.tabStates = tabStates;
     this.diners = diners;
     this.events = events;
@@ -136,7 +133,7 @@ public final class KitchenService {
             .compose(order -> stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
                 .compose(store -> allowed(order, to, store) ? orders.move(sql, tenantId, orderId, order.status(), to,
                         reason)
-                    .compose(moved -> moved ? returnStock(sql, tenantId, order, to, store)
+                    .compose(moved -> moved ? ended(sql, tenantId, order, to, store)
                         : Refusals.<Void>refuse(OrderingRefusal.cannotMove(order.status(), to)))
                     : Refusals.<Void>refuse(OrderingRefusal.cannotMove(order.status(), to))))
             .compose(moved -> order(sql, access, orderId)))
@@ -151,16 +148,9 @@ public final class KitchenService {
     return order.status().mayBecome(to);
   }
 
-  private Future<Void> returnStock(SqlClient sql, UUID tenantId, Order order, OrderStatus to, Store store) {
-    if (to != OrderStatus.REJECTED && to != OrderStatus.CANCELLED) {
-      return Future.succeededFuture();
-    }
-    LocalDate day = BusinessDay.of(order.placedAt().toInstant(), store.timeZone());
-    Future<Void> chain = Future.succeededFuture();
-    for (Order.Item item : order.items()) {
-      chain = chain.compose(previous -> stock.giveBack(sql, tenantId, item.dishId(), item.quantity(), day));
-    }
-    return chain;
+  private Future<Void> ended(SqlClient sql, UUID tenantId, Order order, OrderStatus to, Store store) {
+    return to == OrderStatus.REJECTED || to == OrderStatus.CANCELLED
+        ? endings.ended(sql, tenantId, order, to, store.timeZone()) : Future.succeededFuture();
   }
 
   private Future<Order> order(SqlClient sql, Access access, UUID orderId) {

@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An order as placed: its number for the day, status, items priced when it was placed, and whether a payment has
- * paid it (its own, pay first; or its tab's, eat first).
+ * An order as placed: its number for the day, status, items priced when it was placed, what was taken off their
+ * subtotal, and whether a payment has paid it (its own, pay first; or its tab's, eat first).
  */
 public record Order(UUID id, UUID storeId, UUID tabId, UUID tableId, String number, OrderStatus status, int headCount,
                     String notes, long totalFen, UUID placedBy, OffsetDateTime placedAt, OffsetDateTime hurriedAt,
-                    String endReason, boolean paid, List<Item> items) {
+                    String endReason, boolean paid, List<Item> items, long discountFen,
+                    List<OrderAdjustment> adjustments) {
+
+  /** The items at their menu prices, before the adjustments: {@code totalFen} is what is paid. */
+  public long subtotalFen() {
+    return totalFen + discountFen;
+  }
 
   /** Still to be paid with the tab: in the kitchen's hands or served, and paid by nothing yet. */
   public boolean dueWithTab() {

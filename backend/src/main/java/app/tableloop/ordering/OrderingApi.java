@@ -82,7 +82,8 @@ public final class OrderingApi implements ApiModule {
   private void placeOrder(RoutingContext rc) {
     JsonObject body = Requests.body(rc);
     tabs.placeOrder(Callers.of(rc), Requests.id(rc, "tab"), new TabService.PlaceOrder(body.getString("idempotency_key"),
-            body.getInteger("head_count"), body.getString("notes")))
+            body.getInteger("head_count"), body.getString("notes"),
+            body.containsKey("coupon") ? CouponChoice.parse(body.getString("coupon")) : null))
         .onSuccess(order -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(OrderingJson.order(order).encode()))
         .onFailure(rc::fail);

@@ -1,13 +1,10 @@
 package app.tableloop.ordering;
 
-import app.tableloop.menu.BusinessDay;
-import app.tableloop.menu.DishStock;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,18 +15,18 @@ final class OrderingForPayment implements PayableOrders {
   private final Stores stores;
   private final Tabs tabs;
   private final Orders orders;
-  private final DishStock stock;
+  private final OrderEndings endings;
   private final Diners diners;
   private final TabStates tabStates;
   private final OrderingEvents events;
 
-  OrderingForPayment(Database database, Stores stores, Tabs tabs, Orders orders, DishStock stock, Diners diners,
+  OrderingForPayment(Database database, Stores stores, Tabs tabs, Orders orders, OrderEndings endings, Diners diners,
                      TabStates tabStates, OrderingEvents events) {
     this.database = database;
     this.stores = stores;
     this.tabs = tabs;
     this.orders = orders;
-    this.stock = stock;
+    this.endings = endings;
     this.diners = diners;
     this.tabStates = tabStates;
     this.events = events;
@@ -88,19 +85,9 @@ final class OrderingForPayment implements PayableOrders {
             .compose(order -> orders.move(sql, tenantId, orderId, OrderStatus.AWAITING_PAYMENT,
                     OrderStatus.CANCELLED, reason)
                 .compose(cancelled -> !cancelled ? Future.succeededFuture(false)
-                    : giveBack(sql, tenantId, order, BusinessDay.of(order.placedAt().toInstant(), store.timeZone()))
-                        .map(true))))
+                    : endings.ended(sql, tenantId, order, OrderStatus.CANCELLED, store.timeZone()).map(true))))
         .compose(cancelled -> !cancelled ? Future.succeededFuture(Optional.<Order>empty())
             : orders.find(sql, tenantId, storeId, orderId));
-  }
-
-  /** The order's portions, back on sale for the business day they were taken from. */
-  private Future<Void> giveBack(SqlClient sql, UUID tenantId, Order order, LocalDate day) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Order.Item item : order.items()) {
-      chain = chain.compose(previous -> stock.giveBack(sql, tenantId, item.dishId(), item.quantity(), day));
-    }
-    return chain;
   }
 
   @Override

@@ -6,6 +6,7 @@ import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
+import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.tenancy.TenancyModule;
 import app.tableloop.wechat.WeChatGateway;
@@ -14,11 +15,16 @@ import java.util.List;
 /** Tables' tabs and shared carts, orders and the kitchen, live to diners and staff. */
 public final class OrderingModule implements FeatureModule {
   private final PayableOrders payableOrders;
+  private final DinerCarts dinerCarts;
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
 
+  /**
+   * @param adjustments what placed orders are given off their menu prices (member prices, level discounts,
+   *                    coupons): loyalty's, wired by the application
+   */
   public OrderingModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, MenuModule menu,
-                        IdentityModule identity) {
+                        IdentityModule identity, PriceAdjustments adjustments) {
     Database database = platform.database();
     Tabs tabs = new Tabs();
     Orders orders = new Orders();
@@ -27,11 +33,13 @@ public final class OrderingModule implements FeatureModule {
     Diners diners = new Diners(tabs, orders);
     TabStates tabStates = new TabStates(tabs, menu.menus(), platform.clock());
     TabService tabService = new TabService(database, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
-        tenancy.scanProofKey(), platform.clock(), tabStates, wechat);
+        tenancy.scanProofKey(), platform.clock(), tabStates, wechat, adjustments);
+    OrderEndings endings = new OrderEndings(menu.stock(), new Outbox());
     KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
-        menu.stock(), tabStates, diners, events);
-    this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, menu.stock(), diners,
+        endings, tabStates, diners, events);
+    this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, endings, diners,
         tabStates, events);
+    this.dinerCarts = new DinerCarts(tabs, tabStates);
     this.apis = List.of(new OrderingApi(tabService, kitchen, events, identity.liveViewers()));
     this.jobs = List.of(new TabExpiry(database).job());
   }
@@ -39,6 +47,11 @@ public final class OrderingModule implements FeatureModule {
   /** Ordering's port for payment. */
   public PayableOrders payableOrders() {
     return payableOrders;
+  }
+
+  /** A tab's cart priced for one of its diners, for a checkout quote. */
+  public DinerCarts dinerCarts() {
+    return dinerCarts;
   }
 
   @Override

@@ -29,7 +29,8 @@ public final class Orders {
       json_build_object('id', o.id, 'store_id', o.store_id, 'tab_id', o.tab_id, 'table_id', o.table_id,
           'number', o.number, 'status', o.status, 'head_count', o.head_count, 'notes', o.notes,
           'total_fen', o.total_fen, 'placed_by', o.placed_by, 'placed_at', o.placed_at, 'hurried_at', o.hurried_at,
-          'end_reason', o.end_reason, 'paid', o.paid_by IS NOT NULL,
+          'end_reason', o.end_reason, 'paid', o.paid_by IS NOT NULL, 'discount_fen', o.discount_fen,
+          'adjustments', o.adjustments,
           'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'dish_id', i.dish_id,
                                                  'dish_name', i.dish_name, 'choices', i.choices,
                                                  'unit_price_fen', i.unit_price_fen, 'quantity', i.quantity,
@@ -55,12 +56,16 @@ public final class Orders {
   public record Earlier(UUID orderId, byte[] requestHash) {
   }
 
-  /** What placing an order writes. */
-  public record NewOrder(UUID storeId, UUID tabId, UUID tableId, LocalDate businessDate, OrderStatus status,
+  /** What placing an order writes; its id is chosen first, so that what the order uses up can name it. */
+  public record NewOrder(UUID id, UUID storeId, UUID tabId, UUID tableId, LocalDate businessDate, OrderStatus status,
                          int headCount, String notes, UUID placedBy, String idempotencyKey, byte[] requestHash,
-                         List<PricedLine> lines, List<UUID> addedBy) {
+                         List<PricedLine> lines, List<UUID> addedBy, List<OrderAdjustment> adjustments) {
+    long discountFen() {
+      return adjustments.stream().mapToLong(OrderAdjustment::amountFen).sum();
+    }
+
     long totalFen() {
-      return lines.stream().mapToLong(PricedLine::totalFen).sum();
+      return lines.stream().mapToLong(PricedLine::totalFen).sum() - discountFen();
     }
   }
 
@@ -87,7 +92,7 @@ public final class Orders {
    * read would, without reading it.
    */
   public Future<Order> insert(SqlClient sql, UUID tenantId, NewOrder order) {
-    UUID orderId = UUID.randomUUID();
+    UUID orderId = order.id();
     List<Order.Item> items = new ArrayList<>();
     List<String> choices = new ArrayList<>();
     for (int i = 0; i < order.lines().size(); i++) {
@@ -105,9 +110,11 @@ public final class Orders {
                 RETURNING last_number
             ), placed AS (
                 INSERT INTO orders (id, tenant_id, store_id, tab_id, table_id, number, business_date, status,
-                                    head_count, notes, total_fen, placed_by, idempotency_key, request_hash)
+                                    head_count, notes, total_fen, placed_by, idempotency_key, request_hash,
+                                    discount_fen, adjustments)
                 SELECT $2::uuid, $1::uuid, $3::uuid, $4::uuid, $5::uuid,\s""" + NUMBER + """
-                       , $6::date, $7::text, $8::integer, $9::text, $10::bigint, $11::uuid, $12::text, $13::bytea
+                       , $6::date, $7::text, $8::integer, $9::text, $10::bigint, $11::uuid, $12::text, $13::bytea,
+                       $21::bigint, $22::jsonb
                   FROM n
                 RETURNING number, placed_at
             ), items AS (
@@ -129,12 +136,14 @@ public final class Orders {
             choices.toArray(String[]::new),
             items.stream().map(Order.Item::unitPriceFen).toArray(Long[]::new),
             items.stream().map(Order.Item::quantity).toArray(Integer[]::new),
-            items.stream().map(Order.Item::addedBy).toArray(UUID[]::new))))
+            items.stream().map(Order.Item::addedBy).toArray(UUID[]::new), order.discountFen(),
+            adjustmentsJson(order.adjustments()))))
         .map(rows -> {
           Row row = rows.iterator().next();
           return new Order(orderId, order.storeId(), order.tabId(), order.tableId(), row.getString("number"),
               order.status(), order.headCount(), notes.isEmpty() ? null : notes, order.totalFen(), order.placedBy(),
-              row.getOffsetDateTime("placed_at"), null, null, false, items.stream().sorted(BY_ID).toList());
+              row.getOffsetDateTime("placed_at"), null, null, false, items.stream().sorted(BY_ID).toList(),
+              order.discountFen(), order.adjustments());
         });
   }
 
@@ -239,7 +248,24 @@ public final class Orders {
         json.getString("number"), OrderStatus.fromWireName(json.getString("status")).orElseThrow(),
         json.getInteger("head_count"), notes == null || notes.isEmpty() ? null : notes, json.getLong("total_fen"),
         uuid(json, "placed_by"), time(json, "placed_at"), time(json, "hurried_at"), json.getString("end_reason"),
-        json.getBoolean("paid"), json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList());
+        json.getBoolean("paid"), json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList(),
+        json.getLong("discount_fen"), json.getJsonArray("adjustments").stream().map(JsonObject.class::cast)
+            .map(Orders::adjustment).toList());
+  }
+
+  /** The adjustments as the order's JSON (and its column) holds them. */
+  public static JsonArray adjustmentsJson(List<OrderAdjustment> adjustments) {
+    return new JsonArray(adjustments.stream().map(adjustment -> new JsonObject()
+        .put("kind", adjustment.kind().wireName())
+        .put("label", adjustment.label())
+        .put("amount_fen", adjustment.amountFen())
+        .put("coupon_id", adjustment.couponId() == null ? null : adjustment.couponId().toString())).toList());
+  }
+
+  private static OrderAdjustment adjustment(JsonObject json) {
+    String coupon = json.getString("coupon_id");
+    return new OrderAdjustment(OrderAdjustment.Kind.fromWireName(json.getString("kind")).orElseThrow(),
+        json.getString("label"), json.getLong("amount_fen"), coupon == null ? null : UUID.fromString(coupon));
   }
 
   private static Order.Item item(JsonObject json) {

@@ -51,10 +51,13 @@ public final class TabService {
   private final Clock clock;
   private final TabStates tabStates;
   private final WeChatGateway wechat;
+  private final PriceAdjustments adjustments;
 
   TabService(Database database, DiningTables tables, Tabs tabs, Carts carts, Orders orders, DishStock stock,
-             OrderingEvents events, ScanProofKey scanProofKey, Clock clock, TabStates tabStates, WeChatGateway wechat) {
+             OrderingEvents events, ScanProofKey scanProofKey, Clock clock, TabStates tabStates, WeChatGateway wechat,
+             PriceAdjustments adjustments) {
     this.wechat = wechat;
+    this.adjustments = adjustments;
     this.database = database;
     this.tables = tables;
     this.tabs = tabs;
@@ -67,8 +70,8 @@ public final class TabService {
     this.tabStates = tabStates;
   }
 
-  /** What placing an order asks for, besides the cart. */
-  public record PlaceOrder(String idempotencyKey, int headCount, String notes) {
+  /** What placing an order asks for, besides the cart; {@code coupon} is null when the request named none. */
+  public record PlaceOrder(String idempotencyKey, int headCount, String notes, CouponChoice coupon) {
   }
 
   /**
@@ -170,13 +173,14 @@ public final class TabService {
   }
 
   /**
-   * Places an order from the cart: priced from the menu now, stock taken, numbered, the cart emptied; all or
-   * nothing. The same idempotency key again answers the same order, also when the two submits race. The answer, the
+   * Places an order from the cart: priced from the menu now, adjusted for the diner (member prices, level discount,
+   * the coupon chosen, redeemed), stock taken, numbered, the cart emptied; all or nothing. The same idempotency key again answers the same order, also when the two submits race. The answer, the
    * kitchen's feed and the table's are built from what the transaction read and wrote.
    */
   public Future<Order> placeOrder(Access access, UUID tabId, PlaceOrder request) {
+    // A request naming no coupon hashes as it did before coupons existed, so such retries still match.
     byte[] requestHash = hash(tabId + "|" + request.headCount() + "|" + Optional.ofNullable(request.notes())
-        .orElse(""));
+        .orElse("") + (request.coupon() == null ? "" : "|" + request.coupon().wireName()));
     UUID tenantId = access.tenantId();
     return notesPass(access, request.notes())
         .compose(passed -> database.inTenant(tenantId, sql -> place(sql, access, tabId, request, requestHash)))
@@ -220,6 +224,7 @@ public final class TabService {
     Store store = locked.store();
     Tab tab = locked.tab();
     LocalDate day = tabStates.businessDay(store);
+    UUID orderId = UUID.randomUUID();
     return orderable(store, locked.table())
         .compose(ok -> locked.lines().isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
             : tabStates.menu(sql, tenantId, store, day, locked.lines()))
@@ -227,16 +232,18 @@ public final class TabService {
           CartPricing.Outcome pricing = CartPricing.price(locked.lines(), menu);
           return pricing.priced() ? Future.succeededFuture(pricing.lines()) : refuse(pricing.refusal());
         })
-        .compose(lines -> takeStock(sql, tenantId, day, lines)
-            .compose(taken -> carts.empty(sql, tenantId, tab.id()))
-            .compose(version -> orders.insert(sql, tenantId, new Orders.NewOrder(store.id(), tab.id(),
-                    tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
-                        ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
-                    request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
-                    requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList()))
-                .map(order -> new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
-                    version)), Stream.concat(locked.orders().stream(), Stream.of(order))
-                    .sorted(Comparator.comparing(Order::placedAt)).toList()))));
+        .compose(lines -> adjustments.adjust(sql, tenantId, store.id(), access.user().userId(), orderId, lines,
+                Optional.ofNullable(request.coupon()).orElse(CouponChoice.BEST))
+            .compose(adjusted -> takeStock(sql, tenantId, day, lines)
+                .compose(taken -> carts.empty(sql, tenantId, tab.id()))
+                .compose(version -> orders.insert(sql, tenantId, new Orders.NewOrder(orderId, store.id(), tab.id(),
+                        tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
+                            ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
+                        request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
+                        requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted))
+                    .map(order -> new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
+                        version)), Stream.concat(locked.orders().stream(), Stream.of(order))
+                        .sorted(Comparator.comparing(Order::placedAt)).toList())))));
   }
 
   /** Takes the portions of every dish of the order at once; the first dish short of them is named in the refusal. */

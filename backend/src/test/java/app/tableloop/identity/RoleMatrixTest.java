@@ -104,7 +104,15 @@ class RoleMatrixTest {
       Map.entry("getMyJoinCodeImage", Set.of("operator", "owner", "staff")),
       Map.entry("getMyRecruitsToday", Set.of("operator", "owner", "staff")),
       Map.entry("listRecruiters", Set.of("operator", "owner")),
-      Map.entry("listAccessAudit", Set.of("operator", "owner")));
+      Map.entry("listAccessAudit", Set.of("operator", "owner")),
+      Map.entry("listCouponTemplates", Set.of("operator", "owner")),
+      Map.entry("createCouponTemplate", Set.of("operator", "owner")),
+      Map.entry("getCouponTemplate", Set.of("operator", "owner")),
+      Map.entry("updateCouponTemplate", Set.of("operator", "owner")),
+      Map.entry("grantCoupons", Set.of("operator", "owner")),
+      Map.entry("claimCoupon", Set.of("diner")),
+      Map.entry("listWalletCoupons", Set.of("diner")),
+      Map.entry("getCheckoutQuote", Set.of("diner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;

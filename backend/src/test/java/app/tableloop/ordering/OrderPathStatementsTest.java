@@ -73,9 +73,11 @@ class OrderPathStatementsTest {
         + " orders, the dishes, the line, COMMIT").hasSize(6);
 
     List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001"));
+    // The diner is no member: the pricing read (membership, level, coupons) finds nothing and redeems nothing.
     assertThat(placement).as("BEGIN, tenant, the tab locked with its store, table, cart, orders and the key's earlier"
-        + " order, the dishes, the stock, the cart emptied, the numbered order with its items, COMMIT")
-        .hasSize(8);
+        + " order, the dishes, the diner's membership with level and coupons, the stock, the cart emptied, the"
+        + " numbered order with its items, COMMIT")
+        .hasSize(9);
     assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
         .contains("order_counters");
 

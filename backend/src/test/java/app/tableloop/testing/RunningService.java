@@ -203,6 +203,25 @@ public final class RunningService implements AutoCloseable {
     return response.bodyAsJsonObject().getString("token");
   }
 
+  /**
+   * Signs {@code user} in from another loopback address (127.0.0.2 and on), as a diner on another phone would:
+   * sign-ins are limited per client address, so a crowd of diners signs in from several.
+   */
+  public String signInFrom(String loopbackAddress, String user) {
+    WebClient from = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port())
+        .setDefaultHost("127.0.0.1").setLocalAddress(loopbackAddress));
+    try {
+      HttpResponse<Buffer> response = Await.result(from.post("/api/v1/auth/wechat").sendJsonObject(
+          new JsonObject().put("code", simulator().miniProgram().loginCode(user, false))));
+      if (response.statusCode() != 200) {
+        throw new AssertionError("sign-in failed: " + response.bodyAsString());
+      }
+      return response.bodyAsJsonObject().getString("token");
+    } finally {
+      from.close();
+    }
+  }
+
   /** Signs {@code user} in and accepts {@code inviteToken} for them; answers their session token. */
   public String signInAndAccept(String user, String inviteToken) {
     String token = signIn(user);
