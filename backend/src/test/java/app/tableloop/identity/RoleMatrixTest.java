@@ -229,7 +229,8 @@ class RoleMatrixTest {
         .replace("{line}", UUID.randomUUID().toString())
         .replace("{order}", UUID.randomUUID().toString())
         .replace("{item}", UUID.randomUUID().toString())
-        .replace("{date}", "2024-05-01");
+        .replace("{date}", "2024-05-01")
+        .replace("{template}", UUID.randomUUID().toString());
     return service.call(operation.method(), path, token, sampleBody(operation.id()));
   }
 
@@ -260,6 +261,11 @@ class RoleMatrixTest {
       case "takeCounterPayment", "takeTabCounterPayment" -> new JsonObject().put("method", "cash");
       case "refundOrder" -> new JsonObject().put("amount_fen", 100).put("reason", "矩阵测试")
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
+      case "createCouponTemplate" -> new JsonObject().put("name", "矩阵券").put("kind", "amount_off")
+          .put("amount_off_fen", 100).put("validity", new JsonObject().put("kind", "days").put("days", 7));
+      case "updateCouponTemplate" -> new JsonObject().put("active", true);
+      case "grantCoupons" -> new JsonObject().put("member_ids", new JsonArray().add(UUID.randomUUID().toString()));
+      case "claimCoupon" -> new JsonObject().put("code", "ABCDEFGH");
       default -> null;
     };
   }

@@ -4,7 +4,7 @@ import app.tableloop.platform.refusal.Refusal;
 
 /** The refusals of coupon templates, issuing, wallets and checkout, in Simplified Chinese first. */
 public enum CouponRefusal implements Refusal.Listed {
-  JOIN_FIRST(Refusal.of(Kind.FORBIDDEN, "join_first", "请先加入本店会员，才能领取和使用优惠券",
+  JOIN_FIRST(Refusal.of(Kind.CONFLICT, "join_first", "请先加入本店会员，才能领取和使用优惠券",
       "Join this restaurant's membership first to claim and use coupons")),
   TEMPLATE_NOT_FOUND(Refusal.of(Kind.NOT_FOUND, "coupon_template_not_found", "找不到这个优惠券",
       "No such coupon template")),

@@ -109,8 +109,8 @@ class CouponIssuingTest {
     ARestaurant other = ARestaurant.eatFirst(service, "别家面馆", "X1", 2000);
     JsonObject elsewhere = steps.template(other, amountOff("别家的券", 0, 300).put("claimable", true));
 
-    assertThat(problem(steps.claim(shop, stranger, open.getString("claim_code")), 403)).isEqualTo("join_first");
-    assertThat(problem(service.get(shop.path("/wallet/coupons"), stranger), 403)).isEqualTo("join_first");
+    assertThat(problem(steps.claim(shop, stranger, open.getString("claim_code")), 409)).isEqualTo("join_first");
+    assertThat(problem(service.get(shop.path("/wallet/coupons"), stranger), 409)).isEqualTo("join_first");
     assertThat(problem(steps.claim(shop, member, closed.getString("claim_code")), 409)).isEqualTo("coupon_inactive");
     assertThat(problem(steps.claim(shop, member, elsewhere.getString("claim_code")), 404))
         .as("another restaurant's code is unknown here").isEqualTo("claim_code_unknown");
