@@ -71,6 +71,10 @@ public final class DemoSeed {
     }
     DemoClient client = new DemoClient(vertx, serviceUrl, simulatorUrl.get());
     return new DemoDay(vertx, client, clock).play(restaurant)
+        .compose(played -> new DemoCoupons(database, clock).offer(restaurant.restaurant().tenantId())
+            .onSuccess(code -> LOG.info("Demo coupons: members claim 满100减15 with the code {}; each member of the"
+                + " day holds a first-visit 8折", code))
+            .map(played))
         .compose(played -> totals(restaurant, played.day())
             .map(totals -> new SeededDay(played.day(), totals, played.tablesDining(), played.refundsProcessing())))
         .onSuccess(day -> report(restaurant, day))

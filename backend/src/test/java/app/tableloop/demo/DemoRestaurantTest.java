@@ -132,6 +132,22 @@ class DemoRestaurantTest {
   }
 
   @Test
+  void theOwnerFindsTwoCouponsAndEveryMemberHoldsTheFirstVisitOne() {
+    List<JsonObject> templates = objects(ok(service.get(storePath("/coupon-templates"), owner))
+        .getJsonArray("items"));
+
+    assertThat(templates).extracting(template -> template.getString("name"))
+        .containsExactlyInAnyOrder("满100减15", "新客首单8折");
+    assertThat(templates).filteredOn(template -> template.getBoolean("claimable")).singleElement()
+        .satisfies(template -> assertThat(template.getString("claim_code")).isEqualTo(DemoCoupons.CLAIM_CODE));
+    assertThat(templates).filteredOn(template -> template.getString("name").equals("新客首单8折")).singleElement()
+        .satisfies(template -> assertThat(template.getInteger("issued_count")).isEqualTo(DemoDay.JOININGS.size()));
+    String member = service.signIn("演示食客-" + DemoDay.JOININGS.get(0).diner());
+    assertThat(objects(ok(service.get(storePath("/wallet/coupons"), member)).getJsonArray("items")))
+        .extracting(coupon -> coupon.getString("name")).containsExactly("新客首单8折");
+  }
+
+  @Test
   void aSecondSeedingFindsTheDeploymentInUseAndAddsNothing() {
     long orders = service.env().count("SELECT count(*) FROM orders");
 

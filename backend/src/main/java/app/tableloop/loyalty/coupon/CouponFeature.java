@@ -17,7 +17,7 @@ public final class CouponFeature {
     Clock clock = platform.clock();
     CouponTemplates templates = new CouponTemplates();
     Coupons coupons = new Coupons();
-    this.issuing = new CouponIssuing(templates, clock);
+    this.issuing = new CouponIssuing(clock);
     CouponService service = new CouponService(platform.database(), templates, coupons, issuing, new Checkout(clock),
         ordering.dinerCarts(), clock);
     this.apis = List.of(new CouponApi(service, clock));

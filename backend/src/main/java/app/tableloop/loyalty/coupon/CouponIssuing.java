@@ -21,8 +21,8 @@ public final class CouponIssuing {
   private final CouponTemplates templates;
   private final Clock clock;
 
-  CouponIssuing(CouponTemplates templates, Clock clock) {
-    this.templates = templates;
+  public CouponIssuing(Clock clock) {
+    this.templates = new CouponTemplates();
     this.clock = clock;
   }
 

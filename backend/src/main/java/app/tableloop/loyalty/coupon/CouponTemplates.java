@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Coupon templates, each read as one JSON object so that every reader maps one shape. */
-final class CouponTemplates {
+public final class CouponTemplates {
   /** A template's terms as JSON fields, {@code t} being its row: coupons show the same. */
   static final String TERMS_FIELDS = """
       'name', t.name, 'kind', t.kind, 'threshold_fen', t.threshold_fen, 'amount_off_fen', t.amount_off_fen,
@@ -31,8 +31,8 @@ final class CouponTemplates {
                           WHERE r.tenant_id = t.tenant_id AND r.template_id = t.id AND r.used_at IS NOT NULL))
       AS template""";
 
-  /** Writes a new template, as the rules passed it; answers it as a read would. */
-  Future<CouponTemplate> insert(SqlClient sql, UUID tenantId, CouponTemplate template, UUID createdBy) {
+  /** Writes a new template, as {@link TemplateRules} passed it; answers it as a read would. */
+  public Future<CouponTemplate> insert(SqlClient sql, UUID tenantId, CouponTemplate template, UUID createdBy) {
     CouponTerms terms = template.terms();
     CouponTemplate.Validity validity = template.validity();
     return sql.preparedQuery("""
