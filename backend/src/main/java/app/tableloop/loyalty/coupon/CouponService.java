@@ -92,7 +92,7 @@ public final class CouponService {
             return refuse(wrong.get());
           }
           String name = Optional.ofNullable(change.name()).orElse(template.name());
-          if (name.isBlank() || name.strip().codePointCount(0, name.strip().length()) > 30) {
+          if (!TemplateRules.nameFits(name)) {
             return refuse(CouponRefusal.NAME_INVALID);
           }
           boolean claimable = Optional.ofNullable(change.claimable()).orElse(template.claimable());

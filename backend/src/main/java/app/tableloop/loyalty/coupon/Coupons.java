@@ -23,13 +23,17 @@ final class Coupons {
   Future<List<Coupon>> wallet(SqlClient sql, UUID tenantId, UUID memberId, Coupon.State state, Instant now) {
     String condition = switch (state) {
       case AVAILABLE -> "c.used_at IS NULL AND c.valid_until > $3 ORDER BY c.valid_until, c.id";
-      case USED -> "c.used_at IS NOT NULL AND $3::timestamptz IS NOT NULL ORDER BY c.used_at DESC, c.id";
+      case USED -> "c.used_at IS NOT NULL ORDER BY c.used_at DESC, c.id";
       case EXPIRED -> "c.used_at IS NULL AND c.valid_until <= $3 ORDER BY c.valid_until DESC, c.id";
     };
+    Tuple parameters = Tuple.of(tenantId, memberId);
+    if (state != Coupon.State.USED) {
+      parameters.addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+    }
     return sql.preparedQuery("SELECT " + COUPON_JSON + " AS coupon FROM coupons c"
             + " JOIN coupon_templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id"
             + " WHERE c.tenant_id = $1 AND c.member_id = $2 AND " + condition + " LIMIT 200")
-        .execute(Tuple.of(tenantId, memberId, now.atOffset(ZoneOffset.UTC)))
+        .execute(parameters)
         .map(rows -> rows.stream().map(row -> coupon(row.getJsonObject("coupon"))).toList());
   }
 

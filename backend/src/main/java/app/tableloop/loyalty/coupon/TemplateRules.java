@@ -16,8 +16,7 @@ public final class TemplateRules {
   }
 
   public static Optional<Refusal> check(CouponTemplate template, Instant now) {
-    String name = template.name();
-    if (name == null || name.isBlank() || name.strip().codePointCount(0, name.strip().length()) > 30) {
+    if (!nameFits(template.name())) {
       return Optional.of(CouponRefusal.NAME_INVALID);
     }
     CouponTerms terms = template.terms();
@@ -44,6 +43,11 @@ public final class TemplateRules {
       return Optional.of(CouponRefusal.VALIDITY_INVALID);
     }
     return Optional.empty();
+  }
+
+  /** A name of 1 to 30 characters once stripped of surrounding blanks. */
+  public static boolean nameFits(String name) {
+    return name != null && !name.isBlank() && name.strip().codePointCount(0, name.strip().length()) <= 30;
   }
 
   /** A new total stock must leave room for what was issued and never shrink: null (unlimited) always does. */
