@@ -248,7 +248,8 @@ public final class Orders {
         json.getString("number"), OrderStatus.fromWireName(json.getString("status")).orElseThrow(),
         json.getInteger("head_count"), notes == null || notes.isEmpty() ? null : notes, json.getLong("total_fen"),
         uuid(json, "placed_by"), time(json, "placed_at"), time(json, "hurried_at"), json.getString("end_reason"),
-        json.getBoolean("paid"), json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList(),
+        json.getBoolean("paid"),
+        json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList(),
         json.getLong("discount_fen"), json.getJsonArray("adjustments").stream().map(JsonObject.class::cast)
             .map(Orders::adjustment).toList());
   }

@@ -174,8 +174,9 @@ public final class TabService {
 
   /**
    * Places an order from the cart: priced from the menu now, adjusted for the diner (member prices, level discount,
-   * the coupon chosen, redeemed), stock taken, numbered, the cart emptied; all or nothing. The same idempotency key again answers the same order, also when the two submits race. The answer, the
-   * kitchen's feed and the table's are built from what the transaction read and wrote.
+   * the coupon chosen, redeemed), stock taken, numbered, the cart emptied; all or nothing. The same idempotency key
+   * again answers the same order, also when the two submits race. The answer, the kitchen's feed and the table's are
+   * built from what the transaction read and wrote.
    */
   public Future<Order> placeOrder(Access access, UUID tabId, PlaceOrder request) {
     // A request naming no coupon hashes as it did before coupons existed, so such retries still match.

@@ -58,7 +58,8 @@ public final class CouponIssuing {
                         RETURNING *
                     )
                     SELECT\s""" + Coupons.COUPON_JSON + """
-                     AS coupon FROM issued c JOIN coupon_templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id
+                     AS coupon
+                      FROM issued c JOIN coupon_templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id
                     """)
                 .execute(Tuple.of(tenantId, templateId, memberId, source.wireName(), now.atOffset(ZoneOffset.UTC)))
                 .compose(issued -> issued.rowCount() == 1

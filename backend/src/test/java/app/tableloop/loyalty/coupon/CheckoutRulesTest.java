@@ -1,6 +1,7 @@
 package app.tableloop.loyalty.coupon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.tableloop.ordering.CouponChoice;
 import app.tableloop.ordering.OrderAdjustment;
@@ -38,10 +39,10 @@ class CheckoutRulesTest {
 
     CheckoutRules.Quote quote = quote(gold(List.of(small)), CouponChoice.BEST);
 
-    assertThat(quote.adjustments()).extracting(OrderAdjustment::kind, OrderAdjustment::amountFen, OrderAdjustment::label)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(OrderAdjustment.Kind.MEMBER_PRICE, 400L, "会员价"),
-            org.assertj.core.groups.Tuple.tuple(OrderAdjustment.Kind.LEVEL_DISCOUNT, 680L, "金卡会员95折"));
+    assertThat(quote.adjustments())
+        .extracting(OrderAdjustment::kind, OrderAdjustment::amountFen, OrderAdjustment::label)
+        .containsExactly(tuple(OrderAdjustment.Kind.MEMBER_PRICE, 400L, "会员价"),
+            tuple(OrderAdjustment.Kind.LEVEL_DISCOUNT, 680L, "金卡会员95折"));
     assertThat(quote.chosen()).as("¥3 alone gives less than the level's ¥6.80").isEmpty();
     assertThat(quote.options().get(0).usable()).isTrue();
     assertThat(quote.totalFen()).isEqualTo(12920);

@@ -18,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.assertj.core.data.TemporalUnitOffset;
+import org.assertj.core.data.TemporalUnitWithinOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,7 +227,7 @@ class CouponIssuingTest {
         .add(steps.memberId(shop, third)))), 404)).isEqualTo("coupon_template_not_found");
   }
 
-  private static org.assertj.core.data.TemporalUnitOffset within() {
-    return new org.assertj.core.data.TemporalUnitWithinOffset(1, ChronoUnit.SECONDS);
+  private static TemporalUnitOffset within() {
+    return new TemporalUnitWithinOffset(1, ChronoUnit.SECONDS);
   }
 }
