@@ -18,6 +18,6 @@ public interface PriceAdjustments {
    * priced at menu prices; whatever they use up is taken for the order. Fails with a refusal (4xx) when the coupon
    * chosen cannot be used on it.
    */
-  Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID storeId, UUID userId, UUID orderId,
+  Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID userId, UUID orderId,
                                        List<PricedLine> lines, CouponChoice coupon);
 }

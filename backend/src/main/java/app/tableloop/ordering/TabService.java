@@ -233,7 +233,7 @@ public final class TabService {
           CartPricing.Outcome pricing = CartPricing.price(locked.lines(), menu);
           return pricing.priced() ? Future.succeededFuture(pricing.lines()) : refuse(pricing.refusal());
         })
-        .compose(lines -> adjustments.adjust(sql, tenantId, store.id(), access.user().userId(), orderId, lines,
+        .compose(lines -> adjustments.adjust(sql, tenantId, access.user().userId(), orderId, lines,
                 Optional.ofNullable(request.coupon()).orElse(CouponChoice.BEST))
             .compose(adjusted -> takeStock(sql, tenantId, day, lines)
                 .compose(taken -> carts.empty(sql, tenantId, tab.id()))

@@ -40,7 +40,7 @@ public final class Checkout implements PriceAdjustments {
   }
 
   @Override
-  public Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID storeId, UUID userId, UUID orderId,
+  public Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID userId, UUID orderId,
                                               List<PricedLine> lines, CouponChoice coupon) {
     Instant now = clock.instant();
     return quote(sql, tenantId, userId, lines, coupon, now).compose(priced -> {

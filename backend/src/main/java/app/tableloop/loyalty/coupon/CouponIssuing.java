@@ -37,7 +37,6 @@ public final class CouponIssuing {
             UPDATE coupon_templates SET issued_count = issued_count + 1
              WHERE tenant_id = $1 AND id = $2 AND active AND (total_stock IS NULL OR issued_count < total_stock)
                AND (validity_kind = 'days' OR ends_at > $3)
-            RETURNING per_member_limit
             """)
         .execute(Tuple.of(tenantId, templateId, now.atOffset(ZoneOffset.UTC)))
         .compose(taken -> taken.rowCount() == 0 ? whyNot(sql, tenantId, templateId, now)
