@@ -1,6 +1,13 @@
 package app.tableloop.loyalty;
 
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.loyalty.level.Levels;
+import app.tableloop.loyalty.level.LevelsApi;
+import app.tableloop.loyalty.level.MemberLevels;
+import app.tableloop.loyalty.points.Points;
+import app.tableloop.loyalty.points.PointsApi;
+import app.tableloop.loyalty.points.PointsEarning;
+import app.tableloop.loyalty.points.PointsExpiry;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -26,6 +33,12 @@ public final class LoyaltyModule implements FeatureModule {
 
   public LoyaltyModule(Platform platform, WeChatGateway wechat, IdentityModule identity, TenancyModule tenancy,
                        MenuModule menu, OrderingModule ordering, PaymentModule payment, MembershipModule membership) {
+    Levels levels = new Levels(platform.clock());
+    Points points = new Points(platform.database(), levels, platform.clock());
+    apis.add(new PointsApi(points));
+    apis.add(new LevelsApi(new MemberLevels(platform.database(), levels)));
+    jobs.add(new PointsExpiry(platform.database(), levels, platform.clock()).job());
+    handlers.add(new PointsEarning(points));
   }
 
   @Override
