@@ -104,7 +104,13 @@ class RoleMatrixTest {
       Map.entry("getMyJoinCodeImage", Set.of("operator", "owner", "staff")),
       Map.entry("getMyRecruitsToday", Set.of("operator", "owner", "staff")),
       Map.entry("listRecruiters", Set.of("operator", "owner")),
-      Map.entry("listAccessAudit", Set.of("operator", "owner")));
+      Map.entry("listAccessAudit", Set.of("operator", "owner")),
+      Map.entry("getMyPoints", Set.of("diner")),
+      Map.entry("getMyLevel", Set.of("diner")),
+      Map.entry("getPointsEarnRule", Set.of("operator", "owner")),
+      Map.entry("setPointsEarnRule", Set.of("operator", "owner")),
+      Map.entry("getLoyaltyLevels", Set.of("operator", "owner")),
+      Map.entry("replaceLoyaltyLevels", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;

@@ -211,7 +211,7 @@ final class PointsLedger {
         .map(rows -> {
           List<JsonObject> found = new ArrayList<>();
           rows.forEach(row -> found.add(new JsonObject().put("points", row.getLong("points"))
-              .put("expires_at", row.getOffsetDateTime("expires_at").toString())));
+              .put("expires_at", row.getOffsetDateTime("expires_at").toInstant().toString())));
           return found;
         });
   }
@@ -242,7 +242,7 @@ final class PointsLedger {
         .put("reason", row.getString("reason"))
         .put("order_id", row.getUUID("order_id") == null ? null : row.getUUID("order_id").toString())
         .put("tab_id", row.getUUID("tab_id") == null ? null : row.getUUID("tab_id").toString())
-        .put("at", row.getOffsetDateTime("occurred_at").toString());
+        .put("at", row.getOffsetDateTime("occurred_at").toInstant().toString());
   }
 
   private static OffsetDateTime utc(Instant instant) {
