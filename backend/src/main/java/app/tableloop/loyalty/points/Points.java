@@ -8,7 +8,6 @@ import app.tableloop.membership.MembershipRefusal;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Refusals;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,14 +28,14 @@ public final class Points {
 
   private final Database database;
   private final PointsLedger ledger;
-  private final EarnRules rules;
+  private final EarnRuleSettings rules;
   private final Levels levels;
   private final Clock clock;
 
   public Points(Database database, Levels levels, Clock clock) {
     this.database = database;
     this.ledger = new PointsLedger();
-    this.rules = new EarnRules();
+    this.rules = new EarnRuleSettings();
     this.levels = levels;
     this.clock = clock;
   }
@@ -46,7 +45,7 @@ public final class Points {
   }
 
   /** What the member's points screen shows: balance, the soonest-expiring points, and a page of history. */
-  public record Wallet(long balance, List<JsonObject> expiring, List<JsonObject> history) {
+  public record Wallet(long balance, List<PointsLedger.Expiring> expiring, List<PointsLedger.Entry> history) {
   }
 
   /**

@@ -41,12 +41,26 @@ public final class PointsApi implements ApiModule {
     points.wallet(Callers.of(rc), limit, after)
         .onSuccess(wallet -> rc.json(new JsonObject()
             .put("balance", wallet.balance())
-            .put("expiring", new JsonArray(wallet.expiring()))
+            .put("expiring", new JsonArray(wallet.expiring().stream().map(expiring -> new JsonObject()
+                .put("points", expiring.points())
+                .put("expires_at", expiring.expiresAt().toString())).toList()))
             .put("history", new JsonObject()
-                .put("items", new JsonArray(wallet.history()))
+                .put("items", new JsonArray(wallet.history().stream().map(PointsApi::json).toList()))
                 .put("next", wallet.history().size() < limit ? null
-                    : wallet.history().get(wallet.history().size() - 1).getString("id")))))
+                    : wallet.history().get(wallet.history().size() - 1).id().toString()))))
         .onFailure(rc::fail);
+  }
+
+  private static JsonObject json(PointsLedger.Entry entry) {
+    return new JsonObject()
+        .put("id", entry.id().toString())
+        .put("kind", entry.kind())
+        .put("points", entry.points())
+        .put("shortfall", entry.shortfall())
+        .put("reason", entry.reason())
+        .put("order_id", entry.orderId() == null ? null : entry.orderId().toString())
+        .put("tab_id", entry.tabId() == null ? null : entry.tabId().toString())
+        .put("at", entry.at().toString());
   }
 
   private static JsonObject json(EarnRule rule) {

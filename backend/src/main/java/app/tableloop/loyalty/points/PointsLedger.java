@@ -2,7 +2,6 @@ package app.tableloop.loyalty.points;
 
 import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -28,6 +27,15 @@ final class PointsLedger {
 
   /** What a paid payment was to the diner behind it (membership's record of the visit). */
   record Visit(UUID userId, long amountFen, Instant paidAt, ZoneId storeZone) {
+  }
+
+  /** Points that expire at one instant (the first at which they are no longer valid). */
+  record Expiring(long points, Instant expiresAt) {
+  }
+
+  /** An entry of the member's history; an earn's or a clawback's order or tab paid. */
+  record Entry(UUID id, String kind, long points, long shortfall, String reason, UUID orderId, UUID tabId,
+               Instant at) {
   }
 
   /** A payment's earn: its lot, whose it is, how much, and what refunds clawed back of it so far (or found spent). */
@@ -201,7 +209,7 @@ final class PointsLedger {
   }
 
   /** The member's points by the day they expire, soonest first. */
-  Future<List<JsonObject>> expiring(SqlClient sql, UUID tenantId, UUID memberId, Instant now, int limit) {
+  Future<List<Expiring>> expiring(SqlClient sql, UUID tenantId, UUID memberId, Instant now, int limit) {
     return sql.preparedQuery("""
             SELECT expires_at, sum(remaining) AS points FROM points_lots
              WHERE tenant_id = $1 AND member_id = $2 AND remaining > 0 AND expires_at > $3
@@ -209,15 +217,15 @@ final class PointsLedger {
             """)
         .execute(Tuple.of(tenantId, memberId, utc(now), limit))
         .map(rows -> {
-          List<JsonObject> found = new ArrayList<>();
-          rows.forEach(row -> found.add(new JsonObject().put("points", row.getLong("points"))
-              .put("expires_at", row.getOffsetDateTime("expires_at").toInstant().toString())));
+          List<Expiring> found = new ArrayList<>();
+          rows.forEach(row -> found.add(new Expiring(row.getLong("points"),
+              row.getOffsetDateTime("expires_at").toInstant())));
           return found;
         });
   }
 
   /** A page of the member's entries, newest first, after the entry {@code after} (the last of the page before). */
-  Future<List<JsonObject>> history(SqlClient sql, UUID tenantId, UUID memberId, int limit, Optional<UUID> after) {
+  Future<List<Entry>> history(SqlClient sql, UUID tenantId, UUID memberId, int limit, Optional<UUID> after) {
     return sql.preparedQuery("""
             SELECT e.id, e.kind, e.points, e.shortfall, e.reason, e.occurred_at, p.order_id, p.tab_id
               FROM points_ledger e LEFT JOIN payments p ON p.id = e.payment_id
@@ -227,22 +235,16 @@ final class PointsLedger {
             """)
         .execute(Tuple.of(tenantId, memberId, limit, after.orElse(null)))
         .map(rows -> {
-          List<JsonObject> page = new ArrayList<>();
+          List<Entry> page = new ArrayList<>();
           rows.forEach(row -> page.add(entry(row)));
           return page;
         });
   }
 
-  private static JsonObject entry(Row row) {
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put("kind", row.getString("kind"))
-        .put("points", row.getLong("points"))
-        .put("shortfall", row.getLong("shortfall"))
-        .put("reason", row.getString("reason"))
-        .put("order_id", row.getUUID("order_id") == null ? null : row.getUUID("order_id").toString())
-        .put("tab_id", row.getUUID("tab_id") == null ? null : row.getUUID("tab_id").toString())
-        .put("at", row.getOffsetDateTime("occurred_at").toInstant().toString());
+  private static Entry entry(Row row) {
+    return new Entry(row.getUUID("id"), row.getString("kind"), row.getLong("points"), row.getLong("shortfall"),
+        row.getString("reason"), row.getUUID("order_id"), row.getUUID("tab_id"),
+        row.getOffsetDateTime("occurred_at").toInstant());
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The tenant's earn rule, or the default (1 point per yuan, lots lasting to the end of next year) while it has none. */
-final class EarnRules {
+final class EarnRuleSettings {
   Future<EarnRule> of(SqlClient sql, UUID tenantId) {
     return sql.preparedQuery("SELECT points_per_yuan, expiry_days FROM points_earn_rules WHERE tenant_id = $1")
         .execute(Tuple.of(tenantId))
