@@ -117,6 +117,22 @@ class PointsAndLevelsTest {
   }
 
   @Test
+  void aTabPaidAtTheEndOfTheMealEarnsOnEverythingItPaid() {
+    ARestaurant shop = ARestaurant.eatFirst(service, "先吃后付积分", "E1", PRICE_FEN);
+    String diner = aMember(shop, "tab-earner");
+    String tab = ok(service.openTab(shop.store(), shop.table("E1"), diner)).getString("id");
+    ARestaurant.Seated seated = new ARestaurant.Seated(shop, diner, shop.table("E1"), tab);
+    shop.order(seated, 1);
+    shop.order(seated, 2);
+    shop.post(shop.staff(), "/tabs/" + tab + "/counter-payment", new JsonObject().put("method", "cash"));
+
+    JsonObject wallet = balanceOnceThere(shop, diner, 3 * 88);
+    JsonObject earned = wallet.getJsonObject("history").getJsonArray("items").getJsonObject(0);
+    assertThat(earned.getString("tab_id")).isEqualTo(tab);
+    assertThat(earned.getString("order_id")).isNull();
+  }
+
+  @Test
   void aRefundClawsBackInProportionAFullOneEverythingAndSpentPointsOnlyDownToZero() {
     ARestaurant shop = ARestaurant.payFirst(service, "退款面馆", "R1-R2", PRICE_FEN);
     String diner = aMember(shop, "refunded");
