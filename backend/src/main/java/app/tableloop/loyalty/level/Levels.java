@@ -69,7 +69,7 @@ public final class Levels {
    * Replaces the tenant's levels with these (already checked by {@link LevelRules}) and puts every member at the level
    * their spend now reaches, in the caller's transaction.
    */
-  Future<Void> replace(SqlClient sql, UUID tenantId, List<Level> levels) {
+  public Future<Void> replace(SqlClient sql, UUID tenantId, List<Level> levels) {
     return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
         .execute(Tuple.of(lockKey(tenantId)))
         .compose(locked -> sql.preparedQuery("DELETE FROM loyalty_levels WHERE tenant_id = $1")
