@@ -1,6 +1,7 @@
 package app.tableloop.loyalty;
 
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.loyalty.level.LevelRecompute;
 import app.tableloop.loyalty.level.Levels;
 import app.tableloop.loyalty.level.LevelsApi;
 import app.tableloop.loyalty.level.MemberLevels;
@@ -38,6 +39,7 @@ public final class LoyaltyModule implements FeatureModule {
     apis.add(new PointsApi(points));
     apis.add(new LevelsApi(new MemberLevels(platform.database(), levels)));
     jobs.add(new PointsExpiry(platform.database(), levels, platform.clock()).job());
+    jobs.add(new LevelRecompute(platform.database(), levels).job());
     handlers.add(new PointsEarning(points));
   }
 

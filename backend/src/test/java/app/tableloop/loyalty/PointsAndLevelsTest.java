@@ -5,6 +5,7 @@ import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.loyalty.level.LevelRecompute;
 import app.tableloop.loyalty.level.Levels;
 import app.tableloop.loyalty.points.PointsExpiry;
 import app.tableloop.loyalty.points.Points;
@@ -270,6 +271,14 @@ class PointsAndLevelsTest {
     // ¥88 at 2 points per yuan, at 银卡's ×2.0.
     steps.paidOrder(shop, diner, "L2", 1);
     balanceOnceThere(shop, diner, 88 + 352);
+
+    // A year and a month later the spend has left the 12 months: the recompute job takes the member back down.
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE diner_visits SET paid_at = paid_at - interval '13 months'"
+        + " WHERE store_id = '" + shop.store().id() + "'"));
+    assertThat(service.<Integer>runJob(LevelRecompute.RECOMPUTE_NOW)).isPositive();
+    JsonObject later = ok(service.get(shop.path("/wallet/level"), diner));
+    assertThat(later.getJsonObject("level").getString("name")).isEqualTo("普通");
+    assertThat(later.getLong("spend_12m_fen")).isZero();
 
     String stranger = service.signIn("not-a-member-" + UUID.randomUUID());
     assertThat(problem(service.get(shop.path("/wallet/points"), stranger), 404)).isEqualTo("not_a_member");

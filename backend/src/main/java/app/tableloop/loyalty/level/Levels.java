@@ -70,8 +70,7 @@ public final class Levels {
    * their spend now reaches, in the caller's transaction.
    */
   public Future<Void> replace(SqlClient sql, UUID tenantId, List<Level> levels) {
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .execute(Tuple.of(lockKey(tenantId)))
+    return lockRules(sql, tenantId)
         .compose(locked -> sql.preparedQuery("DELETE FROM loyalty_levels WHERE tenant_id = $1")
             .execute(Tuple.of(tenantId)))
         .compose(deleted -> sql.preparedQuery("""
@@ -83,6 +82,22 @@ public final class Levels {
                 level.minSpendFen(), level.memberPrices(), level.discountPercent(),
                 level.pointsMultiplier().toPlainString())).toList()))
         .compose(inserted -> recompute(sql, tenantId, levels, Optional.empty()));
+  }
+
+  /**
+   * Puts every active member of the tenant at the level their spend over the last 12 months reaches now: for those
+   * whose older spend has left the 12 months, and those who joined with visits paid before joining.
+   */
+  Future<Void> recomputeAll(SqlClient sql, UUID tenantId) {
+    return lockRules(sql, tenantId)
+        .compose(locked -> of(sql, tenantId))
+        .compose(levels -> recompute(sql, tenantId, levels, Optional.empty()));
+  }
+
+  /** Holds the tenant's rules alone: what recomputes every member waits for any other change of levels. */
+  private Future<Void> lockRules(SqlClient sql, UUID tenantId) {
+    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .execute(Tuple.of(lockKey(tenantId))).mapEmpty();
   }
 
   /**
