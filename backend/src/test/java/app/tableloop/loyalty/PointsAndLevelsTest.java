@@ -303,6 +303,15 @@ class PointsAndLevelsTest {
     assertThat(refusal(spend(theirs, member, 10))).as("another tenant's member")
         .isEqualTo(MembershipRefusal.MEMBER_NOT_FOUND.code());
     assertThat(wallet(mine, diner).getLong("balance")).isEqualTo(88);
+    // Row-level security: bound to the other tenant, the application sees none of this tenant's points rows.
+    long visible = Await.result(database.inTenant(theirs.bootstrapped().tenantId(), sql -> sql.query("""
+            SELECT (SELECT count(*) FROM points_ledger) + (SELECT count(*) FROM points_lots)
+                   + (SELECT count(*) FROM points_lot_lines) + (SELECT count(*) FROM loyalty_levels)
+                   + (SELECT count(*) FROM points_earn_rules WHERE tenant_id <> current_tenant_id()) AS seen""")
+        .execute().map(rows -> rows.iterator().next().getLong("seen"))));
+    assertThat(visible).isZero();
+    assertThat(service.env().count("SELECT count(*) FROM points_ledger WHERE tenant_id = '"
+        + mine.bootstrapped().tenantId() + "'")).isPositive();
   }
 
   private String aMember(ARestaurant shop, String name) {
