@@ -36,8 +36,9 @@ import java.util.function.Function;
  * that every order, payment, refund, ledger row and event is made by the code that makes them for real customers:
  * diners scan, share a cart and order; most pay with WeChat Pay and say "I have paid"; the demo cashier takes cash
  * and card, runs the kitchen, closes the tables that left and makes a partial WeChat refund and a cash refund; three
- * diners then join the membership, two through the cashier's join code. Two tables are still dining when the day is
- * seeded, so the kitchen screen has something live.
+ * diners then join the membership, two through the cashier's join code, and one of them comes back for a snack as a
+ * member: his points are earned and he reaches 银卡. Two tables are still dining when the day is seeded, so the
+ * kitchen screen has something live.
  */
 final class DemoDay {
   static final String CASHIER = "演示收银员";
@@ -80,6 +81,10 @@ final class DemoDay {
       new Joining("小王", false, true, "13800138001"),
       new Joining("老陈", true, false, null),
       new Joining("林小姐", true, true, "13900139002"));
+
+  /** A member back for a snack after joining: the payment earns him points and lifts him to 银卡. */
+  static final Visit COMEBACK = visit("A10", Pays.WECHAT, Stage.LEFT, null,
+      List.of(line("老陈", CHONGQING, 1, "微辣"), line("老陈", HERBAL_TEA, 1)));
 
   /** What the day left behind. */
   record Played(LocalDate day, List<String> tablesDining, List<String> refundsProcessing) {
@@ -156,6 +161,7 @@ final class DemoDay {
                 .map(all -> all.<Seated>list())
                 .compose(seated -> inTurn(REFUNDS, refund -> refund(place, cashier, seated, refund)))
                 .compose(refunds -> joinMembership(place, cashier).map(refunds))
+                .compose(refunds -> seat(place, cashier, COMEBACK).map(refunds))
                 .map(refunds -> new Played(day,
                     VISITS.stream().filter(visit -> visit.stage() != Stage.LEFT).map(Visit::table).toList(),
                     refunds.stream().filter(refund -> "processing".equals(refund.getString("status")))

@@ -2,6 +2,8 @@ package app.tableloop.demo;
 
 import app.tableloop.identity.Role;
 import app.tableloop.identity.StaffInvites;
+import app.tableloop.loyalty.level.DefaultLevels;
+import app.tableloop.loyalty.level.Levels;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.menu.Menus;
 import app.tableloop.platform.database.Database;
@@ -13,26 +15,37 @@ import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeRange;
 import app.tableloop.tenancy.TenantBootstrap;
 import io.vertx.core.Future;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The embedded default's demo restaurant, 演示面馆, opened once into an empty deployment: tenant, store, tables A1–A12,
- * the owner's one-time invite, the menu and an invite for the demo cashier, all in one transaction, so that a failed
+ * the owner's one-time invite, the menu, its member levels and an invite for the demo cashier, all in one transaction, so that a failed
  * start leaves nothing half made behind (and the next start tries again).
  */
 public final class DemoRestaurant {
   static final TenantBootstrap.NewTenant DEMO = new TenantBootstrap.NewTenant("演示面馆 Demo Noodle House",
       new Stores.NewStore("演示面馆 人民路店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS),
       TableCodeRange.parse("A1-A12").orElseThrow());
+  /**
+   * The noodle house's own member levels, within reach of its prices (the built-in ones start at ¥1,000): a regular
+   * who spent ¥100 in a year is 银卡.
+   */
+  static final List<DefaultLevels.Level> LEVELS = List.of(
+      new DefaultLevels.Level(0, "普通", 0, true, 0, new BigDecimal("1.0")),
+      new DefaultLevels.Level(1, "银卡", 10_000, true, 0, new BigDecimal("1.2")),
+      new DefaultLevels.Level(2, "金卡", 50_000, true, 5, new BigDecimal("1.5")));
 
   private final Database database;
   private final Stores stores;
   private final TenantBootstrap bootstrap;
   private final StaffInvites invites;
   private final DemoMenu menu;
+  private final Levels levels;
   private final Clock clock;
 
   /** The demo restaurant as opened: what the day of business needs, and the invites it hands on. */
@@ -45,6 +58,7 @@ public final class DemoRestaurant {
     this.invites = new StaffInvites(database, clock);
     this.bootstrap = new TenantBootstrap(database, stores, new DiningTables(), invites);
     this.menu = new DemoMenu(new Menus());
+    this.levels = new Levels(clock);
     this.clock = clock;
   }
 
@@ -66,7 +80,8 @@ public final class DemoRestaurant {
                   Optional.empty(), Optional.empty(), Optional.of(true)))
               .compose(updated -> menu.write(sql, tenantId, storeId,
                       BusinessDay.of(clock.instant(), updated.orElseThrow().timeZone()))
-                  .compose(written -> invites.create(sql, tenantId, storeId, Role.STAFF, null,
+                  .compose(written -> levels.replace(sql, tenantId, LEVELS))
+                  .compose(leveled -> invites.create(sql, tenantId, storeId, Role.STAFF, null,
                       StaffInvites.DEFAULT_VALIDITY))
                   .map(cashier -> new Opened(created, updated.orElseThrow(), cashier)));
         }));

@@ -2,6 +2,14 @@ package app.tableloop.loyalty;
 
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.coupon.CouponFeature;
+import app.tableloop.loyalty.level.LevelRecompute;
+import app.tableloop.loyalty.level.Levels;
+import app.tableloop.loyalty.level.LevelsApi;
+import app.tableloop.loyalty.level.MemberLevels;
+import app.tableloop.loyalty.points.Points;
+import app.tableloop.loyalty.points.PointsApi;
+import app.tableloop.loyalty.points.PointsEarning;
+import app.tableloop.loyalty.points.PointsExpiry;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -30,6 +38,13 @@ public final class LoyaltyModule implements FeatureModule {
     CouponFeature coupons = new CouponFeature(platform, ordering);
     apis.addAll(coupons.apis());
     handlers.addAll(coupons.handlers());
+    Levels levels = new Levels(platform.clock());
+    Points points = new Points(platform.database(), levels, platform.clock());
+    apis.add(new PointsApi(points));
+    apis.add(new LevelsApi(new MemberLevels(platform.database(), levels)));
+    jobs.add(new PointsExpiry(platform.database(), levels, platform.clock()).job());
+    jobs.add(new LevelRecompute(platform.database(), levels).job());
+    handlers.add(new PointsEarning(points));
   }
 
   @Override

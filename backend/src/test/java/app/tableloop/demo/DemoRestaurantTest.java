@@ -117,9 +117,11 @@ class DemoRestaurantTest {
 
   @Test
   void threeDinersJoinedTheMembershipTwoThroughTheCashiersCodeWithTheirMealCounted() {
+    // 老陈 came back for a snack once a member: two visits.
     List<JsonObject> members = service.eventually(() -> objects(ok(service.get(storePath("/members"), owner))
         .getJsonArray("members")), all -> all.size() == DemoDay.JOININGS.size()
-        && all.stream().allMatch(member -> member.getJsonObject("stats").getInteger("visits") == 1));
+        && all.stream().allMatch(member -> member.getJsonObject("stats").getInteger("visits")
+            == (member.getString("nickname").equals("老陈") ? 2 : 1)));
 
     assertThat(members).extracting(member -> member.getString("nickname"))
         .containsExactlyInAnyOrderElementsOf(DemoDay.JOININGS.stream().map(DemoDay.Joining::diner).toList());
@@ -145,6 +147,20 @@ class DemoRestaurantTest {
     String member = service.signIn("演示食客-" + DemoDay.JOININGS.get(0).diner());
     assertThat(objects(ok(service.get(storePath("/wallet/coupons"), member)).getJsonArray("items")))
         .extracting(coupon -> coupon.getString("name")).containsExactly("新客首单8折");
+  }
+
+  @Test
+  void theMemberWhoCameBackEarnedPointsOnHisSnackAndReachedTheNoodleHouses银卡() {
+    String regular = service.signIn("演示食客-老陈");
+    long snackFen = DemoMenu.CHONGQING.priceFen() + DemoMenu.HERBAL_TEA.priceFen();
+
+    JsonObject points = service.eventually(() -> ok(service.get(storePath("/wallet/points"), regular)),
+        wallet -> wallet.getLong("balance") > 0);
+    assertThat(points.getLong("balance")).as("earned at 普通, before the snack lifted him").isEqualTo(snackFen / 100);
+    JsonObject level = ok(service.get(storePath("/wallet/level"), regular));
+    assertThat(level.getJsonObject("level").getString("name")).isEqualTo("银卡");
+    assertThat(level.getLong("spend_12m_fen")).isGreaterThanOrEqualTo(DemoRestaurant.LEVELS.get(1).minSpendFen());
+    assertThat(ok(service.get(storePath("/loyalty/levels"), owner)).getJsonArray("items")).hasSize(3);
   }
 
   @Test

@@ -112,7 +112,13 @@ class RoleMatrixTest {
       Map.entry("grantCoupons", Set.of("operator", "owner")),
       Map.entry("claimCoupon", Set.of("diner")),
       Map.entry("listWalletCoupons", Set.of("diner")),
-      Map.entry("getCheckoutQuote", Set.of("diner")));
+      Map.entry("getCheckoutQuote", Set.of("diner")),
+      Map.entry("getMyPoints", Set.of("diner")),
+      Map.entry("getMyLevel", Set.of("diner")),
+      Map.entry("getPointsEarnRule", Set.of("operator", "owner")),
+      Map.entry("setPointsEarnRule", Set.of("operator", "owner")),
+      Map.entry("getLoyaltyLevels", Set.of("operator", "owner")),
+      Map.entry("replaceLoyaltyLevels", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;

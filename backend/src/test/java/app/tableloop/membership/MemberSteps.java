@@ -15,34 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What diners and staff do around membership, and what the tests look at in the database, for the member tests. */
-final class MemberSteps {
+public final class MemberSteps {
   private final RunningService service;
 
-  MemberSteps(RunningService service) {
+  public MemberSteps(RunningService service) {
     this.service = service;
   }
 
-  HttpResponse<Buffer> join(ARestaurant shop, String diner, JsonObject body) {
+  public HttpResponse<Buffer> join(ARestaurant shop, String diner, JsonObject body) {
     return service.call(HttpMethod.POST, shop.path("/membership"), diner, body);
   }
 
-  static JsonObject consent(int version) {
+  public static JsonObject consent(int version) {
     return new JsonObject().put("consent", true).put("notice_version", version);
   }
 
-  int noticeVersion(ARestaurant shop, String diner) {
+  public int noticeVersion(ARestaurant shop, String diner) {
     return ok(service.get(shop.path("/membership"), diner)).getJsonObject("notice").getInteger("version");
   }
 
   /** The signed-in diner sits at the table, orders and the cashier takes cash for it: paid, its event written. */
-  ARestaurant.Ordered paidOrder(ARestaurant shop, String diner, String tableCode, int quantity) {
+  public ARestaurant.Ordered paidOrder(ARestaurant shop, String diner, String tableCode, int quantity) {
     ARestaurant.Ordered ordered = order(shop, diner, tableCode, quantity);
     ok(payAtCounter(ordered));
     return ordered;
   }
 
   /** The signed-in diner sits at the table and orders; in a pay-first store the order awaits payment. */
-  ARestaurant.Ordered order(ARestaurant shop, String diner, String tableCode, int quantity) {
+  public ARestaurant.Ordered order(ARestaurant shop, String diner, String tableCode, int quantity) {
     DiningTable table = shop.table(tableCode);
     String tab = ok(service.openTab(shop.store(), table, diner)).getString("id");
     JsonObject order = shop.order(new ARestaurant.Seated(shop, diner, table, tab), quantity);
@@ -50,13 +50,13 @@ final class MemberSteps {
   }
 
   /** The cashier takes cash for the order. */
-  HttpResponse<Buffer> payAtCounter(ARestaurant.Ordered ordered) {
+  public HttpResponse<Buffer> payAtCounter(ARestaurant.Ordered ordered) {
     ARestaurant shop = ordered.restaurant();
     return service.call(HttpMethod.POST, shop.path("/orders/" + ordered.order() + "/counter-payment"), shop.staff(),
         new JsonObject().put("method", "cash"));
   }
 
-  JsonObject stats(ARestaurant shop, String diner) {
+  public JsonObject stats(ARestaurant shop, String diner) {
     return ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getJsonObject("stats");
   }
 
