@@ -87,9 +87,12 @@ public final class Points {
       if (visit.isEmpty()) {
         return Future.failedFuture(new IllegalStateException("payment " + paymentId + " has no visit recorded yet"));
       }
+      // A payment started before joining counts towards the level but earns nothing, however late its event comes
+      // (its start, not WeChat Pay's time of payment, which is to the second only).
       return visit.get().userId() == null ? Future.succeededFuture()
           : ofMember(sql, tenantId, visit.get().userId(), (member, all) ->
-              earn(sql, tenantId, paymentId, visit.get(), member, all));
+              member.joinedAt().isAfter(visit.get().startedAt()) ? Future.succeededFuture()
+                  : earn(sql, tenantId, paymentId, visit.get(), member, all));
     });
   }
 

@@ -22,11 +22,11 @@ import java.util.UUID;
  */
 final class PointsLedger {
   /** A member locked for a change of their points, with the level they are at. */
-  record LockedMember(UUID id, int levelRank) {
+  record LockedMember(UUID id, int levelRank, Instant joinedAt) {
   }
 
   /** What a paid payment was to the diner behind it (membership's record of the visit). */
-  record Visit(UUID userId, long amountFen, Instant paidAt, ZoneId storeZone) {
+  record Visit(UUID userId, long amountFen, Instant startedAt, Instant paidAt, ZoneId storeZone) {
   }
 
   /** Points that expire at one instant (the first at which they are no longer valid). */
@@ -44,13 +44,13 @@ final class PointsLedger {
 
   Future<Optional<Visit>> visit(SqlClient sql, UUID tenantId, UUID paymentId) {
     return sql.preparedQuery("""
-            SELECT v.user_id, v.amount_fen, v.paid_at, s.time_zone
-              FROM diner_visits v JOIN stores s ON s.id = v.store_id
+            SELECT v.user_id, v.amount_fen, p.created_at AS started_at, v.paid_at, s.time_zone
+              FROM diner_visits v JOIN stores s ON s.id = v.store_id JOIN payments p ON p.id = v.payment_id
              WHERE v.tenant_id = $1 AND v.payment_id = $2
             """)
         .execute(Tuple.of(tenantId, paymentId))
         .map(rows -> Rows.first(rows, row -> new Visit(row.getUUID("user_id"), row.getLong("amount_fen"),
-            row.getOffsetDateTime("paid_at").toInstant(), ZoneId.of(row.getString("time_zone")))));
+            row.getOffsetDateTime("started_at").toInstant(), row.getOffsetDateTime("paid_at").toInstant(), ZoneId.of(row.getString("time_zone")))));
   }
 
   /** The diner's active member at the tenant. */
@@ -69,10 +69,11 @@ final class PointsLedger {
   }
 
   private Future<Optional<LockedMember>> lockMember(SqlClient sql, UUID tenantId, String column, UUID id) {
-    return sql.preparedQuery("SELECT id, level_rank FROM members WHERE tenant_id = $1 AND " + column + " = $2"
-            + " AND status = 'active' FOR UPDATE")
+    return sql.preparedQuery("SELECT id, level_rank, joined_at FROM members"
+            + " WHERE tenant_id = $1 AND " + column + " = $2 AND status = 'active' FOR UPDATE")
         .execute(Tuple.of(tenantId, id))
-        .map(rows -> Rows.first(rows, row -> new LockedMember(row.getUUID("id"), row.getInteger("level_rank"))));
+        .map(rows -> Rows.first(rows, row -> new LockedMember(row.getUUID("id"), row.getInteger("level_rank"),
+            row.getOffsetDateTime("joined_at").toInstant())));
   }
 
   /** Locks (in id order, so that passes never deadlock) up to {@code limit} members who have lots due to expire. */
