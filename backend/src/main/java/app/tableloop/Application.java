@@ -3,6 +3,7 @@ package app.tableloop;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.LoyaltyModule;
+import app.tableloop.loyalty.storedvalue.TopUps;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -63,7 +64,7 @@ public final class Application implements AutoCloseable {
     TenancyModule tenancy = new TenancyModule(platform, wechat);
     MenuModule menu = new MenuModule(platform, tenancy);
     OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity);
-    PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
+    PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
     LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
     return new Features.Api(identity.guard(), List.of(

@@ -1,6 +1,7 @@
 package app.tableloop.loyalty;
 
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.loyalty.storedvalue.StoredValueFeature;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -26,6 +27,9 @@ public final class LoyaltyModule implements FeatureModule {
 
   public LoyaltyModule(Platform platform, WeChatGateway wechat, IdentityModule identity, TenancyModule tenancy,
                        MenuModule menu, OrderingModule ordering, PaymentModule payment, MembershipModule membership) {
+    StoredValueFeature storedValue = new StoredValueFeature(platform, payment);
+    apis.add(storedValue.api());
+    handlers.add(storedValue.events());
   }
 
   @Override

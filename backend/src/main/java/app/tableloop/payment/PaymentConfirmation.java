@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The one way a payment becomes paid, whoever reports it (WeChat Pay's notification, the diner's "I have paid" check,
  * staff at the counter): in the caller's tenant transaction the payment is marked paid once, its money booked in the
  * ledger, the order moved from awaiting payment to placed (a tab's payment: the orders it covers marked paid and the
- * tab closed once nothing is left to pay), and an outbox event written; after commit the order goes to the kitchen's
+ * tab closed once nothing is left to pay; a top-up's: nothing here, its event tells stored value to credit it), and an
+ * outbox event written; after commit the order goes to the kitchen's
  * feed and the table, or the tab's new state to its diners. Money that arrives for something no longer waiting for it
  * is given back whole, automatically and once.
  */
@@ -28,6 +29,8 @@ public final class PaymentConfirmation {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentConfirmation.class);
   static final String ORDER_PAID = "order.paid";
   static final String TAB_PAID = "tab.paid";
+  /** A stored-value top-up's money arrived: stored value credits the member (payload: the payment's, and top_up_id). */
+  public static final String TOP_UP_PAID = "top_up.paid";
   /** Money arrived for an order or tab that no longer waited for it (paid otherwise, or cancelled): given back. */
   static final String PAYMENT_UNAPPLIED = "payment.unapplied";
 
@@ -80,7 +83,7 @@ public final class PaymentConfirmation {
                     transaction.transactionId(), payment.outTradeNo(), mismatch.get());
                 return Refusals.refuse(PaymentRefusal.PAYMENT_MISMATCH.at(mismatch.get()));
               }
-              if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.tabId() != null) {
+              if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.orderId() == null) {
                 return Future.succeededFuture(new Recorded(payment, null, false, Optional.empty()));
               }
               if (!transaction.succeeded() || payment.status() == PaymentStatus.PAID) {
@@ -98,6 +101,9 @@ public final class PaymentConfirmation {
   Future<Recorded> record(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt) {
     if (payment.tabId() != null) {
       return recordTab(sql, tenantId, payment, transactionId, paidAt);
+    }
+    if (payment.topUpId() != null) {
+      return recordTopUp(sql, tenantId, payment, transactionId, paidAt);
     }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
@@ -118,6 +124,16 @@ public final class PaymentConfirmation {
                     .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, TAB_PAID,
                         event(payment, transactionId, paidAt).put("order_ids",
                             new JsonArray(covered.stream().map(UUID::toString).toList()))))))
+        .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
+  }
+
+  /** A top-up's money is always applied: it was paid for the balance, which always takes it. */
+  private Future<Recorded> recordTopUp(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
+                                       Instant paidAt) {
+    return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
+        .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+            : book(sql, tenantId, payment, transactionId, paidAt, true, TOP_UP_PAID,
+                event(payment, transactionId, paidAt).put("top_up_id", payment.topUpId().toString())))
         .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
   }
 
@@ -152,7 +168,7 @@ public final class PaymentConfirmation {
   void announce(UUID tenantId, Recorded recorded) {
     if (recorded.appliedNow() && recorded.order() != null) {
       orders.announcePlaced(tenantId, recorded.order());
-    } else if (recorded.appliedNow()) {
+    } else if (recorded.appliedNow() && recorded.payment().tabId() != null) {
       Payment payment = recorded.payment();
       orders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
     }

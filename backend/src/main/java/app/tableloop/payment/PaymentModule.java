@@ -9,6 +9,7 @@ import app.tableloop.payment.refund.Refunding;
 import app.tableloop.payment.refund.Refunds;
 import app.tableloop.payment.refund.WeChatRefundResults;
 import app.tableloop.payment.settlement.DailySettlement;
+import app.tableloop.payment.settlement.TopUpBonuses;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
@@ -28,8 +29,12 @@ import java.util.List;
 public final class PaymentModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
+  private final CounterCheckout counter;
+  private final TopUpPayments topUps;
 
-  public PaymentModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, OrderingModule ordering) {
+  /** {@code bonuses}: the port through which the settlement learns the bonus granted with top-ups. */
+  public PaymentModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, OrderingModule ordering,
+                       TopUpBonuses bonuses) {
     Database database = platform.database();
     Clock clock = platform.clock();
     Stores stores = tenancy.stores();
@@ -52,16 +57,29 @@ public final class PaymentModule implements FeatureModule {
     this.jobs = List.of(
         new RefundFollowUp(database, refunds, refunding, refundResults, wechat, clock).job(),
         new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, clock).job());
+    WeChatCheckout wechatCheckout = new WeChatCheckout(database, stores, orders, payments, paymentQueries, wechat,
+        baseUrl + "/api/v1/payments/wechat/notify", clock);
+    this.counter = new CounterCheckout(database, orders, payments, confirmation, prepayClosing, clock);
+    this.topUps = new TopUpPayments(database, payments, ledger, wechatCheckout, paymentQueries, clock);
     this.apis = List.of(new PaymentApi(
-        new WeChatCheckout(database, stores, orders, payments, paymentQueries, wechat,
-            baseUrl + "/api/v1/payments/wechat/notify", clock),
-        new CounterCheckout(database, orders, payments, confirmation, prepayClosing, clock),
+        wechatCheckout,
+        counter,
         refunding,
-        new DailySettlement(database, stores, ledger, refunds, wechat),
+        new DailySettlement(database, stores, ledger, refunds, wechat, bonuses),
         intake,
         new PaymentNotifications(payments, confirmation, wechat),
         new RefundNotifications(refunds, refundResults, wechat),
         orders));
+  }
+
+  /** Payments taken at once, at the counter or (through {@link StoredValueBalance}) from a diner's stored value. */
+  public CounterCheckout counterCheckout() {
+    return counter;
+  }
+
+  /** The WeChat payments of stored-value top-ups. */
+  public TopUpPayments topUpPayments() {
+    return topUps;
   }
 
   @Override

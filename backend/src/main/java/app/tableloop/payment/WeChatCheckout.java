@@ -33,7 +33,7 @@ import java.util.UUID;
  * prepay_id), never a second charge.
  */
 public final class WeChatCheckout {
-  private static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
+  static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
   /** A payment about to expire is not handed out again: the diner would not finish paying in time. */
   private static final long REUSE_MARGIN_SECONDS = 60;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -101,7 +101,8 @@ public final class WeChatCheckout {
         .compose(payment -> prepare(tenantId, payment));
   }
 
-  private Future<Prepared> prepare(UUID tenantId, Payment payment) {
+  /** Asks WeChat Pay for the payment's prepay (the same one again for the same out_trade_no) and records it. */
+  Future<Prepared> prepare(UUID tenantId, Payment payment) {
     return gateway.createJsapiPayment(jsapiOrder(payment))
         .recover(failure -> Refusals.refuse(PaymentRefusal.WECHAT_PAY_UNAVAILABLE))
         .compose(parameters -> database.inTenant(tenantId, sql -> payments.recordPrepay(sql, tenantId,
