@@ -48,14 +48,17 @@ public final class CounterCheckout {
     static Taking fromBalance(Access access, StoredValueBalance balance) {
       return new Taking(PaymentMethod.STORED_VALUE, null, access.user().openId(), access.user().userId(), balance);
     }
+  }
 
-    Future<Void> take(SqlClient sql, UUID tenantId, Payment payment) {
-      return balance == null ? Future.succeededFuture() : balance.take(sql, tenantId, payerUserId, payment);
-    }
+  /** A payment from the balance takes its money in the transaction that records it; the counter's took it already. */
+  private static Future<Void> take(SqlClient sql, UUID tenantId, Taking taking, Payment payment) {
+    return taking.balance() == null ? Future.succeededFuture()
+        : taking.balance().take(sql, tenantId, taking.payerUserId(), payment);
+  }
 
-    Future<Void> check(SqlClient sql, UUID tenantId, long amountFen) {
-      return balance == null ? Future.succeededFuture() : balance.check(sql, tenantId, payerUserId, amountFen);
-    }
+  private static Future<Void> check(SqlClient sql, UUID tenantId, Taking taking, long amountFen) {
+    return taking.balance() == null ? Future.succeededFuture()
+        : taking.balance().check(sql, tenantId, taking.payerUserId(), amountFen);
   }
 
   /** A tab's payment taken at the counter and the orders it paid. */
@@ -94,7 +97,7 @@ public final class CounterCheckout {
                                                             Taking taking) {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> awaiting.apply(sql)
-            .compose(order -> taking.check(sql, tenantId, order.totalFen())
+            .compose(order -> check(sql, tenantId, taking, order.totalFen())
                 .compose(covered -> payments.pendingWeChat(sql, tenantId, order.id()))))
         .compose(pending -> closeAtWeChat(tenantId, pending))
         .compose(closed -> database.inTenant(tenantId, sql -> awaiting.apply(sql)
@@ -103,7 +106,7 @@ public final class CounterCheckout {
                         order.id(), OutTradeNo.next(), taking.method(), order.totalFen(), taking.payerOpenId(), null,
                         null, taking.recordedBy()))
                     .map(Optional::orElseThrow)
-                    .compose(payment -> taking.take(sql, tenantId, payment)
+                    .compose(payment -> take(sql, tenantId, taking, payment)
                         .compose(taken -> confirmation.record(sql, tenantId, payment, null, clock.instant())))
                     // Someone else placed it meanwhile (its WeChat payment arrived): nothing is taken here.
                     .compose(recorded -> recorded.appliedNow() ? Future.succeededFuture(new Taken(recorded, givenUp))
@@ -126,7 +129,7 @@ public final class CounterCheckout {
     UUID storeId = access.storeId();
     return database.inTenant(tenantId, sql -> openTab.apply(sql)
             .compose(open -> orders.unpaidOfTab(sql, tenantId, storeId, tabId))
-            .compose(unpaid -> taking.check(sql, tenantId, unpaid.stream().mapToLong(Order::totalFen).sum()))
+            .compose(unpaid -> check(sql, tenantId, taking, unpaid.stream().mapToLong(Order::totalFen).sum()))
             .compose(covered -> payments.pendingWeChatOfTab(sql, tenantId, tabId)))
         .compose(pending -> closeAtWeChat(tenantId, pending))
         .compose(closed -> database.inTenant(tenantId, sql -> openTab.apply(sql)
@@ -140,7 +143,7 @@ public final class CounterCheckout {
                         .map(Optional::orElseThrow)
                         .compose(payment -> payments.cover(sql, tenantId, payment.id(),
                                 unpaid.stream().map(Order::id).toList())
-                            .compose(covered -> taking.take(sql, tenantId, payment))
+                            .compose(covered -> take(sql, tenantId, taking, payment))
                             .compose(taken -> confirmation.record(sql, tenantId, payment, null, clock.instant())))
                         // Someone else paid them meanwhile: nothing is taken here.
                         .compose(recorded -> recorded.appliedNow()

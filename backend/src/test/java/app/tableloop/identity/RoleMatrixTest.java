@@ -104,7 +104,16 @@ class RoleMatrixTest {
       Map.entry("getMyJoinCodeImage", Set.of("operator", "owner", "staff")),
       Map.entry("getMyRecruitsToday", Set.of("operator", "owner", "staff")),
       Map.entry("listRecruiters", Set.of("operator", "owner")),
-      Map.entry("listAccessAudit", Set.of("operator", "owner")));
+      Map.entry("listAccessAudit", Set.of("operator", "owner")),
+      Map.entry("listTopUpPackages", Set.of("operator", "owner", "staff", "diner")),
+      Map.entry("createTopUpPackage", Set.of("operator", "owner")),
+      Map.entry("changeTopUpPackage", Set.of("operator", "owner")),
+      Map.entry("getStoredValueWallet", Set.of("diner")),
+      Map.entry("startTopUp", Set.of("diner")),
+      Map.entry("getTopUp", Set.of("diner")),
+      Map.entry("payOrderWithStoredValue", Set.of("diner")),
+      Map.entry("payTabWithStoredValue", Set.of("diner")),
+      Map.entry("refundStoredValue", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
@@ -251,6 +260,11 @@ class RoleMatrixTest {
       case "rejectOrder", "cancelOrder" -> new JsonObject().put("reason", "矩阵测试");
       case "takeCounterPayment", "takeTabCounterPayment" -> new JsonObject().put("method", "cash");
       case "refundOrder" -> new JsonObject().put("amount_fen", 100).put("reason", "矩阵测试")
+          .put("idempotency_key", "matrix-" + UUID.randomUUID());
+      case "createTopUpPackage" -> new JsonObject().put("name", "矩阵充值").put("price_fen", 1000);
+      case "changeTopUpPackage" -> new JsonObject().put("active", true);
+      case "startTopUp" -> new JsonObject().put("package_id", UUID.randomUUID().toString());
+      case "refundStoredValue" -> new JsonObject().put("amount_fen", 100)
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
       default -> null;
     };

@@ -68,8 +68,9 @@ public final class StoredValue implements StoredValueBalance {
   }
 
   Future<TopUpPackage> addPackage(Access access, String name, long priceFen, long bonusFen) {
-    return database.inTenant(access.tenantId(), sql -> packages.insert(sql, access.tenantId(), name, priceFen,
-        bonusFen));
+    return bonusFen > priceFen ? Refusals.refuse(StoredValueRefusal.BONUS_ABOVE_PRICE)
+        : database.inTenant(access.tenantId(), sql -> packages.insert(sql, access.tenantId(), name, priceFen,
+            bonusFen));
   }
 
   Future<TopUpPackage> changePackage(Access access, UUID packageId, String name, Boolean active) {

@@ -6,6 +6,8 @@ import app.tableloop.platform.refusal.Refusal;
 public enum StoredValueRefusal implements Refusal.Listed {
   NOT_A_MEMBER(Refusal.of(Kind.CONFLICT, "not_a_member", "加入会员后才能使用储值",
       "Join as a member to use stored value")),
+  BONUS_ABOVE_PRICE(Refusal.of(Kind.INVALID, "bonus_above_price", "赠送金额不能超过充值金额",
+      "The bonus may not exceed the price").at("bonus_fen")),
   PACKAGE_NOT_FOUND(Refusal.of(Kind.NOT_FOUND, "top_up_package_not_found", "找不到这个充值套餐",
       "No such top-up package").at("package_id")),
   PACKAGE_INACTIVE(Refusal.of(Kind.CONFLICT, "top_up_package_inactive", "这个充值套餐已停售",
