@@ -2,6 +2,7 @@ package app.tableloop.loyalty.storedvalue;
 
 import app.tableloop.payment.CounterCheckout;
 import app.tableloop.payment.Payment;
+import app.tableloop.payment.PaymentStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -73,6 +74,7 @@ final class StoredValueJson {
         .put("credited_at", topUp.creditedAt() == null ? null : topUp.creditedAt().toString());
   }
 
+  /** A payment just taken from the balance: paid (it was recorded paid in the transaction that took it). */
   static JsonObject payment(Payment payment) {
     return new JsonObject()
         .put("id", payment.id().toString())
@@ -81,8 +83,7 @@ final class StoredValueJson {
         .put("out_trade_no", payment.outTradeNo())
         .put("method", payment.method().wireName())
         .put("amount_fen", payment.amountFen())
-        .put("status", payment.status().wireName())
-        .put("paid_at", payment.paidAt() == null ? null : payment.paidAt().toString());
+        .put("status", PaymentStatus.PAID.wireName());
   }
 
   static JsonObject tabPayment(CounterCheckout.TabTaken taken) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The tenant's top-up packages. */
-final class TopUpPackages {
+public final class TopUpPackages {
   private static final String COLUMNS = "id, name, price_fen, bonus_fen, active, created_at";
 
   Future<List<TopUpPackage>> list(SqlClient sql, UUID tenantId, boolean activeOnly) {
@@ -20,7 +20,7 @@ final class TopUpPackages {
         .map(rows -> rows.stream().map(TopUpPackages::topUpPackage).toList());
   }
 
-  Future<TopUpPackage> insert(SqlClient sql, UUID tenantId, String name, long priceFen, long bonusFen) {
+  public Future<TopUpPackage> insert(SqlClient sql, UUID tenantId, String name, long priceFen, long bonusFen) {
     return sql.preparedQuery("INSERT INTO top_up_packages (tenant_id, name, price_fen, bonus_fen)"
             + " VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS)
         .execute(Tuple.of(tenantId, name, priceFen, bonusFen))

@@ -228,6 +228,7 @@ class StoredValueTest {
     JsonObject paid = ok(shop.call(diner, pay, null));
 
     assertThat(paid.getString("method")).isEqualTo("stored_value");
+    assertThat(paid.getString("status")).isEqualTo("paid");
     assertThat(paid.getLong("amount_fen")).isEqualTo(PRICE_FEN);
     assertThat(problem(shop.call(diner, pay, null), 409)).isEqualTo("order_not_awaiting_payment");
     assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(9000);
