@@ -224,6 +224,13 @@ class StoredValueTest {
     assertThat(problem(shop.call(diner, pay, new JsonObject().put("amount_fen", 1)), 400))
         .isIn("invalid_field", "unknown_field");
     String wechatOutTradeNo = shop.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    String poorDiner = aMember("diner-poor");
+    Ordered poorOrder = orderAt(poorDiner, "S44");
+    String poorWeChat = shop.requestWeChatPayment(poorOrder).getJsonObject("payment").getString("out_trade_no");
+    assertThat(problem(shop.call(poorDiner, payPath(poorOrder), null), 409)).isEqualTo("stored_value_insufficient");
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + poorWeChat
+        + "' AND status = 'pending'")).as("a refused payment from the balance leaves the WeChat one payable")
+        .isEqualTo(1);
 
     JsonObject paid = ok(shop.call(diner, pay, null));
 
