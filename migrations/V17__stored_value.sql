@@ -84,6 +84,12 @@ ALTER TABLE payments ADD CONSTRAINT payments_recorded_by_staff
 ALTER TABLE payments ADD CONSTRAINT payments_stored_value_payer
     CHECK (method <> 'stored_value' OR payer_openid IS NOT NULL);
 
+-- Stored value with WeChat Pay for the rest: the balance's part is a stored-value payment held pending (its money
+-- already taken off the balance), and the WeChat payment of the rest names it. WeChat Pay paid: both are paid together.
+-- The WeChat payment given up (expired, replaced, paid otherwise): the hold is closed and its money goes back.
+ALTER TABLE payments ADD COLUMN hold_id uuid UNIQUE REFERENCES payments (id);
+ALTER TABLE payments ADD CONSTRAINT payments_hold_completed_by_wechat CHECK (hold_id IS NULL OR method = 'wechat');
+
 ALTER TABLE payment_ledger DROP CONSTRAINT payment_ledger_method_check;
 ALTER TABLE payment_ledger ADD CONSTRAINT payment_ledger_method_check
     CHECK (method IN ('wechat', 'cash', 'card', 'other', 'stored_value'));

@@ -30,6 +30,7 @@ public final class CounterCheckout {
   private final Database database;
   private final PayableOrders orders;
   private final Payments payments;
+  private final StoredValueHolds holds;
   private final PaymentConfirmation confirmation;
   private final WeChatPrepayClosing closing;
   private final Clock clock;
@@ -65,12 +66,13 @@ public final class CounterCheckout {
   public record TabTaken(Payment payment, List<UUID> orderIds) {
   }
 
-  public CounterCheckout(Database database, PayableOrders orders, Payments payments,
+  public CounterCheckout(Database database, PayableOrders orders, Payments payments, StoredValueHolds holds,
                          PaymentConfirmation confirmation,
                          WeChatPrepayClosing closing, Clock clock) {
     this.database = database;
     this.orders = orders;
     this.payments = payments;
+    this.holds = holds;
     this.confirmation = confirmation;
     this.closing = closing;
     this.clock = clock;
@@ -102,6 +104,7 @@ public final class CounterCheckout {
         .compose(pending -> closeAtWeChat(tenantId, pending))
         .compose(closed -> database.inTenant(tenantId, sql -> awaiting.apply(sql)
             .compose(order -> payments.closePending(sql, tenantId, order.id(), null)
+                .compose(givenUp -> holds.release(sql, tenantId, givenUp).map(givenUp))
                 .compose(givenUp -> payments.insert(sql, tenantId, new Payments.NewPayment(order.storeId(),
                         order.id(), OutTradeNo.next(), taking.method(), order.totalFen(), taking.payerOpenId(), null,
                         null, taking.recordedBy()))
@@ -134,6 +137,7 @@ public final class CounterCheckout {
         .compose(pending -> closeAtWeChat(tenantId, pending))
         .compose(closed -> database.inTenant(tenantId, sql -> openTab.apply(sql)
             .compose(open -> payments.closePendingOfTab(sql, tenantId, tabId, null))
+            .compose(givenUp -> holds.release(sql, tenantId, givenUp).map(givenUp))
             .compose(givenUp -> orders.unpaidOfTab(sql, tenantId, storeId, tabId)
                 .compose(unpaid -> unpaid.isEmpty()
                     ? Refusals.<TakenForTab>refuse(PaymentRefusal.NOTHING_TO_PAY)

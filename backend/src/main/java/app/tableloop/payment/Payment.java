@@ -13,11 +13,12 @@ import java.util.UUID;
  * @param expiresAt    when WeChat Pay stops taking it (WeChat Pay only)
  * @param recordedBy   the staff member who took it (counter payments only)
  * @param topUpId      the stored-value top-up paid (payments of a top-up only)
+ * @param holdId       the stored-value payment held for the order that this WeChat payment of the rest completes
  */
 public record Payment(UUID id, UUID storeId, UUID orderId, UUID tabId, String outTradeNo, PaymentMethod method,
                       long amountFen, PaymentStatus status, String payerOpenId, String description, String prepayId,
                       String transactionId, Instant paidAt, UUID recordedBy, Instant expiresAt,
-                      UUID topUpId) {
+                      UUID topUpId, UUID holdId) {
 
   /** Still payable on WeChat for at least {@code margin} seconds from {@code now}: worth handing out again. */
   public boolean reusableAt(Instant now, long marginSeconds) {

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class PaymentConfirmation {
   private final Outbox outbox;
   private final PayableOrders orders;
   private final DuplicatePaymentRefunds duplicates;
+  private final StoredValueHolds holds;
   private final String mchId;
   private final String appId;
   private final Clock clock;
@@ -53,14 +55,15 @@ public final class PaymentConfirmation {
   }
 
   public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox,
-                             PayableOrders orders, DuplicatePaymentRefunds duplicates, String mchId,
-                             String appId, Clock clock) {
+                             PayableOrders orders, DuplicatePaymentRefunds duplicates, StoredValueHolds holds,
+                             String mchId, String appId, Clock clock) {
     this.database = database;
     this.payments = payments;
     this.ledger = ledger;
     this.outbox = outbox;
     this.orders = orders;
     this.duplicates = duplicates;
+    this.holds = holds;
     this.mchId = mchId;
     this.appId = appId;
     this.clock = clock;
@@ -105,6 +108,9 @@ public final class PaymentConfirmation {
     if (payment.topUpId() != null) {
       return recordTopUp(sql, tenantId, payment, transactionId, paidAt);
     }
+    if (payment.holdId() != null) {
+      return recordWithHold(sql, tenantId, payment, transactionId, paidAt);
+    }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
             : orders.placePaid(sql, tenantId, payment.orderId(), payment.id())
@@ -125,6 +131,32 @@ public final class PaymentConfirmation {
                         event(payment, transactionId, paidAt).put("order_ids",
                             new JsonArray(covered.stream().map(UUID::toString).toList()))))))
         .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
+  }
+
+  /**
+   * The WeChat payment of the rest of an order whose balance part is held: the order is placed only with both, the
+   * hold paid and booked beside it (each payment its own order.paid event). If the hold was given up meanwhile, or the
+   * order no longer awaits payment, the WeChat money is given back as a duplicate and the hold released.
+   */
+  private Future<Recorded> recordWithHold(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
+                                          Instant paidAt) {
+    return payments.lockById(sql, tenantId, payment.holdId())
+        .compose(hold -> payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
+            .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+                : (hold.status() != PaymentStatus.PENDING ? Future.succeededFuture(false)
+                    : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()))
+                    .compose(placed -> !placed
+                        ? holds.release(sql, tenantId, List.of(payment))
+                            .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false, ORDER_PAID,
+                                event(payment, transactionId, paidAt)))
+                        : payments.markPaid(sql, tenantId, hold.id(), null, paidAt)
+                            .compose(holdPaid -> book(sql, tenantId, hold, null, paidAt, true, ORDER_PAID,
+                                event(hold, null, paidAt)))
+                            .compose(holdBooked -> book(sql, tenantId, payment, transactionId, paidAt, true,
+                                ORDER_PAID, event(payment, transactionId, paidAt).put("hold_id",
+                                    hold.id().toString()))))))
+        .compose(applied -> orders.order(sql, tenantId, payment.storeId(), payment.orderId())
+            .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
   }
 
   /** A top-up's money is always applied: it was paid for the balance, which always takes it. */

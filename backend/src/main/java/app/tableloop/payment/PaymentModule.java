@@ -30,6 +30,7 @@ public final class PaymentModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
   private final CounterCheckout counter;
+  private final WeChatCheckout wechatCheckout;
   private final TopUpPayments topUps;
 
   /** {@code bonuses}: the port through which the settlement learns the bonus granted with top-ups. */
@@ -49,17 +50,18 @@ public final class PaymentModule implements FeatureModule {
     Refunding refunding = new Refunding(database, stores, orders, payments, refunds, ledger, outbox, wechat,
         baseUrl + "/api/v1/payments/wechat/refund-notify", clock);
     WeChatRefundResults refundResults = new WeChatRefundResults(database, refunds, refunding, clock);
+    StoredValueHolds holds = new StoredValueHolds(payments, outbox, clock);
     PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders,
-        new DuplicateRefunds(payments, refunds, refunding), wechat.mchId(), wechat.appId(), clock);
+        new DuplicateRefunds(payments, refunds, refunding), holds, wechat.mchId(), wechat.appId(), clock);
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
     WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
 
     this.jobs = List.of(
         new RefundFollowUp(database, refunds, refunding, refundResults, wechat, clock).job(),
-        new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, clock).job());
-    WeChatCheckout wechatCheckout = new WeChatCheckout(database, stores, orders, payments, paymentQueries, wechat,
+        new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, holds, clock).job());
+    this.wechatCheckout = new WeChatCheckout(database, stores, orders, payments, holds, paymentQueries, wechat,
         baseUrl + "/api/v1/payments/wechat/notify", clock);
-    this.counter = new CounterCheckout(database, orders, payments, confirmation, prepayClosing, clock);
+    this.counter = new CounterCheckout(database, orders, payments, holds, confirmation, prepayClosing, clock);
     this.topUps = new TopUpPayments(database, payments, ledger, wechatCheckout, paymentQueries, clock);
     this.apis = List.of(new PaymentApi(
         wechatCheckout,
@@ -75,6 +77,11 @@ public final class PaymentModule implements FeatureModule {
   /** Payments taken at once, at the counter or (through {@link StoredValueBalance}) from a diner's stored value. */
   public CounterCheckout counterCheckout() {
     return counter;
+  }
+
+  /** The diner's WeChat payments, also of the rest of an order whose balance part is held. */
+  public WeChatCheckout wechatCheckout() {
+    return wechatCheckout;
   }
 
   /** The WeChat payments of stored-value top-ups. */

@@ -15,6 +15,9 @@ public interface StoredValueBalance {
    */
   Future<Void> check(SqlClient sql, UUID tenantId, UUID userId, long amountFen);
 
+  /** The whole of the diner's balance, locked for the rest of the caller's transaction; refuses a non-member. */
+  Future<Long> lockAvailable(SqlClient sql, UUID tenantId, UUID userId);
+
   /**
    * Takes the payment's amount off the balance of {@code userId} in the caller's transaction (the one that records the
    * payment, so both happen or neither); fails with a refusal when the diner has no such balance or too little.

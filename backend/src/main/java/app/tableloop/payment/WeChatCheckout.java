@@ -44,6 +44,7 @@ public final class WeChatCheckout {
   private final Stores stores;
   private final PayableOrders orders;
   private final Payments payments;
+  private final StoredValueHolds holds;
   private final WeChatPaymentQueries queries;
   private final WeChatGateway gateway;
   private final String notifyUrl;
@@ -54,11 +55,12 @@ public final class WeChatCheckout {
   }
 
   public WeChatCheckout(Database database, Stores stores, PayableOrders orders, Payments payments,
-                        WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
+                        StoredValueHolds holds, WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.orders = orders;
     this.payments = payments;
+    this.holds = holds;
     this.queries = queries;
     this.gateway = gateway;
     this.notifyUrl = notifyUrl;
@@ -76,8 +78,80 @@ public final class WeChatCheckout {
                     .compose(pending -> pending.isPresent() && reusable(pending.get(), order)
                         ? Future.succeededFuture(pending.get())
                         : payments.closePending(sql, tenantId, orderId, payer)
-                            .compose(closed -> newPayment(sql, access, order, payer)))))
+                            .compose(closed -> holds.release(sql, tenantId, closed))
+                            .compose(released -> newPayment(sql, access, order, payer)))))
         .compose(payment -> prepare(tenantId, payment));
+  }
+
+  /** A WeChat payment handed to the mini-program, as the API answers it. */
+  public static JsonObject json(Prepared prepared) {
+    return PaymentJson.prepared(prepared);
+  }
+
+  /** The balance's part of an order, held, and the WeChat payment of the rest handed to the mini-program. */
+  public record PreparedRest(Payment hold, Prepared rest) {
+  }
+
+  private record Held(Payment hold, Payment rest) {
+  }
+
+  /**
+   * The diner pays an order of their tab awaiting payment with their whole balance and WeChat Pay for the rest: the
+   * balance's part is taken now and held (a pending stored-value payment), and the WeChat payment of the rest names
+   * it; the order is placed once WeChat Pay is paid, both payments paid together, and the hold released if the WeChat
+   * payment is given up. Asking again hands out the same pair while payable. The balance is locked first, so a
+   * diner's two requests at once queue there. Refused when the balance is empty or covers the whole order.
+   */
+  public Future<PreparedRest> requestWithStoredValue(Access access, UUID tabId, UUID orderId,
+                                                     StoredValueBalance balance) {
+    UUID tenantId = access.tenantId();
+    String payer = access.user().openId();
+    return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
+            .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
+                ? Refusals.<Held>refuse(PaymentRefusal.NOT_AWAITING_PAYMENT)
+                : balance.lockAvailable(sql, tenantId, access.user().userId())
+                    .compose(available -> payments.lockPending(sql, tenantId, orderId, payer)
+                        .compose(pending -> reusableWithHold(sql, tenantId, pending, order)
+                            .compose(reuse -> reuse.isPresent() ? Future.succeededFuture(reuse.get())
+                                : payments.closePending(sql, tenantId, orderId, payer)
+                                    .compose(closed -> holds.release(sql, tenantId, closed))
+                                    // An empty balance is refused as the port refuses it.
+                                    .compose(released -> balance.check(sql, tenantId, access.user().userId(), 1))
+                                    .compose(some -> available >= order.totalFen()
+                                        ? Refusals.<Held>refuse(PaymentRefusal.STORED_VALUE_CHANGED)
+                                        : newHeld(sql, access, order, available, balance)))))))
+        .compose(held -> prepare(tenantId, held.rest()).map(prepared -> new PreparedRest(held.hold(), prepared)));
+  }
+
+  /** A pending WeChat payment of the rest is handed out again while payable, its hold held and the total the same. */
+  private Future<Optional<Held>> reusableWithHold(SqlClient sql, UUID tenantId, Optional<Payment> pending,
+                                                  Order order) {
+    if (pending.isEmpty() || pending.get().holdId() == null
+        || !pending.get().reusableAt(clock.instant(), REUSE_MARGIN_SECONDS)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return payments.lockById(sql, tenantId, pending.get().holdId())
+        .map(hold -> hold.status() == PaymentStatus.PENDING
+            && hold.amountFen() + pending.get().amountFen() == order.totalFen()
+            ? Optional.of(new Held(hold, pending.get())) : Optional.empty());
+  }
+
+  private Future<Held> newHeld(SqlClient sql, Access access, Order order, long availableFen,
+                               StoredValueBalance balance) {
+    UUID tenantId = access.tenantId();
+    String payer = access.user().openId();
+    Instant expiresAt = clock.instant().plus(PAYABLE_FOR).truncatedTo(ChronoUnit.SECONDS);
+    return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+        .compose(store -> payments.insert(sql, tenantId, new Payments.NewPayment(store.id(), order.id(),
+                OutTradeNo.next(), PaymentMethod.STORED_VALUE, availableFen, payer, null, null, null))
+            .map(Optional::orElseThrow)
+            .compose(hold -> balance.take(sql, tenantId, access.user().userId(), hold)
+                .compose(taken -> payments.insert(sql, tenantId, new Payments.NewPayment(store.id(), order.id(),
+                    OutTradeNo.next(), PaymentMethod.WECHAT, order.totalFen() - availableFen, payer,
+                    description(store, order), expiresAt, null)))
+                .map(Optional::orElseThrow)
+                .compose(rest -> payments.attachHold(sql, tenantId, rest.id(), hold.id())
+                    .map(new Held(hold, rest)))));
   }
 
   /**
@@ -97,7 +171,8 @@ public final class WeChatCheckout {
                     .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
                         .compose(reuse -> reuse ? Future.succeededFuture(pending.get())
                             : payments.closePendingOfTab(sql, tenantId, tabId, payer)
-                                .compose(closed -> newTabPayment(sql, access, tabId, unpaid, payer))))))
+                                .compose(closed -> holds.release(sql, tenantId, closed))
+                                .compose(released -> newTabPayment(sql, access, tabId, unpaid, payer))))))
         .compose(payment -> prepare(tenantId, payment));
   }
 

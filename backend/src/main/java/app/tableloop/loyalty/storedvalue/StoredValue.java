@@ -9,8 +9,10 @@ import app.tableloop.payment.Payment;
 import app.tableloop.payment.PaymentStatus;
 import app.tableloop.payment.StoredValueBalance;
 import app.tableloop.payment.TopUpPayments;
+import app.tableloop.payment.WeChatCheckout;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Refusals;
+import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -34,6 +36,7 @@ public final class StoredValue implements StoredValueBalance {
   private final StoredValueAccounts accounts;
   private final TopUpPayments topUpPayments;
   private final CounterCheckout checkout;
+  private final WeChatCheckout wechat;
   private final Clock clock;
 
   /** A top-up with the state of its payment. */
@@ -49,13 +52,14 @@ public final class StoredValue implements StoredValueBalance {
   }
 
   StoredValue(Database database, TopUpPackages packages, TopUps topUps, StoredValueAccounts accounts,
-                     TopUpPayments topUpPayments, CounterCheckout checkout, Clock clock) {
+              TopUpPayments topUpPayments, CounterCheckout checkout, WeChatCheckout wechat, Clock clock) {
     this.database = database;
     this.packages = packages;
     this.topUps = topUps;
     this.accounts = accounts;
     this.topUpPayments = topUpPayments;
     this.checkout = checkout;
+    this.wechat = wechat;
     this.clock = clock;
   }
 
@@ -128,16 +132,39 @@ public final class StoredValue implements StoredValueBalance {
 
   // --- paying from the balance ---
 
-  /** The diner pays an order of their tab awaiting payment from their balance. */
-  Future<Payment> payOrder(Access access, UUID tabId, UUID orderId, boolean wechatForRest) {
-    return wechatForRest ? Refusals.refuse(StoredValueRefusal.WECHAT_FOR_REST_UNAVAILABLE)
-        : checkout.takeStoredValue(access, tabId, orderId, this);
+  /**
+   * The diner pays an order of their tab awaiting payment from their balance; with {@code wechatForRest}, a balance
+   * that does not cover it is used whole and WeChat Pay asked for the rest (see
+   * {@link WeChatCheckout#requestWithStoredValue}): answers the payment, or the held part and the WeChat payment.
+   */
+  Future<PaidOrHeld> payOrder(Access access, UUID tabId, UUID orderId, boolean wechatForRest) {
+    Future<PaidOrHeld> fromBalance = checkout.takeStoredValue(access, tabId, orderId, this).map(PaidOrHeld.Paid::new);
+    return !wechatForRest ? fromBalance : fromBalance.recover(failure -> failure instanceof Refused refused
+        && refused.refusal() == StoredValueRefusal.BALANCE_SHORT
+        ? wechat.requestWithStoredValue(access, tabId, orderId, this).map(PaidOrHeld.Held::new)
+        : Future.failedFuture(failure));
+  }
+
+  /** A payment from the balance: paid whole, or held with WeChat Pay asked for the rest. */
+  sealed interface PaidOrHeld {
+    record Paid(Payment payment) implements PaidOrHeld {
+    }
+
+    record Held(WeChatCheckout.PreparedRest held) implements PaidOrHeld {
+    }
   }
 
   /** The diner pays everything their tab still owes from their balance. */
   Future<CounterCheckout.TabTaken> payTab(Access access, UUID tabId, boolean wechatForRest) {
     return wechatForRest ? Refusals.refuse(StoredValueRefusal.WECHAT_FOR_REST_UNAVAILABLE)
         : checkout.takeTabStoredValue(access, tabId, this);
+  }
+
+  @Override
+  public Future<Long> lockAvailable(SqlClient sql, UUID tenantId, UUID userId) {
+    return memberOf(sql, tenantId, userId)
+        .compose(memberId -> accounts.lock(sql, tenantId, memberId))
+        .map(Split::totalFen);
   }
 
   @Override

@@ -53,7 +53,7 @@ public final class StoredValueApi implements ApiModule {
         .onFailure(rc::fail));
     api.getRoute("payOrderWithStoredValue").addHandler(rc -> storedValue.payOrder(Callers.of(rc), id(rc, "tab"),
             id(rc, "order"), optionalBody(rc).getBoolean("wechat_for_rest", false))
-        .onSuccess(payment -> created(rc, StoredValueJson.payment(payment)))
+        .onSuccess(answer -> created(rc, StoredValueJson.paidOrHeld(answer)))
         .onFailure(rc::fail));
     api.getRoute("payTabWithStoredValue").addHandler(rc -> storedValue.payTab(Callers.of(rc), id(rc, "tab"),
             optionalBody(rc).getBoolean("wechat_for_rest", false))

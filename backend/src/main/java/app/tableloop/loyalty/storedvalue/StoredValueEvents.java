@@ -3,6 +3,7 @@ package app.tableloop.loyalty.storedvalue;
 import app.tableloop.loyalty.storedvalue.StoredValueAccounts.Entry;
 import app.tableloop.payment.PaymentConfirmation;
 import app.tableloop.payment.PaymentMethod;
+import app.tableloop.payment.StoredValueHolds;
 import app.tableloop.platform.outbox.EventHandler;
 import app.tableloop.platform.outbox.OutboxEvent;
 import io.vertx.core.Future;
@@ -36,13 +37,14 @@ public final class StoredValueEvents implements EventHandler {
 
   @Override
   public Set<String> topics() {
-    return Set.of(PaymentConfirmation.TOP_UP_PAID, PAYMENT_REFUNDED);
+    return Set.of(PaymentConfirmation.TOP_UP_PAID, PAYMENT_REFUNDED, StoredValueHolds.STORED_VALUE_RELEASED);
   }
 
   @Override
   public Future<Void> handle(SqlClient sql, OutboxEvent event) {
     JsonObject payload = event.payload();
     return event.topic().equals(PaymentConfirmation.TOP_UP_PAID) ? credit(sql, event.tenantId(), payload)
+        : event.topic().equals(StoredValueHolds.STORED_VALUE_RELEASED) ? release(sql, event.tenantId(), payload)
         : PaymentMethod.STORED_VALUE.wireName().equals(payload.getString("method"))
             ? giveBack(sql, event.tenantId(), payload) : Future.succeededFuture();
   }
@@ -55,6 +57,17 @@ public final class StoredValueEvents implements EventHandler {
             : accounts.book(sql, tenantId, credited.get().memberId(), new Entry("top_up:" + topUpId, "top_up",
                 credited.get().storeId(), new StoredValueRules.Split(credited.get().priceFen(),
                     credited.get().bonusFen()), topUpId, credited.get().paymentId(), null, null, null, null, paidAt))
+                .mapEmpty());
+  }
+
+  /** A held payment given up: all it took goes back, in the proportions it took. */
+  private Future<Void> release(SqlClient sql, UUID tenantId, JsonObject released) {
+    UUID paymentId = UUID.fromString(released.getString("payment_id"));
+    return accounts.takenBy(sql, tenantId, paymentId)
+        .compose(taken -> taken.isEmpty() ? Future.succeededFuture()
+            : accounts.book(sql, tenantId, taken.get().memberId(), new Entry("release:" + paymentId, "reversal",
+                taken.get().storeId(), taken.get().amount(), null, paymentId, taken.get().orderId(),
+                taken.get().tabId(), null, null, Instant.parse(released.getString("released_at"))))
                 .mapEmpty());
   }
 

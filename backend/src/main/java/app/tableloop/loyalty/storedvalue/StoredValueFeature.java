@@ -14,7 +14,7 @@ public final class StoredValueFeature {
     TopUps topUps = new TopUps();
     StoredValueAccounts accounts = new StoredValueAccounts();
     this.api = new StoredValueApi(new StoredValue(platform.database(), new TopUpPackages(), topUps, accounts,
-        payment.topUpPayments(), payment.counterCheckout(), platform.clock()));
+        payment.topUpPayments(), payment.counterCheckout(), payment.wechatCheckout(), platform.clock()));
     this.events = new StoredValueEvents(topUps, accounts);
   }
 

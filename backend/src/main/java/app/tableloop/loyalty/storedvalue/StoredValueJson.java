@@ -3,6 +3,7 @@ package app.tableloop.loyalty.storedvalue;
 import app.tableloop.payment.CounterCheckout;
 import app.tableloop.payment.Payment;
 import app.tableloop.payment.PaymentStatus;
+import app.tableloop.payment.WeChatCheckout;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -72,6 +73,16 @@ final class StoredValueJson {
         .put("credited", topUp.creditedAt() != null)
         .put("created_at", topUp.createdAt().toString())
         .put("credited_at", topUp.creditedAt() == null ? null : topUp.creditedAt().toString());
+  }
+
+  /** Paid from the balance whole; or its part held (pending until WeChat Pay is paid) and the WeChat payment. */
+  static JsonObject paidOrHeld(StoredValue.PaidOrHeld answer) {
+    if (answer instanceof StoredValue.PaidOrHeld.Held held) {
+      return new JsonObject()
+          .put("held", payment(held.held().hold()).put("status", PaymentStatus.PENDING.wireName()))
+          .put("wechat", WeChatCheckout.json(held.held().rest()));
+    }
+    return payment(((StoredValue.PaidOrHeld.Paid) answer).payment());
   }
 
   /** A payment just taken from the balance: paid (it was recorded paid in the transaction that took it). */

@@ -6,6 +6,7 @@ import static app.tableloop.testing.Responses.refusedNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.menu.BusinessDay;
+import app.tableloop.payment.PaymentFollowUp;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.ARestaurant.Ordered;
 import app.tableloop.testing.Await;
@@ -219,8 +220,6 @@ class StoredValueTest {
         + "/stored-value-payment", null), 404)).isEqualTo("order_not_found");
 
     toppedUp(diner, tenDishes, 10000);
-    assertThat(problem(shop.call(diner, pay, new JsonObject().put("wechat_for_rest", true)), 409))
-        .isEqualTo("wechat_for_rest_unavailable");
     assertThat(problem(shop.call(diner, pay, new JsonObject().put("amount_fen", 1)), 400))
         .isIn("invalid_field", "unknown_field");
     String wechatOutTradeNo = shop.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
@@ -260,6 +259,9 @@ class StoredValueTest {
     JsonObject first = eatFirst.order(seated, 1);
     eatFirst.order(seated, 2);
 
+    assertThat(problem(eatFirst.call(diner, "/tabs/" + seated.tab() + "/stored-value-payment",
+        new JsonObject().put("wechat_for_rest", true)), 409)).isEqualTo("wechat_for_rest_unavailable");
+
     JsonObject paid = ok(eatFirst.call(diner, "/tabs/" + seated.tab() + "/stored-value-payment", null));
 
     assertThat(paid.getLong("amount_fen")).isEqualTo(9000);
@@ -280,6 +282,84 @@ class StoredValueTest {
     assertThat(back.getLong("bonus_fen")).isEqualTo(3000);
     assertThat(back.getJsonObject("history").getJsonArray("items").getJsonObject(0).getString("kind"))
         .isEqualTo("reversal");
+  }
+
+  @Test
+  void withWeChatPayForTheRestTheBalanceIsHeldAndBothArePaidTogether() {
+    String diner = aMember("diner-split");
+    toppedUp(diner, smallPackage(), 300);
+    Ordered ordered = orderAt(diner, "S45");
+    assertThat(problem(shop.call(diner, payPath(ordered), null), 409)).isEqualTo("stored_value_insufficient");
+
+    JsonObject split = ok(shop.call(diner, payPath(ordered), new JsonObject().put("wechat_for_rest", true)));
+    JsonObject again = ok(shop.call(diner, payPath(ordered), new JsonObject().put("wechat_for_rest", true)));
+
+    JsonObject held = split.getJsonObject("held");
+    JsonObject rest = split.getJsonObject("wechat").getJsonObject("payment");
+    assertThat(List.of(held.getString("method"), held.getString("status"), String.valueOf(held.getLong("amount_fen"))))
+        .containsExactly("stored_value", "pending", "300");
+    assertThat(rest.getLong("amount_fen")).isEqualTo(700);
+    assertThat(again.getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no"))
+        .as("asked again: the same pair").isEqualTo(rest.getString("out_trade_no"));
+    assertThat(again.getJsonObject("held").getString("id")).isEqualTo(held.getString("id"));
+    assertThat(walletOf(diner).getLong("balance_fen")).as("held").isZero();
+    assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
+
+    service.simulator().pay().repeatNextNotification(2);
+    service.simulator().pay().pay(rest.getString("out_trade_no"));
+
+    service.eventually(() -> orderStatus(ordered), "placed"::equals);
+    String order = "'" + ordered.order() + "'";
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = " + order
+        + " AND ((method = 'stored_value' AND amount_fen = 300) OR (method = 'wechat' AND amount_fen = 700))"))
+        .isEqualTo(2);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND order_id = " + order))
+        .isEqualTo(2);
+    assertThat(service.env().count("SELECT coalesce(sum(amount_fen), 0) FROM payment_ledger WHERE order_id = " + order))
+        .isEqualTo(1000);
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.paid' AND payload->>'order_id' = "
+        + order)).isEqualTo(2);
+    assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE order_id = " + order
+        + " AND kind = 'payment' AND principal_fen = -200 AND bonus_fen = -100")).isEqualTo(1);
+    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+  }
+
+  @Test
+  void theHeldPartGoesBackWhenTheWeChatPaymentOfTheRestExpiresOrTheCounterIsPaidInstead() {
+    String diner = aMember("diner-split-expired");
+    toppedUp(diner, smallPackage(), 300);
+    Ordered expiring = orderAt(diner, "S46");
+    String expiringRest = ok(shop.call(diner, payPath(expiring), new JsonObject().put("wechat_for_rest", true)))
+        .getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no");
+    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET expires_at = now() - interval '1 minute'"
+        + " WHERE out_trade_no = '" + expiringRest + "'"));
+    service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW);
+
+    JsonObject back = walletOnceAt(diner, 300);
+    assertThat(List.of(back.getLong("principal_fen"), back.getLong("bonus_fen"))).containsExactly(200L, 100L);
+    assertThat(back.getJsonObject("history").getJsonArray("items").getJsonObject(0).getString("kind"))
+        .isEqualTo("reversal");
+    assertThat(orderStatus(expiring)).isEqualTo("cancelled");
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + expiring.order()
+        + "' AND status = 'closed'")).isEqualTo(2);
+
+    Ordered atCounter = orderAt(diner, "S47");
+    String counterRest = ok(shop.call(diner, payPath(atCounter), new JsonObject().put("wechat_for_rest", true)))
+        .getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no");
+    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+
+    ok(service.call(HttpMethod.POST, shop.path("/orders/" + atCounter.order() + "/counter-payment"), shop.staff(),
+        new JsonObject().put("method", "cash")));
+
+    walletOnceAt(diner, 300);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + atCounter.order()
+        + "' AND status = 'paid'")).as("the cash alone").isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + counterRest
+        + "' AND status = 'closed'")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'stored_value.released'"
+        + " AND payload->>'order_id' IN ('" + expiring.order() + "', '" + atCounter.order() + "')")).isEqualTo(2);
   }
 
   @Test
@@ -376,6 +456,18 @@ class StoredValueTest {
   }
 
   // --- fixtures ---
+
+  /** 充2送1: a balance of ¥3, short of any order of the shop. */
+  private static String smallPackage() {
+    return createPackage(shop, "充2送1", 200, 100).getString("id");
+  }
+
+  private static String orderStatus(Ordered ordered) {
+    JsonObject tab = ok(service.get(shop.path("/tabs/" + ordered.tab()), ordered.diner()));
+    return tab.getJsonArray("orders").stream().map(JsonObject.class::cast)
+        .filter(order -> order.getString("id").equals(ordered.order())).findFirst().orElseThrow()
+        .getString("status");
+  }
 
   private static JsonObject createPackage(ARestaurant at, String name, long priceFen, long bonusFen) {
     return ok(call(HttpMethod.POST, at, "/top-up-packages", at.owner(), new JsonObject().put("name", name)
