@@ -102,14 +102,14 @@ public final class PaymentConfirmation {
 
   /** Records {@code payment} as paid in the caller's transaction; a payment already paid changes nothing. */
   Future<Recorded> record(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt) {
+    if (payment.holdId() != null) {
+      return recordWithHold(sql, tenantId, payment, transactionId, paidAt);
+    }
     if (payment.tabId() != null) {
       return recordTab(sql, tenantId, payment, transactionId, paidAt);
     }
     if (payment.topUpId() != null) {
       return recordTopUp(sql, tenantId, payment, transactionId, paidAt);
-    }
-    if (payment.holdId() != null) {
-      return recordWithHold(sql, tenantId, payment, transactionId, paidAt);
     }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
@@ -128,35 +128,41 @@ public final class PaymentConfirmation {
                 .compose(covered -> orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
                         payment.id())
                     .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, TAB_PAID,
-                        event(payment, transactionId, paidAt).put("order_ids",
-                            new JsonArray(covered.stream().map(UUID::toString).toList()))))))
+                        paidEvent(payment, transactionId, paidAt, covered)))))
         .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
   }
 
   /**
-   * The WeChat payment of the rest of an order whose balance part is held: the order is placed only with both, the
-   * hold paid and booked beside it (each payment its own order.paid event). If the hold was given up meanwhile, or the
-   * order no longer awaits payment, the WeChat money is given back as a duplicate and the hold released.
+   * The WeChat payment of the rest of an order or tab whose balance part is held: applied only with both, the hold
+   * paid and booked beside it (each payment its own paid event). If the hold was given up meanwhile, or the order or
+   * tab no longer awaits payment, the WeChat money is given back as a duplicate and the hold released.
    */
   private Future<Recorded> recordWithHold(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
                                           Instant paidAt) {
+    boolean ofTab = payment.tabId() != null;
+    String topic = ofTab ? TAB_PAID : ORDER_PAID;
     return payments.lockById(sql, tenantId, payment.holdId())
         .compose(hold -> payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
             .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
-                : (hold.status() != PaymentStatus.PENDING ? Future.succeededFuture(false)
-                    : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()))
-                    .compose(placed -> !placed
-                        ? holds.release(sql, tenantId, List.of(payment))
-                            .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false, ORDER_PAID,
-                                event(payment, transactionId, paidAt)))
-                        : payments.markPaid(sql, tenantId, hold.id(), null, paidAt)
-                            .compose(holdPaid -> book(sql, tenantId, hold, null, paidAt, true, ORDER_PAID,
-                                event(hold, null, paidAt)))
-                            .compose(holdBooked -> book(sql, tenantId, payment, transactionId, paidAt, true,
-                                ORDER_PAID, event(payment, transactionId, paidAt).put("hold_id",
-                                    hold.id().toString()))))))
-        .compose(applied -> orders.order(sql, tenantId, payment.storeId(), payment.orderId())
-            .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
+                : (ofTab ? payments.covered(sql, tenantId, payment.id()) : Future.succeededFuture(List.<UUID>of()))
+                    .compose(covered -> (hold.status() != PaymentStatus.PENDING ? Future.succeededFuture(false)
+                        : ofTab ? orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
+                            payment.id())
+                        : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()))
+                        .compose(applied -> !applied
+                            ? holds.release(sql, tenantId, List.of(payment))
+                                .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false, topic,
+                                    paidEvent(payment, transactionId, paidAt, covered)))
+                            : payments.markPaid(sql, tenantId, hold.id(), null, paidAt)
+                                .compose(holdPaid -> book(sql, tenantId, hold, null, paidAt, true, topic,
+                                    paidEvent(hold, null, paidAt, covered)))
+                                .compose(holdBooked -> book(sql, tenantId, payment, transactionId, paidAt, true, topic,
+                                    paidEvent(payment, transactionId, paidAt, covered)
+                                        .put("hold_id", hold.id().toString())))))))
+        .compose(applied -> ofTab ? Future.succeededFuture(new Recorded(payment, null, applied.now(),
+                applied.givenBack()))
+            : orders.order(sql, tenantId, payment.storeId(), payment.orderId())
+                .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
   }
 
   /** A top-up's money is always applied: it was paid for the balance, which always takes it. */
@@ -207,6 +213,13 @@ public final class PaymentConfirmation {
     recorded.givenBack().ifPresent(refund -> refund.askWeChat(tenantId)
         .onFailure(failure -> LOG.warn("Duplicate payment {} not given back yet ({}); the follow-up asks again",
             recorded.payment().outTradeNo(), failure.getMessage())));
+  }
+
+  /** The paid event of a payment; a tab's names the orders it paid. */
+  private static JsonObject paidEvent(Payment payment, String transactionId, Instant paidAt, List<UUID> covered) {
+    JsonObject event = event(payment, transactionId, paidAt);
+    return payment.tabId() == null ? event
+        : event.put("order_ids", new JsonArray(covered.stream().map(UUID::toString).toList()));
   }
 
   private static JsonObject event(Payment payment, String transactionId, Instant paidAt) {

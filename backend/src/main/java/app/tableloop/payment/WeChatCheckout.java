@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A diner paying a pay-first order with WeChat Pay: the JSAPI prepay whose signed parameters the mini-program passes
@@ -111,7 +112,7 @@ public final class WeChatCheckout {
                 ? Refusals.<Held>refuse(PaymentRefusal.NOT_AWAITING_PAYMENT)
                 : balance.lockAvailable(sql, tenantId, access.user().userId())
                     .compose(available -> payments.lockPending(sql, tenantId, orderId, payer)
-                        .compose(pending -> reusableWithHold(sql, tenantId, pending, order)
+                        .compose(pending -> reusableWithHold(sql, tenantId, pending, order.totalFen())
                             .compose(reuse -> reuse.isPresent() ? Future.succeededFuture(reuse.get())
                                 : payments.closePending(sql, tenantId, orderId, payer)
                                     .compose(closed -> holds.release(sql, tenantId, closed))
@@ -119,37 +120,76 @@ public final class WeChatCheckout {
                                     .compose(released -> balance.check(sql, tenantId, access.user().userId(), 1))
                                     .compose(some -> available >= order.totalFen()
                                         ? Refusals.<Held>refuse(PaymentRefusal.STORED_VALUE_CHANGED)
-                                        : newHeld(sql, access, order, available, balance)))))))
+                                        : newHeld(sql, access, order.id(), order.totalFen(), available,
+                                            store -> description(store, order), balance,
+                                            payment -> payments.insert(sql, tenantId, payment)
+                                                .map(Optional::orElseThrow))))))))
         .compose(held -> prepare(tenantId, held.rest()).map(prepared -> new PreparedRest(held.hold(), prepared)));
+  }
+
+  /** As {@link #requestWithStoredValue}, for everything the diner's open tab still owes at the end of the meal. */
+  public Future<PreparedRest> requestTabWithStoredValue(Access access, UUID tabId, StoredValueBalance balance) {
+    UUID tenantId = access.tenantId();
+    UUID storeId = access.storeId();
+    String payer = access.user().openId();
+    return database.inTenant(tenantId, sql -> orders.dinersTab(sql, tenantId, storeId, tabId, access.user().userId())
+            .compose(tab -> tab.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_FOUND)
+                : !tab.get().open() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_OPEN)
+                : orders.unpaidOfTab(sql, tenantId, storeId, tabId))
+            .compose(unpaid -> unpaid.isEmpty() ? Refusals.<Held>refuse(PaymentRefusal.NOTHING_TO_PAY)
+                : balance.lockAvailable(sql, tenantId, access.user().userId())
+                    .compose(available -> payments.lockPendingOfTab(sql, tenantId, tabId, payer)
+                        .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
+                            .compose(sameOrders -> !sameOrders ? Future.succeededFuture(Optional.<Held>empty())
+                                : reusableWithHold(sql, tenantId, pending, total(unpaid)))
+                            .compose(reuse -> reuse.isPresent() ? Future.succeededFuture(reuse.get())
+                                : payments.closePendingOfTab(sql, tenantId, tabId, payer)
+                                    .compose(closed -> holds.release(sql, tenantId, closed))
+                                    .compose(released -> balance.check(sql, tenantId, access.user().userId(), 1))
+                                    .compose(some -> available >= total(unpaid)
+                                        ? Refusals.<Held>refuse(PaymentRefusal.STORED_VALUE_CHANGED)
+                                        : newHeld(sql, access, null, total(unpaid), available,
+                                            store -> description(store, unpaid), balance,
+                                            payment -> payments.insertForTab(sql, tenantId, tabId, payment)
+                                                .map(Optional::orElseThrow)
+                                                .compose(inserted -> payments.cover(sql, tenantId, inserted.id(),
+                                                    ids(unpaid)).map(inserted)))))))))
+        .compose(held -> prepare(tenantId, held.rest()).map(prepared -> new PreparedRest(held.hold(), prepared)));
+  }
+
+  private static long total(List<Order> orders) {
+    return orders.stream().mapToLong(Order::totalFen).sum();
   }
 
   /** A pending WeChat payment of the rest is handed out again while payable, its hold held and the total the same. */
   private Future<Optional<Held>> reusableWithHold(SqlClient sql, UUID tenantId, Optional<Payment> pending,
-                                                  Order order) {
+                                                  long totalFen) {
     if (pending.isEmpty() || pending.get().holdId() == null
         || !pending.get().reusableAt(clock.instant(), REUSE_MARGIN_SECONDS)) {
       return Future.succeededFuture(Optional.empty());
     }
     return payments.lockById(sql, tenantId, pending.get().holdId())
         .map(hold -> hold.status() == PaymentStatus.PENDING
-            && hold.amountFen() + pending.get().amountFen() == order.totalFen()
+            && hold.amountFen() + pending.get().amountFen() == totalFen
             ? Optional.of(new Held(hold, pending.get())) : Optional.empty());
   }
 
-  private Future<Held> newHeld(SqlClient sql, Access access, Order order, long availableFen,
-                               StoredValueBalance balance) {
+  /**
+   * The balance's part held (taken off the balance now) and the WeChat payment of the rest naming it, both inserted by
+   * {@code insert} (an order's payments, or a tab's covering its unpaid orders; {@code orderId} null).
+   */
+  private Future<Held> newHeld(SqlClient sql, Access access, UUID orderId, long totalFen, long availableFen,
+                               Function<Store, String> description, StoredValueBalance balance,
+                               Function<Payments.NewPayment, Future<Payment>> insert) {
     UUID tenantId = access.tenantId();
     String payer = access.user().openId();
     Instant expiresAt = clock.instant().plus(PAYABLE_FOR).truncatedTo(ChronoUnit.SECONDS);
     return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
-        .compose(store -> payments.insert(sql, tenantId, new Payments.NewPayment(store.id(), order.id(),
-                OutTradeNo.next(), PaymentMethod.STORED_VALUE, availableFen, payer, null, null, null))
-            .map(Optional::orElseThrow)
+        .compose(store -> insert.apply(new Payments.NewPayment(store.id(), orderId, OutTradeNo.next(),
+                PaymentMethod.STORED_VALUE, availableFen, payer, null, null, null))
             .compose(hold -> balance.take(sql, tenantId, access.user().userId(), hold)
-                .compose(taken -> payments.insert(sql, tenantId, new Payments.NewPayment(store.id(), order.id(),
-                    OutTradeNo.next(), PaymentMethod.WECHAT, order.totalFen() - availableFen, payer,
-                    description(store, order), expiresAt, null)))
-                .map(Optional::orElseThrow)
+                .compose(taken -> insert.apply(new Payments.NewPayment(store.id(), orderId, OutTradeNo.next(),
+                    PaymentMethod.WECHAT, totalFen - availableFen, payer, description.apply(store), expiresAt, null)))
                 .compose(rest -> payments.attachHold(sql, tenantId, rest.id(), hold.id())
                     .map(new Held(hold, rest)))));
   }

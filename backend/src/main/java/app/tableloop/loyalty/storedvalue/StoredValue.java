@@ -139,8 +139,7 @@ public final class StoredValue implements StoredValueBalance {
    */
   Future<PaidOrHeld> payOrder(Access access, UUID tabId, UUID orderId, boolean wechatForRest) {
     Future<PaidOrHeld> fromBalance = checkout.takeStoredValue(access, tabId, orderId, this).map(PaidOrHeld.Paid::new);
-    return !wechatForRest ? fromBalance : fromBalance.recover(failure -> failure instanceof Refused refused
-        && refused.refusal() == StoredValueRefusal.BALANCE_SHORT
+    return !wechatForRest ? fromBalance : fromBalance.recover(failure -> balanceShort(failure)
         ? wechat.requestWithStoredValue(access, tabId, orderId, this).map(PaidOrHeld.Held::new)
         : Future.failedFuture(failure));
   }
@@ -152,12 +151,21 @@ public final class StoredValue implements StoredValueBalance {
 
     record Held(WeChatCheckout.PreparedRest held) implements PaidOrHeld {
     }
+
+    record TabPaid(CounterCheckout.TabTaken taken) implements PaidOrHeld {
+    }
   }
 
-  /** The diner pays everything their tab still owes from their balance. */
-  Future<CounterCheckout.TabTaken> payTab(Access access, UUID tabId, boolean wechatForRest) {
-    return wechatForRest ? Refusals.refuse(StoredValueRefusal.WECHAT_FOR_REST_UNAVAILABLE)
-        : checkout.takeTabStoredValue(access, tabId, this);
+  /** The diner pays everything their tab still owes from their balance; with {@code wechatForRest} as an order. */
+  Future<PaidOrHeld> payTab(Access access, UUID tabId, boolean wechatForRest) {
+    Future<PaidOrHeld> fromBalance = checkout.takeTabStoredValue(access, tabId, this).map(PaidOrHeld.TabPaid::new);
+    return !wechatForRest ? fromBalance : fromBalance.recover(failure -> balanceShort(failure)
+        ? wechat.requestTabWithStoredValue(access, tabId, this).map(PaidOrHeld.Held::new)
+        : Future.failedFuture(failure));
+  }
+
+  private static boolean balanceShort(Throwable failure) {
+    return failure instanceof Refused refused && refused.refusal() == StoredValueRefusal.BALANCE_SHORT;
   }
 
   @Override

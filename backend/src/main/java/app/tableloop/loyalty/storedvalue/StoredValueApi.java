@@ -57,7 +57,7 @@ public final class StoredValueApi implements ApiModule {
         .onFailure(rc::fail));
     api.getRoute("payTabWithStoredValue").addHandler(rc -> storedValue.payTab(Callers.of(rc), id(rc, "tab"),
             optionalBody(rc).getBoolean("wechat_for_rest", false))
-        .onSuccess(taken -> created(rc, StoredValueJson.tabPayment(taken)))
+        .onSuccess(answer -> created(rc, StoredValueJson.paidOrHeld(answer)))
         .onFailure(rc::fail));
     api.getRoute("refundStoredValue").addHandler(rc -> {
       JsonObject body = body(rc);

@@ -82,6 +82,9 @@ final class StoredValueJson {
           .put("held", payment(held.held().hold()).put("status", PaymentStatus.PENDING.wireName()))
           .put("wechat", WeChatCheckout.json(held.held().rest()));
     }
+    if (answer instanceof StoredValue.PaidOrHeld.TabPaid tab) {
+      return tabPayment(tab.taken());
+    }
     return payment(((StoredValue.PaidOrHeld.Paid) answer).payment());
   }
 

@@ -19,11 +19,7 @@ public enum StoredValueRefusal implements Refusal.Listed {
   PRINCIPAL_SHORT(Refusal.of(Kind.CONFLICT, "principal_insufficient", "退款金额超过未使用的充值本金",
       "The amount is more than the member's unspent principal").at("amount_fen")),
   REFUND_KEY_REUSED(Refusal.of(Kind.CONFLICT, "idempotency_key_reused", "这个幂等键已用于另一笔退款",
-      "This idempotency key was used for another refund").at("idempotency_key")),
-  WECHAT_FOR_REST_UNAVAILABLE(Refusal.of(Kind.CONFLICT, "wechat_for_rest_unavailable",
-      "整桌结账暂不支持储值与微信支付组合付款，请充值后再付或直接用微信支付",
-      "A tab cannot yet be paid with stored value and WeChat Pay together; top up first or pay with WeChat Pay")
-      .at("wechat_for_rest"));
+      "This idempotency key was used for another refund").at("idempotency_key"));
 
   private final Refusal words;
 

@@ -259,9 +259,6 @@ class StoredValueTest {
     JsonObject first = eatFirst.order(seated, 1);
     eatFirst.order(seated, 2);
 
-    assertThat(problem(eatFirst.call(diner, "/tabs/" + seated.tab() + "/stored-value-payment",
-        new JsonObject().put("wechat_for_rest", true)), 409)).isEqualTo("wechat_for_rest_unavailable");
-
     JsonObject paid = ok(eatFirst.call(diner, "/tabs/" + seated.tab() + "/stored-value-payment", null));
 
     assertThat(paid.getLong("amount_fen")).isEqualTo(9000);
@@ -360,6 +357,48 @@ class StoredValueTest {
         + "' AND status = 'closed'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'stored_value.released'"
         + " AND payload->>'order_id' IN ('" + expiring.order() + "', '" + atCounter.order() + "')")).isEqualTo(2);
+  }
+
+  @Test
+  void anEatFirstTabIsPaidWithTheWholeBalanceAndWeChatPayForTheRest() {
+    ARestaurant eatFirst = ARestaurant.eatFirst(service, "储值组合小馆", "F1-F3", 3000);
+    String diner = service.signIn("diner-tab-split");
+    join(eatFirst, diner);
+    String outTradeNo = ok(call(HttpMethod.POST, eatFirst, "/wallet/top-ups", diner, new JsonObject().put("package_id",
+        createPackage(eatFirst, "充2送1", 200, 100).getString("id")))).getJsonObject("payment")
+        .getJsonObject("payment").getString("out_trade_no");
+    service.simulator().pay().pay(outTradeNo);
+    service.eventually(() -> ok(service.get(eatFirst.path("/wallet/stored-value"), diner)),
+        wallet -> wallet.getLong("balance_fen") == 300);
+    ARestaurant.Seated seated = eatFirst.seat("diner-tab-split", "F1");
+    eatFirst.order(seated, 1);
+    eatFirst.order(seated, 1);
+    String pay = "/tabs/" + seated.tab() + "/stored-value-payment";
+    assertThat(problem(eatFirst.call(diner, pay, null), 409)).isEqualTo("stored_value_insufficient");
+
+    JsonObject split = ok(eatFirst.call(diner, pay, new JsonObject().put("wechat_for_rest", true)));
+
+    assertThat(split.getJsonObject("held").getLong("amount_fen")).isEqualTo(300);
+    JsonObject rest = split.getJsonObject("wechat").getJsonObject("payment");
+    assertThat(rest.getLong("amount_fen")).isEqualTo(5700);
+    assertThat(rest.getString("tab_id")).isEqualTo(seated.tab());
+    assertThat(ok(service.get(eatFirst.path("/wallet/stored-value"), diner)).getLong("balance_fen")).isZero();
+
+    service.simulator().pay().pay(rest.getString("out_trade_no"));
+
+    String tab = "'" + seated.tab() + "'";
+    service.eventually(() -> service.env().count("SELECT count(*) FROM tabs WHERE status = 'closed' AND id = " + tab),
+        closed -> closed == 1);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND tab_id = " + tab
+        + " AND ((method = 'stored_value' AND amount_fen = 300) OR (method = 'wechat' AND amount_fen = 5700))"))
+        .isEqualTo(2);
+    assertThat(service.env().count("SELECT count(*) FROM payment_orders po JOIN payments p ON p.id = po.payment_id"
+        + " WHERE p.tab_id = " + tab)).as("both payments cover both orders").isEqualTo(4);
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'tab.paid' AND payload->>'tab_id' = "
+        + tab + " AND jsonb_array_length(payload->'order_ids') = 2")).isEqualTo(2);
+    assertThat(service.env().count("SELECT count(*) FROM orders WHERE tab_id = " + tab + " AND paid_by IS NULL"))
+        .isZero();
+    assertThat(ok(service.get(eatFirst.path("/wallet/stored-value"), diner)).getLong("balance_fen")).isZero();
   }
 
   @Test
