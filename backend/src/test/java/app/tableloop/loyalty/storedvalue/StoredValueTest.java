@@ -42,6 +42,9 @@ class StoredValueTest {
   static RunningService service;
   static ARestaurant shop;
   static ARestaurant elsewhere;
+  static ARestaurant eatFirst;
+  /** Signed in, never joined: sign-ins are limited per address, so the tests share what they can. */
+  static String nonMember;
   /** 充80送20: ¥100 of balance, ten of the shop's dishes. */
   static String tenDishes;
 
@@ -50,6 +53,8 @@ class StoredValueTest {
     service = RunningService.startReachable(StoredValueTest.class);
     shop = ARestaurant.payFirst(service, "储值面馆", "S1-S60", PRICE_FEN);
     elsewhere = ARestaurant.payFirst(service, "隔壁储值面馆", "T1-T5", PRICE_FEN);
+    eatFirst = ARestaurant.eatFirst(service, "储值小馆", "E1-E5", 3000);
+    nonMember = service.signIn("not-a-member");
     tenDishes = createPackage(shop, "充80送20", 8000, 2000).getString("id");
   }
 
@@ -99,7 +104,7 @@ class StoredValueTest {
   @Test
   void aTopUpIsCreditedOnceHoweverOftenWeChatPayNotifies() {
     String diner = aMember("diner-top-up");
-    assertThat(problem(call(HttpMethod.POST, shop, "/wallet/top-ups", service.signIn("not-a-member"),
+    assertThat(problem(call(HttpMethod.POST, shop, "/wallet/top-ups", nonMember,
         new JsonObject().put("package_id", tenDishes)), 409)).isEqualTo("not_a_member");
 
     JsonObject started = topUp(diner, tenDishes);
@@ -212,7 +217,6 @@ class StoredValueTest {
     String pay = "/tabs/" + ordered.tab() + "/orders/" + ordered.order() + "/stored-value-payment";
     assertThat(problem(shop.call(diner, pay, null), 409)).isEqualTo("stored_value_insufficient");
 
-    String nonMember = service.signIn("diner-no-card");
     Ordered theirs = orderAt(nonMember, "S42");
     assertThat(problem(shop.call(nonMember, "/tabs/" + theirs.tab() + "/orders/" + theirs.order()
         + "/stored-value-payment", null), 409)).isEqualTo("not_a_member");
@@ -245,7 +249,6 @@ class StoredValueTest {
 
   @Test
   void anEatFirstTabIsPaidFromTheBalanceAndARefundGoesBackToItInProportion() {
-    ARestaurant eatFirst = ARestaurant.eatFirst(service, "储值小馆", "E1-E3", 3000);
     String diner = service.signIn("diner-tab");
     join(eatFirst, diner);
     String pack = createPackage(eatFirst, "充100送50", 10000, 5000).getString("id");
@@ -255,7 +258,7 @@ class StoredValueTest {
     service.simulator().pay().pay(outTradeNo);
     service.eventually(() -> ok(service.get(eatFirst.path("/wallet/stored-value"), diner)),
         wallet -> wallet.getLong("balance_fen") == 15000);
-    ARestaurant.Seated seated = eatFirst.seat("diner-tab", "E1");
+    ARestaurant.Seated seated = seat(eatFirst, diner, "E1");
     JsonObject first = eatFirst.order(seated, 1);
     eatFirst.order(seated, 2);
 
@@ -360,8 +363,29 @@ class StoredValueTest {
   }
 
   @Test
+  void theRestPaidAfterItsHoldWasGivenUpIsRefundedAndTheOrderStillAwaitsPayment() {
+    String diner = aMember("diner-split-late");
+    toppedUp(diner, smallPackage(), 300);
+    Ordered ordered = orderAt(diner, "S48");
+    String oldRest = ok(shop.call(diner, payPath(ordered), new JsonObject().put("wechat_for_rest", true)))
+        .getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no");
+    String whole = shop.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
+    assertThat(whole).as("the diner chose to pay all in WeChat instead").isNotEqualTo(oldRest);
+    walletOnceAt(diner, 300);
+
+    service.simulator().pay().pay(oldRest);
+
+    assertThat(service.eventually(() -> service.env().count("SELECT count(*) FROM refunds r JOIN payments p"
+        + " ON p.id = r.payment_id WHERE p.out_trade_no = '" + oldRest + "' AND r.cause = 'duplicate_payment'"
+        + " AND r.amount_fen = 700 AND r.status = 'succeeded'"), count -> count == 1)).isEqualTo(1);
+    assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + ordered.order()
+        + "' AND method = 'stored_value' AND status = 'paid'")).isZero();
+    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(300);
+  }
+
+  @Test
   void anEatFirstTabIsPaidWithTheWholeBalanceAndWeChatPayForTheRest() {
-    ARestaurant eatFirst = ARestaurant.eatFirst(service, "储值组合小馆", "F1-F3", 3000);
     String diner = service.signIn("diner-tab-split");
     join(eatFirst, diner);
     String outTradeNo = ok(call(HttpMethod.POST, eatFirst, "/wallet/top-ups", diner, new JsonObject().put("package_id",
@@ -370,7 +394,7 @@ class StoredValueTest {
     service.simulator().pay().pay(outTradeNo);
     service.eventually(() -> ok(service.get(eatFirst.path("/wallet/stored-value"), diner)),
         wallet -> wallet.getLong("balance_fen") == 300);
-    ARestaurant.Seated seated = eatFirst.seat("diner-tab-split", "F1");
+    ARestaurant.Seated seated = seat(eatFirst, diner, "E2");
     eatFirst.order(seated, 1);
     eatFirst.order(seated, 1);
     String pay = "/tabs/" + seated.tab() + "/stored-value-payment";
@@ -453,11 +477,11 @@ class StoredValueTest {
         wallet -> wallet.getLong("balance_fen") == 10000);
     List<Ordered> paid = new ArrayList<>();
     for (String table : List.of("D1", "D2")) {
-      Ordered ordered = settled.anOrderAwaitingPayment("diner-settled", table, 1);
+      Ordered ordered = orderAt(settled, diner, table, 1);
       ok(settled.call(diner, payPath(ordered), null));
       paid.add(ordered);
     }
-    Ordered byWeChat = settled.anOrderAwaitingPayment("diner-settled", "D3", 2);
+    Ordered byWeChat = orderAt(settled, diner, "D3", 2);
     service.simulator().pay().pay(settled.requestWeChatPayment(byWeChat).getJsonObject("payment")
         .getString("out_trade_no"));
     ok(service.call(HttpMethod.POST, settled.path("/orders/" + paid.get(0).order() + "/refunds"), settled.owner(),
@@ -567,11 +591,20 @@ class StoredValueTest {
     return service.eventually(() -> walletOf(diner), wallet -> wallet.getLong("balance_fen") == balanceFen);
   }
 
-  /** The signed-in diner sits at the table and orders one dish: awaiting payment. */
+  /** The signed-in diner sits at the shop's table and orders one dish: awaiting payment. */
   private static Ordered orderAt(String diner, String tableCode) {
-    String tab = ok(service.openTab(shop.store(), shop.table(tableCode), diner)).getString("id");
-    JsonObject order = shop.order(new ARestaurant.Seated(shop, diner, shop.table(tableCode), tab), 1);
-    return new Ordered(shop, diner, tab, order.getString("id"), order.getLong("total_fen"));
+    return orderAt(shop, diner, tableCode, 1);
+  }
+
+  private static Ordered orderAt(ARestaurant at, String diner, String tableCode, int quantity) {
+    JsonObject order = at.order(seat(at, diner, tableCode), quantity);
+    return new Ordered(at, diner, order.getString("tab_id"), order.getString("id"), order.getLong("total_fen"));
+  }
+
+  /** The signed-in diner scans the table and opens or joins its tab. */
+  private static ARestaurant.Seated seat(ARestaurant at, String diner, String tableCode) {
+    return new ARestaurant.Seated(at, diner, at.table(tableCode),
+        ok(service.openTab(at.store(), at.table(tableCode), diner)).getString("id"));
   }
 
   private static String payPath(Ordered ordered) {
