@@ -36,8 +36,8 @@ import java.util.function.Function;
  * that every order, payment, refund, ledger row and event is made by the code that makes them for real customers:
  * diners scan, share a cart and order; most pay with WeChat Pay and say "I have paid"; the demo cashier takes cash
  * and card, runs the kitchen, closes the tables that left and makes a partial WeChat refund and a cash refund; three
- * diners then join the membership, two through the cashier's join code, and one of them tops up stored value. Two tables are still dining when the day is
- * seeded, so the kitchen screen has something live.
+ * diners then join the membership, two through the cashier's join code, and one of them tops up stored value. Two
+ * tables are still dining when the day is seeded, so the kitchen screen has something live.
  */
 final class DemoDay {
   static final String CASHIER = "演示收银员";

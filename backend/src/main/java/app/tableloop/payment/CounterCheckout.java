@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Staff taking payment at the counter (cash, card, other) for a pay-first order awaiting payment, or for the whole of
  * an eat-first tab's unpaid orders at the end of the meal; and, the same way, a diner paying their order or tab from
- * their stored-value balance (taken in the transaction that records the payment). So that the diner is not charged twice, the order's (or
- * tab's) pending WeChat payments are first closed at WeChat Pay; if WeChat Pay says the diner has just paid one, that
- * payment is recorded and the counter takes nothing. Otherwise the money is recorded like any payment, with who took
- * it, and the pending WeChat payments are given up (any made meanwhile are closed after commit). If WeChat Pay cannot
+ * their stored-value balance (taken in the transaction that records the payment). So that the diner is not charged
+ * twice, the order's (or tab's) pending WeChat payments are first closed at WeChat Pay; if WeChat Pay says the diner
+ * has just paid one, that payment is recorded and the counter takes nothing. Otherwise the money is recorded like any
+ * payment, with who took it, and the pending WeChat payments are given up, with the balance any of them held (any made
+ * meanwhile are closed after commit). If WeChat Pay cannot
  * be reached, the counter still takes the money: a WeChat payment that arrives anyway is given back automatically.
  */
 public final class CounterCheckout {

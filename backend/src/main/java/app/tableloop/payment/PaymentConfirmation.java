@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * The one way a payment becomes paid, whoever reports it (WeChat Pay's notification, the diner's "I have paid" check,
  * staff at the counter): in the caller's tenant transaction the payment is marked paid once, its money booked in the
  * ledger, the order moved from awaiting payment to placed (a tab's payment: the orders it covers marked paid and the
- * tab closed once nothing is left to pay; a top-up's: nothing here, its event tells stored value to credit it), and an
- * outbox event written; after commit the order goes to the kitchen's
- * feed and the table, or the tab's new state to its diners. Money that arrives for something no longer waiting for it
+ * tab closed once nothing is left to pay; a top-up's: nothing here, its event tells stored value to credit it; the
+ * WeChat payment of the rest of a stored-value payment: the held part paid with it), and an outbox event written;
+ * after commit the order goes to the kitchen's feed and the table, or the tab's new state to its diners. Money that arrives for something no longer waiting for it
  * is given back whole, automatically and once.
  */
 public final class PaymentConfirmation {

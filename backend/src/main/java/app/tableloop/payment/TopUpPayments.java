@@ -47,7 +47,7 @@ public final class TopUpPayments {
     return checkout.prepare(tenantId, payment).map(PaymentJson::prepared);
   }
 
-  /** "I have paid": asks WeChat Pay about the top-up's payment while pending, recording it as its notification would. */
+  /** "I have paid": asks WeChat Pay about a pending top-up's payment, recording it as its notification would. */
   public Future<Void> check(UUID tenantId, UUID paymentId) {
     return database.inTenant(tenantId, sql -> payments.byId(sql, tenantId, paymentId))
         .compose(payment -> payment.status() != PaymentStatus.PENDING ? Future.<Void>succeededFuture()

@@ -56,7 +56,8 @@ public final class WeChatCheckout {
   }
 
   public WeChatCheckout(Database database, Stores stores, PayableOrders orders, Payments payments,
-                        StoredValueHolds holds, WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
+                        StoredValueHolds holds, WeChatPaymentQueries queries, WeChatGateway gateway,
+                        String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.orders = orders;

@@ -10,6 +10,6 @@ import java.util.UUID;
  * sees: it is the restaurant's promise, not cash), kept by the feature that sells them.
  */
 public interface TopUpBonuses {
-  /** The bonus granted with the store's top-ups whose payments were paid from {@code from} (inclusive) to {@code to}. */
+  /** The bonus granted with the store's top-ups paid from {@code from} (inclusive) to {@code to}. */
   Future<Long> grantedFen(SqlClient sql, UUID tenantId, UUID storeId, Instant from, Instant to);
 }

@@ -128,7 +128,8 @@ class StoredValueTest {
     service.eventually(() -> service.simulator().pay().notificationDeliveries().size(), size -> size >= 5);
     assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE top_up_id = '"
         + started.getString("top_up_id") + "'")).isEqualTo(1);
-    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'top_up.paid' AND payload->>'top_up_id' = '"
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'top_up.paid'"
+        + " AND payload->>'top_up_id' = '"
         + started.getString("top_up_id") + "'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM payment_ledger l JOIN payments p ON p.id = l.payment_id"
         + " WHERE p.top_up_id = '" + started.getString("top_up_id") + "' AND l.amount_fen = 8000")).isEqualTo(1);
@@ -167,7 +168,8 @@ class StoredValueTest {
     }
 
     walletOnceAt(diner, 10000);
-    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'top_up.paid' AND payload->>'top_up_id' = '"
+    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'top_up.paid'"
+        + " AND payload->>'top_up_id' = '"
         + started.getString("top_up_id") + "'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE top_up_id = '"
         + started.getString("top_up_id") + "'")).isEqualTo(1);
@@ -195,7 +197,8 @@ class StoredValueTest {
     assertThat(wallet.getLong("balance_fen")).isZero();
     assertThat(wallet.getLong("principal_fen")).isZero();
     assertThat(wallet.getLong("bonus_fen")).isZero();
-    String ofOrders = "order_id IN (" + String.join(",", orders.stream().map(o -> "'" + o.order() + "'").toList()) + ")";
+    String ids = String.join(",", orders.stream().map(ordered -> "'" + ordered.order() + "'").toList());
+    String ofOrders = "order_id IN (" + ids + ")";
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE method = 'stored_value' AND status = 'paid'"
         + " AND amount_fen = 1000 AND " + ofOrders)).isEqualTo(10);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE " + ofOrders)).isEqualTo(10);
@@ -204,8 +207,7 @@ class StoredValueTest {
     assertThat(service.env().count("SELECT count(*) FROM payment_ledger WHERE method = 'stored_value' AND " + ofOrders))
         .isEqualTo(10);
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.paid'"
-        + " AND payload->>'method' = 'stored_value' AND payload->>'order_id' IN ("
-        + String.join(",", orders.stream().map(o -> "'" + o.order() + "'").toList()) + ")")).isEqualTo(10);
+        + " AND payload->>'method' = 'stored_value' AND payload->>'order_id' IN (" + ids + ")")).isEqualTo(10);
     assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE kind = 'payment'"
         + " AND principal_fen = -800 AND bonus_fen = -200 AND " + ofOrders)).isEqualTo(10);
   }
