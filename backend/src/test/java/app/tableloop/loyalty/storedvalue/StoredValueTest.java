@@ -327,6 +327,30 @@ class StoredValueTest {
   }
 
   @Test
+  void concurrentRequestsForTheRestOfSeveralOrdersHoldTheBalanceOnce() {
+    String diner = aMember("diner-split-race");
+    toppedUp(diner, smallPackage(), 300);
+    List<Ordered> orders = new ArrayList<>();
+    for (int table = 50; table < 56; table++) {
+      orders.add(orderAt(diner, "S" + table));
+    }
+
+    List<HttpResponse<Buffer>> answers = orders.stream().map(ordered -> service.callAsync(HttpMethod.POST,
+            shop.path(payPath(ordered)), diner, new JsonObject().put("wechat_for_rest", true)))
+        .toList().stream().map(Await::result).toList();
+
+    assertThat(answers.stream().filter(answer -> answer.statusCode() == 201)).hasSize(1);
+    assertThat(answers.stream().filter(answer -> answer.statusCode() == 409
+        && answer.bodyAsJsonObject().getString("code").equals("stored_value_insufficient"))).hasSize(5);
+    String ids = String.join(",", orders.stream().map(ordered -> "'" + ordered.order() + "'").toList());
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE method = 'stored_value' AND status = 'pending'"
+        + " AND amount_fen = 300 AND order_id IN (" + ids + ")")).isEqualTo(1);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE method = 'wechat' AND hold_id IS NOT NULL"
+        + " AND amount_fen = 700 AND order_id IN (" + ids + ")")).isEqualTo(1);
+    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+  }
+
+  @Test
   void theHeldPartGoesBackWhenTheWeChatPaymentOfTheRestExpiresOrTheCounterIsPaidInstead() {
     String diner = aMember("diner-split-expired");
     toppedUp(diner, smallPackage(), 300);
