@@ -4,6 +4,7 @@ import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.LoyaltyModule;
 import app.tableloop.loyalty.coupon.Checkout;
+import app.tableloop.loyalty.storedvalue.TopUps;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -66,7 +67,7 @@ public final class Application implements AutoCloseable {
     // Placed orders are priced by loyalty (member prices, levels, coupons) through ordering's port.
     OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity,
         new Checkout(platform.clock()));
-    PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering);
+    PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
     LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
     return new Features.Api(identity.guard(), List.of(

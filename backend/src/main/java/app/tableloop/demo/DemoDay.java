@@ -36,9 +36,9 @@ import java.util.function.Function;
  * that every order, payment, refund, ledger row and event is made by the code that makes them for real customers:
  * diners scan, share a cart and order; most pay with WeChat Pay and say "I have paid"; the demo cashier takes cash
  * and card, runs the kitchen, closes the tables that left and makes a partial WeChat refund and a cash refund; three
- * diners then join the membership, two through the cashier's join code, and one of them comes back for a snack as a
- * member: his points are earned and he reaches 银卡. Two tables are still dining when the day is seeded, so the
- * kitchen screen has something live.
+ * diners then join the membership, two through the cashier's join code; one of them comes back for a snack as a
+ * member (his points are earned and he reaches 银卡) and another tops up stored value. Two tables are still dining
+ * when the day is seeded, so the kitchen screen has something live.
  */
 final class DemoDay {
   static final String CASHIER = "演示收银员";
@@ -162,6 +162,7 @@ final class DemoDay {
                 .compose(seated -> inTurn(REFUNDS, refund -> refund(place, cashier, seated, refund)))
                 .compose(refunds -> joinMembership(place, cashier).map(refunds))
                 .compose(refunds -> seat(place, cashier, COMEBACK).map(refunds))
+                .compose(refunds -> DemoStoredValue.topUp(client, place.path("")).map(refunds))
                 .map(refunds -> new Played(day,
                     VISITS.stream().filter(visit -> visit.stage() != Stage.LEFT).map(Visit::table).toList(),
                     refunds.stream().filter(refund -> "processing".equals(refund.getString("status")))

@@ -65,6 +65,11 @@ public final class DemoSeed {
   }
 
   private Future<Optional<SeededDay>> play(DemoRestaurant.Opened restaurant) {
+    return DemoStoredValue.offer(database, restaurant.restaurant().tenantId())
+        .compose(offered -> playDay(restaurant));
+  }
+
+  private Future<Optional<SeededDay>> playDay(DemoRestaurant.Opened restaurant) {
     if (simulatorUrl.isEmpty()) {
       LOG.info("WeChat is live, so the demo restaurant gets its menu but no day of business (it would pay for real)");
       return Future.succeededFuture(Optional.empty());

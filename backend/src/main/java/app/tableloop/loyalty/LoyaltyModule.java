@@ -10,6 +10,7 @@ import app.tableloop.loyalty.points.Points;
 import app.tableloop.loyalty.points.PointsApi;
 import app.tableloop.loyalty.points.PointsEarning;
 import app.tableloop.loyalty.points.PointsExpiry;
+import app.tableloop.loyalty.storedvalue.StoredValueFeature;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
@@ -45,6 +46,9 @@ public final class LoyaltyModule implements FeatureModule {
     jobs.add(new PointsExpiry(platform.database(), levels, platform.clock()).job());
     jobs.add(new LevelRecompute(platform.database(), levels).job());
     handlers.add(new PointsEarning(points));
+    StoredValueFeature storedValue = new StoredValueFeature(platform, payment);
+    apis.add(storedValue.api());
+    handlers.add(storedValue.events());
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,14 +21,17 @@ import org.slf4j.LoggerFactory;
  * The one way a payment becomes paid, whoever reports it (WeChat Pay's notification, the diner's "I have paid" check,
  * staff at the counter): in the caller's tenant transaction the payment is marked paid once, its money booked in the
  * ledger, the order moved from awaiting payment to placed (a tab's payment: the orders it covers marked paid and the
- * tab closed once nothing is left to pay), and an outbox event written; after commit the order goes to the kitchen's
- * feed and the table, or the tab's new state to its diners. Money that arrives for something no longer waiting for it
+ * tab closed once nothing is left to pay; a top-up's: nothing here, its event tells stored value to credit it; the
+ * WeChat payment of the rest of a stored-value payment: the held part paid with it), and an outbox event written;
+ * after commit the order goes to the kitchen's feed and the table, or the tab's new state to its diners. Money that arrives for something no longer waiting for it
  * is given back whole, automatically and once.
  */
 public final class PaymentConfirmation {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentConfirmation.class);
   static final String ORDER_PAID = "order.paid";
   static final String TAB_PAID = "tab.paid";
+  /** A stored-value top-up's money arrived: stored value credits the member (payload: the payment's, and top_up_id). */
+  public static final String TOP_UP_PAID = "top_up.paid";
   /** Money arrived for an order or tab that no longer waited for it (paid otherwise, or cancelled): given back. */
   static final String PAYMENT_UNAPPLIED = "payment.unapplied";
 
@@ -37,6 +41,7 @@ public final class PaymentConfirmation {
   private final Outbox outbox;
   private final PayableOrders orders;
   private final DuplicatePaymentRefunds duplicates;
+  private final StoredValueHolds holds;
   private final String mchId;
   private final String appId;
   private final Clock clock;
@@ -50,14 +55,15 @@ public final class PaymentConfirmation {
   }
 
   public PaymentConfirmation(Database database, Payments payments, PaymentLedger ledger, Outbox outbox,
-                             PayableOrders orders, DuplicatePaymentRefunds duplicates, String mchId,
-                             String appId, Clock clock) {
+                             PayableOrders orders, DuplicatePaymentRefunds duplicates, StoredValueHolds holds,
+                             String mchId, String appId, Clock clock) {
     this.database = database;
     this.payments = payments;
     this.ledger = ledger;
     this.outbox = outbox;
     this.orders = orders;
     this.duplicates = duplicates;
+    this.holds = holds;
     this.mchId = mchId;
     this.appId = appId;
     this.clock = clock;
@@ -80,7 +86,7 @@ public final class PaymentConfirmation {
                     transaction.transactionId(), payment.outTradeNo(), mismatch.get());
                 return Refusals.refuse(PaymentRefusal.PAYMENT_MISMATCH.at(mismatch.get()));
               }
-              if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.tabId() != null) {
+              if ((!transaction.succeeded() || payment.status() == PaymentStatus.PAID) && payment.orderId() == null) {
                 return Future.succeededFuture(new Recorded(payment, null, false, Optional.empty()));
               }
               if (!transaction.succeeded() || payment.status() == PaymentStatus.PAID) {
@@ -96,8 +102,14 @@ public final class PaymentConfirmation {
 
   /** Records {@code payment} as paid in the caller's transaction; a payment already paid changes nothing. */
   Future<Recorded> record(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt) {
+    if (payment.holdId() != null) {
+      return recordWithHold(sql, tenantId, payment, transactionId, paidAt);
+    }
     if (payment.tabId() != null) {
       return recordTab(sql, tenantId, payment, transactionId, paidAt);
+    }
+    if (payment.topUpId() != null) {
+      return recordTopUp(sql, tenantId, payment, transactionId, paidAt);
     }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
@@ -116,8 +128,50 @@ public final class PaymentConfirmation {
                 .compose(covered -> orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
                         payment.id())
                     .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, TAB_PAID,
-                        event(payment, transactionId, paidAt).put("order_ids",
-                            new JsonArray(covered.stream().map(UUID::toString).toList()))))))
+                        paidEvent(payment, transactionId, paidAt, covered)))))
+        .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
+  }
+
+  /**
+   * The WeChat payment of the rest of an order or tab whose balance part is held: applied only with both, the hold
+   * paid and booked beside it (each payment its own paid event). If the hold was given up meanwhile, or the order or
+   * tab no longer awaits payment, the WeChat money is given back as a duplicate and the hold released.
+   */
+  private Future<Recorded> recordWithHold(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
+                                          Instant paidAt) {
+    boolean ofTab = payment.tabId() != null;
+    String topic = ofTab ? TAB_PAID : ORDER_PAID;
+    return payments.lockById(sql, tenantId, payment.holdId())
+        .compose(hold -> payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
+            .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+                : (ofTab ? payments.covered(sql, tenantId, payment.id()) : Future.succeededFuture(List.<UUID>of()))
+                    .compose(covered -> (hold.status() != PaymentStatus.PENDING ? Future.succeededFuture(false)
+                        : ofTab ? orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
+                            payment.id())
+                        : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()))
+                        .compose(applied -> !applied
+                            ? holds.release(sql, tenantId, List.of(payment))
+                                .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false, topic,
+                                    paidEvent(payment, transactionId, paidAt, covered)))
+                            : payments.markPaid(sql, tenantId, hold.id(), null, paidAt)
+                                .compose(holdPaid -> book(sql, tenantId, hold, null, paidAt, true, topic,
+                                    paidEvent(hold, null, paidAt, covered)))
+                                .compose(holdBooked -> book(sql, tenantId, payment, transactionId, paidAt, true, topic,
+                                    paidEvent(payment, transactionId, paidAt, covered)
+                                        .put("hold_id", hold.id().toString())))))))
+        .compose(applied -> ofTab ? Future.succeededFuture(new Recorded(payment, null, applied.now(),
+                applied.givenBack()))
+            : orders.order(sql, tenantId, payment.storeId(), payment.orderId())
+                .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
+  }
+
+  /** A top-up's money is always applied: it was paid for the balance, which always takes it. */
+  private Future<Recorded> recordTopUp(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
+                                       Instant paidAt) {
+    return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
+        .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+            : book(sql, tenantId, payment, transactionId, paidAt, true, TOP_UP_PAID,
+                event(payment, transactionId, paidAt).put("top_up_id", payment.topUpId().toString())))
         .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
   }
 
@@ -152,13 +206,20 @@ public final class PaymentConfirmation {
   void announce(UUID tenantId, Recorded recorded) {
     if (recorded.appliedNow() && recorded.order() != null) {
       orders.announcePlaced(tenantId, recorded.order());
-    } else if (recorded.appliedNow()) {
+    } else if (recorded.appliedNow() && recorded.payment().tabId() != null) {
       Payment payment = recorded.payment();
       orders.announceTabPaid(tenantId, payment.storeId(), payment.tabId());
     }
     recorded.givenBack().ifPresent(refund -> refund.askWeChat(tenantId)
         .onFailure(failure -> LOG.warn("Duplicate payment {} not given back yet ({}); the follow-up asks again",
             recorded.payment().outTradeNo(), failure.getMessage())));
+  }
+
+  /** The paid event of a payment; a tab's names the orders it paid. */
+  private static JsonObject paidEvent(Payment payment, String transactionId, Instant paidAt, List<UUID> covered) {
+    JsonObject event = event(payment, transactionId, paidAt);
+    return payment.tabId() == null ? event
+        : event.put("order_ids", new JsonArray(covered.stream().map(UUID::toString).toList()));
   }
 
   private static JsonObject event(Payment payment, String transactionId, Instant paidAt) {

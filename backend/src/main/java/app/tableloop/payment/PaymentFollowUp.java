@@ -37,10 +37,13 @@ public final class PaymentFollowUp {
   private final Payments payments;
   private final WeChatPaymentQueries queries;
   private final WeChatPrepayClosing closing;
+  private final StoredValueHolds holds;
   private final Clock clock;
 
   public PaymentFollowUp(Database database, PayableOrders orders, Payments payments,
-                         WeChatPaymentQueries queries, WeChatPrepayClosing closing, Clock clock) {
+                         WeChatPaymentQueries queries, WeChatPrepayClosing closing, StoredValueHolds holds,
+                         Clock clock) {
+    this.holds = holds;
     this.database = database;
     this.orders = orders;
     this.payments = payments;
@@ -110,6 +113,8 @@ public final class PaymentFollowUp {
     return database.inTenant(tenantId, sql -> payments.lock(sql, tenantId, expired.outTradeNo())
             .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<Order>empty())
                 : payments.close(sql, tenantId, found.get().id())
+                    .compose(closed -> !closed ? Future.succeededFuture(false)
+                        : holds.release(sql, tenantId, List.of(found.get())).map(true))
                     // A tab's payment has no order of its own to cancel: the meal is still to be paid.
                     .compose(closed -> !closed || found.get().orderId() == null ? Future.succeededFuture(false)
                         : payments.hasPayablePending(sql, tenantId, found.get().orderId(), clock.instant())

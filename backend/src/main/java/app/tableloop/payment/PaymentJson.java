@@ -15,7 +15,8 @@ final class PaymentJson {
   static JsonObject prepared(WeChatCheckout.Prepared prepared) {
     Payment payment = prepared.payment();
     JsonObject paid = payment.orderId() != null ? new JsonObject().put("order_id", payment.orderId().toString())
-        : new JsonObject().put("tab_id", payment.tabId().toString());
+        : payment.tabId() != null ? new JsonObject().put("tab_id", payment.tabId().toString())
+        : new JsonObject().put("top_up_id", payment.topUpId().toString());
     return new JsonObject()
         .put("payment", new JsonObject()
             .put("id", payment.id().toString())
@@ -66,6 +67,9 @@ final class PaymentJson {
   static JsonObject settlement(SettlementReport report) {
     JsonObject byMethod = new JsonObject();
     for (PaymentMethod method : PaymentMethod.values()) {
+      if (method == PaymentMethod.STORED_VALUE) {
+        continue; // not money taken: shown under stored_value
+      }
       PaymentLedger.Totals totals = report.totals().stream().filter(t -> t.method() == method).findFirst()
           .orElse(PaymentLedger.Totals.none(method));
       byMethod.put(method.wireName(), new JsonObject()
@@ -102,6 +106,12 @@ final class PaymentJson {
             .put("received_fen", report.duplicatesFen())
             .put("refunded_fen", report.duplicatesRefundedFen())
             .put("refunds", new JsonArray(report.duplicates().stream().map(PaymentJson::refund).toList())))
+        .put("stored_value", new JsonObject()
+            .put("sold_fen", report.storedValue().soldFen())
+            .put("bonus_granted_fen", report.bonusGrantedFen())
+            .put("used_fen", report.storedValue().usedFen())
+            .put("returned_fen", report.storedValue().returnedFen())
+            .put("refunded_fen", report.storedValue().handedBackFen()))
         .put("trade_bill_read", report.tradeBillRead())
         .put("mismatches", mismatches);
   }

@@ -91,6 +91,37 @@ public final class PaymentLedger {
   }
 
   /**
+   * Stored value's money in a stretch. Top-ups sold are money in (WeChat payments of top-ups, in the sums above) and
+   * principal handed back money out (cash refunds of top-up payments, likewise); payments from the balance and their
+   * refunds back to it move money the restaurant already holds, so they are counted here and not as sales.
+   */
+  public record StoredValueTotals(long soldFen, long handedBackFen, long usedFen, long returnedFen) {
+  }
+
+  /** The store's stored-value movements from {@code from} (inclusive) to {@code to}. */
+  public Future<StoredValueTotals> storedValueTotals(SqlClient sql, UUID tenantId, UUID storeId, Instant from,
+                                                     Instant to) {
+    return sql.preparedQuery("""
+            SELECT coalesce(sum(l.amount_fen) FILTER (WHERE l.kind = 'payment' AND p.top_up_id IS NOT NULL
+                                                           AND NOT l.duplicate), 0) AS sold_fen,
+                   coalesce(-sum(l.amount_fen) FILTER (WHERE l.kind = 'refund' AND p.top_up_id IS NOT NULL), 0)
+                       AS handed_back_fen,
+                   coalesce(sum(l.amount_fen) FILTER (WHERE l.kind = 'payment' AND l.method = 'stored_value'), 0)
+                       AS used_fen,
+                   coalesce(-sum(l.amount_fen) FILTER (WHERE l.kind = 'refund' AND l.method = 'stored_value'), 0)
+                       AS returned_fen
+              FROM payment_ledger l JOIN payments p ON p.id = l.payment_id AND p.tenant_id = l.tenant_id
+             WHERE l.tenant_id = $1 AND l.store_id = $2 AND l.occurred_at >= $3 AND l.occurred_at < $4
+            """)
+        .execute(Tuple.of(tenantId, storeId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        .map(rows -> {
+          var row = rows.iterator().next();
+          return new StoredValueTotals(row.getLong("sold_fen"), row.getLong("handed_back_fen"),
+              row.getLong("used_fen"), row.getLong("returned_fen"));
+        });
+  }
+
+  /**
    * The store's WeChat payments and refunds that completed in the stretch, as our payment and refund records say
    * (what WeChat Pay's trade bill is held against).
    */

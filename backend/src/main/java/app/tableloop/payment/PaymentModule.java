@@ -9,6 +9,7 @@ import app.tableloop.payment.refund.Refunding;
 import app.tableloop.payment.refund.Refunds;
 import app.tableloop.payment.refund.WeChatRefundResults;
 import app.tableloop.payment.settlement.DailySettlement;
+import app.tableloop.payment.settlement.TopUpBonuses;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
@@ -28,8 +29,13 @@ import java.util.List;
 public final class PaymentModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
+  private final CounterCheckout counter;
+  private final WeChatCheckout wechatCheckout;
+  private final TopUpPayments topUps;
 
-  public PaymentModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, OrderingModule ordering) {
+  /** {@code bonuses}: the port through which the settlement learns the bonus granted with top-ups. */
+  public PaymentModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, OrderingModule ordering,
+                       TopUpBonuses bonuses) {
     Database database = platform.database();
     Clock clock = platform.clock();
     Stores stores = tenancy.stores();
@@ -44,24 +50,43 @@ public final class PaymentModule implements FeatureModule {
     Refunding refunding = new Refunding(database, stores, orders, payments, refunds, ledger, outbox, wechat,
         baseUrl + "/api/v1/payments/wechat/refund-notify", clock);
     WeChatRefundResults refundResults = new WeChatRefundResults(database, refunds, refunding, clock);
+    StoredValueHolds holds = new StoredValueHolds(payments, outbox, clock);
     PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders,
-        new DuplicateRefunds(payments, refunds, refunding), wechat.mchId(), wechat.appId(), clock);
+        new DuplicateRefunds(payments, refunds, refunding), holds, wechat.mchId(), wechat.appId(), clock);
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
     WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
 
     this.jobs = List.of(
         new RefundFollowUp(database, refunds, refunding, refundResults, wechat, clock).job(),
-        new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, clock).job());
+        new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, holds, clock).job());
+    this.wechatCheckout = new WeChatCheckout(database, stores, orders, payments, holds, paymentQueries, wechat,
+        baseUrl + "/api/v1/payments/wechat/notify", clock);
+    this.counter = new CounterCheckout(database, orders, payments, holds, confirmation, prepayClosing, clock);
+    this.topUps = new TopUpPayments(database, payments, ledger, wechatCheckout, paymentQueries, clock);
     this.apis = List.of(new PaymentApi(
-        new WeChatCheckout(database, stores, orders, payments, paymentQueries, wechat,
-            baseUrl + "/api/v1/payments/wechat/notify", clock),
-        new CounterCheckout(database, orders, payments, confirmation, prepayClosing, clock),
+        wechatCheckout,
+        counter,
         refunding,
-        new DailySettlement(database, stores, ledger, refunds, wechat),
+        new DailySettlement(database, stores, ledger, refunds, wechat, bonuses),
         intake,
         new PaymentNotifications(payments, confirmation, wechat),
         new RefundNotifications(refunds, refundResults, wechat),
         orders));
+  }
+
+  /** Payments taken at once, at the counter or (through {@link StoredValueBalance}) from a diner's stored value. */
+  public CounterCheckout counterCheckout() {
+    return counter;
+  }
+
+  /** The diner's WeChat payments, also of the rest of an order whose balance part is held. */
+  public WeChatCheckout wechatCheckout() {
+    return wechatCheckout;
+  }
+
+  /** The WeChat payments of stored-value top-ups. */
+  public TopUpPayments topUpPayments() {
+    return topUps;
   }
 
   @Override

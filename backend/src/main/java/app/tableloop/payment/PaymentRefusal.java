@@ -9,6 +9,8 @@ public enum PaymentRefusal implements Refusal {
       "This order is not awaiting payment"),
   TAB_NOT_FOUND(Kind.NOT_FOUND, "tab_not_found", "找不到这桌的点单", "No such tab"),
   TAB_NOT_OPEN(Kind.CONFLICT, "tab_not_open", "这桌已经结束，不能再付款", "This tab is closed; it takes no payment"),
+  STORED_VALUE_CHANGED(Kind.CONFLICT, "stored_value_changed", "储值余额已变化，请重新选择付款方式",
+      "The stored-value balance changed meanwhile; choose how to pay again"),
   NOTHING_TO_PAY(Kind.CONFLICT, "nothing_to_pay", "这桌没有待付款的订单", "This tab has no unpaid orders"),
   PAID_WITH_WECHAT(Kind.CONFLICT, "paid_with_wechat", "顾客已用微信支付付款，请勿再收款",
       "The diner has already paid with WeChat Pay; take no money at the counter"),

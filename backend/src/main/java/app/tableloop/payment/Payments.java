@@ -17,7 +17,7 @@ import java.util.UUID;
 /** Payments of orders and of tabs. */
 public final class Payments {
   private static final String COLUMNS = "id, store_id, order_id, tab_id, out_trade_no, method, amount_fen, status,"
-      + " payer_openid, description, prepay_id, transaction_id, paid_at, recorded_by, expires_at";
+      + " payer_openid, description, prepay_id, transaction_id, paid_at, recorded_by, expires_at, top_up_id, hold_id";
 
   /** Where a payment lives, found by its out_trade_no before any tenant is known. */
   public record Location(UUID tenantId, UUID storeId) {
@@ -64,6 +64,42 @@ public final class Payments {
             payment.expiresAt() == null ? null : payment.expiresAt().atOffset(ZoneOffset.UTC),
             payment.recordedBy())))
         .map(rows -> Rows.first(rows, Payments::payment));
+  }
+
+  /** Inserts the WeChat payment of a stored-value top-up: one per top-up. */
+  public Future<Payment> insertForTopUp(SqlClient sql, UUID tenantId, UUID topUpId, NewPayment payment) {
+    return sql.preparedQuery("""
+            INSERT INTO payments (tenant_id, store_id, top_up_id, out_trade_no, method, amount_fen, payer_openid,
+                                  description, expires_at)
+            VALUES ($1, $2, $3, $4, 'wechat', $5, $6, $7, $8)
+            RETURNING\s""" + COLUMNS)
+        .execute(Tuple.from(Arrays.asList(tenantId, payment.storeId(), topUpId, payment.outTradeNo(),
+            payment.amountFen(), payment.payerOpenId(), payment.description(),
+            payment.expiresAt().atOffset(ZoneOffset.UTC))))
+        .map(rows -> Rows.first(rows, Payments::payment).orElseThrow());
+  }
+
+  /** The paid payments of these top-ups with what is refunded of each, newest first, locked. */
+  public Future<List<Locked>> lockPaidTopUps(SqlClient sql, UUID tenantId, List<UUID> topUpIds) {
+    return sql.preparedQuery("SELECT " + COLUMNS + ", refunded_fen FROM payments"
+            + " WHERE tenant_id = $1 AND status = 'paid' AND top_up_id = ANY ($2)"
+            + " ORDER BY paid_at DESC, id FOR UPDATE")
+        .execute(Tuple.tuple().addUUID(tenantId).addArrayOfUUID(topUpIds.toArray(UUID[]::new)))
+        .map(rows -> rows.stream().map(row -> new Locked(payment(row), row.getLong("refunded_fen"))).toList());
+  }
+
+  /** Names the stored-value payment held for the order that the WeChat payment of the rest completes. */
+  public Future<Void> attachHold(SqlClient sql, UUID tenantId, UUID paymentId, UUID holdId) {
+    return sql.preparedQuery("UPDATE payments SET hold_id = $3 WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(tenantId, paymentId, holdId))
+        .mapEmpty();
+  }
+
+  /** A payment by id, locked for the rest of the transaction. */
+  public Future<Payment> lockById(SqlClient sql, UUID tenantId, UUID paymentId) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM payments WHERE tenant_id = $1 AND id = $2 FOR UPDATE")
+        .execute(Tuple.of(tenantId, paymentId))
+        .map(rows -> Rows.first(rows, Payments::payment).orElseThrow());
   }
 
   /** Records which orders a tab payment covers: what the diner is asked to pay for. */
@@ -242,7 +278,7 @@ public final class Payments {
         row.getString("payer_openid"), row.getString("description"), row.getString("prepay_id"),
         row.getString("transaction_id"),
         instant(row.getOffsetDateTime("paid_at")), row.getUUID("recorded_by"),
-        instant(row.getOffsetDateTime("expires_at")));
+        instant(row.getOffsetDateTime("expires_at")), row.getUUID("top_up_id"), row.getUUID("hold_id"));
   }
 
   private static Instant instant(OffsetDateTime time) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A diner paying a pay-first order with WeChat Pay: the JSAPI prepay whose signed parameters the mini-program passes
@@ -33,7 +34,7 @@ import java.util.UUID;
  * prepay_id), never a second charge.
  */
 public final class WeChatCheckout {
-  private static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
+  static final Duration PAYABLE_FOR = Duration.ofMinutes(15);
   /** A payment about to expire is not handed out again: the diner would not finish paying in time. */
   private static final long REUSE_MARGIN_SECONDS = 60;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -44,6 +45,7 @@ public final class WeChatCheckout {
   private final Stores stores;
   private final PayableOrders orders;
   private final Payments payments;
+  private final StoredValueHolds holds;
   private final WeChatPaymentQueries queries;
   private final WeChatGateway gateway;
   private final String notifyUrl;
@@ -54,11 +56,13 @@ public final class WeChatCheckout {
   }
 
   public WeChatCheckout(Database database, Stores stores, PayableOrders orders, Payments payments,
-                        WeChatPaymentQueries queries, WeChatGateway gateway, String notifyUrl, Clock clock) {
+                        StoredValueHolds holds, WeChatPaymentQueries queries, WeChatGateway gateway,
+                        String notifyUrl, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.orders = orders;
     this.payments = payments;
+    this.holds = holds;
     this.queries = queries;
     this.gateway = gateway;
     this.notifyUrl = notifyUrl;
@@ -76,8 +80,119 @@ public final class WeChatCheckout {
                     .compose(pending -> pending.isPresent() && reusable(pending.get(), order)
                         ? Future.succeededFuture(pending.get())
                         : payments.closePending(sql, tenantId, orderId, payer)
-                            .compose(closed -> newPayment(sql, access, order, payer)))))
+                            .compose(closed -> holds.release(sql, tenantId, closed))
+                            .compose(released -> newPayment(sql, access, order, payer)))))
         .compose(payment -> prepare(tenantId, payment));
+  }
+
+  /** A WeChat payment handed to the mini-program, as the API answers it. */
+  public static JsonObject json(Prepared prepared) {
+    return PaymentJson.prepared(prepared);
+  }
+
+  /** The balance's part of an order, held, and the WeChat payment of the rest handed to the mini-program. */
+  public record PreparedRest(Payment hold, Prepared rest) {
+  }
+
+  private record Held(Payment hold, Payment rest) {
+  }
+
+  /**
+   * The diner pays an order of their tab awaiting payment with their whole balance and WeChat Pay for the rest: the
+   * balance's part is taken now and held (a pending stored-value payment), and the WeChat payment of the rest names
+   * it; the order is placed once WeChat Pay is paid, both payments paid together, and the hold released if the WeChat
+   * payment is given up. Asking again hands out the same pair while payable. The balance is locked first, so a
+   * diner's two requests at once queue there. Refused when the balance is empty or covers the whole order.
+   */
+  public Future<PreparedRest> requestWithStoredValue(Access access, UUID tabId, UUID orderId,
+                                                     StoredValueBalance balance) {
+    UUID tenantId = access.tenantId();
+    String payer = access.user().openId();
+    return database.inTenant(tenantId, sql -> dinersOrder(sql, access, tabId, orderId)
+            .compose(order -> order.status() != OrderStatus.AWAITING_PAYMENT
+                ? Refusals.<Held>refuse(PaymentRefusal.NOT_AWAITING_PAYMENT)
+                : balance.lockAvailable(sql, tenantId, access.user().userId())
+                    .compose(available -> payments.lockPending(sql, tenantId, orderId, payer)
+                        .compose(pending -> reusableWithHold(sql, tenantId, pending, order.totalFen())
+                            .compose(reuse -> reuse.isPresent() ? Future.succeededFuture(reuse.get())
+                                : payments.closePending(sql, tenantId, orderId, payer)
+                                    .compose(closed -> holds.release(sql, tenantId, closed))
+                                    // An empty balance is refused as the port refuses it.
+                                    .compose(released -> balance.check(sql, tenantId, access.user().userId(), 1))
+                                    .compose(some -> available >= order.totalFen()
+                                        ? Refusals.<Held>refuse(PaymentRefusal.STORED_VALUE_CHANGED)
+                                        : newHeld(sql, access, order.id(), order.totalFen(), available,
+                                            store -> description(store, order), balance,
+                                            payment -> payments.insert(sql, tenantId, payment)
+                                                .map(Optional::orElseThrow))))))))
+        .compose(held -> prepare(tenantId, held.rest()).map(prepared -> new PreparedRest(held.hold(), prepared)));
+  }
+
+  /** As {@link #requestWithStoredValue}, for everything the diner's open tab still owes at the end of the meal. */
+  public Future<PreparedRest> requestTabWithStoredValue(Access access, UUID tabId, StoredValueBalance balance) {
+    UUID tenantId = access.tenantId();
+    UUID storeId = access.storeId();
+    String payer = access.user().openId();
+    return database.inTenant(tenantId, sql -> orders.dinersTab(sql, tenantId, storeId, tabId, access.user().userId())
+            .compose(tab -> tab.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_FOUND)
+                : !tab.get().open() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_OPEN)
+                : orders.unpaidOfTab(sql, tenantId, storeId, tabId))
+            .compose(unpaid -> unpaid.isEmpty() ? Refusals.<Held>refuse(PaymentRefusal.NOTHING_TO_PAY)
+                : balance.lockAvailable(sql, tenantId, access.user().userId())
+                    .compose(available -> payments.lockPendingOfTab(sql, tenantId, tabId, payer)
+                        .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
+                            .compose(sameOrders -> !sameOrders ? Future.succeededFuture(Optional.<Held>empty())
+                                : reusableWithHold(sql, tenantId, pending, total(unpaid)))
+                            .compose(reuse -> reuse.isPresent() ? Future.succeededFuture(reuse.get())
+                                : payments.closePendingOfTab(sql, tenantId, tabId, payer)
+                                    .compose(closed -> holds.release(sql, tenantId, closed))
+                                    .compose(released -> balance.check(sql, tenantId, access.user().userId(), 1))
+                                    .compose(some -> available >= total(unpaid)
+                                        ? Refusals.<Held>refuse(PaymentRefusal.STORED_VALUE_CHANGED)
+                                        : newHeld(sql, access, null, total(unpaid), available,
+                                            store -> description(store, unpaid), balance,
+                                            payment -> payments.insertForTab(sql, tenantId, tabId, payment)
+                                                .map(Optional::orElseThrow)
+                                                .compose(inserted -> payments.cover(sql, tenantId, inserted.id(),
+                                                    ids(unpaid)).map(inserted)))))))))
+        .compose(held -> prepare(tenantId, held.rest()).map(prepared -> new PreparedRest(held.hold(), prepared)));
+  }
+
+  private static long total(List<Order> orders) {
+    return orders.stream().mapToLong(Order::totalFen).sum();
+  }
+
+  /** A pending WeChat payment of the rest is handed out again while payable, its hold held and the total the same. */
+  private Future<Optional<Held>> reusableWithHold(SqlClient sql, UUID tenantId, Optional<Payment> pending,
+                                                  long totalFen) {
+    if (pending.isEmpty() || pending.get().holdId() == null
+        || !pending.get().reusableAt(clock.instant(), REUSE_MARGIN_SECONDS)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return payments.lockById(sql, tenantId, pending.get().holdId())
+        .map(hold -> hold.status() == PaymentStatus.PENDING
+            && hold.amountFen() + pending.get().amountFen() == totalFen
+            ? Optional.of(new Held(hold, pending.get())) : Optional.empty());
+  }
+
+  /**
+   * The balance's part held (taken off the balance now) and the WeChat payment of the rest naming it, both inserted by
+   * {@code insert} (an order's payments, or a tab's covering its unpaid orders; {@code orderId} null).
+   */
+  private Future<Held> newHeld(SqlClient sql, Access access, UUID orderId, long totalFen, long availableFen,
+                               Function<Store, String> description, StoredValueBalance balance,
+                               Function<Payments.NewPayment, Future<Payment>> insert) {
+    UUID tenantId = access.tenantId();
+    String payer = access.user().openId();
+    Instant expiresAt = clock.instant().plus(PAYABLE_FOR).truncatedTo(ChronoUnit.SECONDS);
+    return stores.find(sql, tenantId, access.storeId()).map(Optional::orElseThrow)
+        .compose(store -> insert.apply(new Payments.NewPayment(store.id(), orderId, OutTradeNo.next(),
+                PaymentMethod.STORED_VALUE, availableFen, payer, null, null, null))
+            .compose(hold -> balance.take(sql, tenantId, access.user().userId(), hold)
+                .compose(taken -> insert.apply(new Payments.NewPayment(store.id(), orderId, OutTradeNo.next(),
+                    PaymentMethod.WECHAT, totalFen - availableFen, payer, description.apply(store), expiresAt, null)))
+                .compose(rest -> payments.attachHold(sql, tenantId, rest.id(), hold.id())
+                    .map(new Held(hold, rest)))));
   }
 
   /**
@@ -97,11 +212,13 @@ public final class WeChatCheckout {
                     .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
                         .compose(reuse -> reuse ? Future.succeededFuture(pending.get())
                             : payments.closePendingOfTab(sql, tenantId, tabId, payer)
-                                .compose(closed -> newTabPayment(sql, access, tabId, unpaid, payer))))))
+                                .compose(closed -> holds.release(sql, tenantId, closed))
+                                .compose(released -> newTabPayment(sql, access, tabId, unpaid, payer))))))
         .compose(payment -> prepare(tenantId, payment));
   }
 
-  private Future<Prepared> prepare(UUID tenantId, Payment payment) {
+  /** Asks WeChat Pay for the payment's prepay (the same one again for the same out_trade_no) and records it. */
+  Future<Prepared> prepare(UUID tenantId, Payment payment) {
     return gateway.createJsapiPayment(jsapiOrder(payment))
         .recover(failure -> Refusals.refuse(PaymentRefusal.WECHAT_PAY_UNAVAILABLE))
         .compose(parameters -> database.inTenant(tenantId, sql -> payments.recordPrepay(sql, tenantId,

@@ -164,6 +164,23 @@ class DemoRestaurantTest {
   }
 
   @Test
+  void theRestaurantSellsTwoTopUpPackagesAndAMemberToppedUpTheLargerOne() {
+    assertThat(objects(ok(service.get(storePath("/top-up-packages"), owner)).getJsonArray("items")))
+        .extracting(offered -> offered.getString("name") + " " + offered.getLong("price_fen") + "+"
+            + offered.getLong("bonus_fen"))
+        .containsExactly("充300送30 30000+3000", "充500送60 50000+6000");
+    String member = service.signIn("演示食客-" + DemoStoredValue.TOPPING_UP);
+
+    JsonObject wallet = service.eventually(() -> ok(service.get(storePath("/wallet/stored-value"), member)),
+        now -> now.getLong("balance_fen") > 0);
+
+    assertThat(List.of(wallet.getLong("principal_fen"), wallet.getLong("bonus_fen")))
+        .containsExactly(DemoStoredValue.LARGE_PRICE_FEN, DemoStoredValue.LARGE_BONUS_FEN);
+    assertThat(ok(service.get(storePath("/settlements/" + day.day()), owner)).getJsonObject("stored_value")
+        .getLong("sold_fen")).isEqualTo(DemoStoredValue.LARGE_PRICE_FEN);
+  }
+
+  @Test
   void aSecondSeedingFindsTheDeploymentInUseAndAddsNothing() {
     long orders = service.env().count("SELECT count(*) FROM orders");
 

@@ -118,7 +118,16 @@ class RoleMatrixTest {
       Map.entry("getPointsEarnRule", Set.of("operator", "owner")),
       Map.entry("setPointsEarnRule", Set.of("operator", "owner")),
       Map.entry("getLoyaltyLevels", Set.of("operator", "owner")),
-      Map.entry("replaceLoyaltyLevels", Set.of("operator", "owner")));
+      Map.entry("replaceLoyaltyLevels", Set.of("operator", "owner")),
+      Map.entry("listTopUpPackages", Set.of("operator", "owner", "staff", "diner")),
+      Map.entry("createTopUpPackage", Set.of("operator", "owner")),
+      Map.entry("changeTopUpPackage", Set.of("operator", "owner")),
+      Map.entry("getStoredValueWallet", Set.of("diner")),
+      Map.entry("startTopUp", Set.of("diner")),
+      Map.entry("getTopUp", Set.of("diner")),
+      Map.entry("payOrderWithStoredValue", Set.of("diner")),
+      Map.entry("payTabWithStoredValue", Set.of("diner")),
+      Map.entry("refundStoredValue", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
@@ -272,6 +281,11 @@ class RoleMatrixTest {
       case "updateCouponTemplate" -> new JsonObject().put("active", true);
       case "grantCoupons" -> new JsonObject().put("member_ids", new JsonArray().add(UUID.randomUUID().toString()));
       case "claimCoupon" -> new JsonObject().put("code", "ABCDEFGH");
+      case "createTopUpPackage" -> new JsonObject().put("name", "矩阵充值").put("price_fen", 1000);
+      case "changeTopUpPackage" -> new JsonObject().put("active", true);
+      case "startTopUp" -> new JsonObject().put("package_id", UUID.randomUUID().toString());
+      case "refundStoredValue" -> new JsonObject().put("amount_fen", 100)
+          .put("idempotency_key", "matrix-" + UUID.randomUUID());
       default -> null;
     };
   }

@@ -57,7 +57,7 @@ class TransactionMatchTest {
   private static Payment payment(String transactionId) {
     return new Payment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, "T20261202A",
         PaymentMethod.WECHAT, 5600, transactionId == null ? PaymentStatus.PENDING : PaymentStatus.PAID, "oPayer",
-        "红烧牛肉面", "wx_prepay", transactionId, null, null, Instant.parse("2026-12-02T04:15:00Z"));
+        "红烧牛肉面", "wx_prepay", transactionId, null, null, Instant.parse("2026-12-02T04:15:00Z"), null, null);
   }
 
   private static WeChatTransaction transaction(String mchId, String appId, String outTradeNo, long totalFen,

@@ -36,19 +36,22 @@ public final class DailySettlement {
   private final PaymentLedger ledger;
   private final Refunds refunds;
   private final WeChatGateway gateway;
+  private final TopUpBonuses bonuses;
 
   /** What the ledger and the records say about the day, before WeChat Pay's bill is read. */
   private record Booked(Store store, Instant from, Instant to, List<PaymentLedger.Totals> totals,
-                        List<Refund> duplicates, List<WeChatMovement> ours) {
+                        List<Refund> duplicates, List<WeChatMovement> ours,
+                        PaymentLedger.StoredValueTotals storedValue, long bonusGrantedFen) {
   }
 
   public DailySettlement(Database database, Stores stores, PaymentLedger ledger, Refunds refunds,
-                         WeChatGateway gateway) {
+                         WeChatGateway gateway, TopUpBonuses bonuses) {
     this.database = database;
     this.stores = stores;
     this.ledger = ledger;
     this.refunds = refunds;
     this.gateway = gateway;
+    this.bonuses = bonuses;
   }
 
   public Future<SettlementReport> settle(Access access, LocalDate day) {
@@ -61,14 +64,18 @@ public final class DailySettlement {
               return ledger.totals(sql, tenantId, storeId, from, to)
                   .compose(totals -> refunds.duplicatesPaidBetween(sql, tenantId, storeId, from, to)
                       .compose(duplicates -> ledger.wechatMovements(sql, tenantId, storeId, from, to)
-                          .map(ours -> new Booked(store, from, to, totals, duplicates, ours))));
+                          .compose(ours -> ledger.storedValueTotals(sql, tenantId, storeId, from, to)
+                              .compose(storedValue -> bonuses.grantedFen(sql, tenantId, storeId, from, to)
+                                  .map(bonus -> new Booked(store, from, to, totals, duplicates, ours, storedValue,
+                                      bonus))))));
             }))
         .compose(booked -> tradeBill(booked.from(), booked.to())
             .compose(billed -> billed.isEmpty() ? Future.succeededFuture(billed)
                 : ofThisStore(tenantId, storeId, billed.get()).map(Optional::of))
             .map(billed -> new SettlementReport(day, booked.store().timeZone(), booked.from(), booked.to(),
                 booked.totals(), booked.duplicates(), billed.isPresent(),
-                billed.map(theirs -> Reconciliation.compare(booked.ours(), theirs)).orElse(List.of()))));
+                billed.map(theirs -> Reconciliation.compare(booked.ours(), theirs)).orElse(List.of()),
+                booked.storedValue(), booked.bonusGrantedFen())));
   }
 
   /** WeChat Pay's movements between the two instants; empty when a bill could not be had. */

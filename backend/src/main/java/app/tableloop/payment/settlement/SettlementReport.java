@@ -1,11 +1,13 @@
 package app.tableloop.payment.settlement;
 
 import app.tableloop.payment.PaymentLedger;
+import app.tableloop.payment.PaymentMethod;
 import app.tableloop.payment.refund.Refund;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A store's business day in money.
@@ -13,17 +15,21 @@ import java.util.List;
  * @param totals            the ledger's sums per method that moved money that day
  * @param duplicates        the refunds of payments paid that day for a sale already paid otherwise
  * @param tradeBillRead     whether WeChat Pay's trade bill could be read (else {@code mismatches} is empty)
+ * @param storedValue       stored value sold, handed back, used and returned to balances that day
+ * @param bonusGrantedFen   the bonus granted with the top-ups sold that day
  */
 public record SettlementReport(LocalDate day, ZoneId timeZone, Instant from, Instant to,
                                List<PaymentLedger.Totals> totals, List<Refund> duplicates, boolean tradeBillRead,
-                               List<Reconciliation.Mismatch> mismatches) {
+                               List<Reconciliation.Mismatch> mismatches, PaymentLedger.StoredValueTotals storedValue,
+                               long bonusGrantedFen) {
 
+  /** Money taken: payments from stored-value balances are not, the top-ups sold were (the balance is money held). */
   public long grossFen() {
-    return totals.stream().mapToLong(PaymentLedger.Totals::paymentsFen).sum();
+    return money().mapToLong(PaymentLedger.Totals::paymentsFen).sum();
   }
 
   public long refundsFen() {
-    return totals.stream().mapToLong(PaymentLedger.Totals::refundsFen).sum();
+    return money().mapToLong(PaymentLedger.Totals::refundsFen).sum();
   }
 
   public long netFen() {
@@ -31,7 +37,7 @@ public record SettlementReport(LocalDate day, ZoneId timeZone, Instant from, Ins
   }
 
   public long paymentCount() {
-    return totals.stream().mapToLong(PaymentLedger.Totals::paymentCount).sum();
+    return money().mapToLong(PaymentLedger.Totals::paymentCount).sum();
   }
 
   /** Duplicate payments taken that day: not sales, so not in the gross. */
@@ -45,6 +51,11 @@ public record SettlementReport(LocalDate day, ZoneId timeZone, Instant from, Ins
   }
 
   public long refundCount() {
-    return totals.stream().mapToLong(PaymentLedger.Totals::refundCount).sum();
+    return money().mapToLong(PaymentLedger.Totals::refundCount).sum();
+  }
+
+  /** The methods that move money in or out of the restaurant: all but stored value. */
+  private Stream<PaymentLedger.Totals> money() {
+    return totals.stream().filter(method -> method.method() != PaymentMethod.STORED_VALUE);
   }
 }

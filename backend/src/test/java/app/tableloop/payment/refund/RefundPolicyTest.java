@@ -57,6 +57,6 @@ class RefundPolicyTest {
 
   private static Payment paid(long amountFen, UUID tabId) {
     return new Payment(UUID.randomUUID(), null, tabId == null ? UUID.randomUUID() : null, tabId, "TLx",
-        PaymentMethod.WECHAT, amountFen, PaymentStatus.PAID, null, null, null, null, null, null, null);
+        PaymentMethod.WECHAT, amountFen, PaymentStatus.PAID, null, null, null, null, null, null, null, null, null);
   }
 }
