@@ -10,6 +10,16 @@ const STATUS_NAMES = {
   cancelled: '已取消',
 };
 
+/** A line of what changed the price: "会员价 -¥3.00", "优惠券 满¥100减¥20 -¥20.00". */
+function adjustmentView(adjustment, index) {
+  return {
+    key: `${adjustment.kind}-${adjustment.coupon_id || index}`,
+    kind: adjustment.kind,
+    label: adjustment.label,
+    amount: `-${formatFen(Math.abs(adjustment.amount_fen))}`,
+  };
+}
+
 function orderView(order) {
   return {
     id: order.id,
@@ -17,6 +27,8 @@ function orderView(order) {
     status: order.status,
     statusName: STATUS_NAMES[order.status] || order.status,
     totalText: formatFen(order.total_fen),
+    subtotalText: order.discount_fen ? formatFen(order.subtotal_fen) : '',
+    adjustments: (order.adjustments || []).map(adjustmentView),
     endReason: order.end_reason || '',
     awaitingPayment: order.status === 'awaiting_payment',
     paid: !!order.paid,
@@ -48,4 +60,4 @@ function ordersView(tab) {
   return ((tab && tab.orders) || []).slice().reverse().map(orderView);
 }
 
-module.exports = { ordersView, billedFen };
+module.exports = { ordersView, billedFen, adjustmentView };

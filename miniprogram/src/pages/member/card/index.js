@@ -1,12 +1,22 @@
 // 我的: the member card (visits, spend, average basket, first and last visit, favourite dishes, stores visited), the
-// marketing consent in one tap, and the optional data to change (nickname, birthday, phone); the way to 我的数据.
+// marketing consent in one tap, and the optional data to change (nickname, birthday, phone); the ways to the wallet
+// (coupons, points, level, stored value) and to 我的数据.
 const membership = require('../../../services/membership');
 const wechat = require('../../../services/wechat');
 const { cardView } = require('../../../utils/members');
 const { queryOf, once } = require('../../../utils/actions');
 
+const WALLET_ENTRIES = [
+  { page: 'coupons', label: '优惠券' },
+  { page: 'points', label: '积分' },
+  { page: 'level', label: '会员等级' },
+  { page: 'stored-value', label: '储值' },
+];
+
 Page({
-  data: { state: 'loading', failure: '', card: null, nickname: '', busy: '', problem: '', today: '' },
+  data: {
+    state: 'loading', failure: '', card: null, nickname: '', busy: '', problem: '', today: '', walletEntries: WALLET_ENTRIES,
+  },
 
   onLoad(query) {
     this.store = queryOf(query).store;
@@ -97,6 +107,10 @@ Page({
 
   onJoin() {
     wx.navigateTo({ url: `/pages/member/join/index?store=${this.store}` });
+  },
+
+  onWallet(event) {
+    wx.navigateTo({ url: `/pages/wallet/${event.currentTarget.dataset.page}/index?store=${this.store}` });
   },
 
   onMyData() {
