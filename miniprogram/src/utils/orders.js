@@ -55,9 +55,19 @@ function billedFen(tab) {
     .reduce((sum, order) => sum + order.total_fen, 0);
 }
 
+/**
+ * Whether a payment that failed may still have taken the money (WeChat's callback failed, or the answer was lost), so
+ * that the diner should ask the server: not when they cancelled, nor when the server refused (a 4xx problem such as
+ * nothing_to_pay or a balance too short), before any money moved.
+ */
+function mayHavePaid(error) {
+  const refused = error.status >= 400 && error.status < 500;
+  return !!error.code && error.code !== 'payment_cancelled' && !refused;
+}
+
 /** Orders newest first. */
 function ordersView(tab) {
   return ((tab && tab.orders) || []).slice().reverse().map(orderView);
 }
 
-module.exports = { ordersView, billedFen, adjustmentView };
+module.exports = { ordersView, billedFen, adjustmentView, mayHavePaid };

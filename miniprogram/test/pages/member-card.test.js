@@ -94,3 +94,15 @@ test('a diner who is not a member is offered to join; a failure shows its messag
   const failed = await openPage(PAGE, { store: STORE.id });
   expect(text(failed, '.failed-message')).toBe('门店不存在');
 });
+
+test('the card leads to the wallet: coupons, points, level and stored value of this store', async () => {
+  phone.answer(card());
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  expect(page.querySelectorAll('.wallet-entry').map((n) => n.dom.textContent)).toEqual(['优惠券', '积分', '会员等级', '储值']);
+  page.querySelectorAll('.wallet-entry').forEach((entry) => entry.dispatchEvent('tap'));
+  await settle();
+
+  expect(phone.navigations.map((n) => n.url)).toEqual(['coupons', 'points', 'level', 'stored-value']
+    .map((screen) => `/pages/wallet/${screen}/index?store=${STORE.id}`));
+});

@@ -7,7 +7,7 @@ const payment = require('../../../services/payment');
 const wallet = require('../../../services/wallet');
 const visits = require('../../../utils/visit');
 const { formatFen } = require('../../../utils/money');
-const { ordersView, billedFen } = require('../../../utils/orders');
+const { ordersView, billedFen, mayHavePaid } = require('../../../utils/orders');
 const { withLiveTab } = require('../../../utils/live-tab');
 
 Page(withLiveTab({
@@ -85,7 +85,7 @@ Page(withLiveTab({
       this.setData({ confirming: tab.status !== 'closed' });
     } catch (error) {
       api.showError(error);
-      this.setData({ confirming: error.code !== 'payment_cancelled' && error.code !== 'nothing_to_pay' && !!error.code });
+      this.setData({ confirming: mayHavePaid(error) });
     } finally {
       this.paying = false;
       this.setData({ paying: false });

@@ -8,7 +8,7 @@ const payment = require('../../../services/payment');
 const membership = require('../../../services/membership');
 const wallet = require('../../../services/wallet');
 const visits = require('../../../utils/visit');
-const { ordersView } = require('../../../utils/orders');
+const { ordersView, mayHavePaid } = require('../../../utils/orders');
 const { formatFen } = require('../../../utils/money');
 const { tableMenuUrl } = require('../../../utils/routes');
 const { withLiveTab } = require('../../../utils/live-tab');
@@ -104,8 +104,7 @@ Page(withLiveTab({
       this.confirmed(order);
     } catch (error) {
       api.showError(error);
-      // WeChat may have taken the money although the callback failed: let the diner ask the server.
-      this.setData({ confirming: error.code !== 'payment_cancelled' && error.code !== 'nothing_to_pay' && !!error.code });
+      this.setData({ confirming: mayHavePaid(error) });
     } finally {
       this.paying = false;
       this.setData({ paying: false });
