@@ -1,5 +1,5 @@
-// Coupons, points and stored value as the screens show them: what a coupon is worth (满减, 折扣, 赠菜), where and
-// until when it applies, and the lines of the points and balance histories.
+// Coupons, points, levels and stored value as the screens show them: what a coupon is worth (满减, 折扣, 赠菜), where
+// and until when it applies, a level's benefits and progress, and the lines of the points and balance histories.
 const { formatFen, formatFenShort } = require('./money');
 const { day, when } = require('./members');
 
@@ -106,7 +106,38 @@ function benefitsText(level) {
   return benefits.length ? benefits.join(' · ') : '基础会员权益';
 }
 
+/** How far along to the next level, in whole percent (0-100) of its spend. */
+function progressOf(spendFen, next) {
+  if (!next) {
+    return 100;
+  }
+  if (next.min_spend_fen <= 0) {
+    return 0;
+  }
+  return Math.min(100, Math.floor((spendFen * 100) / next.min_spend_fen));
+}
+
+/** My level (the wallet's answer): its benefits, my spend, progress to the next ("再消费 ¥X 升级为金卡"), every level. */
+function levelView(answer) {
+  const { level, next_level: next } = answer;
+  return {
+    name: level.name,
+    rank: level.rank,
+    benefits: benefitsText(level),
+    spend: formatFen(answer.spend_12m_fen),
+    progress: progressOf(answer.spend_12m_fen, next),
+    nextText: next ? `再消费 ${formatFenShort(next.spend_needed_fen)} 升级为${next.name}` : '你已是最高等级',
+    levels: answer.levels.map((item) => ({
+      rank: item.rank,
+      name: item.name,
+      threshold: item.min_spend_fen ? `近12个月消费满 ${formatFenShort(item.min_spend_fen)}` : '入会即享',
+      benefits: benefitsText(item),
+      mine: item.rank === level.rank,
+    })),
+  };
+}
+
 module.exports = {
   KIND_NAMES, SCOPE_NAMES, valueText, scopeText, couponView, validityText, pointsLineView, balanceLineView, packageView,
-  benefitsText, discountText,
+  benefitsText, discountText, levelView,
 };

@@ -138,3 +138,11 @@ test('a wallet that cannot be read shows why, and a retry reads it again', async
   await tap(page, '.retry >>> .t-button');
   expect(page.querySelectorAll('.coupon')).toHaveLength(1);
 });
+
+test('a code without its store cannot be claimed: the page says where to open it from', async () => {
+  phone.answer(wallet());
+  const page = await openPage(PAGE, { scene: encodeURIComponent('c=AB12CD34') });
+
+  expect(text(page, '.failed-message')).toBe('没有找到门店，请从门店的领取链接重新打开');
+  expect(claims()).toHaveLength(0);
+});

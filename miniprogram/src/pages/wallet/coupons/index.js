@@ -34,6 +34,11 @@ Page({
   },
 
   async onShow() {
+    if (!this.store) {
+      // A code without its store (a scene alone) cannot be claimed anywhere: the store's own link names both.
+      this.setData({ loading: false, error: '没有找到门店，请从门店的领取链接重新打开' });
+      return undefined;
+    }
     if (this.linkCode) {
       // A link's code is claimed once: coming back to the page does not claim it again.
       const code = this.linkCode;
