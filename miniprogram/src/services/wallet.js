@@ -60,11 +60,18 @@ function requestPaymentOf(payment) {
 /**
  * Tops up with package `packageId`: the server's payment, WeChat's payment sheet, then the top-up's state asked of the
  * server a few times (never the client callback alone). Answers the top-up as the server last saw it: `paid` once the
- * money came, `pending` while WeChat Pay has not said so yet. Rejects with ApiError or the seam's payment_cancelled.
+ * money came, `pending` while WeChat Pay has not said so yet. Rejects with ApiError or the seam's payment_cancelled or
+ * payment_failed (those carry the `topUpId` to ask about).
  */
 async function topUp(storeId, packageId) {
   const started = await api.request('topUp', { params: store(storeId), body: { package_id: packageId }, quiet: true });
-  await wechat.requestPayment(requestPaymentOf(started.payment));
+  try {
+    await wechat.requestPayment(requestPaymentOf(started.payment));
+  } catch (error) {
+    // WeChat may have taken the money although its callback failed: the diner can still ask about this top-up.
+    error.topUpId = started.top_up_id;
+    throw error;
+  }
   return confirmTopUp(storeId, started.top_up_id);
 }
 
@@ -80,5 +87,4 @@ async function confirmTopUp(storeId, topUpId) {
 
 module.exports = {
   fetchCoupons, dispatchClaim, fetchPoints, fetchLevel, fetchStoredValue, fetchPackages, topUp, confirmTopUp,
-  requestPaymentOf,
 };

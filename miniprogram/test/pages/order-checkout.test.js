@@ -226,6 +226,24 @@ describe('coupons and member prices at checkout', () => {
     expect(again.idempotency_key).not.toBe(lost.idempotency_key);
   });
 
+  test('a coupon picked that is gone meanwhile (used at another table): the server\'s best is quoted instead', async () => {
+    const query = R.seated();
+    phone.answer(priced({
+      [`GET ${R.TAB_PATH}/checkout`]: (request, url) => (url.searchParams.get('coupon') === SMALL.id
+        ? problem(409, 'coupon_used', '这张优惠券已经用过了') : json(200, quote(url.searchParams.get('coupon')))),
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.coupon-choice');
+    page.querySelectorAll('.coupon-option')[1].dispatchEvent('tap');
+    await settle();
+
+    expect(quotes()).toEqual(['best', SMALL.id, 'best']);
+    expect(text(page, '.chosen-coupon')).toBe('新客满减券（满¥100减¥20） ›');
+    await tap(page, '.submit >>> .t-button');
+    expect(submits()[0].data.coupon).toBe(BEST.id);
+  });
+
   test('without a quote the cart\'s own total shows and the server chooses the coupon', async () => {
     const query = R.seated();
     phone.answer(priced({ [`GET ${R.TAB_PATH}/checkout`]: problem(409, 'sold_out', '牛肉面已售罄') }));

@@ -154,3 +154,27 @@ test('not a member: offered to join', async () => {
   expect(text(page, '.failed-message')).toBe('请先成为会员');
   expect(exists(page, '.to-join')).toBe(true);
 });
+
+test('WeChat\'s payment failing on the way still lets the diner ask the server about that top-up', async () => {
+  let paid = false;
+  phone.answer(account({
+    [`POST ${TOP_UPS}`]: json(201, TOP_UP),
+    'POST /sim/pay/pay': () => {
+      paid = true;
+      return json(500, {});
+    },
+    [`GET ${TOP_UPS}/tu1`]: () => json(200, { id: 'tu1', state: paid ? 'paid' : 'pending' }),
+  }));
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  await tap(page, '.top-up >>> .t-button');
+  expect(text(page, '.problem')).toBe('模拟器拒绝了请求（500）');
+  expect(exists(page, '.confirming')).toBe(true);
+
+  await tap(page, '.paid-check >>> .t-button');
+  await settle();
+
+  expect(to('GET', `${TOP_UPS}/tu1`)).toHaveLength(1);
+  expect(phone.toasts).toEqual(['充值成功']);
+  expect(exists(page, '.confirming')).toBe(false);
+});

@@ -75,6 +75,12 @@ Page({
       const quote = await ordering.fetchCheckout(this.tab, coupon, { quiet: true });
       this.setData({ quoting: false, quote: quoteView(quote) });
     } catch (error) {
+      if (error.status >= 400 && error.status < 500 && coupon !== 'best' && coupon !== 'none') {
+        // The coupon picked is no longer to be had (used at another table, say): back to the server's best.
+        this.coupon = undefined;
+        await this.quote('best');
+        return;
+      }
       this.setData({ quoting: false, quote: null });
     }
   },

@@ -5,6 +5,7 @@ const api = require('../../../services/request');
 const wallet = require('../../../services/wallet');
 const { formatFen } = require('../../../utils/money');
 const { balanceLineView, packageView } = require('../../../utils/coupons');
+const { mayHavePaid } = require('../../../utils/orders');
 const { queryOf, once } = require('../../../utils/actions');
 
 Page({
@@ -66,15 +67,15 @@ Page({
     return once(this, 'top-up', async () => {
       this.setData({ problem: '', confirming: false });
       try {
-        this.topUpId = null;
         const topUp = await wallet.topUp(this.store, id);
         this.topUpId = topUp.id;
         await this.settled(topUp);
       } catch (error) {
-        if (error.code !== 'payment_cancelled') {
-          this.setData({ problem: error.message });
-        } else {
+        this.topUpId = error.topUpId;
+        if (error.code === 'payment_cancelled') {
           api.showError(error);
+        } else {
+          this.setData({ problem: error.message, confirming: !!error.topUpId && mayHavePaid(error) });
         }
       }
     });

@@ -12,6 +12,7 @@ const MULTIPLIER = /^(\d{1,2})(\.\d)?$/;
 
 function rowOf(level) {
   return {
+    key: `level-${level.rank}`,
     name: level.name,
     minSpend: formatFen(level.min_spend_fen).slice(1),
     memberPrices: !!level.member_prices,
@@ -96,7 +97,9 @@ Page(readOnShow({
       return;
     }
     this.setData({
-      rows: [...this.data.rows, { name: '', minSpend: '', memberPrices: true, discount: '0', multiplier: '1.0' }],
+      rows: [...this.data.rows, {
+        key: `level-${this.data.rows.length}`, name: '', minSpend: '', memberPrices: true, discount: '0', multiplier: '1.0',
+      }],
     });
   },
 
