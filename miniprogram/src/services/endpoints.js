@@ -91,6 +91,7 @@ const ENDPOINTS = {
   createCouponTemplate: { method: 'POST', path: '/api/v1/stores/{store}/coupon-templates', auth: true },
   couponTemplate: { method: 'GET', path: '/api/v1/stores/{store}/coupon-templates/{template}', auth: true },
   updateCouponTemplate: { method: 'PATCH', path: '/api/v1/stores/{store}/coupon-templates/{template}', auth: true },
+  grantCoupons: { method: 'POST', path: '/api/v1/stores/{store}/coupon-templates/{template}/grants', auth: true },
   loyaltyLevels: { method: 'GET', path: '/api/v1/stores/{store}/loyalty/levels', auth: true },
   replaceLoyaltyLevels: { method: 'PUT', path: '/api/v1/stores/{store}/loyalty/levels', auth: true },
   earnRule: { method: 'GET', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },

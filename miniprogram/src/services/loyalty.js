@@ -26,6 +26,13 @@ function dispatchUpdateCouponTemplate(storeId, templateId, changes, options = {}
   });
 }
 
+/** Gives members a coupon of the template each (within its stock and per-member limit): `{ issued, refused }`. */
+function dispatchGrant(storeId, templateId, memberIds, options = {}) {
+  return api.request('grantCoupons', {
+    ...options, params: { store: storeId, template: templateId }, body: { member_ids: memberIds },
+  });
+}
+
 /** Every top-up package, on sale or not. */
 async function fetchTopUpPackages(storeId, options = {}) {
   const { items } = await api.request('topUpPackages', { ...options, params: store(storeId) });
@@ -63,7 +70,7 @@ function dispatchEarnRule(storeId, rule, options = {}) {
 }
 
 module.exports = {
-  fetchCouponTemplates, fetchCouponTemplate, dispatchCreateCouponTemplate, dispatchUpdateCouponTemplate,
+  fetchCouponTemplates, fetchCouponTemplate, dispatchCreateCouponTemplate, dispatchUpdateCouponTemplate, dispatchGrant,
   fetchTopUpPackages, dispatchCreateTopUpPackage, dispatchUpdateTopUpPackage, fetchLevels, dispatchLevels,
   fetchEarnRule, dispatchEarnRule,
 };

@@ -207,3 +207,63 @@ describe('recruiters', () => {
     expect(text(refused, '.error')).toBe('只有店主可以查看');
   });
 });
+
+describe('giving a member a coupon', () => {
+  const L = require('../support/loyalty');
+  const TEMPLATES = `${STORE_PATH}/coupon-templates`;
+  const GRANTS = `${TEMPLATES}/${L.template().id}/grants`;
+
+  function owned(routes = {}) {
+    return backend({
+      [`GET ${STORE_PATH}/members/${member(1).id}`]: json(200, member(1)),
+      [`GET ${TEMPLATES}`]: json(200, { items: [L.template(), L.template({ id: 'off', name: '停用的券', active: false })] }),
+      ...routes,
+    });
+  }
+
+  test('an owner picks an active template, confirms, and the member gets one coupon however often tapped', async () => {
+    const held = heldAnswer(json(200, { issued: 1, refused: [] }));
+    phone.answer(owned({ [`POST ${GRANTS}`]: held }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+    expect(to('GET', TEMPLATES)).toHaveLength(0);
+
+    await tap(page, '.offer-coupons');
+    expect(page.querySelectorAll('.grant-template').map((n) => n.dom.textContent)).toEqual(['新客满减券 · 满¥100减¥20']);
+
+    phone.modalAnswer = false;
+    await tap(page, '.grant-template');
+    expect(phone.modals[0].content).toBe('送给这位会员一张「新客满减券」（满¥100减¥20）？');
+    expect(to('POST', GRANTS)).toHaveLength(0);
+
+    phone.modalAnswer = true;
+    await tap(page, '.grant-template');
+    await tap(page, '.grant-template');
+    held.release();
+    await settle();
+
+    expect(to('POST', GRANTS).map((r) => r.data)).toEqual([{ member_ids: [member(1).id] }]);
+    expect(text(page, '.granted')).toBe('已赠送「新客满减券」');
+  });
+
+  test('a grant the server refuses says why; staff are not offered it at all', async () => {
+    phone.answer(owned({ [`POST ${GRANTS}`]: json(200, { issued: 0, refused: [{ member_id: member(1).id, message: '已达每人限领数' }] }) }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+    await tap(page, '.offer-coupons');
+    await tap(page, '.grant-template');
+    expect(text(page, '.problem')).toBe('没有赠出：已达每人限领数');
+    expect(exists(page, '.granted')).toBe(false);
+
+    phone.answer(owned());
+    const staffView = await openPage(DETAIL, { store: STORE_ID, role: 'staff', member: member(1).id });
+    expect(exists(staffView, '.grant')).toBe(false);
+  });
+
+  test('no active template: the owner is told where to make one', async () => {
+    phone.answer(owned({ [`GET ${TEMPLATES}`]: json(200, { items: [] }) }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+
+    await tap(page, '.offer-coupons');
+
+    expect(text(page, '.no-templates')).toBe('没有发放中的优惠券，请先在「优惠券」中新建或启用。');
+  });
+});
