@@ -2,6 +2,7 @@ const { phone } = require('../support/phone');
 const { backend, json, problem } = require('../support/backend');
 const { openPage, text, tap, settle } = require('../support/pages');
 const R = require('../support/restaurant');
+const { heldAnswer } = require('../support/staff');
 
 const PAGE = 'pages/order/checkout/index';
 const CART = R.tab({ version: 5, lines: [R.line('l1', R.NOODLES, 1, R.ME, ['特辣']), R.line('l2', R.CUCUMBER, 2, R.FRIEND)] });
@@ -201,7 +202,7 @@ describe('coupons and member prices at checkout', () => {
     expect(submits()[0].data.coupon).toBe('none');
   });
 
-  test('a coupon chosen after a failed submit makes the next submit a new one (another key)', async () => {
+  test('a coupon changed after a lost answer keeps the key: an order placed after all is never placed twice', async () => {
     const query = R.seated();
     let first = true;
     phone.answer(priced({
@@ -223,7 +224,7 @@ describe('coupons and member prices at checkout', () => {
     const [lost, again] = submits().map((r) => r.data);
     expect(lost.coupon).toBe(BEST.id);
     expect(again.coupon).toBe('none');
-    expect(again.idempotency_key).not.toBe(lost.idempotency_key);
+    expect(again.idempotency_key).toBe(lost.idempotency_key);
   });
 
   test('a coupon picked that is gone meanwhile (used at another table): the server\'s best is quoted instead', async () => {
@@ -242,6 +243,25 @@ describe('coupons and member prices at checkout', () => {
     expect(text(page, '.chosen-coupon')).toBe('新客满减券（满¥100减¥20） ›');
     await tap(page, '.submit >>> .t-button');
     expect(submits()[0].data.coupon).toBe(BEST.id);
+  });
+
+  test('while a coupon is being priced, the order cannot be placed with the price before', async () => {
+    const query = R.seated();
+    const held = heldAnswer(json(200, quote('none')));
+    phone.answer(priced({
+      [`GET ${R.TAB_PATH}/checkout`]: (request, url) => (url.searchParams.get('coupon') === 'none' ? held(request) : json(200, quote('best'))),
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.coupon-choice');
+    await tap(page, '.no-coupon');
+    await tap(page, '.submit >>> .t-button');
+    expect(submits()).toHaveLength(0);
+
+    held.release();
+    await settle();
+    await tap(page, '.submit >>> .t-button');
+    expect(submits().map((r) => r.data.coupon)).toEqual(['none']);
   });
 
   test('without a quote the cart\'s own total shows and the server chooses the coupon', async () => {

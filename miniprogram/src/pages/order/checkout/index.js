@@ -89,14 +89,16 @@ Page({
     this.setData({ picking: !this.data.picking });
   },
 
-  /** Another coupon, or none: the price is quoted again, and the next submit is a new one (another body). */
+  /**
+   * Another coupon, or none: the price is quoted again. A key kept from a submit whose answer was lost stays: if that
+   * order was placed after all, the server refuses the same key with another coupon instead of placing a second one.
+   */
   async onCoupon(event) {
     const { id, usable } = event.currentTarget.dataset;
     if (this.submitting || usable === false) {
       return;
     }
     this.coupon = id || 'none';
-    this.key = null;
     this.setData({ picking: false });
     await this.quote(this.coupon);
   },
@@ -114,7 +116,7 @@ Page({
   },
 
   async onSubmit() {
-    if (this.submitting || this.data.cart.problem || this.data.cart.lines.length === 0) {
+    if (this.submitting || this.data.quoting || this.data.cart.problem || this.data.cart.lines.length === 0) {
       return;
     }
     this.submitting = true;
