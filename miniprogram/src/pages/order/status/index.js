@@ -42,12 +42,11 @@ Page(withLiveTab({
       return;
     }
     await this.readBalance();
-    if (!this.payNow || this.balanceFen > 0) {
-      return;
-    }
     const orderId = this.payNow;
     this.payNow = null;
-    await this.pay(orderId);
+    if (orderId && !(this.balanceFen > 0)) {
+      await this.pay(orderId);
+    }
   },
 
   /** The stored-value balance, when an order awaits payment; none (0) for a diner without one or not a member. */
