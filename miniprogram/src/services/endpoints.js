@@ -96,6 +96,9 @@ const ENDPOINTS = {
   replaceLoyaltyLevels: { method: 'PUT', path: '/api/v1/stores/{store}/loyalty/levels', auth: true },
   earnRule: { method: 'GET', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },
   replaceEarnRule: { method: 'PUT', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },
+  refundStoredValue: {
+    method: 'POST', path: '/api/v1/stores/{store}/members/{member}/stored-value-refunds', auth: true,
+  },
 };
 
 /** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */

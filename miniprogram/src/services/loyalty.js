@@ -69,8 +69,15 @@ function dispatchEarnRule(storeId, rule, options = {}) {
   return api.request('replaceEarnRule', { ...options, params: store(storeId), body: rule });
 }
 
+/** Gives a member back `amountFen` of their unspent principal (never the bonus); answers the refund. */
+function dispatchStoredValueRefund(storeId, memberId, amountFen, options = {}) {
+  return api.request('refundStoredValue', {
+    ...options, params: { store: storeId, member: memberId }, body: { amount_fen: amountFen },
+  });
+}
+
 module.exports = {
   fetchCouponTemplates, fetchCouponTemplate, dispatchCreateCouponTemplate, dispatchUpdateCouponTemplate, dispatchGrant,
   fetchTopUpPackages, dispatchCreateTopUpPackage, dispatchUpdateTopUpPackage, fetchLevels, dispatchLevels,
-  fetchEarnRule, dispatchEarnRule,
+  fetchEarnRule, dispatchEarnRule, dispatchStoredValueRefund,
 };

@@ -267,3 +267,49 @@ describe('giving a member a coupon', () => {
     expect(text(page, '.no-templates')).toBe('没有发放中的优惠券，请先在「优惠券」中新建或启用。');
   });
 });
+
+describe('giving back stored value', () => {
+  const REFUNDS = `${STORE_PATH}/members/${member(1).id}/stored-value-refunds`;
+
+  function owned(routes = {}) {
+    return backend({ [`GET ${STORE_PATH}/members/${member(1).id}`]: json(200, member(1)), ...routes });
+  }
+
+  test('an owner gives back an amount of principal after confirming, once however often tapped', async () => {
+    const held = heldAnswer(json(201, { id: 'r1', amount_fen: 10050 }));
+    phone.answer(owned({ [`POST ${REFUNDS}`]: held }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+
+    await tap(page, '.refund-button >>> .t-button');
+    expect(text(page, '.problem')).toBe('请填写退还金额，例如 100');
+
+    page.querySelector('.refund-amount').dispatchEvent('input', { detail: { value: '100.5' } });
+    phone.modalAnswer = false;
+    await tap(page, '.refund-button >>> .t-button');
+    expect(phone.modals[0].content).toBe('退还这位会员储值本金 ¥100.50？赠送金额不退。');
+    expect(to('POST', REFUNDS)).toHaveLength(0);
+
+    phone.modalAnswer = true;
+    await tap(page, '.refund-button >>> .t-button');
+    await tap(page, '.refund-button >>> .t-button');
+    held.release();
+    await settle();
+
+    expect(to('POST', REFUNDS).map((r) => r.data)).toEqual([{ amount_fen: 10050 }]);
+    expect(text(page, '.refunded')).toBe('已退还储值本金 ¥100.50');
+  });
+
+  test('more than the unspent principal is refused in the server\'s words; staff are not offered it', async () => {
+    phone.answer(owned({ [`POST ${REFUNDS}`]: problem(409, 'over_refund', '超过可退的储值本金（¥50.00）') }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+    page.querySelector('.refund-amount').dispatchEvent('input', { detail: { value: '80' } });
+    await tap(page, '.refund-button >>> .t-button');
+
+    expect(text(page, '.problem')).toBe('超过可退的储值本金（¥50.00）');
+    expect(exists(page, '.refunded')).toBe(false);
+
+    phone.answer(owned());
+    const staffView = await openPage(DETAIL, { store: STORE_ID, role: 'staff', member: member(1).id });
+    expect(exists(staffView, '.stored-value-refund')).toBe(false);
+  });
+});

@@ -1,10 +1,11 @@
 // A member's history for staff: the card (phone masked), recent visits, the consent ledger and every access to the
-// data. Owners may reveal the whole number, for a reason written to the audit log with who asked, and give the member
-// a coupon of an active template.
+// data. Owners may reveal the whole number, for a reason written to the audit log with who asked, give the member a
+// coupon of an active template, and give back unspent stored-value principal.
 const membership = require('../../../../services/membership');
 const loyalty = require('../../../../services/loyalty');
 const { cardView, historyView } = require('../../../../utils/members');
 const { valueText } = require('../../../../utils/coupons');
+const { formatFen, parseYuan } = require('../../../../utils/money');
 const { queryOf, once } = require('../../../utils/screens');
 
 const MANAGERS = ['owner', 'operator'];
@@ -13,6 +14,7 @@ Page({
   data: {
     store: '', member: '', mayReveal: false, mayGrant: false, loading: true, error: '', card: null, history: null, reason: '',
     revealed: '', busy: '', problem: '', templates: null, granted: '',
+    refundAmount: '', refunded: '',
   },
 
   onLoad(query) {
@@ -95,6 +97,40 @@ Page({
         this.setData(issued
           ? { granted: `已赠送「${template.name}」`, templates: null }
           : { problem: `没有赠出${why ? `：${why}` : '（库存不足或已达每人限领数）'}` });
+      } catch (error) {
+        this.setData({ problem: error.message });
+      }
+    });
+  },
+
+  onRefundAmount(event) {
+    this.setData({ refundAmount: event.detail.value, refunded: '' });
+  },
+
+  /** Unspent principal handed back to the member, after a plain confirmation; the server refuses more than is left. */
+  onRefundStoredValue() {
+    const amountFen = parseYuan(this.data.refundAmount);
+    if (!amountFen) {
+      this.setData({ problem: '请填写退还金额，例如 100' });
+      return undefined;
+    }
+    return once(this, 'refund', async () => {
+      const confirmed = await new Promise((resolve) => {
+        wx.showModal({
+          title: '退还储值',
+          content: `退还这位会员储值本金 ${formatFen(amountFen)}？赠送金额不退。`,
+          confirmText: '退还',
+          success: (answer) => resolve(!!answer.confirm),
+          fail: () => resolve(false),
+        });
+      });
+      if (!confirmed) {
+        return;
+      }
+      this.setData({ problem: '' });
+      try {
+        await loyalty.dispatchStoredValueRefund(this.data.store, this.data.member, amountFen, { quiet: true });
+        this.setData({ refunded: `已退还储值本金 ${formatFen(amountFen)}`, refundAmount: '' });
       } catch (error) {
         this.setData({ problem: error.message });
       }
