@@ -69,6 +69,36 @@ const ENDPOINTS = {
   searchMembers: { method: 'POST', path: '/api/v1/stores/{store}/members/search', auth: true },
   member: { method: 'GET', path: '/api/v1/stores/{store}/members/{member}', auth: true },
   revealMemberPhone: { method: 'POST', path: '/api/v1/stores/{store}/members/{member}/phone-reveal', auth: true },
+
+  // Loyalty: the diner's wallet (coupons, points, level, stored value), the checkout's price with coupons, paying from
+  // the balance, and the owner's coupon templates, top-up packages, levels and earn rule.
+  walletCoupons: { method: 'GET', path: '/api/v1/stores/{store}/wallet/coupons', auth: true },
+  claimCoupon: { method: 'POST', path: '/api/v1/stores/{store}/coupon-claims', auth: true },
+  walletPoints: { method: 'GET', path: '/api/v1/stores/{store}/wallet/points', auth: true },
+  walletLevel: { method: 'GET', path: '/api/v1/stores/{store}/wallet/level', auth: true },
+  walletStoredValue: { method: 'GET', path: '/api/v1/stores/{store}/wallet/stored-value', auth: true },
+  topUp: { method: 'POST', path: '/api/v1/stores/{store}/wallet/top-ups', auth: true },
+  topUpState: { method: 'GET', path: '/api/v1/stores/{store}/wallet/top-ups/{topUp}', auth: true },
+  checkoutQuote: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}/checkout', auth: true },
+  payOrderWithStoredValue: {
+    method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/stored-value-payment', auth: true,
+  },
+  payTabWithStoredValue: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/stored-value-payment', auth: true },
+  topUpPackages: { method: 'GET', path: '/api/v1/stores/{store}/top-up-packages', auth: true },
+  createTopUpPackage: { method: 'POST', path: '/api/v1/stores/{store}/top-up-packages', auth: true },
+  updateTopUpPackage: { method: 'PATCH', path: '/api/v1/stores/{store}/top-up-packages/{package}', auth: true },
+  couponTemplates: { method: 'GET', path: '/api/v1/stores/{store}/coupon-templates', auth: true },
+  createCouponTemplate: { method: 'POST', path: '/api/v1/stores/{store}/coupon-templates', auth: true },
+  couponTemplate: { method: 'GET', path: '/api/v1/stores/{store}/coupon-templates/{template}', auth: true },
+  updateCouponTemplate: { method: 'PATCH', path: '/api/v1/stores/{store}/coupon-templates/{template}', auth: true },
+  grantCoupons: { method: 'POST', path: '/api/v1/stores/{store}/coupon-templates/{template}/grants', auth: true },
+  loyaltyLevels: { method: 'GET', path: '/api/v1/stores/{store}/loyalty/levels', auth: true },
+  replaceLoyaltyLevels: { method: 'PUT', path: '/api/v1/stores/{store}/loyalty/levels', auth: true },
+  earnRule: { method: 'GET', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },
+  replaceEarnRule: { method: 'PUT', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },
+  refundStoredValue: {
+    method: 'POST', path: '/api/v1/stores/{store}/members/{member}/stored-value-refunds', auth: true,
+  },
 };
 
 /** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */

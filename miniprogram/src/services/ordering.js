@@ -38,13 +38,27 @@ function dispatchRemoveCartLine(tab, lineId, options = {}) {
   });
 }
 
-/** Turns the cart into an order. Keep `idempotencyKey` for retries of this submit (same key, same order). */
-function dispatchPlaceOrder(tab, { headCount, notes, idempotencyKey }, options = {}) {
+/**
+ * Turns the cart into an order. Keep `idempotencyKey` for retries of this submit (same key, same order). `coupon` is
+ * the coupon chosen at checkout: a coupon id, "none", or left out for the server's best.
+ */
+function dispatchPlaceOrder(tab, { headCount, notes, idempotencyKey, coupon }, options = {}) {
   const body = { head_count: headCount, idempotency_key: idempotencyKey };
   if (notes) {
     body.notes = notes;
   }
+  if (coupon) {
+    body.coupon = coupon;
+  }
   return api.request('placeOrder', { ...options, params: tabParams(tab), body });
+}
+
+/**
+ * The cart's price as the order would be placed now: subtotal, adjustments (member price, level discount, coupon),
+ * total, and my coupons each with whether it is usable here. `coupon`: "best", "none" or a coupon id.
+ */
+function fetchCheckout(tab, coupon = 'best', options = {}) {
+  return api.request('checkoutQuote', { ...options, params: tabParams(tab), query: { coupon } });
 }
 
 function dispatchHurryOrder(tab, orderId, options = {}) {
@@ -66,5 +80,5 @@ function watchTab(tab, { onTab, onResync, onStatus }) {
 
 module.exports = {
   dispatchOpenTab, fetchTab, dispatchAddCartLine, dispatchUpdateCartLine, dispatchRemoveCartLine,
-  dispatchPlaceOrder, dispatchHurryOrder, watchTab,
+  dispatchPlaceOrder, fetchCheckout, dispatchHurryOrder, watchTab,
 };

@@ -13,6 +13,12 @@ function formatFen(fen) {
   return `${sign}¥${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/** The same amount without zero cents, for offers and packages: 10000 → "¥100", 1050 → "¥10.50". */
+function formatFenShort(fen) {
+  const full = formatFen(fen);
+  return fen % 100 === 0 ? full.slice(0, -3) : full;
+}
+
 /** What a person typed as yuan ("12", "12.5", "12.50") as fen, exactly; null when it is no such amount. */
 function parseYuan(text) {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(String(text).trim());
@@ -23,4 +29,4 @@ function parseYuan(text) {
   return Number(match[1]) * 100 + cents;
 }
 
-module.exports = { formatFen, parseYuan };
+module.exports = { formatFen, formatFenShort, parseYuan };

@@ -10,6 +10,16 @@ const STATUS_NAMES = {
   cancelled: '已取消',
 };
 
+/** A line of what changed the price: "会员价 -¥3.00", "优惠券 满¥100减¥20 -¥20.00". */
+function adjustmentView(adjustment, index) {
+  return {
+    key: `${adjustment.kind}-${adjustment.coupon_id || index}`,
+    kind: adjustment.kind,
+    label: adjustment.label,
+    amount: `-${formatFen(Math.abs(adjustment.amount_fen))}`,
+  };
+}
+
 function orderView(order) {
   return {
     id: order.id,
@@ -17,6 +27,8 @@ function orderView(order) {
     status: order.status,
     statusName: STATUS_NAMES[order.status] || order.status,
     totalText: formatFen(order.total_fen),
+    subtotalText: order.discount_fen ? formatFen(order.subtotal_fen) : '',
+    adjustments: (order.adjustments || []).map(adjustmentView),
     endReason: order.end_reason || '',
     awaitingPayment: order.status === 'awaiting_payment',
     paid: !!order.paid,
@@ -43,9 +55,19 @@ function billedFen(tab) {
     .reduce((sum, order) => sum + order.total_fen, 0);
 }
 
+/**
+ * Whether a payment that failed may still have taken the money (WeChat's callback failed, or the answer was lost), so
+ * that the diner should ask the server: not when they cancelled, nor when the server refused (a 4xx problem such as
+ * nothing_to_pay or a balance too short), before any money moved.
+ */
+function mayHavePaid(error) {
+  const refused = error.status >= 400 && error.status < 500;
+  return !!error.code && error.code !== 'payment_cancelled' && !refused;
+}
+
 /** Orders newest first. */
 function ordersView(tab) {
   return ((tab && tab.orders) || []).slice().reverse().map(orderView);
 }
 
-module.exports = { ordersView, billedFen };
+module.exports = { ordersView, billedFen, adjustmentView, mayHavePaid };

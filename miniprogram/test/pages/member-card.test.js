@@ -94,3 +94,31 @@ test('a diner who is not a member is offered to join; a failure shows its messag
   const failed = await openPage(PAGE, { store: STORE.id });
   expect(text(failed, '.failed-message')).toBe('门店不存在');
 });
+
+test('the card leads to the wallet: coupons, points, level and stored value of this store', async () => {
+  phone.answer(card());
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  expect(page.querySelectorAll('.wallet-entry').map((n) => n.dom.textContent)).toEqual(['优惠券', '积分', '会员等级', '储值']);
+  page.querySelectorAll('.wallet-entry').forEach((entry) => entry.dispatchEvent('tap'));
+  await settle();
+
+  expect(phone.navigations.map((n) => n.url)).toEqual(['coupons', 'points', 'level', 'stored-value']
+    .map((screen) => `/pages/wallet/${screen}/index?store=${STORE.id}`));
+});
+
+test('the card shows my level and how far the next one is; without it the card still shows', async () => {
+  const L = require('../support/loyalty');
+  phone.answer(card({ [`GET ${L.WALLET_PATH}/level`]: json(200, L.level()) }));
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  expect(text(page, '.level-name')).toBe('银卡');
+  expect(text(page, '.level-next')).toBe('再消费 ¥1500 升级为金卡');
+  await tap(page, '.level');
+  expect(phone.navigations[0].url).toBe(`/pages/wallet/level/index?store=${STORE.id}`);
+
+  phone.answer(card({ [`GET ${L.WALLET_PATH}/level`]: problem(503, 'service_unavailable', '服务暂时不可用') }));
+  const without = await openPage(PAGE, { store: STORE.id });
+  expect(text(without, '.title')).toBe('小林');
+  expect(exists(without, '.level')).toBe(false);
+});

@@ -91,3 +91,58 @@ test('in a pay-first store the bill only lists what was paid when ordered', asyn
   expect(exists(page, '.paid-first')).toBe(true);
   expect(exists(page, '.pay-tab')).toBe(false);
 });
+
+describe('paying the tab from the stored-value balance', () => {
+  const L = require('../support/loyalty');
+  const VALUE_PATH = `${L.WALLET_PATH}/stored-value`;
+
+  function withBalance(balance) {
+    return backend({
+      [`GET ${R.TAB_PATH}`]: json(200, eaten()),
+      [`GET ${VALUE_PATH}`]: json(200, L.storedValue({ balance })),
+      [`POST ${R.TAB_PATH}/stored-value-payment`]: (request) => json(201, request.data.wechat_for_rest
+        ? R.PAYMENT : { id: 'p-sv', tab_id: eaten().id, method: 'stored_value', amount_fen: 7000, status: 'paid' }),
+      'POST /sim/pay/pay': json(200, {}),
+      [`POST ${R.TAB_PATH}/payment-check`]: json(200, eaten('closed')),
+    });
+  }
+
+  function payments() {
+    return phone.requests.filter((r) => r.url.endsWith('/stored-value-payment')).map((r) => r.data);
+  }
+
+  test('a balance that covers what the table owes pays it all; the server closes the tab', async () => {
+    const query = R.seated('eat_first');
+    phone.answer(withBalance(10000));
+    const page = await openPage(PAGE, query);
+    expect(text(page, '.pay-stored-value')).toBe('余额支付（余额 ¥100.00）');
+
+    await tap(page, '.pay-stored-value >>> .t-button');
+
+    expect(payments()).toEqual([{ wechat_for_rest: false }]);
+    expect(phone.requests.filter((r) => r.url.endsWith('/sim/pay/pay'))).toHaveLength(0);
+    expect(text(page, '.settled')).toBe('本桌已结账，欢迎再次光临。');
+  });
+
+  test('a short balance pays what it has and WeChat Pay the rest', async () => {
+    const query = R.seated('eat_first');
+    phone.answer(withBalance(3000));
+    const page = await openPage(PAGE, query);
+    expect(text(page, '.pay-stored-value')).toBe('余额 ¥30.00 + 微信支付');
+
+    await tap(page, '.pay-stored-value >>> .t-button');
+
+    expect(payments()).toEqual([{ wechat_for_rest: true }]);
+    expect(phone.requests.filter((r) => r.url.endsWith('/sim/pay/pay'))).toHaveLength(1);
+    expect(text(page, '.settled')).toBe('本桌已结账，欢迎再次光临。');
+  });
+
+  test('no balance: no such button', async () => {
+    const query = R.seated('eat_first');
+    phone.answer(withBalance(0));
+    const page = await openPage(PAGE, query);
+
+    expect(exists(page, '.pay-tab')).toBe(true);
+    expect(exists(page, '.pay-stored-value')).toBe(false);
+  });
+});

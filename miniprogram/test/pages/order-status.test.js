@@ -199,3 +199,100 @@ test('a member sees the way to their card instead; a table without orders offers
   await tap(page, '.to-member-card');
   expect(phone.navigations[0].url).toBe(`/pages/member/card/index?store=${R.STORE.id}`);
 });
+
+describe('paying from the stored-value balance', () => {
+  const L = require('../support/loyalty');
+  const VALUE_PATH = `${L.WALLET_PATH}/stored-value`;
+
+  function withBalance(balance, routes = {}) {
+    let paid = false;
+    return backend({
+      [`GET ${R.TAB_PATH}`]: () => json(200, paid
+        ? R.tab({ version: 2, orders: [R.order({ status: 'placed', paid: true })] }) : awaiting()),
+      [`GET ${VALUE_PATH}`]: () => json(200, L.storedValue({ balance: paid ? 0 : balance })),
+      [`POST ${ORDER_PATH}/stored-value-payment`]: (request) => {
+        if (request.data.wechat_for_rest) {
+          return json(201, { ...R.PAYMENT, stored_value_fen: balance });
+        }
+        paid = true;
+        return json(201, { id: 'p-sv', order_id: 'o1', method: 'stored_value', amount_fen: 5200, status: 'paid' });
+      },
+      'POST /sim/pay/pay': () => {
+        paid = true;
+        return json(200, {});
+      },
+      [`POST ${ORDER_PATH}/payment-check`]: () => json(200, R.order({ status: paid ? 'placed' : 'awaiting_payment', paid })),
+      ...routes,
+    });
+  }
+
+  test('opened to pay with a balance that covers the order: nothing is paid until the diner picks, then the balance pays it all', async () => {
+    const query = R.seated();
+    phone.answer(withBalance(6000));
+    const page = await openPage(PAGE, { ...query, order: 'o1', pay: '1' });
+    await settle();
+
+    expect(to(`${ORDER_PATH}/wechat-payment`)).toHaveLength(0);
+    expect(text(page, '.balance-hint')).toBe('储值余额 ¥60.00，可用于支付订单');
+    expect(exists(page, '.pay')).toBe(true);
+
+    await tap(page, '.pay-stored-value >>> .t-button');
+    await settle();
+
+    expect(to(`${ORDER_PATH}/stored-value-payment`).map((r) => r.data)).toEqual([{ wechat_for_rest: false }]);
+    expect(phone.modals).toHaveLength(0);
+    expect(phone.toasts).toEqual(['支付成功']);
+    expect(text(page, '.order-status')).toBe('已下单，等待厨房接单 · 已支付');
+  });
+
+  test('a balance short of the order pays what it has and WeChat Pay the rest, confirmed by the server', async () => {
+    const query = R.seated();
+    phone.answer(withBalance(2000));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.pay-stored-value >>> .t-button');
+    await settle();
+
+    expect(to(`${ORDER_PATH}/stored-value-payment`).map((r) => r.data)).toEqual([{ wechat_for_rest: true }]);
+    expect(to('/sim/pay/pay')[0].data).toEqual({ prepay_id: 'wx-prepay-1' });
+    expect(to(`${ORDER_PATH}/payment-check`)).toHaveLength(1);
+    expect(phone.toasts).toEqual(['支付成功']);
+  });
+
+  test('a balance spent elsewhere meanwhile: the server\'s refusal is shown and the order can still be paid', async () => {
+    const query = R.seated();
+    phone.answer(withBalance(6000, {
+      [`POST ${ORDER_PATH}/stored-value-payment`]: problem(409, 'balance_short', '储值余额不足'),
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.pay-stored-value >>> .t-button');
+
+    expect(phone.toasts).toEqual(['储值余额不足']);
+    expect(text(page, '.order-status')).toBe('待支付');
+    expect(exists(page, '.confirming')).toBe(false);
+  });
+
+  test('no balance (or none to read): WeChat Pay only, as before', async () => {
+    const query = R.seated();
+    phone.answer(withBalance(0));
+    const page = await openPage(PAGE, query);
+
+    expect(exists(page, '.pay-stored-value')).toBe(false);
+    expect(exists(page, '.balance-hint')).toBe(false);
+  });
+
+  test('an order\'s price adjustments are shown under it', async () => {
+    const query = R.seated();
+    const order = {
+      ...R.order({ status: 'placed', paid: true, total: 4200 }), subtotal_fen: 5200, discount_fen: 1000,
+      adjustments: [{ kind: 'coupon', label: '优惠券 立减券', amount_fen: -1000, coupon_id: 'c1' }],
+    };
+    phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: [order] })) }));
+    const page = await openPage(PAGE, query);
+
+    expect(text(page, '.order-subtotal')).toBe('商品金额¥52.00');
+    expect(text(page, '.order-adjustment')).toBe('优惠券 立减券-¥10.00');
+    expect(text(page, '.order-total')).toBe('¥42.00');
+  });
+});

@@ -207,3 +207,109 @@ describe('recruiters', () => {
     expect(text(refused, '.error')).toBe('只有店主可以查看');
   });
 });
+
+describe('giving a member a coupon', () => {
+  const L = require('../support/loyalty');
+  const TEMPLATES = `${STORE_PATH}/coupon-templates`;
+  const GRANTS = `${TEMPLATES}/${L.template().id}/grants`;
+
+  function owned(routes = {}) {
+    return backend({
+      [`GET ${STORE_PATH}/members/${member(1).id}`]: json(200, member(1)),
+      [`GET ${TEMPLATES}`]: json(200, { items: [L.template(), L.template({ id: 'off', name: '停用的券', active: false })] }),
+      ...routes,
+    });
+  }
+
+  test('an owner picks an active template, confirms, and the member gets one coupon however often tapped', async () => {
+    const held = heldAnswer(json(200, { issued: 1, refused: [] }));
+    phone.answer(owned({ [`POST ${GRANTS}`]: held }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+    expect(to('GET', TEMPLATES)).toHaveLength(0);
+
+    await tap(page, '.offer-coupons');
+    expect(page.querySelectorAll('.grant-template').map((n) => n.dom.textContent)).toEqual(['新客满减券 · 满¥100减¥20']);
+
+    phone.modalAnswer = false;
+    await tap(page, '.grant-template');
+    expect(phone.modals[0].content).toBe('送给这位会员一张「新客满减券」（满¥100减¥20）？');
+    expect(to('POST', GRANTS)).toHaveLength(0);
+
+    phone.modalAnswer = true;
+    await tap(page, '.grant-template');
+    await tap(page, '.grant-template');
+    held.release();
+    await settle();
+
+    expect(to('POST', GRANTS).map((r) => r.data)).toEqual([{ member_ids: [member(1).id] }]);
+    expect(text(page, '.granted')).toBe('已赠送「新客满减券」');
+  });
+
+  test('a grant the server refuses says why; staff are not offered it at all', async () => {
+    phone.answer(owned({ [`POST ${GRANTS}`]: json(200, { issued: 0, refused: [{ member_id: member(1).id, message: '已达每人限领数' }] }) }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+    await tap(page, '.offer-coupons');
+    await tap(page, '.grant-template');
+    expect(text(page, '.problem')).toBe('没有赠出：已达每人限领数');
+    expect(exists(page, '.granted')).toBe(false);
+
+    phone.answer(owned());
+    const staffView = await openPage(DETAIL, { store: STORE_ID, role: 'staff', member: member(1).id });
+    expect(exists(staffView, '.grant')).toBe(false);
+  });
+
+  test('no active template: the owner is told where to make one', async () => {
+    phone.answer(owned({ [`GET ${TEMPLATES}`]: json(200, { items: [] }) }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+
+    await tap(page, '.offer-coupons');
+
+    expect(text(page, '.no-templates')).toBe('没有发放中的优惠券，请先在「优惠券」中新建或启用。');
+  });
+});
+
+describe('giving back stored value', () => {
+  const REFUNDS = `${STORE_PATH}/members/${member(1).id}/stored-value-refunds`;
+
+  function owned(routes = {}) {
+    return backend({ [`GET ${STORE_PATH}/members/${member(1).id}`]: json(200, member(1)), ...routes });
+  }
+
+  test('an owner gives back an amount of principal after confirming, once however often tapped', async () => {
+    const held = heldAnswer(json(201, { id: 'r1', amount_fen: 10050 }));
+    phone.answer(owned({ [`POST ${REFUNDS}`]: held }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+
+    await tap(page, '.refund-button >>> .t-button');
+    expect(text(page, '.problem')).toBe('请填写退还金额，例如 100');
+
+    page.querySelector('.refund-amount').dispatchEvent('input', { detail: { value: '100.5' } });
+    phone.modalAnswer = false;
+    await tap(page, '.refund-button >>> .t-button');
+    expect(phone.modals[0].content).toBe('退还这位会员储值本金 ¥100.50？赠送金额不退。');
+    expect(to('POST', REFUNDS)).toHaveLength(0);
+
+    phone.modalAnswer = true;
+    await tap(page, '.refund-button >>> .t-button');
+    await tap(page, '.refund-button >>> .t-button');
+    held.release();
+    await settle();
+
+    expect(to('POST', REFUNDS).map((r) => r.data)).toEqual([{ amount_fen: 10050 }]);
+    expect(text(page, '.refunded')).toBe('已退还储值本金 ¥100.50');
+  });
+
+  test('more than the unspent principal is refused in the server\'s words; staff are not offered it', async () => {
+    phone.answer(owned({ [`POST ${REFUNDS}`]: problem(409, 'over_refund', '超过可退的储值本金（¥50.00）') }));
+    const page = await openPage(DETAIL, { store: STORE_ID, role: 'owner', member: member(1).id });
+    page.querySelector('.refund-amount').dispatchEvent('input', { detail: { value: '80' } });
+    await tap(page, '.refund-button >>> .t-button');
+
+    expect(text(page, '.problem')).toBe('超过可退的储值本金（¥50.00）');
+    expect(exists(page, '.refunded')).toBe(false);
+
+    phone.answer(owned());
+    const staffView = await openPage(DETAIL, { store: STORE_ID, role: 'staff', member: member(1).id });
+    expect(exists(staffView, '.stored-value-refund')).toBe(false);
+  });
+});

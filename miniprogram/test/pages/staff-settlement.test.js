@@ -73,3 +73,22 @@ test('staff cannot read the settlement: the problem\'s message and a retry', asy
   await tap(page, '.retry >>> .t-button');
   expect(phone.requests.filter((r) => r.url.includes('/settlements/'))).toHaveLength(2);
 });
+
+test('stored value sold, granted, used and refunded, with payments from the balance as a way of paying', async () => {
+  phone.answer(backend({ [`GET ${STORE_PATH}/settlements/2026-12-01`]: json(200, {
+    ...DAY,
+    by_method: { ...DAY.by_method, stored_value: method(3000, 0, 1, 0) },
+    stored_value: { sold_fen: 50000, bonus_granted_fen: 5000, used_fen: 3000, refunded_fen: 1000 },
+  }) }));
+  const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
+
+  expect(page.querySelectorAll('.method-name').map((n) => n.dom.textContent)).toEqual(['微信支付', '储值余额', '现金', '储值']);
+  expect(text(page, '.stored-value-figures')).toBe('售出 ¥500.00（另赠 ¥50.00）· 消费 ¥30.00 · 退还 ¥10.00');
+});
+
+test('a day without stored value shows no such section', async () => {
+  phone.answer(backend({ [`GET ${STORE_PATH}/settlements/2026-12-01`]: json(200, DAY) }));
+  const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
+
+  expect(exists(page, '.stored-value')).toBe(false);
+});

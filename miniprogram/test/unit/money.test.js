@@ -1,4 +1,4 @@
-const { formatFen } = require('../../src/utils/money');
+const { formatFen, formatFenShort } = require('../../src/utils/money');
 
 test.each([
   [0, '¥0.00'],
@@ -21,4 +21,10 @@ test('sums of prices that floating point gets wrong stay exact in fen', () => {
 
 test.each([[12.5], ['1250'], [null], [undefined], [NaN], [Infinity]])('%p is refused, not guessed', (value) => {
   expect(() => formatFen(value)).toThrow(TypeError);
+});
+
+test.each([
+  [10000, '¥100'], [1050, '¥10.50'], [5, '¥0.05'], [0, '¥0'], [-2000, '-¥20'],
+])('%i fen reads %s in an offer', (fen, text) => {
+  expect(formatFenShort(fen)).toBe(text);
 });

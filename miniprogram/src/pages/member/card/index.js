@@ -1,12 +1,25 @@
 // 我的: the member card (visits, spend, average basket, first and last visit, favourite dishes, stores visited), the
-// marketing consent in one tap, and the optional data to change (nickname, birthday, phone); the way to 我的数据.
+// marketing consent in one tap, and the optional data to change (nickname, birthday, phone); the ways to the wallet
+// (coupons, points, level, stored value) and to 我的数据.
 const membership = require('../../../services/membership');
+const wallet = require('../../../services/wallet');
 const wechat = require('../../../services/wechat');
 const { cardView } = require('../../../utils/members');
+const { levelView } = require('../../../utils/coupons');
 const { queryOf, once } = require('../../../utils/actions');
 
+const WALLET_ENTRIES = [
+  { page: 'coupons', label: '优惠券' },
+  { page: 'points', label: '积分' },
+  { page: 'level', label: '会员等级' },
+  { page: 'stored-value', label: '储值' },
+];
+
 Page({
-  data: { state: 'loading', failure: '', card: null, nickname: '', busy: '', problem: '', today: '' },
+  data: {
+    state: 'loading', failure: '', card: null, nickname: '', busy: '', problem: '', today: '', walletEntries: WALLET_ENTRIES,
+    level: null,
+  },
 
   onLoad(query) {
     this.store = queryOf(query).store;
@@ -28,6 +41,7 @@ Page({
       const { member } = await membership.fetchMembership(this.store, { quiet: true });
       if (member) {
         this.show(member);
+        this.showLevel();
       } else {
         this.setData({ state: 'none', card: null });
       }
@@ -39,6 +53,15 @@ Page({
   show(member) {
     const card = cardView(member);
     this.setData({ state: 'ready', card, nickname: card.nickname });
+  },
+
+  /** The member's level and how far the next one is: a courtesy on the card, left out when it cannot be read. */
+  async showLevel() {
+    try {
+      this.setData({ level: levelView(await wallet.fetchLevel(this.store, { quiet: true })) });
+    } catch (error) {
+      this.setData({ level: null });
+    }
   },
 
   /** Marketing messages on or off, in one tap; the server's answer is what shows. */
@@ -97,6 +120,10 @@ Page({
 
   onJoin() {
     wx.navigateTo({ url: `/pages/member/join/index?store=${this.store}` });
+  },
+
+  onWallet(event) {
+    wx.navigateTo({ url: `/pages/wallet/${event.currentTarget.dataset.page}/index?store=${this.store}` });
   },
 
   onMyData() {

@@ -1,9 +1,13 @@
-// Checkout: head count and notes, the total as the server prices it, then the order. One submit holds one
+// Checkout: head count and notes, the price as the server quotes it (member price, level discount and the coupon
+// chosen: the best one unless the diner picks another or none), then the order with that coupon. One submit holds one
 // idempotency key until it succeeds, so a second tap or a retry after a lost answer gets the same order, never two.
 const api = require('../../../services/request');
 const ordering = require('../../../services/ordering');
 const visits = require('../../../utils/visit');
 const { cartView } = require('../../../utils/cart');
+const { formatFen } = require('../../../utils/money');
+const { couponView } = require('../../../utils/coupons');
+const { adjustmentView } = require('../../../utils/orders');
 
 const IN_PROGRESS_RETRY_MS = 1000;
 
@@ -11,10 +15,30 @@ function wait(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+function quoteView(quote) {
+  const offered = quote.coupons.map(({ coupon, usable, discount_fen: discount, reason }) => ({
+    ...couponView(coupon),
+    usable,
+    discount: usable ? `-${formatFen(discount)}` : '',
+    reason: usable ? '' : reason || '不满足使用条件',
+    chosen: coupon.id === quote.chosen_coupon_id,
+  }));
+  const chosen = offered.find((coupon) => coupon.chosen);
+  return {
+    subtotal: formatFen(quote.subtotal_fen),
+    adjustments: quote.adjustments.map(adjustmentView),
+    total: formatFen(quote.total_fen),
+    coupons: offered,
+    usableCount: offered.filter((coupon) => coupon.usable).length,
+    chosenId: quote.chosen_coupon_id || '',
+    chosenText: chosen ? `${chosen.name}（${chosen.value}）` : '',
+  };
+}
+
 Page({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payFirst: true, cart: cartView(null, null),
-    headCount: 2, notes: '', submitting: false, error: '',
+    headCount: 2, notes: '', submitting: false, error: '', quote: null, picking: false, quoting: false,
   },
 
   onLoad(query) {
@@ -36,7 +60,47 @@ Page({
       this.setData({ state: 'ready', cart: cartView(this.tab, session && session.user ? session.user.id : null) });
     } catch (error) {
       this.setData({ state: 'failed', failure: { message: error.message } });
+      return;
     }
+    await this.quote(this.coupon || 'best');
+  },
+
+  /**
+   * Asks the server to price the cart with `coupon` ("best", "none" or a coupon id). Without a quote (the cart cannot
+   * be priced, say) the page shows the cart's own total and the order is placed with the server's choice.
+   */
+  async quote(coupon) {
+    this.setData({ quoting: true });
+    try {
+      const quote = await ordering.fetchCheckout(this.tab, coupon, { quiet: true });
+      this.setData({ quoting: false, quote: quoteView(quote) });
+    } catch (error) {
+      if (error.status >= 400 && error.status < 500 && coupon !== 'best' && coupon !== 'none') {
+        // The coupon picked is no longer to be had (used at another table, say): back to the server's best.
+        this.coupon = undefined;
+        await this.quote('best');
+        return;
+      }
+      this.setData({ quoting: false, quote: null });
+    }
+  },
+
+  onPickCoupon() {
+    this.setData({ picking: !this.data.picking });
+  },
+
+  /**
+   * Another coupon, or none: the price is quoted again. A key kept from a submit whose answer was lost stays: if that
+   * order was placed after all, the server refuses the same key with another coupon instead of placing a second one.
+   */
+  async onCoupon(event) {
+    const { id, usable } = event.currentTarget.dataset;
+    if (this.submitting || usable === false) {
+      return;
+    }
+    this.coupon = id || 'none';
+    this.setData({ picking: false });
+    await this.quote(this.coupon);
   },
 
   onFewer() {
@@ -52,7 +116,7 @@ Page({
   },
 
   async onSubmit() {
-    if (this.submitting || this.data.cart.problem || this.data.cart.lines.length === 0) {
+    if (this.submitting || this.data.quoting || this.data.cart.problem || this.data.cart.lines.length === 0) {
       return;
     }
     this.submitting = true;
@@ -76,7 +140,14 @@ Page({
 
   /** Places the order; while the same key's order is still being placed elsewhere, asks again. */
   async place() {
-    const submit = { headCount: this.data.headCount, notes: this.data.notes.trim(), idempotencyKey: this.key };
+    const { quote } = this.data;
+    const submit = {
+      headCount: this.data.headCount,
+      notes: this.data.notes.trim(),
+      idempotencyKey: this.key,
+      // The coupon the diner saw priced, or none; without a quote, the diner's last choice or the server's best.
+      coupon: quote ? quote.chosenId || 'none' : this.coupon,
+    };
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await ordering.dispatchPlaceOrder(this.tab, submit, { quiet: true });

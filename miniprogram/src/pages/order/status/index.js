@@ -1,19 +1,22 @@
-// The table's orders, live: each order's state and which dishes are served, 催单, and paying an order that awaits
-// payment (pay-first). Payment is locked against a second tap while one is under way, and the order's state always
+// The table's orders, live: each order's state, its price adjustments and which dishes are served, 催单, and paying an
+// order that awaits payment (pay-first) with WeChat Pay or from the stored-value balance (with WeChat Pay for the rest
+// when it falls short). Payment is locked against a second tap while one is under way, and the order's state always
 // comes from the server afterwards, never from WeChat's callback alone.
 const api = require('../../../services/request');
 const ordering = require('../../../services/ordering');
 const payment = require('../../../services/payment');
 const membership = require('../../../services/membership');
+const wallet = require('../../../services/wallet');
 const visits = require('../../../utils/visit');
-const { ordersView } = require('../../../utils/orders');
+const { ordersView, mayHavePaid } = require('../../../utils/orders');
+const { formatFen } = require('../../../utils/money');
 const { tableMenuUrl } = require('../../../utils/routes');
 const { withLiveTab } = require('../../../utils/live-tab');
 
 Page(withLiveTab({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payFirst: true, orders: [], offline: false,
-    paying: false, confirming: false, membership: '',
+    paying: false, confirming: false, membership: '', balance: '',
   },
 
   onLoad(query) {
@@ -30,18 +33,47 @@ Page(withLiveTab({
     this.loadAndPay();
   },
 
-  /** Reads the tab; opened to pay, pays once it is shown. */
+  /**
+   * Reads the tab; opened to pay, pays once it is shown: with WeChat Pay at once, unless the diner has a balance to
+   * choose from, when the order's pay buttons offer both.
+   */
   async loadAndPay() {
-    if (!(await this.load()) || !this.payNow) {
+    if (!(await this.load())) {
       return;
     }
+    await this.readBalance();
     const orderId = this.payNow;
     this.payNow = null;
-    await this.pay(orderId);
+    if (orderId && !(this.balanceFen > 0)) {
+      await this.pay(orderId);
+    }
+  },
+
+  /** The stored-value balance, when an order awaits payment; none (0) for a diner without one or not a member. */
+  async readBalance() {
+    this.balanceFen = 0;
+    if ((this.tab.orders || []).some((order) => order.status === 'awaiting_payment')) {
+      try {
+        this.balanceFen = (await wallet.fetchStoredValue(this.ids.store, {}, { quiet: true })).balance_fen;
+      } catch (error) {
+        // Without a balance to read, WeChat Pay is the way to pay.
+      }
+    }
+    this.setData({ balance: this.balanceFen > 0 ? formatFen(this.balanceFen) : '' });
+    this.renderTab(this.tab);
   },
 
   renderTab(tab) {
-    const orders = ordersView(tab);
+    const totals = {};
+    (tab.orders || []).forEach((order) => {
+      totals[order.id] = order.total_fen;
+    });
+    // From the balance: the whole order when it covers it, otherwise the balance and WeChat Pay for the rest.
+    const orders = ordersView(tab).map((order) => ({
+      ...order,
+      storedValue: !order.awaitingPayment || !(this.balanceFen > 0) ? ''
+        : (this.balanceFen >= totals[order.id] ? 'whole' : 'part'),
+    }));
     if (orders.length && !this.data.membership) {
       this.offerMembership();
     }
@@ -53,8 +85,13 @@ Page(withLiveTab({
     return this.pay(event.currentTarget.dataset.id);
   },
 
-  /** Pays one order; while a payment is under way every other tap is ignored. */
-  async pay(orderId) {
+  onStoredValue(event) {
+    const { id, part } = event.currentTarget.dataset;
+    return this.pay(id, () => payment.payOrderWithStoredValue(this.tab, id, { wechatForRest: !!part }));
+  },
+
+  /** Pays one order (WeChat Pay unless `settle` says otherwise); while a payment is under way other taps are ignored. */
+  async pay(orderId, settle = () => payment.payOrder(this.tab, orderId)) {
     if (this.paying) {
       return;
     }
@@ -62,12 +99,11 @@ Page(withLiveTab({
     this.payingOrder = orderId;
     this.setData({ paying: true, confirming: false });
     try {
-      const order = await payment.payOrder(this.tab, orderId);
+      const order = await settle();
       this.confirmed(order);
     } catch (error) {
       api.showError(error);
-      // WeChat may have taken the money although the callback failed: let the diner ask the server.
-      this.setData({ confirming: error.code !== 'payment_cancelled' && error.code !== 'nothing_to_pay' && !!error.code });
+      this.setData({ confirming: mayHavePaid(error) });
     } finally {
       this.paying = false;
       this.setData({ paying: false });
@@ -81,7 +117,7 @@ Page(withLiveTab({
     if (paid) {
       wx.showToast({ title: '支付成功', icon: 'success' });
     }
-    this.reloadTab();
+    this.reloadTab().then(() => (this.balanceFen > 0 ? this.readBalance() : undefined));
   },
 
   async onPaidCheck() {

@@ -1,10 +1,10 @@
-// The owner's business day in money: gross, refunds and net, by way of payment, and what to look into (duplicate
-// WeChat payments given back, and where our records and WeChat Pay's bill disagree).
+// The owner's business day in money: gross, refunds and net, by way of payment, stored value sold, used and refunded,
+// and what to look into (duplicate WeChat payments given back, and where our records and WeChat Pay's bill disagree).
 const { fetchSettlement } = require('../../../../services/settlement');
 const { formatFen } = require('../../../../utils/money');
 const { queryOf, businessDay, readOnShow } = require('../../../utils/screens');
 
-const METHOD_NAMES = { wechat: '微信支付', cash: '现金', card: '银行卡', other: '其他' };
+const METHOD_NAMES = { wechat: '微信支付', stored_value: '储值余额', cash: '现金', card: '银行卡', other: '其他' };
 
 function view(settlement) {
   const byMethod = settlement.by_method || {};
@@ -28,6 +28,12 @@ function view(settlement) {
         refunded: formatFen(settlement.duplicate_payments.refunded_fen),
       }
       : null,
+    storedValue: settlement.stored_value ? {
+      sold: formatFen(settlement.stored_value.sold_fen),
+      bonus: formatFen(settlement.stored_value.bonus_granted_fen),
+      used: formatFen(settlement.stored_value.used_fen),
+      refunded: formatFen(settlement.stored_value.refunded_fen),
+    } : null,
     billRead: !!settlement.trade_bill_read,
     mismatches: (settlement.mismatches || []).length,
   };

@@ -9,7 +9,8 @@ const MANAGERS = ['owner', 'operator'];
 
 /**
  * The screens of a store for `role`: everyone works the kitchen, tabs and stock, recruits and looks up members;
- * managers also tables, staff, money and who recruited whom.
+ * managers also tables, staff, money, who recruited whom, and the loyalty settings (coupons, top-up packages, levels
+ * and points).
  */
 const ENTRIES = [
   { screen: 'kitchen/orders', label: '后厨订单' },
@@ -21,6 +22,9 @@ const ENTRIES = [
   { screen: 'members/join-code', label: '我的会员码 · 今日招募' },
   { screen: 'members/list', label: '会员' },
   { screen: 'members/recruiters', label: '员工招募会员', managers: true },
+  { screen: 'loyalty/coupons', label: '优惠券', managers: true },
+  { screen: 'loyalty/packages', label: '储值套餐', managers: true },
+  { screen: 'loyalty/levels', label: '会员等级与积分', managers: true },
 ];
 
 function entriesFor(storeId, role) {
