@@ -97,7 +97,7 @@ const ENDPOINTS = {
   earnRule: { method: 'GET', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },
   replaceEarnRule: { method: 'PUT', path: '/api/v1/stores/{store}/loyalty/earn-rule', auth: true },
   refundStoredValue: {
-    method: 'POST', path: '/api/v1/stores/{store}/members/{member}/stored-value-refunds', auth: true,
+    method: 'POST', path: '/api/v1/stores/{store}/members/{member}/stored-value-refunds', auth: true, idempotent: true,
   },
 };
 

@@ -69,10 +69,15 @@ function dispatchEarnRule(storeId, rule, options = {}) {
   return api.request('replaceEarnRule', { ...options, params: store(storeId), body: rule });
 }
 
-/** Gives a member back `amountFen` of their unspent principal (never the bonus); answers the refund. */
-function dispatchStoredValueRefund(storeId, memberId, amountFen, options = {}) {
+/**
+ * Gives a member back `amountFen` of their unspent principal (the bonus is forfeited in proportion); the same
+ * `idempotencyKey` again answers the same hand-back. Answers the refund.
+ */
+function dispatchStoredValueRefund(storeId, memberId, { amountFen, idempotencyKey }, options = {}) {
   return api.request('refundStoredValue', {
-    ...options, params: { store: storeId, member: memberId }, body: { amount_fen: amountFen },
+    ...options,
+    params: { store: storeId, member: memberId },
+    body: { amount_fen: amountFen, idempotency_key: idempotencyKey },
   });
 }
 

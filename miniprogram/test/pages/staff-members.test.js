@@ -286,7 +286,7 @@ describe('giving back stored value', () => {
     page.querySelector('.refund-amount').dispatchEvent('input', { detail: { value: '100.5' } });
     phone.modalAnswer = false;
     await tap(page, '.refund-button >>> .t-button');
-    expect(phone.modals[0].content).toBe('退还这位会员储值本金 ¥100.50？赠送金额不退。');
+    expect(phone.modals[0].content).toBe('退还这位会员储值本金 ¥100.50？赠送金额按比例作废。');
     expect(to('POST', REFUNDS)).toHaveLength(0);
 
     phone.modalAnswer = true;
@@ -295,7 +295,7 @@ describe('giving back stored value', () => {
     held.release();
     await settle();
 
-    expect(to('POST', REFUNDS).map((r) => r.data)).toEqual([{ amount_fen: 10050 }]);
+    expect(to('POST', REFUNDS).map((r) => r.data)).toEqual([{ amount_fen: 10050, idempotency_key: expect.any(String) }]);
     expect(text(page, '.refunded')).toBe('已退还储值本金 ¥100.50');
   });
 
@@ -307,6 +307,13 @@ describe('giving back stored value', () => {
 
     expect(text(page, '.problem')).toBe('超过可退的储值本金（¥50.00）');
     expect(exists(page, '.refunded')).toBe(false);
+    await tap(page, '.refund-button >>> .t-button');
+    const [first, again] = to('POST', REFUNDS).map((r) => r.data.idempotency_key);
+    expect(again).toBe(first);
+    page.querySelector('.refund-amount').dispatchEvent('input', { detail: { value: '50' } });
+    await tap(page, '.refund-button >>> .t-button');
+    expect(to('POST', REFUNDS)[2].data).toEqual({ amount_fen: 5000, idempotency_key: expect.any(String) });
+    expect(to('POST', REFUNDS)[2].data.idempotency_key).not.toBe(first);
 
     phone.answer(owned());
     const staffView = await openPage(DETAIL, { store: STORE_ID, role: 'staff', member: member(1).id });

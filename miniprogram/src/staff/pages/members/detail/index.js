@@ -3,6 +3,7 @@
 // coupon of an active template, and give back unspent stored-value principal.
 const membership = require('../../../../services/membership');
 const loyalty = require('../../../../services/loyalty');
+const { newIdempotencyKey } = require('../../../../services/request');
 const { cardView, historyView } = require('../../../../utils/members');
 const { valueText } = require('../../../../utils/coupons');
 const { formatFen, parseYuan } = require('../../../../utils/money');
@@ -104,6 +105,7 @@ Page({
   },
 
   onRefundAmount(event) {
+    this.pendingKey = null;
     this.setData({ refundAmount: event.detail.value, refunded: '' });
   },
 
@@ -118,7 +120,7 @@ Page({
       const confirmed = await new Promise((resolve) => {
         wx.showModal({
           title: '退还储值',
-          content: `退还这位会员储值本金 ${formatFen(amountFen)}？赠送金额不退。`,
+          content: `退还这位会员储值本金 ${formatFen(amountFen)}？赠送金额按比例作废。`,
           confirmText: '退还',
           success: (answer) => resolve(!!answer.confirm),
           fail: () => resolve(false),
@@ -128,8 +130,12 @@ Page({
         return;
       }
       this.setData({ problem: '' });
+      // The same key for every retry of this amount: a retry after a lost answer hands back nothing more.
+      this.pendingKey = this.pendingKey || newIdempotencyKey();
       try {
-        await loyalty.dispatchStoredValueRefund(this.data.store, this.data.member, amountFen, { quiet: true });
+        await loyalty.dispatchStoredValueRefund(this.data.store, this.data.member,
+          { amountFen, idempotencyKey: this.pendingKey }, { quiet: true });
+        this.pendingKey = null;
         this.setData({ refunded: `已退还储值本金 ${formatFen(amountFen)}`, refundAmount: '' });
       } catch (error) {
         this.setData({ problem: error.message });
