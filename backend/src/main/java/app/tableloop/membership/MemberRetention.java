@@ -39,15 +39,7 @@ public final class MemberRetention {
   }
 
   public Future<Integer> pass() {
-    return database.pool().query("SELECT tenants_with_members() AS tenant_id").execute()
-        .compose(rows -> {
-          Future<Integer> chain = Future.succeededFuture(0);
-          for (var row : rows) {
-            UUID tenantId = row.getUUID("tenant_id");
-            chain = chain.compose(done -> anonymise(tenantId).map(count -> done + count));
-          }
-          return chain;
-        });
+    return MemberTenants.each(database, this::anonymise);
   }
 
   private Future<Integer> anonymise(UUID tenantId) {

@@ -1,10 +1,10 @@
 package app.tableloop.loyalty.level;
 
+import app.tableloop.membership.MemberTenants;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.job.PeriodicJob;
 import io.vertx.core.Future;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Puts every member at the level their last 12 months' spend reaches, a tenant at a time, every six hours: besides
@@ -28,15 +28,7 @@ public final class LevelRecompute {
   }
 
   public Future<Integer> pass() {
-    return database.pool().query("SELECT tenants_with_members() AS tenant_id").execute()
-        .compose(rows -> {
-          Future<Integer> chain = Future.succeededFuture(0);
-          for (var row : rows) {
-            UUID tenantId = row.getUUID("tenant_id");
-            chain = chain.compose(done -> database.inTenant(tenantId, sql -> levels.recomputeAll(sql, tenantId))
-                .map(done + 1));
-          }
-          return chain;
-        });
+    return MemberTenants.each(database,
+        tenantId -> database.inTenant(tenantId, sql -> levels.recomputeAll(sql, tenantId)).map(1));
   }
 }

@@ -1,6 +1,7 @@
 package app.tableloop.loyalty.points;
 
 import app.tableloop.loyalty.level.Levels;
+import app.tableloop.membership.MemberTenants;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.job.PeriodicJob;
 import io.vertx.core.Future;
@@ -36,15 +37,7 @@ public final class PointsExpiry {
 
   public Future<Integer> pass() {
     Instant now = clock.instant();
-    return database.pool().query("SELECT tenants_with_members() AS tenant_id").execute()
-        .compose(rows -> {
-          Future<Integer> chain = Future.succeededFuture(0);
-          for (var row : rows) {
-            UUID tenantId = row.getUUID("tenant_id");
-            chain = chain.compose(done -> expire(tenantId, now).map(count -> done + count));
-          }
-          return chain;
-        });
+    return MemberTenants.each(database, tenantId -> expire(tenantId, now));
   }
 
   /** The tenant's due lots, batch after batch until none is left. */
