@@ -131,14 +131,9 @@ public final class WeChatCheckout {
   /** As {@link #requestWithStoredValue}, for everything the diner's open tab still owes at the end of the meal. */
   public Future<PreparedRest> requestTabWithStoredValue(Access access, UUID tabId, StoredValueBalance balance) {
     UUID tenantId = access.tenantId();
-    UUID storeId = access.storeId();
     String payer = access.user().openId();
-    return database.inTenant(tenantId, sql -> orders.dinersTab(sql, tenantId, storeId, tabId, access.user().userId())
-            .compose(tab -> tab.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_FOUND)
-                : !tab.get().open() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_OPEN)
-                : orders.unpaidOfTab(sql, tenantId, storeId, tabId))
-            .compose(unpaid -> unpaid.isEmpty() ? Refusals.<Held>refuse(PaymentRefusal.NOTHING_TO_PAY)
-                : balance.lockAvailable(sql, tenantId, access.user().userId())
+    return database.inTenant(tenantId, sql -> unpaidOfDinersTab(sql, access, tabId)
+            .compose(unpaid -> balance.lockAvailable(sql, tenantId, access.user().userId())
                     .compose(available -> payments.lockPendingOfTab(sql, tenantId, tabId, payer)
                         .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
                             .compose(sameOrders -> !sameOrders ? Future.succeededFuture(Optional.<Held>empty())
@@ -156,6 +151,18 @@ public final class WeChatCheckout {
                                                 .compose(inserted -> payments.cover(sql, tenantId, inserted.id(),
                                                     ids(unpaid)).map(inserted)))))))))
         .compose(held -> prepare(tenantId, held.rest()).map(prepared -> new PreparedRest(held.hold(), prepared)));
+  }
+
+  /** What the signed-in diner's open tab still owes, order by order; refused when it is not theirs, closed or paid. */
+  private Future<List<Order>> unpaidOfDinersTab(SqlClient sql, Access access, UUID tabId) {
+    UUID tenantId = access.tenantId();
+    UUID storeId = access.storeId();
+    return orders.dinersTab(sql, tenantId, storeId, tabId, access.user().userId())
+        .compose(tab -> tab.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_FOUND)
+            : !tab.get().open() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_OPEN)
+            : orders.unpaidOfTab(sql, tenantId, storeId, tabId))
+        .compose(unpaid -> unpaid.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.NOTHING_TO_PAY)
+            : Future.succeededFuture(unpaid));
   }
 
   private static long total(List<Order> orders) {
@@ -201,14 +208,9 @@ public final class WeChatCheckout {
    */
   public Future<Prepared> requestForTab(Access access, UUID tabId) {
     UUID tenantId = access.tenantId();
-    UUID storeId = access.storeId();
     String payer = access.user().openId();
-    return database.inTenant(tenantId, sql -> orders.dinersTab(sql, tenantId, storeId, tabId, access.user().userId())
-            .compose(tab -> tab.isEmpty() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_FOUND)
-                : !tab.get().open() ? Refusals.<List<Order>>refuse(PaymentRefusal.TAB_NOT_OPEN)
-                : orders.unpaidOfTab(sql, tenantId, storeId, tabId))
-            .compose(unpaid -> unpaid.isEmpty() ? Refusals.<Payment>refuse(PaymentRefusal.NOTHING_TO_PAY)
-                : payments.lockPendingOfTab(sql, tenantId, tabId, payer)
+    return database.inTenant(tenantId, sql -> unpaidOfDinersTab(sql, access, tabId)
+            .compose(unpaid -> payments.lockPendingOfTab(sql, tenantId, tabId, payer)
                     .compose(pending -> reusableForTab(sql, tenantId, pending, unpaid)
                         .compose(reuse -> reuse ? Future.succeededFuture(pending.get())
                             : payments.closePendingOfTab(sql, tenantId, tabId, payer)
