@@ -42,18 +42,9 @@ public final class Levels {
 
   /** The level of the diner at the tenant; empty when they are not a member. */
   public Future<Optional<Level>> ofUser(SqlClient sql, UUID tenantId, UUID userId) {
-    return rankOf(sql, tenantId, "user_id", userId);
-  }
-
-  /** The level of the member; empty when there is no such active member. */
-  public Future<Optional<Level>> ofMember(SqlClient sql, UUID tenantId, UUID memberId) {
-    return rankOf(sql, tenantId, "id", memberId);
-  }
-
-  private Future<Optional<Level>> rankOf(SqlClient sql, UUID tenantId, String column, UUID id) {
-    return sql.preparedQuery("SELECT level_rank FROM members WHERE tenant_id = $1 AND " + column + " = $2"
-            + " AND status = 'active'")
-        .execute(Tuple.of(tenantId, id))
+    return sql.preparedQuery(
+            "SELECT level_rank FROM members WHERE tenant_id = $1 AND user_id = $2 AND status = 'active'")
+        .execute(Tuple.of(tenantId, userId))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Level>empty())
             : of(sql, tenantId).map(levels -> Optional.of(LevelRules.ofRank(levels,
                 rows.iterator().next().getInteger("level_rank")))));
