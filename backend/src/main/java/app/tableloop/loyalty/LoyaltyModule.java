@@ -10,6 +10,7 @@ import app.tableloop.loyalty.points.Points;
 import app.tableloop.loyalty.points.PointsApi;
 import app.tableloop.loyalty.points.PointsEarning;
 import app.tableloop.loyalty.points.PointsExpiry;
+import app.tableloop.loyalty.storedvalue.PaidFromBalance;
 import app.tableloop.loyalty.storedvalue.StoredValueFeature;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
@@ -40,7 +41,7 @@ public final class LoyaltyModule implements FeatureModule {
     apis.addAll(coupons.apis());
     handlers.addAll(coupons.handlers());
     Levels levels = new Levels(platform.clock());
-    Points points = new Points(platform.database(), levels, platform.clock());
+    Points points = new Points(platform.database(), levels, new PaidFromBalance(), platform.clock());
     apis.add(new PointsApi(points));
     apis.add(new LevelsApi(new MemberLevels(platform.database(), levels)));
     jobs.add(new PointsExpiry(platform.database(), levels, platform.clock()).job());

@@ -10,10 +10,11 @@ import app.tableloop.loyalty.level.Levels;
 import app.tableloop.loyalty.points.PointsExpiry;
 import app.tableloop.loyalty.points.Points;
 import app.tableloop.loyalty.points.PointsRefusal;
+import app.tableloop.loyalty.storedvalue.PaidFromBalance;
+import app.tableloop.loyalty.storedvalue.StoredValueSteps;
 import app.tableloop.membership.MemberSteps;
 import app.tableloop.membership.MembershipRefusal;
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.platform.refusal.Refused;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
@@ -48,17 +49,20 @@ class PointsAndLevelsTest {
 
   static RunningService service;
   static MemberSteps steps;
+  static StoredValueSteps storedValue;
   static Vertx vertx;
   static Database database;
   static Points points;
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(PointsAndLevelsTest.class);
+    // Reachable: WeChat Pay's notifications of top-ups must arrive.
+    service = RunningService.startReachable(PointsAndLevelsTest.class);
     steps = new MemberSteps(service);
+    storedValue = new StoredValueSteps(service);
     vertx = Vertx.vertx();
     database = Database.connect(vertx, service.env().appUrl(), 8);
-    points = new Points(database, new Levels(Clock.systemUTC()), Clock.systemUTC());
+    points = new Points(database, new Levels(Clock.systemUTC()), new PaidFromBalance(), Clock.systemUTC());
   }
 
   @AfterAll
@@ -91,7 +95,7 @@ class PointsAndLevelsTest {
     assertThat(level.getJsonObject("next_level").getString("name")).isEqualTo("银卡");
     assertThat(level.getJsonObject("next_level").getLong("spend_needed_fen")).isEqualTo(100_000 - PRICE_FEN);
 
-    deliverAgain("order.paid");
+    service.deliverAgain("order.paid");
     assertThat(wallet(shop, diner).getLong("balance")).as("earned once").isEqualTo(88);
     assertThat(steps.stats(shop, diner).getInteger("visits")).as("counted once").isEqualTo(1);
 
@@ -103,7 +107,7 @@ class PointsAndLevelsTest {
     steps.paidOrder(shop, diner, "P3", 1);
     balanceOnceThere(shop, diner, 88 + 1056 + 105);
 
-    deliverAgain("order.paid");
+    service.deliverAgain("order.paid");
     JsonObject after = ok(service.get(shop.path("/wallet/level"), diner));
     assertThat(after.getJsonObject("level").getInteger("rank")).isEqualTo(1);
     assertThat(after.getJsonObject("level").getDouble("points_multiplier")).isEqualTo(1.2);
@@ -148,7 +152,7 @@ class PointsAndLevelsTest {
     assertThat(clawback.getString("order_id")).isEqualTo(order.order());
     refund(shop, order, PRICE_FEN - 1000);
     balanceOnceThere(shop, diner, 0);
-    deliverAgain("payment.refunded");
+    service.deliverAgain("payment.refunded");
     assertThat(wallet(shop, diner).getLong("balance")).as("clawed back once").isZero();
     assertThat(ok(service.get(shop.path("/wallet/level"), diner)).getLong("spend_12m_fen")).isZero();
 
@@ -162,6 +166,38 @@ class PointsAndLevelsTest {
     JsonObject lastClawback = drained.getJsonObject("history").getJsonArray("items").getJsonObject(0);
     assertThat(lastClawback.getLong("points")).isEqualTo(-8);
     assertThat(lastClawback.getLong("shortfall")).isEqualTo(80);
+    assertTheLedgerAndTheLotsAgree();
+  }
+
+  @Test
+  void aPaymentFromStoredValueEarnsOnItsPrincipalOnlyATopUpNothingAndItsRefundClawsBackInProportion() {
+    ARestaurant shop = ARestaurant.payFirst(service, "储值积分面馆", "V1", PRICE_FEN);
+    String diner = aMember(shop, "balance-payer");
+    storedValue.toppedUp(shop, diner, storedValue.aPackage(shop, "充500送50", 50000, 5000).getString("id"), 55000);
+    service.eventsHandled();
+    UUID member = memberId(diner);
+    assertThat(service.env().count("SELECT count(*) FROM points_ledger WHERE member_id = '" + member + "'"))
+        .as("a top-up is money put aside, not spent: it earns nothing").isZero();
+    ARestaurant.Ordered order = steps.order(shop, diner, "V1", 1);
+
+    ok(shop.call(diner, StoredValueSteps.payPath(order), null));
+
+    // ¥88 of a balance of ¥500 principal and ¥50 bonus takes ¥80 principal and ¥8 bonus: 80 points, not 88.
+    assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE kind = 'payment'"
+        + " AND principal_fen = -8000 AND bonus_fen = -800 AND order_id = '" + order.order() + "'")).isEqualTo(1);
+    JsonObject earned = balanceOnceThere(shop, diner, 80);
+    assertThat(earned.getJsonObject("history").getJsonArray("items").getJsonObject(0).getString("order_id"))
+        .isEqualTo(order.order());
+    service.deliverAgain("order.paid");
+    assertThat(wallet(shop, diner).getLong("balance")).as("earned once").isEqualTo(80);
+
+    // Half the payment back to the balance (¥40 principal, ¥4 bonus): half the points go, the rest with the rest.
+    refund(shop, order, PRICE_FEN / 2);
+    balanceOnceThere(shop, diner, 40);
+    assertThat(storedValue.wallet(shop, diner).getLong("principal_fen")).isEqualTo(50000 - 8000 + 4000);
+    refund(shop, order, PRICE_FEN / 2);
+    balanceOnceThere(shop, diner, 0);
+    assertThat(storedValue.wallet(shop, diner).getLong("balance_fen")).isEqualTo(55000);
     assertTheLedgerAndTheLotsAgree();
   }
 
@@ -325,17 +361,8 @@ class PointsAndLevelsTest {
   }
 
   private JsonObject balanceOnceThere(ARestaurant shop, String diner, long balance) {
-    service.eventually(() -> service.env().count("SELECT count(*) FROM outbox WHERE processed_at IS NULL"),
-        none -> none == 0);
+    service.eventsHandled();
     return service.eventually(() -> wallet(shop, diner), wallet -> wallet.getLong("balance") == balance);
-  }
-
-  /** The relay stopped after the handlers committed but before it marked the events processed: they come again. */
-  private void deliverAgain(String topic) {
-    service.env().asOwner(sql -> sql.executeUpdate("UPDATE outbox SET processed_at = NULL, next_attempt_at = now()"
-        + " WHERE topic = '" + topic + "'"));
-    assertThat(service.<Integer>runJob(OutboxRelay.RELAY_NOW)).isPositive();
-    assertThat(service.env().count("SELECT count(*) FROM outbox WHERE processed_at IS NULL")).isZero();
   }
 
   private void refund(ARestaurant shop, ARestaurant.Ordered order, long amountFen) {

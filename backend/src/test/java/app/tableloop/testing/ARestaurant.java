@@ -116,10 +116,19 @@ public final class ARestaurant {
 
   /** The diner orders {@code quantity} of the dish from their tab's cart; answers the order as placed. */
   public JsonObject order(Seated seated, int quantity) {
+    return order(seated, quantity, null);
+  }
+
+  /**
+   * As {@link #order(Seated, int)}, with the coupon asked for ({@code "best"}, {@code "none"} or a coupon's id; null:
+   * the default).
+   */
+  public JsonObject order(Seated seated, int quantity, String coupon) {
     post(seated.diner(), "/tabs/" + seated.tab() + "/cart", new JsonObject().put("dish_id", dish)
         .put("quantity", quantity));
-    return post(seated.diner(), "/tabs/" + seated.tab() + "/orders", new JsonObject()
-        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 1));
+    JsonObject placing = new JsonObject().put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 1);
+    return post(seated.diner(), "/tabs/" + seated.tab() + "/orders",
+        coupon == null ? placing : placing.put("coupon", coupon));
   }
 
   /** {@code user} sits at the table and orders; answers the order, whatever its state. */

@@ -7,6 +7,7 @@ import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.StaffInvites;
 import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.VertxFactory;
@@ -322,6 +323,22 @@ public final class RunningService implements AutoCloseable {
     assertThat(simulator().pay().releaseNotification(notificationId)).isTrue();
     assertThat(eventually(() -> simulator().pay().notificationDeliveries().stream().skip(before).toList(),
         list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
+  }
+
+  /** Waits until the outbox relay has handled every event written so far. */
+  public void eventsHandled() {
+    eventually(() -> env.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL"), none -> none == 0);
+  }
+
+  /**
+   * The relay stopped after the handlers committed but before it marked the events processed: every event of the
+   * topic comes again, and is handled now.
+   */
+  public void deliverAgain(String topic) {
+    env.asOwner(sql -> sql.executeUpdate("UPDATE outbox SET processed_at = NULL, next_attempt_at = now()"
+        + " WHERE topic = '" + topic + "'"));
+    assertThat(this.<Integer>runJob(OutboxRelay.RELAY_NOW)).isPositive();
+    assertThat(env.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL")).isZero();
   }
 
   /** Runs one of the service's background jobs now, by its event-bus address, and answers its reply. */

@@ -4,6 +4,7 @@ import app.tableloop.identity.Access;
 import app.tableloop.loyalty.level.DefaultLevels.Level;
 import app.tableloop.loyalty.level.LevelRules;
 import app.tableloop.loyalty.level.Levels;
+import app.tableloop.loyalty.storedvalue.PaidFromBalance;
 import app.tableloop.membership.MembershipRefusal;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Refusals;
@@ -18,7 +19,8 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Members' points: earned on what they paid, spent oldest-expiring lot first, clawed back when a payment is refunded,
+ * Members' points: earned on the money they paid (of a payment from their stored-value balance, its principal part
+ * only: the bonus was given, not paid), spent oldest-expiring lot first, clawed back when a payment is refunded,
  * and the member's wallet. Every change locks the member's row before their lots, so concurrent changes of one member
  * run one after the other and the balance never goes below zero.
  */
@@ -30,13 +32,15 @@ public final class Points {
   private final PointsLedger ledger;
   private final EarnRuleSettings rules;
   private final Levels levels;
+  private final PaidFromBalance balances;
   private final Clock clock;
 
-  public Points(Database database, Levels levels, Clock clock) {
+  public Points(Database database, Levels levels, PaidFromBalance balances, Clock clock) {
     this.database = database;
     this.ledger = new PointsLedger();
     this.rules = new EarnRuleSettings();
     this.levels = levels;
+    this.balances = balances;
     this.clock = clock;
   }
 
@@ -78,8 +82,8 @@ public final class Points {
   }
 
   /**
-   * A payment was paid: its diner (as membership recorded the visit), if a member, earns points on it at the level
-   * they are at, and is put at the level their spend now reaches. Membership's handler records the visit first; until
+   * A payment was paid: its diner (as membership recorded the visit), if a member, earns points on the money it paid
+   * (all of it but the bonus it took from a stored-value balance) at the level they are at, and is put at the level their spend now reaches. Membership's handler records the visit first; until
    * it has, this fails and the relay delivers the event again.
    */
   Future<Void> paid(SqlClient sql, UUID tenantId, UUID paymentId) {
@@ -92,13 +96,15 @@ public final class Points {
       return visit.get().userId() == null ? Future.succeededFuture()
           : ofMember(sql, tenantId, visit.get().userId(), (member, all) ->
               member.joinedAt().isAfter(visit.get().startedAt()) ? Future.succeededFuture()
-                  : earn(sql, tenantId, paymentId, visit.get(), member, all));
+                  : balances.bonusFen(sql, tenantId, paymentId).compose(bonusFen -> earn(sql, tenantId, paymentId,
+                      visit.get(), visit.get().amountFen() - bonusFen, member, all)));
     });
   }
 
   /**
-   * A payment was refunded: the diner's points earned on it are clawed back in proportion, and their level
-   * recomputed. A refund whose payment earned nothing (yet) claws back nothing; should its earn come later, the earn
+   * A payment was refunded: the diner's points earned on it are clawed back in proportion to the share of the payment
+   * refunded, and their level recomputed. That share is the principal's too when the payment was from a stored-value
+   * balance, whose refunds give back principal and bonus in the proportions the payment took them. A refund whose payment earned nothing (yet) claws back nothing; should its earn come later, the earn
    * claws back at once what refunds took by then.
    */
   Future<Void> refunded(SqlClient sql, UUID tenantId, UUID paymentId, UUID refundId) {
@@ -119,11 +125,12 @@ public final class Points {
                 .compose(done -> levels.recompute(sql, tenantId, all, Optional.of(member.get().id())))));
   }
 
-  private Future<Void> earn(SqlClient sql, UUID tenantId, UUID paymentId, PointsLedger.Visit visit,
+  /** Earns what {@code paidFen}, the money paid of the payment, earns; refunds of it already are clawed back. */
+  private Future<Void> earn(SqlClient sql, UUID tenantId, UUID paymentId, PointsLedger.Visit visit, long paidFen,
                             PointsLedger.LockedMember member, List<Level> all) {
     Level level = LevelRules.ofRank(all, member.levelRank());
     return rules.of(sql, tenantId).compose(rule -> {
-      long points = rule.points(visit.amountFen(), level.pointsMultiplier());
+      long points = rule.points(paidFen, level.pointsMultiplier());
       if (points == 0) {
         return Future.succeededFuture();
       }

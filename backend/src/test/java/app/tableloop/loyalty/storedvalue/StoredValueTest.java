@@ -1,5 +1,6 @@
 package app.tableloop.loyalty.storedvalue;
 
+import static app.tableloop.loyalty.storedvalue.StoredValueSteps.payPath;
 import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static app.tableloop.testing.Responses.refusedNotification;
@@ -40,6 +41,7 @@ class StoredValueTest {
   private static final long PRICE_FEN = 1000;
 
   static RunningService service;
+  static StoredValueSteps steps;
   static ARestaurant shop;
   static ARestaurant elsewhere;
   static ARestaurant eatFirst;
@@ -51,11 +53,12 @@ class StoredValueTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.startReachable(StoredValueTest.class);
+    steps = new StoredValueSteps(service);
     shop = ARestaurant.payFirst(service, "储值面馆", "S1-S60", PRICE_FEN);
     elsewhere = ARestaurant.payFirst(service, "隔壁储值面馆", "T1-T5", PRICE_FEN);
     eatFirst = ARestaurant.eatFirst(service, "储值小馆", "E1-E5", 3000);
     nonMember = service.signIn("not-a-member");
-    tenDishes = createPackage(shop, "充80送20", 8000, 2000).getString("id");
+    tenDishes = steps.aPackage(shop, "充80送20", 8000, 2000).getString("id");
   }
 
   @AfterAll
@@ -65,7 +68,7 @@ class StoredValueTest {
 
   @Test
   void theOwnerSellsPackagesAndDinersSeeOnlyTheActiveOnes() {
-    JsonObject retired = createPackage(shop, "充500送60", 50000, 6000);
+    JsonObject retired = steps.aPackage(shop, "充500送60", 50000, 6000);
     assertThat(retired.getBoolean("active")).isTrue();
     assertThat(problem(call(HttpMethod.POST, shop, "/top-up-packages", shop.owner(),
         new JsonObject().put("name", "送太多").put("price_fen", 1000).put("bonus_fen", 1001)), 400))
@@ -92,7 +95,7 @@ class StoredValueTest {
         new JsonObject().put("package_id", retired.getString("id"))), 409)).isEqualTo("top_up_package_inactive");
     assertThat(problem(call(HttpMethod.POST, shop, "/wallet/top-ups", diner,
         new JsonObject().put("package_id", UUID.randomUUID().toString())), 404)).isEqualTo("top_up_package_not_found");
-    String foreign = createPackage(elsewhere, "隔壁的", 1000, 0).getString("id");
+    String foreign = steps.aPackage(elsewhere, "隔壁的", 1000, 0).getString("id");
     assertThat(problem(call(HttpMethod.POST, shop, "/wallet/top-ups", diner,
         new JsonObject().put("package_id", foreign)), 404)).isEqualTo("top_up_package_not_found");
     assertThat(problem(call(HttpMethod.POST, shop, "/wallet/top-ups", diner,
@@ -107,7 +110,7 @@ class StoredValueTest {
     assertThat(problem(call(HttpMethod.POST, shop, "/wallet/top-ups", nonMember,
         new JsonObject().put("package_id", tenDishes)), 409)).isEqualTo("not_a_member");
 
-    JsonObject started = topUp(diner, tenDishes);
+    JsonObject started = steps.topUp(shop, diner, tenDishes);
     JsonObject payment = started.getJsonObject("payment").getJsonObject("payment");
     assertThat(payment.getLong("amount_fen")).isEqualTo(8000);
     assertThat(payment.getString("top_up_id")).isEqualTo(started.getString("top_up_id"));
@@ -118,7 +121,7 @@ class StoredValueTest {
     service.simulator().pay().repeatNextNotification(4);
     service.simulator().pay().pay(payment.getString("out_trade_no"));
 
-    JsonObject wallet = walletOnceAt(diner, 10000);
+    JsonObject wallet = steps.walletOnceAt(shop, diner, 10000);
     assertThat(wallet.getLong("principal_fen")).isEqualTo(8000);
     assertThat(wallet.getLong("bonus_fen")).isEqualTo(2000);
     JsonObject entry = wallet.getJsonObject("history").getJsonArray("items").getJsonObject(0);
@@ -133,7 +136,7 @@ class StoredValueTest {
         + started.getString("top_up_id") + "'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM payment_ledger l JOIN payments p ON p.id = l.payment_id"
         + " WHERE p.top_up_id = '" + started.getString("top_up_id") + "' AND l.amount_fen = 8000")).isEqualTo(1);
-    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(10000);
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isEqualTo(10000);
 
     String stranger = aMember("diner-stranger");
     assertThat(problem(service.get(shop.path("/wallet/top-ups/" + started.getString("top_up_id")), stranger), 404))
@@ -144,7 +147,7 @@ class StoredValueTest {
   @Test
   void forgedAndReplayedTopUpNotificationsChangeNothing() throws Exception {
     String diner = aMember("diner-forged");
-    JsonObject started = topUp(diner, tenDishes);
+    JsonObject started = steps.topUp(shop, diner, tenDishes);
     String outTradeNo = started.getJsonObject("payment").getJsonObject("payment").getString("out_trade_no");
     PrivateKey weChatPay = service.simulator().pay().platformPrivateKey();
     String transactionId = "4200" + Math.abs(ThreadLocalRandom.current().nextLong());
@@ -156,7 +159,7 @@ class StoredValueTest {
     refusedNotification(notify(body, signed(weChatPay, now - 6 * 60, body)), 401);
     String cheaper = notification(outTradeNo, transactionId, 100);
     refusedNotification(notify(cheaper, signed(weChatPay, now, cheaper)), 409);
-    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND out_trade_no = '"
         + outTradeNo + "'")).isZero();
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE payload->>'top_up_id' = '"
@@ -167,19 +170,19 @@ class StoredValueTest {
       assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
     }
 
-    walletOnceAt(diner, 10000);
+    steps.walletOnceAt(shop, diner, 10000);
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'top_up.paid'"
         + " AND payload->>'top_up_id' = '"
         + started.getString("top_up_id") + "'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE top_up_id = '"
         + started.getString("top_up_id") + "'")).isEqualTo(1);
-    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(10000);
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isEqualTo(10000);
   }
 
   @Test
   void thirtyConcurrentPaymentsAgainstABalanceForTenPayExactlyTen() {
     String diner = aMember("diner-race");
-    toppedUp(diner, tenDishes, 10000);
+    steps.toppedUp(shop, diner, tenDishes, 10000);
     List<Ordered> orders = new ArrayList<>();
     for (int i = 1; i <= 30; i++) {
       orders.add(orderAt(diner, "S" + i));
@@ -193,7 +196,7 @@ class StoredValueTest {
     assertThat(answers.stream().filter(answer -> answer.statusCode() == 201)).hasSize(10);
     assertThat(answers.stream().filter(answer -> answer.statusCode() == 409
         && answer.bodyAsJsonObject().getString("code").equals("stored_value_insufficient"))).hasSize(20);
-    JsonObject wallet = walletOf(diner);
+    JsonObject wallet = steps.wallet(shop, diner);
     assertThat(wallet.getLong("balance_fen")).isZero();
     assertThat(wallet.getLong("principal_fen")).isZero();
     assertThat(wallet.getLong("bonus_fen")).isZero();
@@ -225,7 +228,7 @@ class StoredValueTest {
     assertThat(problem(shop.call(diner, "/tabs/" + theirs.tab() + "/orders/" + theirs.order()
         + "/stored-value-payment", null), 404)).isEqualTo("order_not_found");
 
-    toppedUp(diner, tenDishes, 10000);
+    steps.toppedUp(shop, diner, tenDishes, 10000);
     assertThat(problem(shop.call(diner, pay, new JsonObject().put("amount_fen", 1)), 400))
         .isIn("invalid_field", "unknown_field");
     String wechatOutTradeNo = shop.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
@@ -243,7 +246,7 @@ class StoredValueTest {
     assertThat(paid.getString("status")).isEqualTo("paid");
     assertThat(paid.getLong("amount_fen")).isEqualTo(PRICE_FEN);
     assertThat(problem(shop.call(diner, pay, null), 409)).isEqualTo("order_not_awaiting_payment");
-    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(9000);
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isEqualTo(9000);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + wechatOutTradeNo
         + "' AND status = 'closed'")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + theirs.order() + "'")).isZero();
@@ -253,13 +256,8 @@ class StoredValueTest {
   void anEatFirstTabIsPaidFromTheBalanceAndARefundGoesBackToItInProportion() {
     String diner = service.signIn("diner-tab");
     join(eatFirst, diner);
-    String pack = createPackage(eatFirst, "充100送50", 10000, 5000).getString("id");
-    String outTradeNo = ok(call(HttpMethod.POST, eatFirst, "/wallet/top-ups", diner,
-        new JsonObject().put("package_id", pack))).getJsonObject("payment").getJsonObject("payment")
-        .getString("out_trade_no");
-    service.simulator().pay().pay(outTradeNo);
-    service.eventually(() -> ok(service.get(eatFirst.path("/wallet/stored-value"), diner)),
-        wallet -> wallet.getLong("balance_fen") == 15000);
+    String pack = steps.aPackage(eatFirst, "充100送50", 10000, 5000).getString("id");
+    steps.toppedUp(eatFirst, diner, pack, 15000);
     ARestaurant.Seated seated = seat(eatFirst, diner, "E1");
     JsonObject first = eatFirst.order(seated, 1);
     eatFirst.order(seated, 2);
@@ -270,7 +268,7 @@ class StoredValueTest {
     assertThat(paid.getJsonArray("order_ids")).hasSize(2);
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'tab.paid' AND payload->>'tab_id' = '"
         + seated.tab() + "' AND payload->>'method' = 'stored_value'")).isEqualTo(1);
-    JsonObject wallet = ok(service.get(eatFirst.path("/wallet/stored-value"), diner));
+    JsonObject wallet = steps.wallet(eatFirst, diner);
     assertThat(wallet.getLong("principal_fen")).isEqualTo(4000);
     assertThat(wallet.getLong("bonus_fen")).isEqualTo(2000);
 
@@ -278,8 +276,7 @@ class StoredValueTest {
         eatFirst.owner(), new JsonObject().put("amount_fen", 3000).put("reason", "菜凉了")
             .put("idempotency_key", "refund-" + UUID.randomUUID())));
 
-    JsonObject back = service.eventually(() -> ok(service.get(eatFirst.path("/wallet/stored-value"), diner)),
-        now -> now.getLong("balance_fen") == 9000);
+    JsonObject back = steps.walletOnceAt(eatFirst, diner, 9000);
     assertThat(back.getLong("principal_fen")).isEqualTo(6000);
     assertThat(back.getLong("bonus_fen")).isEqualTo(3000);
     assertThat(back.getJsonObject("history").getJsonArray("items").getJsonObject(0).getString("kind"))
@@ -289,7 +286,7 @@ class StoredValueTest {
   @Test
   void withWeChatPayForTheRestTheBalanceIsHeldAndBothArePaidTogether() {
     String diner = aMember("diner-split");
-    toppedUp(diner, smallPackage(), 300);
+    steps.toppedUp(shop, diner, smallPackage(), 300);
     Ordered ordered = orderAt(diner, "S45");
     assertThat(problem(shop.call(diner, payPath(ordered), null), 409)).isEqualTo("stored_value_insufficient");
 
@@ -304,7 +301,7 @@ class StoredValueTest {
     assertThat(again.getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no"))
         .as("asked again: the same pair").isEqualTo(rest.getString("out_trade_no"));
     assertThat(again.getJsonObject("held").getString("id")).isEqualTo(held.getString("id"));
-    assertThat(walletOf(diner).getLong("balance_fen")).as("held").isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).as("held").isZero();
     assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
 
     service.simulator().pay().repeatNextNotification(2);
@@ -323,13 +320,13 @@ class StoredValueTest {
         + order)).isEqualTo(2);
     assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE order_id = " + order
         + " AND kind = 'payment' AND principal_fen = -200 AND bonus_fen = -100")).isEqualTo(1);
-    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
   }
 
   @Test
   void concurrentRequestsForTheRestOfSeveralOrdersHoldTheBalanceOnce() {
     String diner = aMember("diner-split-race");
-    toppedUp(diner, smallPackage(), 300);
+    steps.toppedUp(shop, diner, smallPackage(), 300);
     List<Ordered> orders = new ArrayList<>();
     for (int table = 50; table < 56; table++) {
       orders.add(orderAt(diner, "S" + table));
@@ -347,23 +344,23 @@ class StoredValueTest {
         + " AND amount_fen = 300 AND order_id IN (" + ids + ")")).isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE method = 'wechat' AND hold_id IS NOT NULL"
         + " AND amount_fen = 700 AND order_id IN (" + ids + ")")).isEqualTo(1);
-    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
   }
 
   @Test
   void theHeldPartGoesBackWhenTheWeChatPaymentOfTheRestExpiresOrTheCounterIsPaidInstead() {
     String diner = aMember("diner-split-expired");
-    toppedUp(diner, smallPackage(), 300);
+    steps.toppedUp(shop, diner, smallPackage(), 300);
     Ordered expiring = orderAt(diner, "S46");
     String expiringRest = ok(shop.call(diner, payPath(expiring), new JsonObject().put("wechat_for_rest", true)))
         .getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no");
-    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
 
     service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET expires_at = now() - interval '1 minute'"
         + " WHERE out_trade_no = '" + expiringRest + "'"));
     service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW);
 
-    JsonObject back = walletOnceAt(diner, 300);
+    JsonObject back = steps.walletOnceAt(shop, diner, 300);
     assertThat(List.of(back.getLong("principal_fen"), back.getLong("bonus_fen"))).containsExactly(200L, 100L);
     assertThat(back.getJsonObject("history").getJsonArray("items").getJsonObject(0).getString("kind"))
         .isEqualTo("reversal");
@@ -374,12 +371,12 @@ class StoredValueTest {
     Ordered atCounter = orderAt(diner, "S47");
     String counterRest = ok(shop.call(diner, payPath(atCounter), new JsonObject().put("wechat_for_rest", true)))
         .getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no");
-    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
 
     ok(service.call(HttpMethod.POST, shop.path("/orders/" + atCounter.order() + "/counter-payment"), shop.staff(),
         new JsonObject().put("method", "cash")));
 
-    walletOnceAt(diner, 300);
+    steps.walletOnceAt(shop, diner, 300);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + atCounter.order()
         + "' AND status = 'paid'")).as("the cash alone").isEqualTo(1);
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + counterRest
@@ -391,13 +388,13 @@ class StoredValueTest {
   @Test
   void theRestPaidAfterItsHoldWasGivenUpIsRefundedAndTheOrderStillAwaitsPayment() {
     String diner = aMember("diner-split-late");
-    toppedUp(diner, smallPackage(), 300);
+    steps.toppedUp(shop, diner, smallPackage(), 300);
     Ordered ordered = orderAt(diner, "S48");
     String oldRest = ok(shop.call(diner, payPath(ordered), new JsonObject().put("wechat_for_rest", true)))
         .getJsonObject("wechat").getJsonObject("payment").getString("out_trade_no");
     String whole = shop.requestWeChatPayment(ordered).getJsonObject("payment").getString("out_trade_no");
     assertThat(whole).as("the diner chose to pay all in WeChat instead").isNotEqualTo(oldRest);
-    walletOnceAt(diner, 300);
+    steps.walletOnceAt(shop, diner, 300);
 
     service.simulator().pay().pay(oldRest);
 
@@ -407,19 +404,14 @@ class StoredValueTest {
     assertThat(orderStatus(ordered)).isEqualTo("awaiting_payment");
     assertThat(service.env().count("SELECT count(*) FROM payments WHERE order_id = '" + ordered.order()
         + "' AND method = 'stored_value' AND status = 'paid'")).isZero();
-    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(300);
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isEqualTo(300);
   }
 
   @Test
   void anEatFirstTabIsPaidWithTheWholeBalanceAndWeChatPayForTheRest() {
     String diner = service.signIn("diner-tab-split");
     join(eatFirst, diner);
-    String outTradeNo = ok(call(HttpMethod.POST, eatFirst, "/wallet/top-ups", diner, new JsonObject().put("package_id",
-        createPackage(eatFirst, "充2送1", 200, 100).getString("id")))).getJsonObject("payment")
-        .getJsonObject("payment").getString("out_trade_no");
-    service.simulator().pay().pay(outTradeNo);
-    service.eventually(() -> ok(service.get(eatFirst.path("/wallet/stored-value"), diner)),
-        wallet -> wallet.getLong("balance_fen") == 300);
+    steps.toppedUp(eatFirst, diner, steps.aPackage(eatFirst, "充2送1", 200, 100).getString("id"), 300);
     ARestaurant.Seated seated = seat(eatFirst, diner, "E2");
     eatFirst.order(seated, 1);
     eatFirst.order(seated, 1);
@@ -432,7 +424,7 @@ class StoredValueTest {
     JsonObject rest = split.getJsonObject("wechat").getJsonObject("payment");
     assertThat(rest.getLong("amount_fen")).isEqualTo(5700);
     assertThat(rest.getString("tab_id")).isEqualTo(seated.tab());
-    assertThat(ok(service.get(eatFirst.path("/wallet/stored-value"), diner)).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(eatFirst, diner).getLong("balance_fen")).isZero();
 
     service.simulator().pay().pay(rest.getString("out_trade_no"));
 
@@ -448,13 +440,13 @@ class StoredValueTest {
         + tab + " AND jsonb_array_length(payload->'order_ids') = 2")).isEqualTo(2);
     assertThat(service.env().count("SELECT count(*) FROM orders WHERE tab_id = " + tab + " AND paid_by IS NULL"))
         .isZero();
-    assertThat(ok(service.get(eatFirst.path("/wallet/stored-value"), diner)).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(eatFirst, diner).getLong("balance_fen")).isZero();
   }
 
   @Test
   void theOwnerHandsBackUnspentPrincipalOnceAndNeverMore() {
     String diner = aMember("diner-leaving");
-    toppedUp(diner, tenDishes, 10000);
+    steps.toppedUp(shop, diner, tenDishes, 10000);
     ok(shop.call(diner, payPath(orderAt(diner, "S43")), null));
     String member = memberId(diner);
     String refunds = "/members/" + member + "/stored-value-refunds";
@@ -466,7 +458,7 @@ class StoredValueTest {
     assertThat(problem(call(HttpMethod.POST, shop, refunds, shop.staff(), half), 403)).isEqualTo("forbidden");
     assertThat(problem(call(HttpMethod.POST, elsewhere, refunds, elsewhere.owner(), half), 404))
         .isEqualTo("member_not_found");
-    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(9000);
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isEqualTo(9000);
 
     JsonObject handed = ok(call(HttpMethod.POST, shop, refunds, shop.owner(), half));
     JsonObject again = ok(call(HttpMethod.POST, shop, refunds, shop.owner(), half));
@@ -478,7 +470,7 @@ class StoredValueTest {
     assertThat(again).isEqualTo(handed);
     assertThat(problem(call(HttpMethod.POST, shop, refunds, shop.owner(), half.copy().put("amount_fen", 100)), 409))
         .isEqualTo("idempotency_key_reused");
-    assertThat(walletOf(diner).getLong("balance_fen")).isEqualTo(4500);
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isEqualTo(4500);
     assertThat(service.env().count("SELECT count(*) FROM payment_ledger l JOIN payments p ON p.id = l.payment_id"
         + " JOIN top_ups t ON t.id = p.top_up_id JOIN members m ON m.id = t.member_id WHERE m.id = '" + member
         + "' AND l.kind = 'refund' AND l.method = 'cash' AND l.amount_fen = -3600")).isEqualTo(1);
@@ -486,7 +478,7 @@ class StoredValueTest {
     JsonObject rest = ok(call(HttpMethod.POST, shop, refunds, shop.owner(),
         new JsonObject().put("amount_fen", 3600).put("idempotency_key", "hand-back-" + UUID.randomUUID())));
     assertThat(rest.getLong("bonus_forfeited_fen")).isEqualTo(900);
-    assertThat(walletOf(diner).getLong("balance_fen")).isZero();
+    assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
   }
 
   @Test
@@ -494,13 +486,8 @@ class StoredValueTest {
     ARestaurant settled = ARestaurant.payFirst(service, "对账储值面馆", "D1-D5", PRICE_FEN);
     String diner = service.signIn("diner-settled");
     join(settled, diner);
-    String pack = createPackage(settled, "充80送20", 8000, 2000).getString("id");
-    String outTradeNo = ok(call(HttpMethod.POST, settled, "/wallet/top-ups", diner,
-        new JsonObject().put("package_id", pack))).getJsonObject("payment").getJsonObject("payment")
-        .getString("out_trade_no");
-    service.simulator().pay().pay(outTradeNo);
-    service.eventually(() -> ok(service.get(settled.path("/wallet/stored-value"), diner)),
-        wallet -> wallet.getLong("balance_fen") == 10000);
+    String pack = steps.aPackage(settled, "充80送20", 8000, 2000).getString("id");
+    steps.toppedUp(settled, diner, pack, 10000);
     List<Ordered> paid = new ArrayList<>();
     for (String table : List.of("D1", "D2")) {
       Ordered ordered = orderAt(settled, diner, table, 1);
@@ -548,7 +535,7 @@ class StoredValueTest {
 
   /** 充2送1: a balance of ¥3, short of any order of the shop. */
   private static String smallPackage() {
-    return createPackage(shop, "充2送1", 200, 100).getString("id");
+    return steps.aPackage(shop, "充2送1", 200, 100).getString("id");
   }
 
   private static String orderStatus(Ordered ordered) {
@@ -556,11 +543,6 @@ class StoredValueTest {
     return tab.getJsonArray("orders").stream().map(JsonObject.class::cast)
         .filter(order -> order.getString("id").equals(ordered.order())).findFirst().orElseThrow()
         .getString("status");
-  }
-
-  private static JsonObject createPackage(ARestaurant at, String name, long priceFen, long bonusFen) {
-    return ok(call(HttpMethod.POST, at, "/top-up-packages", at.owner(), new JsonObject().put("name", name)
-        .put("price_fen", priceFen).put("bonus_fen", bonusFen)));
   }
 
   private static HttpResponse<Buffer> call(HttpMethod method, ARestaurant at, String rest, String token,
@@ -594,27 +576,8 @@ class StoredValueTest {
     return ok(service.get(at.path("/membership"), diner)).getJsonObject("member").getString("id");
   }
 
-  private static JsonObject topUp(String diner, String packageId) {
-    return ok(call(HttpMethod.POST, shop, "/wallet/top-ups", diner, new JsonObject().put("package_id", packageId)));
-  }
-
   private static JsonObject topUpState(String diner, JsonObject started) {
     return ok(service.get(shop.path("/wallet/top-ups/" + started.getString("top_up_id")), diner));
-  }
-
-  /** The diner tops up with the package and WeChat Pay pays it: their balance reaches {@code balanceFen}. */
-  private static void toppedUp(String diner, String packageId, long balanceFen) {
-    service.simulator().pay().pay(topUp(diner, packageId).getJsonObject("payment").getJsonObject("payment")
-        .getString("out_trade_no"));
-    walletOnceAt(diner, balanceFen);
-  }
-
-  private static JsonObject walletOf(String diner) {
-    return ok(service.get(shop.path("/wallet/stored-value"), diner));
-  }
-
-  private static JsonObject walletOnceAt(String diner, long balanceFen) {
-    return service.eventually(() -> walletOf(diner), wallet -> wallet.getLong("balance_fen") == balanceFen);
   }
 
   /** The signed-in diner sits at the shop's table and orders one dish: awaiting payment. */
@@ -631,10 +594,6 @@ class StoredValueTest {
   private static ARestaurant.Seated seat(ARestaurant at, String diner, String tableCode) {
     return new ARestaurant.Seated(at, diner, at.table(tableCode),
         ok(service.openTab(at.store(), at.table(tableCode), diner)).getString("id"));
-  }
-
-  private static String payPath(Ordered ordered) {
-    return "/tabs/" + ordered.tab() + "/orders/" + ordered.order() + "/stored-value-payment";
   }
 
   private static String notification(String outTradeNo, String transactionId, long totalFen) throws Exception {
