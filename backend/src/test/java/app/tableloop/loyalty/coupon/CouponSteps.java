@@ -17,15 +17,15 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /** What owners and members do with coupons, and what the coupon tests look at in the database. */
-final class CouponSteps {
+public final class CouponSteps {
   private final RunningService service;
 
-  CouponSteps(RunningService service) {
+  public CouponSteps(RunningService service) {
     this.service = service;
   }
 
   /** A diner signed in and joined as a member of the restaurant; answers their session token. */
-  String aMember(ARestaurant shop, String user) {
+  public String aMember(ARestaurant shop, String user) {
     String diner = service.signIn(user);
     join(shop, diner);
     return diner;
@@ -35,7 +35,7 @@ final class CouponSteps {
    * {@code count} members of the restaurant, signed in from as many loopback addresses as sign-in limits ask for
    * (20 from each).
    */
-  List<String> members(ARestaurant shop, int count) {
+  public List<String> members(ARestaurant shop, int count) {
     return IntStream.range(0, count).mapToObj(i -> {
       String diner = service.signInFrom("127.0.1." + (1 + i / 20), "member-" + UUID.randomUUID());
       join(shop, diner);
@@ -49,12 +49,12 @@ final class CouponSteps {
         new JsonObject().put("consent", true).put("notice_version", version)));
   }
 
-  String memberId(ARestaurant shop, String diner) {
+  public String memberId(ARestaurant shop, String diner) {
     return ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getString("id");
   }
 
   /** 满 {@code threshold} 减 {@code off}, valid 30 days from issue, unlimited unless a stock is given. */
-  static JsonObject amountOff(String name, long thresholdFen, long offFen) {
+  public static JsonObject amountOff(String name, long thresholdFen, long offFen) {
     return new JsonObject().put("name", name).put("kind", "amount_off").put("threshold_fen", thresholdFen)
         .put("amount_off_fen", offFen).put("validity", new JsonObject().put("kind", "days").put("days", 30));
   }
@@ -69,7 +69,7 @@ final class CouponSteps {
     return service.call(HttpMethod.POST, shop.path("/coupon-templates"), token, definition);
   }
 
-  JsonObject template(ARestaurant shop, JsonObject definition) {
+  public JsonObject template(ARestaurant shop, JsonObject definition) {
     return ok(createTemplate(shop, shop.owner(), definition));
   }
 
@@ -78,7 +78,7 @@ final class CouponSteps {
   }
 
   /** The owner grants one coupon of the template to the member; answers the coupon's id. */
-  String grant(ARestaurant shop, String templateId, String diner) {
+  public String grant(ARestaurant shop, String templateId, String diner) {
     JsonObject granted = ok(service.call(HttpMethod.POST, shop.path("/coupon-templates/" + templateId + "/grants"),
         shop.owner(), new JsonObject().put("member_ids", new JsonArray().add(memberId(shop, diner)))));
     if (granted.getInteger("issued") != 1) {
@@ -89,11 +89,11 @@ final class CouponSteps {
         .reduce((first, second) -> second).orElseThrow().getString("id");
   }
 
-  JsonArray wallet(ARestaurant shop, String diner, String state) {
+  public JsonArray wallet(ARestaurant shop, String diner, String state) {
     return ok(service.get(shop.path("/wallet/coupons?state=" + state), diner)).getJsonArray("items");
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return service.env().count(sql);
   }
 
@@ -109,7 +109,7 @@ final class CouponSteps {
     return order[0];
   }
 
-  void sql(String statement) {
+  public void sql(String statement) {
     service.env().asOwner(sql -> sql.executeUpdate(statement));
   }
 
