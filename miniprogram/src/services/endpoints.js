@@ -75,6 +75,10 @@ const ENDPOINTS = {
   walletCoupons: { method: 'GET', path: '/api/v1/stores/{store}/wallet/coupons', auth: true },
   claimCoupon: { method: 'POST', path: '/api/v1/stores/{store}/coupon-claims', auth: true },
   walletPoints: { method: 'GET', path: '/api/v1/stores/{store}/wallet/points', auth: true },
+  pointsOffers: { method: 'GET', path: '/api/v1/stores/{store}/wallet/points/offers', auth: true },
+  redeemPoints: {
+    method: 'POST', path: '/api/v1/stores/{store}/wallet/points/redemptions', auth: true, idempotent: true,
+  },
   walletLevel: { method: 'GET', path: '/api/v1/stores/{store}/wallet/level', auth: true },
   walletStoredValue: { method: 'GET', path: '/api/v1/stores/{store}/wallet/stored-value', auth: true },
   topUp: { method: 'POST', path: '/api/v1/stores/{store}/wallet/top-ups', auth: true },

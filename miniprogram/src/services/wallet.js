@@ -1,4 +1,5 @@
-// The diner's wallet at a brand: coupons (by state, claimed by code), points and their history, the member level, and
+// The diner's wallet at a brand: coupons (by state, claimed by code), points and their history (and coupons bought
+// with them), the member level, and
 // stored value (the balance, its history, the packages and topping up with WeChat Pay).
 const api = require('./request');
 const wechat = require('./wechat');
@@ -28,6 +29,24 @@ function dispatchClaim(storeId, code, options = {}) {
 /** My points: balance, the lots expiring soonest, and a page of history (`after` is the `next` of the page before). */
 function fetchPoints(storeId, { after } = {}, options = {}) {
   return api.request('walletPoints', { ...options, params: store(storeId), query: { after } });
+}
+
+/** The coupons I may buy with points, cheapest first: `{ items }`, each with its terms, `points_price` and `left`. */
+function fetchPointsOffers(storeId, options = {}) {
+  return api.request('pointsOffers', { ...options, params: store(storeId) });
+}
+
+/**
+ * Buys a coupon of template `templateId` for `pointsPrice` points (the price I was shown: the server refuses it if the
+ * price changed since); answers the coupon now in my wallet. Keep `idempotencyKey` for every retry of one redemption:
+ * the same key answers the same coupon and spends nothing more.
+ */
+function dispatchRedeem(storeId, { templateId, pointsPrice, idempotencyKey }, options = {}) {
+  return api.request('redeemPoints', {
+    ...options,
+    params: store(storeId),
+    body: { template_id: templateId, points_price: pointsPrice, idempotency_key: idempotencyKey },
+  });
 }
 
 /** My level, its benefits, my spend over the last 12 months, the next level and every level. */
@@ -86,5 +105,5 @@ async function confirmTopUp(storeId, topUpId) {
 }
 
 module.exports = {
-  fetchCoupons, dispatchClaim, fetchPoints, fetchLevel, fetchStoredValue, fetchPackages, topUp, confirmTopUp,
+  fetchCoupons, dispatchClaim, fetchPoints, fetchPointsOffers, dispatchRedeem, fetchLevel, fetchStoredValue, fetchPackages, topUp, confirmTopUp,
 };

@@ -55,6 +55,28 @@ function validityText(validity) {
   return validity.kind === 'days' ? `领取后 ${validity.days} 天内有效` : `${day(validity.starts_at)} 至 ${day(validity.ends_at)}`;
 }
 
+/** A coupon offered for points, as the points page lists it: what it is worth, its price, what is left of it. */
+function offerView(offer, balance) {
+  const soldOut = offer.left === 0;
+  let left = '';
+  if (soldOut) {
+    left = '已兑完';
+  } else if (typeof offer.left === 'number') {
+    left = `剩余 ${offer.left} 张`;
+  }
+  return {
+    id: offer.template_id,
+    name: offer.name,
+    kindName: KIND_NAMES[offer.kind] || '',
+    value: valueText(offer),
+    terms: [scopeText(offer.scope), validityText(offer.validity), left].filter(Boolean).join(' · '),
+    price: offer.points_price,
+    priceText: `${offer.points_price} 积分`,
+    soldOut,
+    affordable: balance >= offer.points_price,
+  };
+}
+
 /** A signed amount of points: "+88", "-20". */
 function signed(value) {
   return value > 0 ? `+${value}` : String(value);
@@ -138,6 +160,6 @@ function levelView(answer) {
 }
 
 module.exports = {
-  KIND_NAMES, SCOPE_NAMES, valueText, scopeText, couponView, validityText, pointsLineView, balanceLineView, packageView,
+  KIND_NAMES, SCOPE_NAMES, valueText, scopeText, couponView, validityText, offerView, pointsLineView, balanceLineView, packageView,
   benefitsText, discountText, levelView,
 };

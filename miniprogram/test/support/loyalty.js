@@ -39,6 +39,26 @@ function points({ balance = 320, items, next = null } = {}) {
   };
 }
 
+/** Coupons on offer for points: 满减 for 100 points with 3 left, and 8折 for 500 points, unlimited. */
+function offers() {
+  return {
+    items: [
+      {
+        template_id: 'te000000-0000-4000-8000-000000000011', name: '积分换满减', kind: 'amount_off', threshold_fen: 5000,
+        amount_off_fen: 1000, percent_off: null, cap_fen: null, free_dish_id: null, first_visit_only: false,
+        scope: { kind: 'menu', ids: [] }, stackable: false, validity: { kind: 'days', days: 30 }, per_member_limit: 5,
+        points_price: 100, left: 3,
+      },
+      {
+        template_id: 'te000000-0000-4000-8000-000000000012', name: '积分换八折', kind: 'percent_off', threshold_fen: 0,
+        amount_off_fen: null, percent_off: 20, cap_fen: 3000, free_dish_id: null, first_visit_only: false,
+        scope: { kind: 'menu', ids: [] }, stackable: false, validity: { kind: 'days', days: 7 }, per_member_limit: 1,
+        points_price: 500, left: null,
+      },
+    ],
+  };
+}
+
 const LEVELS = [
   { rank: 0, name: '普通', min_spend_fen: 0, member_prices: true, discount_percent: 0, points_multiplier: 1.0 },
   { rank: 1, name: '银卡', min_spend_fen: 100000, member_prices: true, discount_percent: 0, points_multiplier: 1.2 },
@@ -71,4 +91,4 @@ const PACKAGES = [
   { id: 'pk2', name: '旧套餐', price_fen: 20000, bonus_fen: 0, active: false },
 ];
 
-module.exports = { STORE_PATH, WALLET_PATH, coupon, template, points, LEVELS, level, storedValue, PACKAGES };
+module.exports = { STORE_PATH, WALLET_PATH, coupon, template, points, offers, LEVELS, level, storedValue, PACKAGES };

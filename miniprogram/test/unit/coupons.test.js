@@ -1,5 +1,7 @@
 // What a coupon is worth and what a level gives, in the words the screens use.
-const { valueText, discountText, benefitsText, validityText, balanceLineView } = require('../../src/utils/coupons');
+const {
+  valueText, discountText, benefitsText, validityText, balanceLineView, offerView,
+} = require('../../src/utils/coupons');
 
 test.each([
   [{ kind: 'amount_off', threshold_fen: 10000, amount_off_fen: 2000 }, '满¥100减¥20'],
@@ -27,4 +29,18 @@ test('validity by days from issue', () => {
 test('a balance line adds principal and bonus, exactly, and names a payment a spend', () => {
   const line = balanceLineView({ id: 'x', kind: 'payment', principal_fen: -1001, bonus_fen: -99, at: '2026-12-02T04:00:00Z' });
   expect(line).toMatchObject({ name: '消费', amount: '-¥11.00', parts: '本金 -¥10.01 · 赠送 -¥0.99', gain: false });
+});
+
+test('a points offer: its price, what is left of it, and whether the balance covers it', () => {
+  const offer = {
+    template_id: 't1', name: '积分换满减', kind: 'amount_off', threshold_fen: 5000, amount_off_fen: 1000,
+    scope: { kind: 'menu', ids: [] }, validity: { kind: 'days', days: 30 }, points_price: 100, left: 2,
+  };
+  expect(offerView(offer, 100)).toMatchObject({
+    id: 't1', value: '满¥50减¥10', priceText: '100 积分', terms: '全场通用 · 领取后 30 天内有效 · 剩余 2 张',
+    soldOut: false, affordable: true,
+  });
+  expect(offerView(offer, 99).affordable).toBe(false);
+  expect(offerView({ ...offer, left: 0 }, 500)).toMatchObject({ soldOut: true, terms: '全场通用 · 领取后 30 天内有效 · 已兑完' });
+  expect(offerView({ ...offer, left: null }, 500).terms).toBe('全场通用 · 领取后 30 天内有效');
 });

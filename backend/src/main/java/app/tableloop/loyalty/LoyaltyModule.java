@@ -10,6 +10,8 @@ import app.tableloop.loyalty.points.Points;
 import app.tableloop.loyalty.points.PointsApi;
 import app.tableloop.loyalty.points.PointsEarning;
 import app.tableloop.loyalty.points.PointsExpiry;
+import app.tableloop.loyalty.redemption.PointsRedemption;
+import app.tableloop.loyalty.redemption.PointsRedemptionApi;
 import app.tableloop.loyalty.storedvalue.PaidFromBalance;
 import app.tableloop.loyalty.storedvalue.StoredValueFeature;
 import app.tableloop.membership.MembershipModule;
@@ -28,7 +30,8 @@ import java.util.List;
 
 /**
  * What keeps members coming back, each part in its own package: coupons and checkout pricing ({@code coupon}),
- * points and levels ({@code points}, {@code level}), and stored value ({@code storedvalue}).
+ * points and levels ({@code points}, {@code level}), points redeemed for coupons ({@code redemption}), and stored
+ * value ({@code storedvalue}).
  */
 public final class LoyaltyModule implements FeatureModule {
   private final List<ApiModule> apis = new ArrayList<>();
@@ -47,6 +50,8 @@ public final class LoyaltyModule implements FeatureModule {
     jobs.add(new PointsExpiry(platform.database(), levels, platform.clock()).job());
     jobs.add(new LevelRecompute(platform.database(), levels).job());
     handlers.add(new PointsEarning(points));
+    apis.add(new PointsRedemptionApi(new PointsRedemption(platform.database(), points, coupons.issuing(),
+        coupons.templates(), platform.clock()), platform.clock()));
     StoredValueFeature storedValue = new StoredValueFeature(platform, payment);
     apis.add(storedValue.api());
     handlers.add(storedValue.events());

@@ -127,7 +127,9 @@ class RoleMatrixTest {
       Map.entry("getTopUp", Set.of("diner")),
       Map.entry("payOrderWithStoredValue", Set.of("diner")),
       Map.entry("payTabWithStoredValue", Set.of("diner")),
-      Map.entry("refundStoredValue", Set.of("operator", "owner")));
+      Map.entry("refundStoredValue", Set.of("operator", "owner")),
+      Map.entry("listPointsOffers", Set.of("diner")),
+      Map.entry("redeemPointsForCoupon", Set.of("diner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
@@ -285,6 +287,8 @@ class RoleMatrixTest {
       case "changeTopUpPackage" -> new JsonObject().put("active", true);
       case "startTopUp" -> new JsonObject().put("package_id", UUID.randomUUID().toString());
       case "refundStoredValue" -> new JsonObject().put("amount_fen", 100)
+          .put("idempotency_key", "matrix-" + UUID.randomUUID());
+      case "redeemPointsForCoupon" -> new JsonObject().put("template_id", UUID.randomUUID().toString())
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
       default -> null;
     };

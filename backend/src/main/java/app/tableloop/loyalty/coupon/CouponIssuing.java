@@ -66,6 +66,15 @@ public final class CouponIssuing {
                     : giveStockBack(sql, tenantId, templateId, memberId)));
   }
 
+  /** A coupon issued before, as it is now: what a retried issue (a redemption under the same key) answers again. */
+  public Future<Coupon> issued(SqlClient sql, UUID tenantId, UUID couponId) {
+    return sql.preparedQuery("SELECT " + Coupons.COUPON_JSON + " AS coupon FROM coupons c"
+            + " JOIN coupon_templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id"
+            + " WHERE c.tenant_id = $1 AND c.id = $2")
+        .execute(Tuple.of(tenantId, couponId))
+        .map(rows -> Coupons.coupon(rows.iterator().next().getJsonObject("coupon")));
+  }
+
   /** Why no stock could be taken: no such template, or it is inactive, ended or all issued. */
   private Future<Coupon> whyNot(SqlClient sql, UUID tenantId, UUID templateId, Instant now) {
     return templates.find(sql, tenantId, templateId).compose(found -> {

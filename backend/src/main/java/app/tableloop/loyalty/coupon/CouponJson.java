@@ -7,20 +7,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Coupon templates, coupons and checkout quotes as the API sends and reads them. */
-final class CouponJson {
+/**
+ * Coupon templates, coupons and checkout quotes as the API sends and reads them; coupons and their terms also as
+ * points redemption sends them.
+ */
+public final class CouponJson {
   private CouponJson() {
   }
 
   static JsonObject template(CouponTemplate template) {
-    CouponTemplate.Validity validity = template.validity();
     JsonObject json = terms(new JsonObject()
         .put("id", template.id().toString())
         .put("name", template.name()), template.terms())
-        .put("validity", validity.fixed()
-            ? new JsonObject().put("kind", "fixed").put("starts_at", validity.startsAt().toString())
-                .put("ends_at", validity.endsAt().toString())
-            : new JsonObject().put("kind", "days").put("days", validity.days()))
+        .put("validity", validity(template.validity()))
         .put("total_stock", template.totalStock())
         .put("issued_count", template.issuedCount())
         .put("redeemed_count", template.redeemedCount())
@@ -33,7 +32,7 @@ final class CouponJson {
     return json;
   }
 
-  static JsonObject coupon(Coupon coupon, Instant now) {
+  public static JsonObject coupon(Coupon coupon, Instant now) {
     return terms(new JsonObject()
         .put("id", coupon.id().toString())
         .put("template_id", coupon.templateId().toString())
@@ -99,7 +98,16 @@ final class CouponJson {
         body.getInteger("points_price"), body.getBoolean("active", true), null);
   }
 
-  private static JsonObject terms(JsonObject json, CouponTerms terms) {
+  /** A template's validity: fixed dates, or days from the moment a coupon is issued. */
+  public static JsonObject validity(CouponTemplate.Validity validity) {
+    return validity.fixed()
+        ? new JsonObject().put("kind", "fixed").put("starts_at", validity.startsAt().toString())
+            .put("ends_at", validity.endsAt().toString())
+        : new JsonObject().put("kind", "days").put("days", validity.days());
+  }
+
+  /** The terms' fields added to {@code json}: templates, coupons and points offers show them alike. */
+  public static JsonObject terms(JsonObject json, CouponTerms terms) {
     return json.put("kind", terms.kind().wireName())
         .put("threshold_fen", terms.thresholdFen())
         .put("amount_off_fen", terms.amountOffFen())

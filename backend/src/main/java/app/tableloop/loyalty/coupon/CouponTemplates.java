@@ -58,6 +58,18 @@ public final class CouponTemplates {
         .map(rows -> rows.stream().map(row -> template(row.getJsonObject("template"))).toList());
   }
 
+  /**
+   * The templates members may buy with points now: active, priced in points and not ended (those out of stock too,
+   * so members see what is gone); cheapest first.
+   */
+  public Future<List<CouponTemplate>> forPoints(SqlClient sql, UUID tenantId, Instant now) {
+    return sql.preparedQuery("SELECT " + TEMPLATE_JSON + " FROM coupon_templates t WHERE t.tenant_id = $1"
+            + " AND t.active AND t.points_price IS NOT NULL AND (t.validity_kind = 'days' OR t.ends_at > $2)"
+            + " ORDER BY t.points_price, t.created_at, t.id LIMIT 200")
+        .execute(Tuple.of(tenantId, utc(now)))
+        .map(rows -> rows.stream().map(row -> template(row.getJsonObject("template"))).toList());
+  }
+
   Future<Optional<CouponTemplate>> find(SqlClient sql, UUID tenantId, UUID templateId) {
     return sql.preparedQuery("SELECT " + TEMPLATE_JSON + " FROM coupon_templates t WHERE t.tenant_id = $1"
             + " AND t.id = $2")

@@ -35,7 +35,7 @@ public final class CouponSteps {
    * {@code count} members of the restaurant, signed in from as many loopback addresses as sign-in limits ask for
    * (20 from each).
    */
-  List<String> members(ARestaurant shop, int count) {
+  public List<String> members(ARestaurant shop, int count) {
     return IntStream.range(0, count).mapToObj(i -> {
       String diner = service.signInFrom("127.0.1." + (1 + i / 20), "member-" + UUID.randomUUID());
       join(shop, diner);
@@ -93,7 +93,7 @@ public final class CouponSteps {
     return ok(service.get(shop.path("/wallet/coupons?state=" + state), diner)).getJsonArray("items");
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return service.env().count(sql);
   }
 
@@ -109,7 +109,7 @@ public final class CouponSteps {
     return order[0];
   }
 
-  void sql(String statement) {
+  public void sql(String statement) {
     service.env().asOwner(sql -> sql.executeUpdate(statement));
   }
 
