@@ -69,7 +69,7 @@ public final class Application implements AutoCloseable {
         new Checkout(platform.clock()));
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
-    LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
+    LoyaltyModule loyalty = new LoyaltyModule(platform, ordering, payment);
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
         identity, tenancy, menu, ordering, payment, membership, loyalty));

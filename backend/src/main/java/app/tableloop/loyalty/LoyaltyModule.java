@@ -1,6 +1,5 @@
 package app.tableloop.loyalty;
 
-import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.coupon.CouponFeature;
 import app.tableloop.loyalty.level.LevelRecompute;
 import app.tableloop.loyalty.level.Levels;
@@ -14,8 +13,6 @@ import app.tableloop.loyalty.redemption.PointsRedemption;
 import app.tableloop.loyalty.redemption.PointsRedemptionApi;
 import app.tableloop.loyalty.storedvalue.PaidFromBalance;
 import app.tableloop.loyalty.storedvalue.StoredValueFeature;
-import app.tableloop.membership.MembershipModule;
-import app.tableloop.menu.MenuModule;
 import app.tableloop.ordering.OrderingModule;
 import app.tableloop.payment.PaymentModule;
 import app.tableloop.platform.http.ApiModule;
@@ -23,8 +20,6 @@ import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.outbox.EventHandler;
 import app.tableloop.platform.runtime.FeatureModule;
-import app.tableloop.tenancy.TenancyModule;
-import app.tableloop.wechat.WeChatGateway;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +33,7 @@ public final class LoyaltyModule implements FeatureModule {
   private final List<PeriodicJob> jobs = new ArrayList<>();
   private final List<EventHandler> handlers = new ArrayList<>();
 
-  public LoyaltyModule(Platform platform, WeChatGateway wechat, IdentityModule identity, TenancyModule tenancy,
-                       MenuModule menu, OrderingModule ordering, PaymentModule payment, MembershipModule membership) {
+  public LoyaltyModule(Platform platform, OrderingModule ordering, PaymentModule payment) {
     CouponFeature coupons = new CouponFeature(platform, ordering);
     apis.addAll(coupons.apis());
     handlers.addAll(coupons.handlers());
