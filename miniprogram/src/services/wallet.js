@@ -79,8 +79,8 @@ function requestPaymentOf(payment) {
 /**
  * Tops up with package `packageId`: the server's payment, WeChat's payment sheet, then the top-up's state asked of the
  * server a few times (never the client callback alone). Answers the top-up as the server last saw it: `paid` once the
- * money came, `pending` while WeChat Pay has not said so yet. Rejects with ApiError or the seam's payment_cancelled or
- * payment_failed (those carry the `topUpId` to ask about).
+ * money came (`credited` once it is on the balance), `pending` while WeChat Pay has not said so yet. Rejects with
+ * ApiError or the seam's payment_cancelled or payment_failed (those carry the `topUpId` to ask about).
  */
 async function topUp(storeId, packageId) {
   const started = await api.request('topUp', { params: store(storeId), body: { package_id: packageId }, quiet: true });
@@ -94,10 +94,18 @@ async function topUp(storeId, packageId) {
   return confirmTopUp(storeId, started.top_up_id);
 }
 
-/** Asks the server for the top-up's state until it is paid or closed, a few times; answers the last state. */
+/**
+ * Whether to ask about the top-up again: WeChat Pay has not said it is paid, or it is paid but the balance has not been
+ * credited yet (the server credits it just after, from the paid event).
+ */
+function unsettled(topUp) {
+  return topUp.state === 'pending' || (topUp.state === 'paid' && topUp.credited === false);
+}
+
+/** Asks the server for the top-up's state until it is credited or closed, a few times; answers the last state. */
 async function confirmTopUp(storeId, topUpId) {
   let state = await fetchTopUp(storeId, topUpId, { quiet: true });
-  for (let check = 1; check < TOP_UP_CHECKS && state.state === 'pending'; check += 1) {
+  for (let check = 1; check < TOP_UP_CHECKS && unsettled(state); check += 1) {
     await wait(TOP_UP_CHECK_MS);
     state = await fetchTopUp(storeId, topUpId, { quiet: true });
   }

@@ -141,7 +141,9 @@ async function orderNoodles(restaurant) {
   await until('the cart shows', () => cart.querySelectorAll('.line').length === 1, cart);
   await tap(cart, '.checkout >>> .t-button');
   const checkout = await followed();
-  await until('checkout shows the total', () => text(checkout, '.total') === '¥28.00', checkout);
+  // The server's quote, not the cart's own sum: the order can be placed only once checkout is priced.
+  await until('checkout is priced', () => text(checkout, '.subtotal') === '¥28.00', checkout);
+  expect(text(checkout, '.total')).toBe('¥28.00');
   await tap(checkout, '.submit >>> .t-button');
   await until('the order is placed', () => lastNavigation().how === 'redirectTo');
   return { menu, status: await followed() };

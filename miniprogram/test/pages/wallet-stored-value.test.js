@@ -57,6 +57,45 @@ test('a top-up: the server\'s payment, WeChat (the simulator) takes the money, t
   expect(text(page, '.balance')).toBe('¥605.00');
 });
 
+test('paid but not yet on the balance: the server is asked again until it is credited, then the balance is read', async () => {
+  let credits = 0;
+  phone.answer(account({
+    [`POST ${TOP_UPS}`]: json(201, TOP_UP),
+    'POST /sim/pay/pay': json(200, {}),
+    [`GET ${TOP_UPS}/tu1`]: () => {
+      credits += 1;
+      return json(200, { id: 'tu1', state: 'paid', credited: credits >= 2, package: L.PACKAGES[0] });
+    },
+  }, () => (credits >= 2 ? L.storedValue({ balance: 60500, principal: 55000, bonus: 5500 }) : L.storedValue())));
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  await tap(page, '.top-up >>> .t-button');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await settle(10);
+
+  expect(to('GET', `${TOP_UPS}/tu1`)).toHaveLength(2);
+  expect(phone.toasts).toEqual(['充值成功']);
+  expect(text(page, '.balance')).toBe('¥605.00');
+});
+
+test('paid but still not on the balance after a few checks: the diner is told it will arrive, not that it failed', async () => {
+  phone.answer(account({
+    [`POST ${TOP_UPS}`]: json(201, TOP_UP),
+    'POST /sim/pay/pay': json(200, {}),
+    [`GET ${TOP_UPS}/tu1`]: json(200, { id: 'tu1', state: 'paid', credited: false, package: L.PACKAGES[0] }),
+  }));
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  await tap(page, '.top-up >>> .t-button');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await settle(10);
+
+  expect(to('GET', `${TOP_UPS}/tu1`)).toHaveLength(4);
+  expect(phone.toasts).toEqual(['已支付，余额稍后到账']);
+  expect(exists(page, '.confirming')).toBe(false);
+  expect(text(page, '.problem')).toBeNull();
+});
+
 test('the top-up button cannot be pressed twice: one top-up, one payment sheet', async () => {
   const held = heldAnswer(json(201, TOP_UP));
   phone.answer(account({

@@ -95,7 +95,8 @@ Page({
   async settled(topUp) {
     if (topUp.state === 'paid') {
       this.setData({ confirming: false });
-      wx.showToast({ title: '充值成功', icon: 'success' });
+      // Paid but not on the balance yet: the money is safe, and the balance read now may not show it.
+      wx.showToast(topUp.credited === false ? { title: '已支付，余额稍后到账', icon: 'none' } : { title: '充值成功', icon: 'success' });
       await this.load();
     } else if (topUp.state === 'closed') {
       this.setData({ confirming: false, problem: '这笔充值已关闭，没有扣款' });
