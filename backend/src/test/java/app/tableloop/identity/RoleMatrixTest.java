@@ -27,7 +27,8 @@ class RoleMatrixTest {
   /** Operations anyone may call, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
       "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink", "getMenu",
-      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode");
+      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode",
+      "resolveReferralCode");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
@@ -127,7 +128,11 @@ class RoleMatrixTest {
       Map.entry("getTopUp", Set.of("diner")),
       Map.entry("payOrderWithStoredValue", Set.of("diner")),
       Map.entry("payTabWithStoredValue", Set.of("diner")),
-      Map.entry("refundStoredValue", Set.of("operator", "owner")));
+      Map.entry("refundStoredValue", Set.of("operator", "owner")),
+      Map.entry("getReferral", Set.of("diner")),
+      Map.entry("getReferralPoster", Set.of("diner")),
+      Map.entry("getReferralSettings", Set.of("operator", "owner")),
+      Map.entry("updateReferralSettings", Set.of("operator", "owner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
