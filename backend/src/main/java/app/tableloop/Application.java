@@ -7,6 +7,7 @@ import app.tableloop.loyalty.coupon.Checkout;
 import app.tableloop.loyalty.storedvalue.TopUps;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
+import app.tableloop.notice.NoticeModule;
 import app.tableloop.ordering.OrderingModule;
 import app.tableloop.payment.PaymentFollowUp;
 import app.tableloop.payment.PaymentModule;
@@ -75,7 +76,8 @@ public final class Application implements AutoCloseable {
     LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
-        identity, tenancy, menu, ordering, payment, membership, loyalty, referral));
+        identity, tenancy, menu, ordering, payment, membership, loyalty, referral,
+        new NoticeModule(platform, wechat)));
   };
 
   private final Infrastructure infrastructure;

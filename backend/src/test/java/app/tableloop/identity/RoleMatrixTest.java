@@ -132,7 +132,9 @@ class RoleMatrixTest {
       Map.entry("getReferral", Set.of("diner")),
       Map.entry("getReferralPoster", Set.of("diner")),
       Map.entry("getReferralSettings", Set.of("operator", "owner")),
-      Map.entry("updateReferralSettings", Set.of("operator", "owner")));
+      Map.entry("updateReferralSettings", Set.of("operator", "owner")),
+      Map.entry("getSubscribeTemplates", Set.of("diner")),
+      Map.entry("recordSubscriptions", Set.of("diner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
@@ -291,6 +293,9 @@ class RoleMatrixTest {
       case "startTopUp" -> new JsonObject().put("package_id", UUID.randomUUID().toString());
       case "refundStoredValue" -> new JsonObject().put("amount_fen", 100)
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
+      case "updateReferralSettings" -> new JsonObject().put("active", true).put("needed", 5)
+          .put("cap_per_sharer", 10);
+      case "recordSubscriptions" -> new JsonObject().put("results", new JsonObject().put("sim-dishes-ready", "accept"));
       default -> null;
     };
   }
