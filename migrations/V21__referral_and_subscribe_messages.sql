@@ -70,12 +70,15 @@ ALTER TABLE referral_codes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON referral_codes
     USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
 
--- Which store and member a poster's code names (the diner scanning it belongs to no tenant yet).
+-- Which store and member a poster's code names (the diner scanning it belongs to no tenant yet); nothing once the
+-- member left.
 CREATE FUNCTION referral_code_target(p_code text)
     RETURNS TABLE (store_id uuid, tenant_id uuid, store_name text, member_id uuid)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
-    SELECT c.store_id, c.tenant_id, s.name, c.member_id FROM referral_codes c JOIN stores s ON s.id = c.store_id
+    SELECT c.store_id, c.tenant_id, s.name, c.member_id
+      FROM referral_codes c JOIN stores s ON s.id = c.store_id
+      JOIN members m ON m.id = c.member_id AND m.status = 'active'
      WHERE c.code = p_code
 $$;
 
