@@ -55,21 +55,21 @@ public final class NoticeEvents implements EventHandler {
     JsonObject payload = event.payload();
     UUID storeId = UUID.fromString(payload.getString("store_id"));
     UUID orderId = payload.getString("order_id") == null ? null : UUID.fromString(payload.getString("order_id"));
-    String page = payload.getString("tab_id") == null ? null
-        : "pages/order/status/index?store=" + storeId + "&tab=" + payload.getString("tab_id");
     if (event.topic().equals(ORDER_SERVED)) {
-      return subscriptions.placerOf(sql, tenantId, orderId)
-          .compose(people -> subscriptions.storeName(sql, tenantId, storeId)
-              .compose(store -> notify(sql, tenantId, NoticeKind.DISHES_READY, orderId, people,
-                  "dishes_ready:" + orderId, page, List.of(
+      return subscriptions.placed(sql, tenantId, orderId)
+          .compose(placed -> subscriptions.storeName(sql, tenantId, storeId)
+              .compose(store -> notify(sql, tenantId, NoticeKind.DISHES_READY, orderId, placed.people(),
+                  "dishes_ready:" + orderId, placed.tabId() == null ? null : page(storeId, placed.tabId().toString()),
+                  List.of(
                       data("thing1", thing(store)), data("character_string2", payload.getString("number")),
                       data("thing3", "您点的菜已上齐，请慢用")))));
     }
     UUID paymentId = UUID.fromString(payload.getString("payment_id"));
+    String tabPage = payload.getString("tab_id") == null ? null : page(storeId, payload.getString("tab_id"));
     return subscriptions.payerAndPlacer(sql, tenantId, paymentId, orderId)
         .compose(people -> subscriptions.storeName(sql, tenantId, storeId)
             .compose(store -> notify(sql, tenantId, NoticeKind.REFUND_DONE, orderId, people,
-                "refund_done:" + payload.getString("refund_id"), page, List.of(
+                "refund_done:" + payload.getString("refund_id"), tabPage, List.of(
                     data("amount1", yuan(payload.getLong("amount_fen"))), data("thing2", thing(store)),
                     data("thing3", "退款成功，款项将原路退回")))));
   }
@@ -91,6 +91,11 @@ public final class NoticeEvents implements EventHandler {
       }
       return chain;
     });
+  }
+
+  /** The mini-program page a message opens: the order status page of the diner's table. */
+  private static String page(UUID storeId, String tabId) {
+    return "pages/order/status/index?store=" + storeId + "&tab=" + tabId;
   }
 
   private static WxMaSubscribeMessage.MsgData data(String name, String value) {

@@ -77,14 +77,17 @@ final class Subscriptions {
         .mapEmpty();
   }
 
-  /** Who placed the order, if anyone signed in did. */
-  Future<List<UUID>> placerOf(SqlClient sql, UUID tenantId, UUID orderId) {
-    return sql.preparedQuery("SELECT placed_by FROM orders WHERE tenant_id = $1 AND id = $2 AND placed_by IS NOT NULL")
+  /** Who placed the order (if anyone signed in did), and its tab. */
+  record Placed(List<UUID> people, UUID tabId) {
+  }
+
+  Future<Placed> placed(SqlClient sql, UUID tenantId, UUID orderId) {
+    return sql.preparedQuery("SELECT placed_by, tab_id FROM orders WHERE tenant_id = $1 AND id = $2")
         .execute(Tuple.of(tenantId, orderId))
         .map(rows -> {
-          List<UUID> people = new ArrayList<>();
-          rows.forEach(row -> people.add(row.getUUID("placed_by")));
-          return people;
+          Row row = rows.iterator().next();
+          return new Placed(row.getUUID("placed_by") == null ? List.of() : List.of(row.getUUID("placed_by")),
+              row.getUUID("tab_id"));
         });
   }
 

@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 public final class KitchenService {
   private static final int HURRY_EVERY_MINUTES = 2;
-  /** The outbox topic of an order whose last dish was just served: {@code order_id, store_id, tab_id, number}. */
+  /** The outbox topic of an order whose last dish was just served: {@code order_id, store_id, number}. */
   static final String ORDER_SERVED = "order.served";
 
   private final Database database;
@@ -101,7 +101,6 @@ public final class KitchenService {
     return outbox.append(sql, tenantId, ORDER_SERVED, new JsonObject()
             .put("order_id", order.id().toString())
             .put("store_id", order.storeId().toString())
-            .put("tab_id", order.tabId() == null ? null : order.tabId().toString())
             .put("number", order.number()))
         .map(order);
   }
