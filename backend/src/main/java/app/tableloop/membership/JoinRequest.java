@@ -14,6 +14,7 @@ public record JoinRequest(boolean consent, int noticeVersion, boolean marketing,
                           Optional<String> staffCode, Optional<String> referralToken) {
 
   public JoinVia via() {
-    return staffCode.isPresent() ? JoinVia.STAFF_CODE : referralToken.isPresent() ? JoinVia.REFERRAL : JoinVia.JOIN_CARD;
+    return staffCode.isPresent() ? JoinVia.STAFF_CODE
+        : referralToken.isPresent() ? JoinVia.REFERRAL : JoinVia.JOIN_CARD;
   }
 }

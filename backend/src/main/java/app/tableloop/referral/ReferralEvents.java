@@ -81,12 +81,31 @@ public final class ReferralEvents implements EventHandler {
               return judge(sql, tenantId, known, sharerId, sharerKey, friendUser, friendKey, joinedAt)
                   .compose(outcome -> referrals.insert(sql, tenantId, sharerId, friendId, sharerKey, friendKey,
                           outcome, joinedAt)
-                      .compose(referral -> outcome != ReferralPolicy.Outcome.COUNTED
-                          || settings.friendTemplateId().isEmpty() ? Future.succeededFuture()
-                          : issue(sql, tenantId, friendId, settings.friendTemplateId().get())
-                              .compose(coupon -> coupon.isEmpty() ? Future.succeededFuture()
-                                  : referrals.welcomed(sql, tenantId, referral, coupon.get().id()))));
+                      .compose(referral -> outcome != ReferralPolicy.Outcome.COUNTED ? Future.succeededFuture()
+                          : welcome(sql, tenantId, settings, referral, friendId)
+                              .compose(welcomed -> paidAlready(sql, tenantId, referral, sharerId, friendUser,
+                                  joinedAt))));
             })));
+  }
+
+  private Future<Void> welcome(SqlClient sql, UUID tenantId, ReferralSettings settings, UUID referral,
+                               UUID friendId) {
+    return settings.friendTemplateId().isEmpty() ? Future.succeededFuture()
+        : issue(sql, tenantId, friendId, settings.friendTemplateId().get())
+            .compose(coupon -> coupon.isEmpty() ? Future.succeededFuture()
+                : referrals.welcomed(sql, tenantId, referral, coupon.get().id()));
+  }
+
+  /**
+   * A friend whose first payment after joining was handled before their join was judged (relays of several
+   * instances take events in no fixed order) completes the referral now.
+   */
+  private Future<Void> paidAlready(SqlClient sql, UUID tenantId, UUID referral, UUID sharerId, UUID friendUser,
+                                   OffsetDateTime joinedAt) {
+    return referrals.firstPaymentSince(sql, tenantId, friendUser, joinedAt).compose(payment -> payment.isEmpty()
+        ? Future.succeededFuture()
+        : referrals.completed(sql, tenantId, referral, payment.get().id(), payment.get().paidAt())
+            .compose(completed -> completed ? reward(sql, tenantId, sharerId) : Future.succeededFuture()));
   }
 
   /** The verdict, with what the database knows of the friend, the sharer and their chain of referrals. */

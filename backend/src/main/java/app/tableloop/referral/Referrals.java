@@ -184,6 +184,18 @@ final class Referrals {
         .map(rows -> Rows.first(rows, row -> new Payer(row.getUUID("user_id"), row.getOffsetDateTime("paid_at"))));
   }
 
+  /** The diner's first payment at or after joining, as membership recorded it, if any. */
+  Future<Optional<Payment>> firstPaymentSince(SqlClient sql, UUID tenantId, UUID userId, OffsetDateTime joinedAt) {
+    return sql.preparedQuery("SELECT payment_id, paid_at FROM diner_visits WHERE tenant_id = $1 AND user_id = $2"
+            + " AND paid_at >= $3 ORDER BY paid_at LIMIT 1")
+        .execute(Tuple.of(tenantId, userId, joinedAt))
+        .map(rows -> Rows.first(rows, row -> new Payment(row.getUUID("payment_id"), row.getOffsetDateTime("paid_at"))));
+  }
+
+  /** A payment, and when it was paid. */
+  record Payment(UUID id, OffsetDateTime paidAt) {
+  }
+
   /** The diner's counted referral that no payment completed yet, if they are such a friend. */
   Future<Optional<Open>> openReferralOf(SqlClient sql, UUID tenantId, UUID userId) {
     return sql.preparedQuery("""

@@ -181,7 +181,7 @@ class ReferralTest {
     String sharer = aMember(shop);
     String token = ok(service.get(shop.path("/referral"), sharer)).getString("token");
     List<String> friends = IntStream.range(0, 10).mapToObj(i -> signIn()).toList();
-    holdEventsForTheRace(true);
+    hold("member.joined", "order.paid");
     try {
       List<Future<HttpResponse<Buffer>>> joins = friends.stream().map(friend -> service.callAsync(HttpMethod.POST,
           shop.path("/membership"), friend, consent(shop, friend).put("referral_token", token))).toList();
@@ -208,8 +208,30 @@ class ReferralTest {
       assertThat(service.env().count("SELECT count(*) FROM referral_rewards WHERE sharer_member_id = '"
           + memberId(shop, sharer) + "'")).isEqualTo(1);
     } finally {
-      holdEventsForTheRace(false);
+      release();
     }
+  }
+
+  @Test
+  void aFriendWhosePaymentWasHandledBeforeTheirJoinWasJudgedStillCounts() {
+    ARestaurant shop = ARestaurant.payFirst(service, "先付面馆", "Q1", PRICE_FEN);
+    String[] templates = programme(shop, 1, 5);
+    String sharer = aMember(shop);
+    String token = ok(service.get(shop.path("/referral"), sharer)).getString("token");
+    String friend = signIn();
+    hold("member.joined");
+    try {
+      ok(join(shop, friend, token));
+      steps.paidOrder(shop, friend, "Q1", 1);
+      service.eventually(() -> service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.paid'"
+          + " AND processed_at IS NULL"), none -> none == 0);
+      assertThat(service.env().count(outcomes(shop, "counted"))).as("not judged yet").isZero();
+      race(() -> ok(service.get(shop.path("/referral"), sharer)).getBoolean("rewarded"));
+    } finally {
+      release();
+    }
+    assertThat(ok(service.get(shop.path("/referral"), sharer)).getInteger("successful")).isEqualTo(1);
+    assertThat(couponsOf(shop, sharer, templates[1])).isEqualTo(1);
   }
 
   @Test
@@ -350,21 +372,24 @@ class ReferralTest {
   }
 
   /**
-   * Makes the events referral races on (joins, paid orders) due only an hour after they are written, so that this
-   * instance's relay leaves them and the racing relays of {@link #race} find them all waiting at once.
+   * Makes the events of these topics due only an hour after they are written, so that this instance's relay leaves
+   * them and the racing relays of {@link #race} find them all waiting at once.
    */
-  private static void holdEventsForTheRace(boolean hold) {
+  private static void hold(String... topics) {
+    String listed = String.join(", ", java.util.Arrays.stream(topics).map(topic -> "'" + topic + "'").toList());
     service.env().asOwner(sql -> {
-      if (hold) {
-        sql.execute("""
-            CREATE FUNCTION hold_for_race() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN NEW.next_attempt_at := now() + interval '1 hour'; RETURN NEW; END $$""");
-        sql.execute("CREATE TRIGGER hold_for_race BEFORE INSERT ON outbox FOR EACH ROW"
-            + " WHEN (NEW.topic IN ('member.joined', 'order.paid')) EXECUTE FUNCTION hold_for_race()");
-      } else {
-        sql.execute("DROP TRIGGER IF EXISTS hold_for_race ON outbox");
-        sql.execute("DROP FUNCTION IF EXISTS hold_for_race()");
-      }
+      sql.execute("""
+          CREATE FUNCTION hold_for_race() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN NEW.next_attempt_at := now() + interval '1 hour'; RETURN NEW; END $$""");
+      sql.execute("CREATE TRIGGER hold_for_race BEFORE INSERT ON outbox FOR EACH ROW"
+          + " WHEN (NEW.topic IN (" + listed + ")) EXECUTE FUNCTION hold_for_race()");
+    });
+  }
+
+  private static void release() {
+    service.env().asOwner(sql -> {
+      sql.execute("DROP TRIGGER IF EXISTS hold_for_race ON outbox");
+      sql.execute("DROP FUNCTION IF EXISTS hold_for_race()");
     });
   }
 
