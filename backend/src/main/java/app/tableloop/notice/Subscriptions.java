@@ -36,7 +36,8 @@ final class Subscriptions {
 
   /**
    * Takes, for each diner concerned, one unused acceptance of the kind: one given for this order, else one given
-   * without an order by a diner of {@code people} (who placed or paid it). Marked used in the caller's transaction.
+   * without an order by a diner of {@code people} (who placed or paid it). Marked used in the caller's transaction;
+   * an acceptance another transaction took meanwhile is not taken again (checked again under its row lock).
    */
   Future<List<Claimed>> claim(SqlClient sql, UUID tenantId, NoticeKind kind, UUID orderId, List<UUID> people,
                               Instant now) {
@@ -50,7 +51,7 @@ final class Subscriptions {
             )
             UPDATE subscribe_grants g SET used_at = $5
               FROM chosen, users u
-             WHERE g.id = chosen.id AND u.id = g.user_id AND u.openid NOT LIKE 'erased:%'
+             WHERE g.id = chosen.id AND g.used_at IS NULL AND u.id = g.user_id AND u.openid NOT LIKE 'erased:%'
             RETURNING g.id, g.user_id, u.openid, g.template_id
             """)
         .execute(Tuple.of(tenantId, kind.wireName(), orderId, people.toArray(UUID[]::new),

@@ -75,10 +75,9 @@ public final class ReferralEvents implements EventHandler {
             .compose(friendOpenId -> referrals.openIdOfMember(sql, tenantId, sharerId).compose(sharerOpenId -> {
               byte[] friendKey = userKey(tenantId, friendOpenId);
               byte[] sharerKey = sharerOpenId.map(openId -> userKey(tenantId, openId)).orElse(new byte[0]);
-              ReferralPolicy.Join known = new ReferralPolicy.Join(settings.active(), sharerOpenId.isPresent(),
-                  sharerOpenId.map(friendOpenId::equals).orElse(false), false, false, false, 0,
-                  settings.capPerSharer());
-              return judge(sql, tenantId, known, sharerId, sharerKey, friendUser, friendKey, joinedAt)
+              boolean sameUser = sharerOpenId.map(friendOpenId::equals).orElse(false);
+              return judge(sql, tenantId, settings, sharerId, sharerOpenId.isPresent(), sameUser, sharerKey,
+                      friendUser, friendKey, joinedAt)
                   .compose(outcome -> referrals.insert(sql, tenantId, sharerId, friendId, sharerKey, friendKey,
                           outcome, joinedAt)
                       .compose(referral -> outcome != ReferralPolicy.Outcome.COUNTED ? Future.succeededFuture()
@@ -88,6 +87,7 @@ public final class ReferralEvents implements EventHandler {
             })));
   }
 
+  /** The friend's welcome coupon, if the programme has one. */
   private Future<Void> welcome(SqlClient sql, UUID tenantId, ReferralSettings settings, UUID referral,
                                UUID friendId) {
     return settings.friendTemplateId().isEmpty() ? Future.succeededFuture()
@@ -109,16 +109,16 @@ public final class ReferralEvents implements EventHandler {
   }
 
   /** The verdict, with what the database knows of the friend, the sharer and their chain of referrals. */
-  private Future<ReferralPolicy.Outcome> judge(SqlClient sql, UUID tenantId, ReferralPolicy.Join known,
-                                               UUID sharerId, byte[] sharerKey, UUID friendUser, byte[] friendKey,
+  private Future<ReferralPolicy.Outcome> judge(SqlClient sql, UUID tenantId, ReferralSettings settings,
+                                               UUID sharerId, boolean sharerStillMember, boolean sameUser,
+                                               byte[] sharerKey, UUID friendUser, byte[] friendKey,
                                                OffsetDateTime joinedAt) {
     return referrals.referredBefore(sql, tenantId, friendKey)
         .compose(before -> referrals.customerBefore(sql, tenantId, friendUser, joinedAt)
             .compose(customer -> referrals.sharerDescendsFrom(sql, tenantId, sharerKey, friendKey)
                 .compose(loop -> referrals.countedFor(sql, tenantId, sharerId)
-                    .map(counted -> ReferralPolicy.judge(new ReferralPolicy.Join(known.active(),
-                        known.sharerStillMember(), known.sameUser(), before, customer, loop, counted,
-                        known.capPerSharer()))))));
+                    .map(counted -> ReferralPolicy.judge(new ReferralPolicy.Join(settings.active(),
+                        sharerStillMember, sameUser, before, customer, loop, counted, settings.capPerSharer()))))));
   }
 
   private Future<Void> paid(SqlClient sql, UUID tenantId, UUID paymentId) {
