@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.RacingRelays;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -24,11 +25,13 @@ class SubscribeMessagesTest {
   private static final String DISHES_READY = "sim-dishes-ready";
   private static final String REFUND_DONE = "sim-refund-done";
 
+  static final RacingRelays RELAYS = new RacingRelays();
   static RunningService service;
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(SubscribeMessagesTest.class);
+    service = RunningService.startReachable(SubscribeMessagesTest.class, RELAYS.modules());
+    RELAYS.of(service);
   }
 
   @AfterAll
@@ -97,6 +100,31 @@ class SubscribeMessagesTest {
     assertThat(service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.served' AND attempts > 0"))
         .as("43101 is no failure to retry").isZero();
     assertThat(messagesTo(service.simulator().miniProgram().openIdOf(user))).isEmpty();
+  }
+
+  @Test
+  void oneAcceptanceSendsOneMessageWhenTwoOrdersAreServedAtOnce() {
+    ARestaurant shop = ARestaurant.payFirst(service, "同时上菜", "M1-M2", 2600);
+    String user = "twice-" + UUID.randomUUID();
+    List<ARestaurant.Ordered> orders = List.of(paid(shop.anOrderAwaitingPayment(user, "M1", 1)),
+        paid(shop.anOrderAwaitingPayment(user, "M2", 1)));
+    assertThat(subscribe(shop, orders.get(0).diner(), new JsonObject().put(DISHES_READY, "accept"), null)
+        .statusCode()).isEqualTo(204);
+    String openId = service.simulator().miniProgram().openIdOf(user);
+    // WeChat would take two; the diner accepted once here, so one is all they get.
+    service.simulator().miniProgram().acceptSubscription(openId, DISHES_READY);
+    service.simulator().miniProgram().acceptSubscription(openId, DISHES_READY);
+    RELAYS.hold("order.served");
+    try {
+      orders.forEach(ordered -> serveAll(shop, ordered));
+      RELAYS.race(() -> service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.served'"
+          + " AND processed_at IS NULL") == 0);
+    } finally {
+      RELAYS.release();
+    }
+    assertThat(messagesTo(openId)).hasSize(1);
+    assertThat(service.env().count("SELECT count(*) FROM subscribe_grants WHERE used_at IS NOT NULL AND store_id = '"
+        + shop.store().id() + "'")).isEqualTo(1);
   }
 
   @Test

@@ -4,33 +4,22 @@ import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.tableloop.Application;
 import app.tableloop.membership.MemberSteps;
-import app.tableloop.platform.database.Database;
-import app.tableloop.platform.outbox.EventHandler;
-import app.tableloop.platform.outbox.OutboxRelay;
-import app.tableloop.platform.outbox.RelaySettings;
-import app.tableloop.platform.runtime.Features;
-import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.RacingRelays;
 import app.tableloop.testing.RunningService;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,8 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReferralTest {
   private static final long PRICE_FEN = 2600;
-  /** Every event handler of the product, in order, for the extra relays the races run (as other instances would). */
-  static final List<EventHandler> HANDLERS = new CopyOnWriteArrayList<>();
+  static final RacingRelays RELAYS = new RacingRelays();
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
   static RunningService service;
@@ -53,12 +41,8 @@ class ReferralTest {
 
   @BeforeAll
   static void start() {
-    Application.Modules capturing = (platform, wechat, contract) -> {
-      Features.Api product = Application.FEATURES.create(platform, wechat, contract);
-      product.modules().forEach(module -> HANDLERS.addAll(module.eventHandlers()));
-      return product;
-    };
-    service = RunningService.startReachable(ReferralTest.class, capturing);
+    service = RunningService.startReachable(ReferralTest.class, RELAYS.modules());
+    RELAYS.of(service);
     steps = new MemberSteps(service);
   }
 
@@ -181,13 +165,13 @@ class ReferralTest {
     String sharer = aMember(shop);
     String token = ok(service.get(shop.path("/referral"), sharer)).getString("token");
     List<String> friends = IntStream.range(0, 10).mapToObj(i -> signIn()).toList();
-    hold("member.joined", "order.paid");
+    RELAYS.hold("member.joined", "order.paid");
     try {
       List<Future<HttpResponse<Buffer>>> joins = friends.stream().map(friend -> service.callAsync(HttpMethod.POST,
           shop.path("/membership"), friend, consent(shop, friend).put("referral_token", token))).toList();
       assertThat(Await.result(Future.all(joins)).<HttpResponse<Buffer>>list())
           .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(201));
-      race(() -> service.env().count("SELECT count(*) FROM referrals r JOIN stores s ON"
+      RELAYS.race(() -> service.env().count("SELECT count(*) FROM referrals r JOIN stores s ON"
           + " s.tenant_id = r.tenant_id WHERE s.id = '" + shop.store().id() + "'") == 10);
       assertThat(service.env().count(outcomes(shop, "counted"))).as("the cap").isEqualTo(6);
       assertThat(service.env().count(outcomes(shop, "over_cap"))).isEqualTo(4);
@@ -203,12 +187,12 @@ class ReferralTest {
           new JsonObject().put("method", "cash"))).toList();
       assertThat(Await.result(Future.all(payments)).<HttpResponse<Buffer>>list())
           .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
-      race(() -> ok(service.get(shop.path("/referral"), sharer)).getInteger("successful") == 6);
+      RELAYS.race(() -> ok(service.get(shop.path("/referral"), sharer)).getInteger("successful") == 6);
       assertThat(couponsOf(shop, sharer, templates[1])).isEqualTo(1);
       assertThat(service.env().count("SELECT count(*) FROM referral_rewards WHERE sharer_member_id = '"
           + memberId(shop, sharer) + "'")).isEqualTo(1);
     } finally {
-      release();
+      RELAYS.release();
     }
   }
 
@@ -219,16 +203,16 @@ class ReferralTest {
     String sharer = aMember(shop);
     String token = ok(service.get(shop.path("/referral"), sharer)).getString("token");
     String friend = signIn();
-    hold("member.joined");
+    RELAYS.hold("member.joined");
     try {
       ok(join(shop, friend, token));
       steps.paidOrder(shop, friend, "Q1", 1);
       service.eventually(() -> service.env().count("SELECT count(*) FROM outbox WHERE topic = 'order.paid'"
           + " AND processed_at IS NULL"), none -> none == 0);
       assertThat(service.env().count(outcomes(shop, "counted"))).as("not judged yet").isZero();
-      race(() -> ok(service.get(shop.path("/referral"), sharer)).getBoolean("rewarded"));
+      RELAYS.race(() -> ok(service.get(shop.path("/referral"), sharer)).getBoolean("rewarded"));
     } finally {
-      release();
+      RELAYS.release();
     }
     assertThat(ok(service.get(shop.path("/referral"), sharer)).getInteger("successful")).isEqualTo(1);
     assertThat(couponsOf(shop, sharer, templates[1])).isEqualTo(1);
@@ -369,68 +353,5 @@ class ReferralTest {
       }
     });
     return value[0];
-  }
-
-  /**
-   * Makes the events of these topics due only an hour after they are written, so that this instance's relay leaves
-   * them and the racing relays of {@link #race} find them all waiting at once.
-   */
-  private static void hold(String... topics) {
-    String listed = String.join(", ", java.util.Arrays.stream(topics).map(topic -> "'" + topic + "'").toList());
-    service.env().asOwner(sql -> {
-      sql.execute("""
-          CREATE FUNCTION hold_for_race() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN NEW.next_attempt_at := now() + interval '1 hour'; RETURN NEW; END $$""");
-      sql.execute("CREATE TRIGGER hold_for_race BEFORE INSERT ON outbox FOR EACH ROW"
-          + " WHEN (NEW.topic IN (" + listed + ")) EXECUTE FUNCTION hold_for_race()");
-    });
-  }
-
-  private static void release() {
-    service.env().asOwner(sql -> {
-      sql.execute("DROP TRIGGER IF EXISTS hold_for_race ON outbox");
-      sql.execute("DROP FUNCTION IF EXISTS hold_for_race()");
-    });
-  }
-
-  /**
-   * Eight relays of other instances (every handler of the product, one event per pass, their clocks two hours ahead)
-   * take the held events at once, until {@code done}.
-   */
-  private static void race(java.util.function.BooleanSupplier done) {
-    Vertx vertx = VertxFactory.create().vertx();
-    Database others = Database.connect(vertx, service.env().appUrl(), 16, "other-instances");
-    AtomicBoolean running = new AtomicBoolean(true);
-    RelaySettings oneAtATime = new RelaySettings(Duration.ofMillis(5), 1, 10, Duration.ofMillis(100),
-        Duration.ofSeconds(1));
-    Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-    try {
-      for (int i = 0; i < 8; i++) {
-        relayUntilStopped(vertx, new OutboxRelay(others, HANDLERS, oneAtATime, ahead, new SimpleMeterRegistry()),
-            running);
-      }
-      service.eventually(done::getAsBoolean, Boolean::booleanValue);
-    } finally {
-      running.set(false);
-      Await.result(others.close());
-      Await.result(vertx.close());
-    }
-  }
-
-  /**
-   * Another instance's relay, passing as often as it can until told to stop, one pass at a time (a pass holds one
-   * connection to claim and another for each handler).
-   */
-  private static void relayUntilStopped(Vertx vertx, OutboxRelay relay, AtomicBoolean running) {
-    AtomicBoolean passing = new AtomicBoolean();
-    vertx.setPeriodic(5, timer -> {
-      if (!running.get()) {
-        vertx.cancelTimer(timer);
-        return;
-      }
-      if (passing.compareAndSet(false, true)) {
-        relay.pass().onComplete(done -> passing.set(false));
-      }
-    });
   }
 }
