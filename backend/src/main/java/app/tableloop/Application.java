@@ -7,6 +7,7 @@ import app.tableloop.loyalty.coupon.Checkout;
 import app.tableloop.loyalty.storedvalue.TopUps;
 import app.tableloop.membership.MembershipModule;
 import app.tableloop.menu.MenuModule;
+import app.tableloop.notice.NoticeModule;
 import app.tableloop.ordering.OrderingModule;
 import app.tableloop.payment.PaymentFollowUp;
 import app.tableloop.payment.PaymentModule;
@@ -20,6 +21,7 @@ import app.tableloop.platform.runtime.HttpSettings;
 import app.tableloop.platform.runtime.Infrastructure;
 import app.tableloop.platform.runtime.ServiceVerticle;
 import app.tableloop.platform.runtime.VertxFactory;
+import app.tableloop.referral.ReferralModule;
 import app.tableloop.tenancy.TenancyModule;
 import app.tableloop.wechat.WeChatConnection;
 import app.tableloop.wechat.WeChatGateway;
@@ -68,11 +70,14 @@ public final class Application implements AutoCloseable {
     OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity,
         new Checkout(platform.clock()));
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
-    MembershipModule membership = new MembershipModule(platform, wechat, identity);
+    // Joins check referral tokens through membership's port; referral's handlers run after membership's.
+    ReferralModule referral = new ReferralModule(platform, wechat);
+    MembershipModule membership = new MembershipModule(platform, wechat, identity, referral.tokens());
     LoyaltyModule loyalty = new LoyaltyModule(platform, ordering, payment);
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
-        identity, tenancy, menu, ordering, payment, membership, loyalty));
+        identity, tenancy, menu, ordering, payment, membership, loyalty, referral,
+        new NoticeModule(platform, wechat)));
   };
 
   private final Infrastructure infrastructure;

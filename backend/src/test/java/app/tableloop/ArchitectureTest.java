@@ -46,6 +46,10 @@ class ArchitectureTest {
     MAY_USE.put("membership", Set.of("identity", "tenancy", "wechat"));
     // Loyalty prices and pays orders through the ports ordering and payment offer, and counts payments from events.
     MAY_USE.put("loyalty", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "wechat"));
+    // Referral reads joins and paid orders from events, and checks tokens for membership through its port.
+    MAY_USE.put("referral", Set.of("identity", "tenancy", "membership", "loyalty", "wechat"));
+    // Transactional subscribe messages learn of served orders and refunds from ordering's and payment's events.
+    MAY_USE.put("notice", Set.of("identity", "tenancy", "ordering", "payment", "wechat"));
     // The demo plays a day of business through the product's own API and services.
     MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "wechat"));

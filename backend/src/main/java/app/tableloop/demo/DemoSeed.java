@@ -66,6 +66,7 @@ public final class DemoSeed {
 
   private Future<Optional<SeededDay>> play(DemoRestaurant.Opened restaurant) {
     return DemoStoredValue.offer(database, restaurant.restaurant().tenantId())
+        .compose(offered -> DemoReferral.offer(database, restaurant.restaurant().tenantId()))
         .compose(offered -> playDay(restaurant));
   }
 

@@ -3,7 +3,9 @@ package app.tableloop.membership;
 import app.tableloop.identity.Access;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Refusals;
+import app.tableloop.platform.outbox.Outbox;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
@@ -19,6 +21,8 @@ import java.util.UUID;
 public final class Membership {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final int FAVOURITES = 5;
+  /** The outbox topic of a diner who just joined: {@code member_id, user_id, store_id, referred_by, joined_at}. */
+  public static final String MEMBER_JOINED = "member.joined";
 
   private final Database database;
   private final Members members;
@@ -28,11 +32,13 @@ public final class Membership {
   private final StaffJoinCodes joinCodes;
   private final PhoneSealing phones;
   private final WeChatChecks wechat;
+  private final ReferralTokens referralTokens;
+  private final Outbox outbox;
   private final Clock clock;
 
   public Membership(Database database, Members members, PrivacyNotices notices, ConsentLedger consents,
                     DinerVisits visits, StaffJoinCodes joinCodes, PhoneSealing phones, WeChatChecks wechat,
-                    Clock clock) {
+                    ReferralTokens referralTokens, Outbox outbox, Clock clock) {
     this.database = database;
     this.members = members;
     this.notices = notices;
@@ -41,6 +47,8 @@ public final class Membership {
     this.joinCodes = joinCodes;
     this.phones = phones;
     this.wechat = wechat;
+    this.referralTokens = referralTokens;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -80,15 +88,18 @@ public final class Membership {
   public Future<Profile> join(Access access, JoinRequest request) {
     UUID tenantId = access.tenantId();
     UUID userId = access.user().userId();
-    return database.inTenant(tenantId, sql -> admitted(sql, access, request))
+    Future<Optional<UUID>> sharer = request.referralToken().isEmpty() ? Future.succeededFuture(Optional.empty())
+        : referralTokens.sharer(tenantId, request.referralToken().get()).map(Optional::of);
+    return sharer.compose(referrer -> database.inTenant(tenantId, sql -> admitted(sql, access, request, referrer))
         .compose(admitted -> personalData(access, request.nickname(), request.phoneCode()))
         .compose(phone -> database.inTenant(tenantId, sql -> members.lockDiner(sql, tenantId, userId)
-                .compose(locked -> admitted(sql, access, request))
+                .compose(locked -> admitted(sql, access, request, referrer))
                 .compose(admitted -> members.insert(sql, tenantId, new Members.Joining(userId,
                         admitted.notice().version(), access.storeId(), request.tableId().orElse(null), request.via(),
                         admitted.recruiter().orElse(null), admitted.referrer().orElse(null), request.marketing(),
                         request.nickname().orElse(null), request.birthday().orElse(null), phone.map(phones::seal)),
                         clock.instant())
+                    .compose(member -> joined(sql, tenantId, member))
                     .compose(member -> consents.record(sql, tenantId, member.id(), ConsentLedger.Purpose.MEMBERSHIP,
                             true, admitted.notice().version())
                         .compose(recorded -> request.marketing()
@@ -97,7 +108,18 @@ public final class Membership {
                             : Future.succeededFuture())
                         .compose(recorded -> profile(sql, tenantId, member)))))
             .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                ? Refusals.refuse(MembershipRefusal.ALREADY_MEMBER) : Future.failedFuture(failure)));
+                ? Refusals.refuse(MembershipRefusal.ALREADY_MEMBER) : Future.failedFuture(failure))));
+  }
+
+  /** Announces the new member (with who referred them), in the joining transaction: it exists exactly if they do. */
+  private Future<Member> joined(SqlClient sql, UUID tenantId, Member member) {
+    return outbox.append(sql, tenantId, MEMBER_JOINED, new JsonObject()
+            .put("member_id", member.id().toString())
+            .put("user_id", member.userId().toString())
+            .put("store_id", member.joinedStoreId().toString())
+            .put("referred_by", member.referredBy() == null ? null : member.referredBy().toString())
+            .put("joined_at", member.joinedAt().toInstant().toString()))
+        .map(member);
   }
 
   /** What a join the rules let through rests on: the notice in force, who recruited and who referred the diner. */
@@ -105,7 +127,7 @@ public final class Membership {
   }
 
   /** The join checked against the rules and the tenant's data (its table, staff code, referrer), or refused. */
-  private Future<Admitted> admitted(SqlClient sql, Access access, JoinRequest request) {
+  private Future<Admitted> admitted(SqlClient sql, Access access, JoinRequest request, Optional<UUID> sharer) {
     UUID tenantId = access.tenantId();
     UUID userId = access.user().userId();
     return notices.current(sql, tenantId).compose(notice -> members.byUser(sql, tenantId, userId)
@@ -113,7 +135,7 @@ public final class Membership {
             .map(Refusals::<Void>refuse)
             .orElseGet(() -> checkTable(sql, access.storeId(), request.tableId())))
         .compose(checked -> recruiter(sql, tenantId, request.staffCode()))
-        .compose(recruiter -> referrer(sql, tenantId, userId, request.referrer())
+        .compose(recruiter -> referrer(sql, tenantId, userId, sharer)
             .map(referrer -> new Admitted(notice, recruiter, referrer))));
   }
 

@@ -52,7 +52,7 @@ public final class MembershipApi implements ApiModule {
     birthday(body)
         .compose(birthday -> membership.join(Callers.of(rc), new JoinRequest(body.getBoolean("consent"),
             body.getInteger("notice_version"), body.getBoolean("marketing", false), text(body, "nickname"), birthday,
-            text(body, "phone_code"), id(body, "table_id"), text(body, "staff_code"), id(body, "referrer"))))
+            text(body, "phone_code"), id(body, "table_id"), text(body, "staff_code"), text(body, "referral_token"))))
         .onSuccess(profile -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(json(profile).encode()))
         .onFailure(rc::fail);

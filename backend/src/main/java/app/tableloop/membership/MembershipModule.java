@@ -6,6 +6,7 @@ import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.outbox.EventHandler;
+import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.wechat.WeChatGateway;
 import java.time.Clock;
@@ -20,7 +21,11 @@ public final class MembershipModule implements FeatureModule {
   private final List<PeriodicJob> jobs;
   private final List<EventHandler> handlers;
 
-  public MembershipModule(Platform platform, WeChatGateway wechat, IdentityModule identity) {
+  /**
+   * @param referralTokens how a join checks the referral token it carries (the referral feature, through this port)
+   */
+  public MembershipModule(Platform platform, WeChatGateway wechat, IdentityModule identity,
+                          ReferralTokens referralTokens) {
     Database database = platform.database();
     Clock clock = platform.clock();
     Members members = new Members();
@@ -31,7 +36,7 @@ public final class MembershipModule implements FeatureModule {
     PhoneSealing phones = new PhoneSealing(platform.dataKeys());
     StaffJoinCodes joinCodes = new StaffJoinCodes();
     Membership membership = new Membership(database, members, notices, consents, visits, joinCodes, phones,
-        new WeChatChecks(wechat), clock);
+        new WeChatChecks(wechat), referralTokens, new Outbox(), clock);
     Erasure erasure = new Erasure(members, visits, consents, audit);
     PrivacyRights rights = new PrivacyRights(database, members, membership, consents, audit, visits, phones, erasure,
         identity.sessions(), clock);

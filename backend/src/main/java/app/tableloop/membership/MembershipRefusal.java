@@ -14,8 +14,8 @@ public enum MembershipRefusal implements Refusal.Listed {
   STAFF_CODE_UNKNOWN(Refusal.of(Kind.INVALID, "staff_code_unknown", "店员推荐码无效",
       "No staff member of this restaurant has this code").at("staff_code")),
   JOIN_CODE_UNKNOWN(Refusal.of(Kind.NOT_FOUND, "join_code_unknown", "这个会员码无效", "No such join code")),
-  REFERRER_UNKNOWN(Refusal.of(Kind.INVALID, "referrer_unknown", "推荐你的会员不存在",
-      "No member of this restaurant referred you with this id").at("referrer")),
+  REFERRER_UNKNOWN(Refusal.of(Kind.INVALID, "referrer_unknown", "邀请你的会员已不是本店会员",
+      "The member who shared this invitation is no longer a member here").at("referral_token")),
   TABLE_UNKNOWN(Refusal.of(Kind.INVALID, "table_unknown", "这家店没有这张桌台", "No such table at this store")
       .at("table_id")),
   PHONE_CODE_INVALID(Refusal.of(Kind.INVALID, "phone_code_invalid", "手机号授权已失效，请重新授权",

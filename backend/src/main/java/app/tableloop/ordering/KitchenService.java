@@ -9,6 +9,7 @@ import app.tableloop.ordering.ticket.TicketLine;
 import app.tableloop.ordering.ticket.TicketOrder;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.Refusals;
+import app.tableloop.platform.outbox.Outbox;
 import app.tableloop.tenancy.DiningTables;
 import app.tableloop.tenancy.OrderingMode;
 import app.tableloop.tenancy.Store;
@@ -28,6 +29,8 @@ import java.util.UUID;
  */
 public final class KitchenService {
   private static final int HURRY_EVERY_MINUTES = 2;
+  /** The outbox topic of an order whose last dish was just served: {@code order_id, store_id, number}. */
+  static final String ORDER_SERVED = "order.served";
 
   private final Database database;
   private final Stores stores;
@@ -38,9 +41,10 @@ public final class KitchenService {
   private final TabStates tabStates;
   private final Diners diners;
   private final OrderingEvents events;
+  private final Outbox outbox;
 
   KitchenService(Database database, Stores stores, DiningTables tables, Tabs tabs, Orders orders,
-                  OrderEndings endings, TabStates tabStates, Diners diners, OrderingEvents events) {
+                  OrderEndings endings, TabStates tabStates, Diners diners, OrderingEvents events, Outbox outbox) {
     this.database = database;
     this.stores = stores;
     this.tables = tables;
@@ -50,6 +54,7 @@ public final class KitchenService {
     this.tabStates = tabStates;
     this.diners = diners;
     this.events = events;
+    this.outbox = outbox;
   }
 
   /** The orders the kitchen works on now, oldest first. */
@@ -86,8 +91,18 @@ public final class KitchenService {
             .compose(allServed -> allServed.isEmpty() ? Refusals.<Boolean>refuse(OrderingRefusal.ITEM_NOT_FOUND)
                 : allServed.get() ? orders.move(sql, tenantId, orderId, OrderStatus.ACCEPTED, OrderStatus.SERVED, null)
                 : Future.succeededFuture(false))
-            .compose(moved -> order(sql, access, orderId)))
+            .compose(moved -> order(sql, access, orderId)
+                .compose(order -> moved ? served(sql, tenantId, order) : Future.succeededFuture(order))))
         .onSuccess(order -> announce(access, order, "order_updated"));
+  }
+
+  /** Announces, with the change, that the order's last dish was served (the diner may have asked to be told). */
+  private Future<Order> served(SqlClient sql, UUID tenantId, Order order) {
+    return outbox.append(sql, tenantId, ORDER_SERVED, new JsonObject()
+            .put("order_id", order.id().toString())
+            .put("store_id", order.storeId().toString())
+            .put("number", order.number()))
+        .map(order);
   }
 
   /** A diner's 催单: reaches the kitchen feed, at most every two minutes per order. */

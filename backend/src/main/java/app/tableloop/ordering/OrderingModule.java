@@ -36,7 +36,7 @@ public final class OrderingModule implements FeatureModule {
         tenancy.scanProofKey(), platform.clock(), tabStates, wechat, adjustments);
     OrderEndings endings = new OrderEndings(menu.stock(), new Outbox());
     KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
-        endings, tabStates, diners, events);
+        endings, tabStates, diners, events, new Outbox());
     this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, endings, diners,
         tabStates, events);
     this.dinerCarts = new DinerCarts(tabs, tabStates);

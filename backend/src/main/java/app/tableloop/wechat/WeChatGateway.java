@@ -63,14 +63,16 @@ public final class WeChatGateway {
   private final WorkerExecutor workers;
   private final Duration timeout;
   private final WeChatConnection connection;
+  private final SubscribeTemplates subscribeTemplates;
 
   private WeChatGateway(WxMaService miniProgram, WxPayService pay, WorkerExecutor workers, Duration timeout,
-                        WeChatConnection connection) {
+                        WeChatConnection connection, SubscribeTemplates subscribeTemplates) {
     this.miniProgram = miniProgram;
     this.pay = pay;
     this.workers = workers;
     this.timeout = timeout;
     this.connection = connection;
+    this.subscribeTemplates = subscribeTemplates;
   }
 
   public static WeChatGateway create(Vertx vertx, RedissonClient redisson, WeChatConnection connection,
@@ -78,7 +80,8 @@ public final class WeChatGateway {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("wechat-gateway", settings.workers(),
         settings.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
     return new WeChatGateway(WeChatClients.miniProgram(connection, redisson, settings.timeout()),
-        WeChatClients.pay(connection, settings.timeout()), workers, settings.timeout(), connection);
+        WeChatClients.pay(connection, settings.timeout()), workers, settings.timeout(), connection,
+        settings.subscribeTemplates());
   }
 
   public String appId() {
@@ -110,6 +113,15 @@ public final class WeChatGateway {
         true, null, false));
   }
 
+  /** The transactional subscribe-message templates diners may be asked to accept. */
+  public SubscribeTemplates subscribeTemplates() {
+    return subscribeTemplates;
+  }
+
+  /**
+   * Sends a subscribe message the diner accepted. Fails with WxJava's exception carrying WeChat's errcode: 43101 when
+   * the diner has no acceptance of the template left (spent, or never given).
+   */
   public Future<Void> sendSubscribeMessage(WxMaSubscribeMessage message) {
     return call(() -> {
       miniProgram.getMsgService().sendSubscribeMsg(message);

@@ -21,12 +21,20 @@ import java.util.Optional;
  * @param live    the live connection; empty in simulator mode, where the simulator supplies one
  * @param timeout bound on one WeChat call, including WxJava's own retries
  * @param workers threads for WxJava's blocking calls
+ * @param subscribeTemplates the transactional subscribe-message templates (WECHAT_SUBSCRIBE_DISHES_READY,
+ *                           WECHAT_SUBSCRIBE_REFUND_DONE; the simulator's own unless set)
  */
-public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers) {
+public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers,
+                             SubscribeTemplates subscribeTemplates) {
   private static final String PUBLIC_KEY_ID = "WECHAT_PAY_PUBLIC_KEY_ID";
   private static final String PUBLIC_KEY_FILE = "WECHAT_PAY_PUBLIC_KEY_FILE";
 
   public enum Mode { SIMULATOR, LIVE }
+
+  /** Without subscribe-message templates. */
+  public WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers) {
+    this(mode, live, timeout, workers, mode == Mode.SIMULATOR ? SubscribeTemplates.SIMULATED : SubscribeTemplates.NONE);
+  }
 
   public static WeChatSettings fromEnvironment() {
     return from(System.getenv());
@@ -37,8 +45,12 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
     Mode mode = mode(env);
     Duration timeout = Duration.ofSeconds(env.integer("WECHAT_TIMEOUT_SECONDS", 10, 1, 120));
     int workers = env.integer("WECHAT_WORKERS", 8, 1, 64);
+    SubscribeTemplates fallback = mode == Mode.SIMULATOR ? SubscribeTemplates.SIMULATED : SubscribeTemplates.NONE;
+    SubscribeTemplates templates = new SubscribeTemplates(
+        env.optional("WECHAT_SUBSCRIBE_DISHES_READY").or(fallback::dishesReady),
+        env.optional("WECHAT_SUBSCRIBE_REFUND_DONE").or(fallback::refundDone));
     if (mode == Mode.SIMULATOR) {
-      return new WeChatSettings(mode, Optional.empty(), timeout, workers);
+      return new WeChatSettings(mode, Optional.empty(), timeout, workers, templates);
     }
     String apiV3Key = required(env, "WECHAT_PAY_API_V3_KEY");
     if (apiV3Key.getBytes(StandardCharsets.UTF_8).length != 32) {
@@ -58,7 +70,7 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
     WeChatConnection connection = new WeChatConnection(required(env, "WECHAT_APP_ID"),
         required(env, "WECHAT_APP_SECRET"), merchant, Optional.empty(), WeChatConnection.PAY_BASE_URL,
         Optional.empty());
-    return new WeChatSettings(mode, Optional.of(connection), timeout, workers);
+    return new WeChatSettings(mode, Optional.of(connection), timeout, workers, templates);
   }
 
   /**

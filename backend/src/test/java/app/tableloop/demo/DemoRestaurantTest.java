@@ -139,7 +139,12 @@ class DemoRestaurantTest {
         .getJsonArray("items"));
 
     assertThat(templates).extracting(template -> template.getString("name"))
-        .containsExactlyInAnyOrder("满100减15", "新客首单8折");
+        .containsExactlyInAnyOrder("满100减15", "新客首单8折", DemoReferral.FRIEND_COUPON, DemoReferral.SHARER_COUPON);
+    JsonObject referral = ok(service.get(storePath("/referral-settings"), owner));
+    assertThat(referral.getInteger("needed")).isEqualTo(5);
+    assertThat(templates).filteredOn(template -> template.getString("id")
+        .equals(referral.getString("sharer_template_id"))).singleElement()
+        .satisfies(template -> assertThat(template.getString("name")).isEqualTo(DemoReferral.SHARER_COUPON));
     assertThat(templates).filteredOn(template -> template.getBoolean("claimable")).singleElement()
         .satisfies(template -> assertThat(template.getString("claim_code")).isEqualTo(DemoCoupons.CLAIM_CODE));
     assertThat(templates).filteredOn(template -> template.getString("name").equals("新客首单8折")).singleElement()

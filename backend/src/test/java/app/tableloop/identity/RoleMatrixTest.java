@@ -27,7 +27,8 @@ class RoleMatrixTest {
   /** Operations anyone may call, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
       "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink", "getMenu",
-      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode");
+      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode",
+      "resolveReferralCode");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
@@ -129,7 +130,13 @@ class RoleMatrixTest {
       Map.entry("payTabWithStoredValue", Set.of("diner")),
       Map.entry("refundStoredValue", Set.of("operator", "owner")),
       Map.entry("listPointsOffers", Set.of("diner")),
-      Map.entry("redeemPointsForCoupon", Set.of("diner")));
+      Map.entry("redeemPointsForCoupon", Set.of("diner")),
+      Map.entry("getReferral", Set.of("diner")),
+      Map.entry("getReferralPoster", Set.of("diner")),
+      Map.entry("getReferralSettings", Set.of("operator", "owner")),
+      Map.entry("updateReferralSettings", Set.of("operator", "owner")),
+      Map.entry("getSubscribeTemplates", Set.of("diner")),
+      Map.entry("recordSubscriptions", Set.of("diner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
@@ -290,6 +297,9 @@ class RoleMatrixTest {
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
       case "redeemPointsForCoupon" -> new JsonObject().put("template_id", UUID.randomUUID().toString())
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
+      case "updateReferralSettings" -> new JsonObject().put("active", true).put("needed", 5)
+          .put("cap_per_sharer", 10);
+      case "recordSubscriptions" -> new JsonObject().put("results", new JsonObject().put("sim-dishes-ready", "accept"));
       default -> null;
     };
   }

@@ -3,7 +3,6 @@ package app.tableloop.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MembershipRulesTest {
@@ -21,12 +20,12 @@ class MembershipRulesTest {
   }
 
   @Test
-  void aStaffCodeOrAReferrerSaysHowTheDinerJoined() {
+  void aStaffCodeOrAReferralTokenSaysHowTheDinerJoined() {
     assertThat(request(true, 1).via()).isEqualTo(JoinVia.JOIN_CARD);
     assertThat(new JoinRequest(true, 1, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.of("abcdefghjk"), Optional.empty()).via()).isEqualTo(JoinVia.STAFF_CODE);
     assertThat(new JoinRequest(true, 1, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.of(UUID.randomUUID())).via()).isEqualTo(JoinVia.REFERRAL);
+        Optional.empty(), Optional.of("a-referral-token")).via()).isEqualTo(JoinVia.REFERRAL);
   }
 
   @Test

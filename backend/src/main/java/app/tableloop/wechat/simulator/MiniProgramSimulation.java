@@ -112,6 +112,16 @@ public final class MiniProgramSimulation {
     tokens.replaceAll((token, expiry) -> now.minusSeconds(1));
   }
 
+  /** What the diner's tap on "accept" in wx.requestSubscribeMessage gives WeChat: one more message of the template. */
+  public void acceptSubscription(String openId, String templateId) {
+    acceptances.computeIfAbsent(openId + "|" + templateId, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** Every subscribe message sent so far, as WeChat received it (with {@code sent_at}), oldest first. */
+  public List<JsonObject> subscribeMessages() {
+    return List.copyOf(subscribeMessages);
+  }
+
   /** What a diner's wx.login would return for {@code user}: a code valid once, for five minutes. */
   public String loginCode(String user, boolean withUnionId) {
     String code = randomToken(24);
