@@ -217,6 +217,28 @@ describe('launching with changes', () => {
     expect(sent('POST', CAMPAIGNS)[0]).not.toHaveProperty('budget_fen');
   });
 
+  test('a factor among the audience\'s parameters stays a decimal; counts stay whole', async () => {
+    const basket = { ...BASKET, params: { min_visits: 2, threshold_multiplier: 1.2 } };
+    phone.answer(store({ [`GET ${CARDS}`]: json(200, { items: [basket] }), [`POST ${CAMPAIGNS}`]: json(201, CAMPAIGN) }));
+    const page = await openPage(LAUNCH, { ...OWNER, type: 'basket_boost' });
+    expect(page.instance.data.form.params.map((param) => [param.label, param.value])).toEqual([
+      ['到店次数至少（次）', '2'], ['门槛为个人平均客单价的（倍）', '1.2'],
+    ]);
+
+    type(page, '.param-threshold_multiplier', '一点三');
+    await tap(page, '.launch >>> .t-button');
+    expect(text(page, '.problem')).toBe('「门槛为个人平均客单价的（倍）」请填不小于 0 的数');
+    type(page, '.param-min_visits', '2.5');
+    type(page, '.param-threshold_multiplier', '1.3');
+    await tap(page, '.launch >>> .t-button');
+    expect(text(page, '.problem')).toBe('「到店次数至少（次）」请填不小于 0 的整数');
+    type(page, '.param-min_visits', '3');
+    await tap(page, '.launch >>> .t-button');
+
+    expect(sent('POST', CAMPAIGNS)).toHaveLength(1);
+    expect(sent('POST', CAMPAIGNS)[0].params).toEqual({ min_visits: 3, threshold_multiplier: 1.3 });
+  });
+
   test.each([
     [[['.amount', '']], '请填写减免金额，例如 30'],
     [[['.threshold', '20'], ['.amount', '30']], '减免金额不能超过使用门槛'],

@@ -22,7 +22,7 @@ const PARAM_LABELS = {
   min_avg_basket_fen: '平均客单价至少（元）',
   min_visits: '到店次数至少（次）',
   days_before: '生日前几天发放（天）',
-  basket_multiplier_percent: '门槛为平均客单价的（%）',
+  threshold_multiplier: '门槛为个人平均客单价的（倍）',
 };
 
 /** What an offer gives, and for how long: "满¥200减¥30 · 14 天有效". */
@@ -129,6 +129,8 @@ function formOf(card) {
       key,
       label: PARAM_LABELS[key] || key,
       value: key.endsWith('_fen') ? yuanText(card.params[key]) : String(card.params[key]),
+      // A factor such as 1.2 stays a decimal; counts and days are whole numbers.
+      decimal: !key.endsWith('_fen') && !Number.isInteger(card.params[key]),
     })),
     budget: '',
     startDate: '',
@@ -172,13 +174,23 @@ function offerOf(form, cardOffer) {
   return { offer: withoutNulls(offer) };
 }
 
+function numberOf(param) {
+  return param.key.endsWith('_fen') ? fenOf(param.value, undefined) : wholeOf(param.value, 0, 100000);
+}
+
+/** A decimal typed ("1.2"); undefined when it is none. */
+function decimalOf(text) {
+  const trimmed = String(text === undefined || text === null ? '' : text).trim();
+  return /^\d{1,6}(?:\.\d{1,4})?$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
 /** The audience parameters the form describes (the card's others kept), or the first thing wrong with them. */
 function paramsOf(form, cardParams) {
   const params = { ...cardParams };
   for (const param of form.params) {
-    const value = param.key.endsWith('_fen') ? fenOf(param.value, undefined) : wholeOf(param.value, 0, 100000);
+    const value = param.decimal ? decimalOf(param.value) : numberOf(param);
     if (value === undefined || value === null) {
-      return { problem: `「${param.label}」请填不小于 0 的整数` };
+      return { problem: `「${param.label}」请填不小于 0 的${param.decimal ? '数' : '整数'}` };
     }
     params[param.key] = value;
   }
@@ -221,6 +233,4 @@ function withoutNulls(object) {
   return kept;
 }
 
-module.exports = {
-  TYPE_NAMES, cardView, campaignView, resultView, offerText, formOf, launchOf, withoutNulls,
-};
+module.exports = { cardView, campaignView, formOf, launchOf, withoutNulls };
