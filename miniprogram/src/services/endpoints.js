@@ -103,6 +103,24 @@ const ENDPOINTS = {
   refundStoredValue: {
     method: 'POST', path: '/api/v1/stores/{store}/members/{member}/stored-value-refunds', auth: true, idempotent: true,
   },
+
+  // Campaigns: the owner's campaign cards, launching one (the key kept for every retry), pausing, resuming and stopping
+  // it and its results; the diner's message box and the banner at the next scan; referral (邀请有礼) and the one-time
+  // subscribe messages a diner asks for with an order.
+  campaignCards: { method: 'GET', path: '/api/v1/stores/{store}/campaign-cards', auth: true },
+  campaigns: { method: 'GET', path: '/api/v1/stores/{store}/campaigns', auth: true },
+  launchCampaign: { method: 'POST', path: '/api/v1/stores/{store}/campaigns', auth: true, idempotent: true },
+  campaign: { method: 'GET', path: '/api/v1/stores/{store}/campaigns/{campaign}', auth: true },
+  pauseCampaign: { method: 'POST', path: '/api/v1/stores/{store}/campaigns/{campaign}/pause', auth: true },
+  resumeCampaign: { method: 'POST', path: '/api/v1/stores/{store}/campaigns/{campaign}/resume', auth: true },
+  stopCampaign: { method: 'POST', path: '/api/v1/stores/{store}/campaigns/{campaign}/stop', auth: true },
+  messages: { method: 'GET', path: '/api/v1/stores/{store}/messages', auth: true },
+  readMessage: { method: 'POST', path: '/api/v1/stores/{store}/messages/{message}/read', auth: true },
+  messageBanner: { method: 'GET', path: '/api/v1/stores/{store}/messages/banner', auth: true },
+  referral: { method: 'GET', path: '/api/v1/stores/{store}/referral', auth: true },
+  referralPoster: { method: 'GET', path: '/api/v1/stores/{store}/referral/poster.png', auth: true },
+  subscribeTemplates: { method: 'GET', path: '/api/v1/stores/{store}/subscribe-templates', auth: true },
+  recordSubscriptions: { method: 'POST', path: '/api/v1/stores/{store}/subscriptions', auth: true },
 };
 
 /** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */

@@ -13,12 +13,16 @@ function fetchMembership(storeId, options = {}) {
 
 /**
  * Joins with consent to the notice version read. `marketing` is a consent of its own; the rest is optional:
- * nickname, birthday (YYYY-MM-DD), phoneCode (WeChat's phone button), tableId, staffCode (a staff member's join code).
+ * nickname, birthday (YYYY-MM-DD), phoneCode (WeChat's phone button), tableId, staffCode (a staff member's join code),
+ * referralToken (the signed token of the member whose share card or poster brought me).
  */
-function dispatchJoin(storeId, { noticeVersion, marketing = false, nickname, birthday, phoneCode, tableId, staffCode },
-  options = {}) {
+function dispatchJoin(storeId, {
+  noticeVersion, marketing = false, nickname, birthday, phoneCode, tableId, staffCode, referralToken,
+}, options = {}) {
   const body = { consent: true, notice_version: noticeVersion, marketing: !!marketing };
-  const optional = { nickname, birthday, phone_code: phoneCode, table_id: tableId, staff_code: staffCode };
+  const optional = {
+    nickname, birthday, phone_code: phoneCode, table_id: tableId, staff_code: staffCode, referral_token: referralToken,
+  };
   Object.keys(optional).filter((key) => optional[key]).forEach((key) => {
     body[key] = optional[key];
   });

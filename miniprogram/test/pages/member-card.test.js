@@ -122,3 +122,25 @@ test('the card shows my level and how far the next one is; without it the card s
   expect(text(without, '.title')).toBe('小林');
   expect(exists(without, '.level')).toBe(false);
 });
+
+test('the card leads to my messages, with how many are unread, and to 邀请有礼', async () => {
+  const MESSAGES = `/api/v1/stores/${STORE.id}/messages`;
+  phone.answer(card({ [`GET ${MESSAGES}`]: json(200, { items: [], unread: 3 }) }));
+  const page = await openPage(PAGE, { store: STORE.id });
+
+  expect(text(page, '.unread-badge')).toBe('3');
+  await tap(page, '.inbox-entry');
+  await tap(page, '.referral-entry');
+  expect(phone.navigations.map((n) => n.url)).toEqual([
+    `/pages/member/inbox/index?store=${STORE.id}`, `/pages/member/referral/index?store=${STORE.id}`,
+  ]);
+
+  phone.answer(card({ [`GET ${MESSAGES}`]: json(200, { items: [], unread: 0 }) }));
+  const allRead = await openPage(PAGE, { store: STORE.id });
+  expect(exists(allRead, '.unread-badge')).toBe(false);
+
+  phone.answer(card({ [`GET ${MESSAGES}`]: problem(503, 'service_unavailable', '服务暂时不可用') }));
+  const unreadable = await openPage(PAGE, { store: STORE.id });
+  expect(exists(unreadable, '.unread-badge')).toBe(false);
+  expect(text(unreadable, '.inbox-entry')).toBe('消息');
+});

@@ -70,6 +70,31 @@ test('a staff member\'s join code names the store and is sent, so the staff memb
   expect(joins()[0].data).toEqual({ consent: true, notice_version: 2, marketing: false, staff_code: STAFF_CODE });
 });
 
+test('a member\'s share card carries their signed referral token, which goes with the join as referral_token', async () => {
+  const token = 'rf.eyJtIjoiMTIzIn0.c2lnbmF0dXJl';
+  phone.answer(notMember({ [`POST ${MEMBERSHIP_PATH}`]: json(201, member()) }));
+  // The share path as WeChat opens it: the query's values still encoded.
+  const page = await openPage(PAGE, { store: STORE.id, ref: encodeURIComponent(token) });
+
+  await tap(page, '.consent');
+  await tap(page, '.join-button >>> .t-button');
+
+  expect(joins()[0].data).toEqual({ consent: true, notice_version: 2, marketing: false, referral_token: token });
+});
+
+test('a refused referral (my own card, say) shows the server\'s words and joins nothing', async () => {
+  phone.answer(notMember({
+    [`POST ${MEMBERSHIP_PATH}`]: problem(400, 'self_referral', '不能通过自己的邀请加入', 'referral_token'),
+  }));
+  const page = await openPage(PAGE, { store: STORE.id, ref: 'rf.token' });
+
+  await tap(page, '.consent');
+  await tap(page, '.join-button >>> .t-button');
+
+  expect(text(page, '.problem')).toBe('不能通过自己的邀请加入');
+  expect(phone.navigations).toEqual([]);
+});
+
 test('an unknown join code shows the problem\'s message, with a retry', async () => {
   phone.answer(notMember({
     [`GET /api/v1/join-codes/${STAFF_CODE}`]: problem(404, 'join_code_unknown', '这个会员码无效，请向店员重新获取'),

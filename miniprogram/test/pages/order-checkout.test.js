@@ -278,3 +278,119 @@ describe('coupons and member prices at checkout', () => {
     expect(submits()[0].data).not.toHaveProperty('coupon');
   });
 });
+
+describe('subscribe messages asked for with the order', () => {
+  const config = require('../../src/config/index');
+  const TEMPLATES = `/api/v1/stores/${R.STORE.id}/subscribe-templates`;
+  const SUBSCRIPTIONS = `/api/v1/stores/${R.STORE.id}/subscriptions`;
+
+  function recorded() {
+    return phone.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname === SUBSCRIPTIONS).map((r) => r.data);
+  }
+
+  function asked() {
+    return phone.requests.filter((r) => r.url.endsWith('/sim/subscribe-accept')).map((r) => r.data.template_id);
+  }
+
+  afterEach(() => {
+    delete wx.requestSubscribeMessage;
+  });
+
+  test('accepted: the store\'s templates are asked for in the submit\'s tap and the answers recorded with the order', async () => {
+    const query = R.seated();
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, CART),
+      [`GET ${TEMPLATES}`]: json(200, { dishes_ready: 'tpl-ready', refund_done: 'tpl-refund' }),
+      'POST /sim/subscribe-accept': json(200, {}),
+      [`POST ${R.TAB_PATH}/orders`]: json(201, R.order()),
+      [`POST ${SUBSCRIPTIONS}`]: { statusCode: 204, data: '' },
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.submit >>> .t-button');
+
+    expect(asked()).toEqual(['tpl-ready', 'tpl-refund']);
+    expect(recorded()).toEqual([{ results: { 'tpl-ready': 'accept', 'tpl-refund': 'accept' }, order_id: 'o1' }]);
+    expect(phone.navigations[0].url).toBe(`/pages/order/status/index?store=${query.store}&tab=${query.tab}&order=o1&pay=1`);
+  });
+
+  test('rejected (WeChat\'s own question): only the configured template is asked, the refusal recorded as such', async () => {
+    const query = R.seated();
+    config.use('live', { apiBaseUrl: 'http://api.test' });
+    wx.requestSubscribeMessage = jest.fn((options) => options.success({ errMsg: 'requestSubscribeMessage:ok', 'tpl-ready': 'reject' }));
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, CART),
+      [`GET ${TEMPLATES}`]: json(200, { dishes_ready: 'tpl-ready', refund_done: null }),
+      [`POST ${R.TAB_PATH}/orders`]: json(201, R.order()),
+      [`POST ${SUBSCRIPTIONS}`]: { statusCode: 204, data: '' },
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.submit >>> .t-button');
+
+    expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-ready']);
+    expect(recorded()).toEqual([{ results: { 'tpl-ready': 'reject' }, order_id: 'o1' }]);
+    expect(phone.navigations).toHaveLength(1);
+  });
+
+  test('the question dismissed: nothing recorded, the order placed all the same', async () => {
+    const query = R.seated();
+    config.use('live', { apiBaseUrl: 'http://api.test' });
+    wx.requestSubscribeMessage = jest.fn((options) => options.fail({ errMsg: 'requestSubscribeMessage:fail cancel' }));
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, CART),
+      [`GET ${TEMPLATES}`]: json(200, { dishes_ready: 'tpl-ready', refund_done: 'tpl-refund' }),
+      [`POST ${R.TAB_PATH}/orders`]: json(201, R.order()),
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.submit >>> .t-button');
+
+    expect(recorded()).toEqual([]);
+    expect(phone.navigations).toHaveLength(1);
+  });
+
+  test.each([
+    ['no templates configured', json(200, { dishes_ready: null, refund_done: null })],
+    ['templates not to be read', problem(503, 'service_unavailable', '服务暂时不可用')],
+  ])('%s: nobody is asked and nothing recorded', async (name, answer) => {
+    const query = R.seated();
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, CART),
+      [`GET ${TEMPLATES}`]: answer,
+      [`POST ${R.TAB_PATH}/orders`]: json(201, R.order()),
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.submit >>> .t-button');
+
+    expect(asked()).toEqual([]);
+    expect(recorded()).toEqual([]);
+    expect(phone.navigations).toHaveLength(1);
+    expect(phone.toasts).toEqual([]);
+  });
+
+  test('asked once per checkout: a refused submit and the next one share the answers, recorded with the order placed', async () => {
+    const query = R.seated();
+    let orders = [problem(409, 'store_closed', '门店现在不营业'), json(201, R.order())];
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, CART),
+      [`GET ${TEMPLATES}`]: json(200, { dishes_ready: 'tpl-ready', refund_done: null }),
+      'POST /sim/subscribe-accept': json(200, {}),
+      [`POST ${R.TAB_PATH}/orders`]: () => {
+        const [next, ...rest] = orders;
+        orders = rest;
+        return next;
+      },
+      [`POST ${SUBSCRIPTIONS}`]: { statusCode: 204, data: '' },
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.submit >>> .t-button');
+    expect(recorded()).toEqual([]);
+    await tap(page, '.submit >>> .t-button');
+
+    expect(asked()).toEqual(['tpl-ready']);
+    expect(recorded()).toEqual([{ results: { 'tpl-ready': 'accept' }, order_id: 'o1' }]);
+  });
+});

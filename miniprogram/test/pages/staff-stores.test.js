@@ -78,7 +78,7 @@ test('each store offers the screens of the role held there, and opens them for t
   expect(labels).toEqual([
     '后厨订单', '在座桌台 · 收款', '沽清与库存', '我的会员码 · 今日招募', '会员',
     '后厨订单', '在座桌台 · 收款', '沽清与库存', '桌台与桌码', '员工与邀请', '今日结算', '我的会员码 · 今日招募', '会员',
-    '员工招募会员', '优惠券', '储值套餐', '会员等级与积分',
+    '员工招募会员', '优惠券', '储值套餐', '会员等级与积分', '营销',
   ]);
 
   page.querySelectorAll('.entry')[10].dispatchEvent('tap');

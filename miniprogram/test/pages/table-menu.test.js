@@ -236,3 +236,49 @@ test('a lost live feed is said on screen, and once it is back the cart is read a
     jest.useRealTimers();
   }
 });
+
+describe('the banner of the latest unread campaign message', () => {
+  const BANNER = `/api/v1/stores/${R.STORE.id}/messages/banner`;
+  const MESSAGE = {
+    id: 'me1', title: '好久不见，送你一张券', body: '满200减30，已放入你的优惠券', coupon_id: 'c1', campaign_id: 'ca1',
+    created_at: '2026-12-02T02:00:00Z', read: false,
+  };
+
+  test('shows above the menu at the scan; tapping it opens my messages', async () => {
+    phone.answer(restaurant({ [`GET ${BANNER}`]: json(200, { message: MESSAGE }) }));
+    const page = await openPage(PAGE, QUERY);
+
+    expect(text(page, '.banner-title')).toBe('好久不见，送你一张券');
+    expect(text(page, '.banner-body')).toBe('满200减30，已放入你的优惠券');
+    await tap(page, '.banner-text');
+
+    expect(phone.navigations).toEqual([{ how: 'navigateTo', url: `/pages/member/inbox/index?store=${R.STORE.id}` }]);
+    expect(exists(page, '.banner')).toBe(false);
+  });
+
+  test('dismissed: gone, and marked read so the next scan does not show it again', async () => {
+    phone.answer(restaurant({
+      [`GET ${BANNER}`]: json(200, { message: MESSAGE }),
+      [`POST /api/v1/stores/${R.STORE.id}/messages/me1/read`]: { statusCode: 204, data: '' },
+    }));
+    const page = await openPage(PAGE, QUERY);
+
+    await tap(page, '.dismiss-banner');
+
+    expect(exists(page, '.banner')).toBe(false);
+    expect(phone.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/messages/me1/read'))).toHaveLength(1);
+    expect(phone.toasts).toEqual([]);
+  });
+
+  test.each([
+    ['none unread (204)', { statusCode: 204, data: '' }],
+    ['not a member (the server refuses)', problem(403, 'not_a_member', '请先成为会员')],
+  ])('%s: no banner, and nothing said', async (name, answer) => {
+    phone.answer(restaurant({ [`GET ${BANNER}`]: answer }));
+    const page = await openPage(PAGE, QUERY);
+
+    expect(text(page, '.store-name')).toBe('老街面馆');
+    expect(exists(page, '.banner')).toBe(false);
+    expect(phone.toasts).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
 // 我的: the member card (visits, spend, average basket, first and last visit, favourite dishes, stores visited), the
 // marketing consent in one tap, and the optional data to change (nickname, birthday, phone); the ways to the wallet
-// (coupons, points, level, stored value) and to 我的数据.
+// (coupons, points, level, stored value), to my messages (with how many are unread), to 邀请有礼 and to 我的数据.
 const membership = require('../../../services/membership');
 const wallet = require('../../../services/wallet');
+const inbox = require('../../../services/inbox');
 const wechat = require('../../../services/wechat');
 const { cardView } = require('../../../utils/members');
 const { levelView } = require('../../../utils/coupons');
@@ -18,7 +19,7 @@ const WALLET_ENTRIES = [
 Page({
   data: {
     state: 'loading', failure: '', card: null, nickname: '', busy: '', problem: '', today: '', walletEntries: WALLET_ENTRIES,
-    level: null,
+    level: null, unread: 0,
   },
 
   onLoad(query) {
@@ -42,6 +43,7 @@ Page({
       if (member) {
         this.show(member);
         this.showLevel();
+        this.showUnread();
       } else {
         this.setData({ state: 'none', card: null });
       }
@@ -61,6 +63,15 @@ Page({
       this.setData({ level: levelView(await wallet.fetchLevel(this.store, { quiet: true })) });
     } catch (error) {
       this.setData({ level: null });
+    }
+  },
+
+  /** How many of my messages are unread: a courtesy on the card, none shown when it cannot be read. */
+  async showUnread() {
+    try {
+      this.setData({ unread: (await inbox.fetchMessages(this.store, { quiet: true })).unread });
+    } catch (error) {
+      this.setData({ unread: 0 });
     }
   },
 
@@ -124,6 +135,14 @@ Page({
 
   onWallet(event) {
     wx.navigateTo({ url: `/pages/wallet/${event.currentTarget.dataset.page}/index?store=${this.store}` });
+  },
+
+  onInbox() {
+    wx.navigateTo({ url: `/pages/member/inbox/index?store=${this.store}` });
+  },
+
+  onReferral() {
+    wx.navigateTo({ url: `/pages/member/referral/index?store=${this.store}` });
   },
 
   onMyData() {

@@ -1,7 +1,8 @@
 // "成为会员": the brand's privacy notice in full, consent to it (required), marketing messages as a consent of their
 // own (off unless ticked), and optional nickname, birthday and phone (WeChat's phone button). Opened from an order
 // (`store`, `table`) or from a staff member's join code (`j=<code>`, or a mini-program code's scene `j=<code>`), which
-// names the store and credits that staff member.
+// names the store and credits that staff member, or from a member's share card (`store`, `ref=<signed token>`), which
+// credits that member's referral.
 const membership = require('../../../services/membership');
 const wechat = require('../../../services/wechat');
 const { queryOf, once } = require('../../../utils/actions');
@@ -23,7 +24,9 @@ Page({
 
   onLoad(query) {
     const decoded = queryOf(query);
-    this.target = { store: decoded.store || '', table: decoded.table || '', staffCode: staffCodeOf(decoded) };
+    this.target = {
+      store: decoded.store || '', table: decoded.table || '', staffCode: staffCodeOf(decoded), referral: decoded.ref || '',
+    };
     this.phoneCode = '';
     this.setData({ today: new Date().toISOString().slice(0, 10) });
     this.load();
@@ -92,6 +95,7 @@ Page({
           phoneCode: this.phoneCode,
           tableId: this.target.table,
           staffCode: this.target.staffCode,
+          referralToken: this.target.referral,
         }, { quiet: true });
         wx.showToast({ title: '欢迎成为会员', icon: 'success' });
         wx.redirectTo({ url: `/pages/member/card/index?store=${this.target.store}` });

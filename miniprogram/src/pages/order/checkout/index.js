@@ -1,8 +1,11 @@
 // Checkout: head count and notes, the price as the server quotes it (member price, level discount and the coupon
 // chosen: the best one unless the diner picks another or none), then the order with that coupon. One submit holds one
 // idempotency key until it succeeds, so a second tap or a retry after a lost answer gets the same order, never two.
+// Where the store has subscribe-message templates ("菜做好了", "退款已到账"), the submit's tap also asks the diner
+// whether WeChat may tell them (WeChat asks only from a tap), once per checkout; the answers are recorded with the order.
 const api = require('../../../services/request');
 const ordering = require('../../../services/ordering');
+const subscriptions = require('../../../services/subscriptions');
 const visits = require('../../../utils/visit');
 const { cartView } = require('../../../utils/cart');
 const { formatFen } = require('../../../utils/money');
@@ -62,7 +65,19 @@ Page({
       this.setData({ state: 'failed', failure: { message: error.message } });
       return;
     }
-    await this.quote(this.coupon || 'best');
+    await Promise.all([this.quote(this.coupon || 'best'), this.readTemplates()]);
+  },
+
+  /** The store's subscribe-message templates, read once before the tap that asks for them; none when unreadable. */
+  async readTemplates() {
+    if (this.templateIds) {
+      return;
+    }
+    try {
+      this.templateIds = await subscriptions.fetchTemplateIds(this.ids.store, { quiet: true });
+    } catch (error) {
+      this.templateIds = null;
+    }
   },
 
   /**
@@ -120,11 +135,13 @@ Page({
       return;
     }
     this.submitting = true;
+    this.askSubscription();
     this.key = this.key || api.newIdempotencyKey();
     this.setData({ submitting: true, error: '' });
     try {
       const order = await this.place();
       this.key = null;
+      await this.recordSubscription(order.id);
       const pay = order.status === 'awaiting_payment' ? '&pay=1' : '';
       wx.redirectTo({ url: `/pages/order/status/index?store=${this.ids.store}&tab=${this.ids.tab}&order=${order.id}${pay}` });
     } catch (error) {
@@ -135,6 +152,26 @@ Page({
         this.key = null;
         this.load();
       }
+    }
+  },
+
+  /** Asks, in the submit's tap, for the templates the store has; once per checkout, whatever happens to the order. */
+  askSubscription() {
+    if (!this.subscribing && this.templateIds && this.templateIds.length) {
+      this.subscribing = subscriptions.ask(this.templateIds).catch(() => ({}));
+    }
+  },
+
+  /** Records what the diner answered, with the order placed; a failure to record costs only the message. */
+  async recordSubscription(orderId) {
+    if (!this.subscribing || this.recorded) {
+      return;
+    }
+    this.recorded = true;
+    try {
+      await subscriptions.dispatchResults(this.ids.store, await this.subscribing, orderId, { quiet: true });
+    } catch (error) {
+      // Without the record the server sends no message: the diner was asked and the order stands.
     }
   },
 

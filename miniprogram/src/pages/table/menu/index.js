@@ -1,9 +1,11 @@
 // Where a table's code lands: the store, the table and whether it is open, the menu by category, and the table's
-// shared cart, live. Dishes with options open a picker that keeps to each group's minimum and maximum.
+// shared cart, live. Dishes with options open a picker that keeps to each group's minimum and maximum. A member's latest
+// unread campaign message shows as a banner above the menu, until opened or dismissed.
 const api = require('../../../services/request');
 const tenancy = require('../../../services/tenancy');
 const menus = require('../../../services/menu');
 const ordering = require('../../../services/ordering');
+const inbox = require('../../../services/inbox');
 const wechat = require('../../../services/wechat');
 const visits = require('../../../utils/visit');
 const options = require('../../../utils/options');
@@ -34,6 +36,7 @@ Page(withLiveTab({
     offline: false,
     busy: false,
     picker: { visible: false, groups: [] },
+    banner: null,
   },
 
   onLoad(query) {
@@ -77,7 +80,35 @@ Page(withLiveTab({
       this.showTab(tab);
     } catch (error) {
       this.setData({ state: 'failed', failure: failureOf(error) });
+      return;
     }
+    this.showBanner();
+  },
+
+  /** The latest unread campaign message, if any: a courtesy, so no answer (or not a member) shows nothing. */
+  async showBanner() {
+    try {
+      const message = await inbox.fetchBanner(this.tab.store_id, { quiet: true });
+      this.setData({ banner: message ? { id: message.id, title: message.title, body: message.body } : null });
+    } catch (error) {
+      this.setData({ banner: null });
+    }
+  },
+
+  /** Opens my messages, where this one is read. */
+  onBanner() {
+    const storeId = this.tab.store_id;
+    this.setData({ banner: null });
+    wx.navigateTo({ url: `/pages/member/inbox/index?store=${storeId}` });
+  },
+
+  /** Dismissed: read, so the next scan does not show it again. */
+  onDismissBanner() {
+    const { id } = this.data.banner;
+    this.setData({ banner: null });
+    inbox.dispatchRead(this.tab.store_id, id, { quiet: true }).catch(() => {
+      // Unread still: it may show again at the next scan, which is no harm.
+    });
   },
 
   async reloadTab() {

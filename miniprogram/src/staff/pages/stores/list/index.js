@@ -9,8 +9,8 @@ const MANAGERS = ['owner', 'operator'];
 
 /**
  * The screens of a store for `role`: everyone works the kitchen, tabs and stock, recruits and looks up members;
- * managers also tables, staff, money, who recruited whom, and the loyalty settings (coupons, top-up packages, levels
- * and points).
+ * managers also tables, staff, money, who recruited whom, the loyalty settings (coupons, top-up packages, levels
+ * and points) and 营销 (campaigns).
  */
 const ENTRIES = [
   { screen: 'kitchen/orders', label: '后厨订单' },
@@ -25,6 +25,7 @@ const ENTRIES = [
   { screen: 'loyalty/coupons', label: '优惠券', managers: true },
   { screen: 'loyalty/packages', label: '储值套餐', managers: true },
   { screen: 'loyalty/levels', label: '会员等级与积分', managers: true },
+  { screen: 'campaigns/home', label: '营销', managers: true },
 ];
 
 function entriesFor(storeId, role) {

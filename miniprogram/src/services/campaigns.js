@@ -1,0 +1,53 @@
+// The owner's campaigns: the cards computed from the store's own data (audience, offer, cost, preview), launching one
+// with or without changes, the campaigns running and finished with their results, and pausing, resuming or stopping one.
+const api = require('./request');
+
+function store(storeId) {
+  return { store: storeId };
+}
+
+/** The campaign cards, ranked by expected return. */
+async function fetchCards(storeId, options = {}) {
+  const { items } = await api.request('campaignCards', { ...options, params: store(storeId) });
+  return items;
+}
+
+/** Every campaign of the store, running or not. */
+async function fetchCampaigns(storeId, options = {}) {
+  const { items } = await api.request('campaigns', { ...options, params: store(storeId) });
+  return items;
+}
+
+function fetchCampaign(storeId, campaignId, options = {}) {
+  return api.request('campaign', { ...options, params: { store: storeId, campaign: campaignId } });
+}
+
+/**
+ * Launches a campaign of `type`; `offer`, `params`, `budgetFen` and `startsAt` change the card's defaults when given.
+ * The same `idempotencyKey` again answers the campaign launched the first time, never a second one.
+ */
+function dispatchLaunch(storeId, { type, offer, params, budgetFen, startsAt, idempotencyKey }, options = {}) {
+  const body = { type, idempotency_key: idempotencyKey };
+  const optional = { offer, params, budget_fen: budgetFen, starts_at: startsAt };
+  Object.keys(optional).filter((key) => optional[key] !== undefined && optional[key] !== null).forEach((key) => {
+    body[key] = optional[key];
+  });
+  return api.request('launchCampaign', { ...options, params: store(storeId), body });
+}
+
+/** Pauses, resumes or stops a campaign (`action`); answers it as it now is. */
+function dispatchAction(storeId, campaignId, action, options = {}) {
+  const params = { store: storeId, campaign: campaignId };
+  if (action === 'pause') {
+    return api.request('pauseCampaign', { ...options, params });
+  }
+  if (action === 'resume') {
+    return api.request('resumeCampaign', { ...options, params });
+  }
+  if (action === 'stop') {
+    return api.request('stopCampaign', { ...options, params });
+  }
+  throw new Error(`unknown campaign action ${action}`);
+}
+
+module.exports = { fetchCards, fetchCampaigns, fetchCampaign, dispatchLaunch, dispatchAction };
