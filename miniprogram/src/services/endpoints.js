@@ -61,6 +61,7 @@ const ENDPOINTS = {
   marketingConsent: { method: 'PUT', path: '/api/v1/stores/{store}/membership/marketing', auth: true },
   myDataExport: { method: 'GET', path: '/api/v1/stores/{store}/membership/export', auth: true },
   joinCode: { method: 'GET', path: '/api/v1/join-codes/{code}', auth: false },
+  referralCode: { method: 'GET', path: '/api/v1/referral-codes/{code}', auth: false },
   myJoinCode: { method: 'GET', path: '/api/v1/stores/{store}/join-code', auth: true },
   myJoinCodeImage: { method: 'GET', path: '/api/v1/stores/{store}/join-code.png', auth: true },
   myRecruitsToday: { method: 'GET', path: '/api/v1/stores/{store}/recruits/today', auth: true },

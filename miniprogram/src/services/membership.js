@@ -60,6 +60,11 @@ function fetchJoinCode(code, options = {}) {
   return api.request('joinCode', { ...options, params: { code } });
 }
 
+/** The store and the referral token behind a member's poster code (public). */
+function fetchReferralCode(code, options = {}) {
+  return api.request('referralCode', { ...options, params: { code } });
+}
+
 function fetchMyJoinCode(storeId, options = {}) {
   return api.request('myJoinCode', { ...options, params: store(storeId) });
 }
@@ -100,6 +105,6 @@ function dispatchRevealPhone(storeId, memberId, reason, options = {}) {
 
 module.exports = {
   fetchMembership, dispatchJoin, dispatchUpdate, dispatchMarketing, fetchMyData, downloadMyData, dispatchLeave,
-  fetchJoinCode, fetchMyJoinCode, downloadMyJoinCodeImage, fetchMyRecruitsToday, fetchRecruiters, fetchMembers,
-  searchByPhone, fetchMember, dispatchRevealPhone,
+  fetchJoinCode, fetchReferralCode, fetchMyJoinCode, downloadMyJoinCodeImage, fetchMyRecruitsToday, fetchRecruiters,
+  fetchMembers, searchByPhone, fetchMember, dispatchRevealPhone,
 };

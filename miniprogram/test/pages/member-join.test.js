@@ -82,6 +82,23 @@ test('a member\'s share card carries their signed referral token, which goes wit
   expect(joins()[0].data).toEqual({ consent: true, notice_version: 2, marketing: false, referral_token: token });
 });
 
+test('a member\'s poster opens the page with its code in the scene: the code names the store and the token', async () => {
+  const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+  phone.answer(notMember({
+    'GET /api/v1/referral-codes/k3m9x2p7qa': json(200, {
+      store_id: STORE.id, store_name: STORE.name, referral_token: token, share_path: 'pages/member/join/index',
+    }),
+    [`POST ${MEMBERSHIP_PATH}`]: json(201, member()),
+  }));
+  const page = await openPage(PAGE, { scene: encodeURIComponent('r=k3m9x2p7qa') });
+
+  expect(text(page, '.store-name')).toBe(STORE.name);
+  await tap(page, '.consent');
+  await tap(page, '.join-button >>> .t-button');
+
+  expect(joins()[0].data).toEqual({ consent: true, notice_version: 2, marketing: false, referral_token: token });
+});
+
 test('a refused referral (my own card, say) shows the server\'s words and joins nothing', async () => {
   phone.answer(notMember({
     [`POST ${MEMBERSHIP_PATH}`]: problem(400, 'self_referral', '不能通过自己的邀请加入', 'referral_token'),

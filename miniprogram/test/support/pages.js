@@ -71,6 +71,8 @@ function loadPage(pagePath) {
     loaded[pagePath] = simulate.load(path.join(ROOT, pagePath), 'page-root', {
       rootPath: ROOT,
       usingComponents: npmComponents(pagePath),
+      // WeChat's compiler turns every template of the app into one script, past its default 1 MiB of output.
+      compilerOptions: { maxBuffer: 32 * 1024 * 1024 },
     });
   }
   return loaded[pagePath];

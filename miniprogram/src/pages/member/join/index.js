@@ -1,18 +1,18 @@
 // "成为会员": the brand's privacy notice in full, consent to it (required), marketing messages as a consent of their
 // own (off unless ticked), and optional nickname, birthday and phone (WeChat's phone button). Opened from an order
 // (`store`, `table`) or from a staff member's join code (`j=<code>`, or a mini-program code's scene `j=<code>`), which
-// names the store and credits that staff member, or from a member's share card (`store`, `ref=<signed token>`), which
-// credits that member's referral.
+// names the store and credits that staff member, or from a member's share card (`store`, `ref=<signed token>`) or
+// poster (scene `r=<code>`), which credits that member's referral.
 const membership = require('../../../services/membership');
 const wechat = require('../../../services/wechat');
 const { queryOf, once } = require('../../../utils/actions');
 
-/** The staff join code a page query carries, whether in `j` or in a mini-program code's scene. */
-function staffCodeOf(query) {
-  if (query.j) {
-    return query.j;
+/** The code named `key` a page query carries, whether as a parameter or in a mini-program code's scene. */
+function codeOf(query, key) {
+  if (query[key]) {
+    return query[key];
   }
-  const scene = /(?:^|&)j=([^&]+)/.exec(query.scene || '');
+  const scene = new RegExp(`(?:^|&)${key}=([^&]+)`).exec(query.scene || '');
   return scene ? scene[1] : '';
 }
 
@@ -25,7 +25,11 @@ Page({
   onLoad(query) {
     const decoded = queryOf(query);
     this.target = {
-      store: decoded.store || '', table: decoded.table || '', staffCode: staffCodeOf(decoded), referral: decoded.ref || '',
+      store: decoded.store || '',
+      table: decoded.table || '',
+      staffCode: codeOf(decoded, 'j'),
+      referralCode: codeOf(decoded, 'r'),
+      referral: decoded.ref || '',
     };
     this.phoneCode = '';
     this.setData({ today: new Date().toISOString().slice(0, 10) });
@@ -38,6 +42,12 @@ Page({
       if (this.target.staffCode && !this.target.store) {
         const resolved = await membership.fetchJoinCode(this.target.staffCode, { quiet: true });
         this.target.store = resolved.store_id;
+        this.setData({ storeName: resolved.store_name });
+      }
+      if (this.target.referralCode && !this.target.store) {
+        const resolved = await membership.fetchReferralCode(this.target.referralCode, { quiet: true });
+        this.target.store = resolved.store_id;
+        this.target.referral = resolved.referral_token;
         this.setData({ storeName: resolved.store_name });
       }
       if (!this.target.store) {
