@@ -1,5 +1,6 @@
 package app.tableloop;
 
+import app.tableloop.campaign.CampaignModule;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.LoyaltyModule;
@@ -70,9 +71,10 @@ public final class Application implements AutoCloseable {
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
     LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
+    CampaignModule campaigns = new CampaignModule(platform, loyalty.couponIssuing());
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
-        identity, tenancy, menu, ordering, payment, membership, loyalty));
+        identity, tenancy, menu, ordering, payment, membership, loyalty, campaigns));
   };
 
   private final Infrastructure infrastructure;

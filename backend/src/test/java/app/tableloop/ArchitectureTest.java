@@ -46,6 +46,9 @@ class ArchitectureTest {
     MAY_USE.put("membership", Set.of("identity", "tenancy", "wechat"));
     // Loyalty prices and pays orders through the ports ordering and payment offer, and counts payments from events.
     MAY_USE.put("loyalty", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "wechat"));
+    // Campaigns reach members with loyalty's coupons; their results read orders and visits in SQL.
+    MAY_USE.put("campaign", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
+        "wechat"));
     // The demo plays a day of business through the product's own API and services.
     MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "wechat"));

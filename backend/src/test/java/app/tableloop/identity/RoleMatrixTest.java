@@ -127,7 +127,17 @@ class RoleMatrixTest {
       Map.entry("getTopUp", Set.of("diner")),
       Map.entry("payOrderWithStoredValue", Set.of("diner")),
       Map.entry("payTabWithStoredValue", Set.of("diner")),
-      Map.entry("refundStoredValue", Set.of("operator", "owner")));
+      Map.entry("refundStoredValue", Set.of("operator", "owner")),
+      Map.entry("listCampaignCards", Set.of("operator", "owner")),
+      Map.entry("listCampaigns", Set.of("operator", "owner")),
+      Map.entry("launchCampaign", Set.of("operator", "owner")),
+      Map.entry("getCampaign", Set.of("operator", "owner")),
+      Map.entry("pauseCampaign", Set.of("operator", "owner")),
+      Map.entry("resumeCampaign", Set.of("operator", "owner")),
+      Map.entry("stopCampaign", Set.of("operator", "owner")),
+      Map.entry("listMessages", Set.of("diner")),
+      Map.entry("getMessageBanner", Set.of("diner")),
+      Map.entry("readMessage", Set.of("diner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
