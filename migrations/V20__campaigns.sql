@@ -49,17 +49,20 @@ CREATE TABLE campaign_recipients (
     skip_reason text,
     coupon_id   uuid REFERENCES coupons (id),
     sent_at     timestamptz,
-    -- The SMS: null while none is due (no consent or phone); deferred by quiet hours or the frequency cap; attempted
-    -- once handed to the provider under the recipient's own id, sent when the provider accepted it.
-    sms_state   text CHECK (sms_state IN ('due', 'attempted', 'sent', 'failed')),
+    -- The SMS: null when none is due (no consent or phone); due from sms_due_at (moved on by quiet hours and the
+    -- frequency cap); attempted (committed before the provider is called, under the recipient's own id, and never
+    -- called again: at most one SMS); sent or failed as the provider answered; skipped when consent was withdrawn.
+    sms_state   text CHECK (sms_state IN ('due', 'attempted', 'sent', 'failed', 'skipped')),
     sms_due_at  timestamptz,
     sms_sent_at timestamptz,
+    sms_code    text,
     PRIMARY KEY (campaign_id, member_id),
     FOREIGN KEY (campaign_id, tenant_id) REFERENCES campaigns (id, tenant_id),
     CHECK ((state = 'sent') = (sent_at IS NOT NULL))
 );
 CREATE INDEX campaign_recipients_pending ON campaign_recipients (campaign_id) WHERE state = 'pending';
 CREATE INDEX campaign_recipients_of_member ON campaign_recipients (tenant_id, member_id);
+CREATE INDEX campaign_recipients_sms_due ON campaign_recipients (tenant_id, sms_due_at) WHERE sms_state = 'due';
 
 -- The diner's message box: what a campaign (or later another part) told a member in the mini-program.
 CREATE TABLE member_messages (
@@ -99,4 +102,11 @@ AS $$
      WHERE c.status IN ('scheduled', 'running')
        AND (c.type IN ('welcome', 'birthday')
             OR EXISTS (SELECT 1 FROM campaign_recipients r WHERE r.campaign_id = c.id AND r.state = 'pending'))
+$$;
+
+-- The tenants with campaign SMS due by now.
+CREATE FUNCTION tenants_with_sms_due(p_now timestamptz) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT DISTINCT r.tenant_id FROM campaign_recipients r WHERE r.sms_state = 'due' AND r.sms_due_at <= p_now
 $$;

@@ -3,13 +3,19 @@ package app.tableloop.campaign;
 import app.tableloop.campaign.inbox.MessageBox;
 import app.tableloop.campaign.inbox.MessageBoxApi;
 import app.tableloop.campaign.inbox.Messages;
+import app.tableloop.campaign.sms.SmsProvider;
+import app.tableloop.campaign.sms.SmsSettings;
+import app.tableloop.campaign.sms.SmsSimulator;
+import app.tableloop.campaign.sms.TencentSms;
 import app.tableloop.loyalty.coupon.CouponIssuing;
 import app.tableloop.loyalty.coupon.CouponTemplates;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
+import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Campaigns: cards and launches for the owner ({@code campaign}), the dispatcher that reaches their members, and the
@@ -18,16 +24,37 @@ import java.util.List;
 public final class CampaignModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
+  private final Optional<SmsSimulator> smsSimulator;
 
+  /**
+   * SMS go to Tencent Cloud when SMS_SECRET_ID and the rest are set ({@link SmsSettings#fromEnvironment}); otherwise
+   * to the simulator, started on loopback, which keeps the texts.
+   */
   public CampaignModule(Platform platform, CouponIssuing issuing) {
+    this(platform, issuing, SmsSettings.fromEnvironment(System.getenv()));
+  }
+
+  public CampaignModule(Platform platform, CouponIssuing issuing, Optional<SmsSettings> live) {
     Audiences audiences = new Audiences();
     Messages messages = new Messages();
     CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
     this.apis = List.of(new CampaignApi(service),
         new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())));
+    this.smsSimulator = live.isPresent() ? Optional.empty() : Optional.of(new SmsSimulator(platform.clock()));
+    int perSecond = live.map(SmsSettings::perSecond).orElse(SmsSettings.DEFAULT_PER_SECOND);
+    Future<SmsProvider> provider = live.<Future<SmsProvider>>map(settings -> Future.succeededFuture(
+            new TencentSms(settings)))
+        .orElseGet(() -> smsSimulator.orElseThrow().start(platform.vertx())
+            .map(simulator -> new TencentSms(simulator.settings(perSecond))));
     this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, platform.clock())
-        .job());
+        .job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
+        perSecond, platform.clock()).job());
+  }
+
+  /** The SMS simulator standing in for Tencent Cloud, when no live settings were given. */
+  public Optional<SmsSimulator> smsSimulator() {
+    return smsSimulator;
   }
 
   @Override

@@ -1,0 +1,151 @@
+package app.tableloop.campaign;
+
+import static app.tableloop.campaign.CampaignSteps.launching;
+import static app.tableloop.testing.Responses.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.Application;
+import app.tableloop.campaign.sms.SmsSimulator;
+import app.tableloop.platform.runtime.Features;
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.RunningService;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Campaign SMS, through the live Tencent Cloud provider against its simulator: one to each reached member who gave
+ * marketing consent and a phone, none to others; never in the quiet hours nor past the weekly cap (deferred, not
+ * dropped); never twice, however many senders race or when one died after handing an SMS over.
+ */
+class CampaignSmsTest {
+  static RunningService service;
+  static CampaignSteps steps;
+  static CampaignModule campaigns;
+
+  @BeforeAll
+  static void start() {
+    Application.Modules capturing = (platform, wechat, contract) -> {
+      Features.Api api = Application.FEATURES.create(platform, wechat, contract);
+      campaigns = api.modules().stream().filter(CampaignModule.class::isInstance).map(CampaignModule.class::cast)
+          .findFirst().orElseThrow();
+      return api;
+    };
+    service = RunningService.startReachable(CampaignSmsTest.class, capturing);
+    steps = new CampaignSteps(service);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  private static SmsSimulator simulator() {
+    return campaigns.smsSimulator().orElseThrow();
+  }
+
+  /** The store's clock shows {@code hour} o'clock now: its zone is the offset that makes it so. */
+  private static void storeHourNow(ARestaurant shop, int hour) {
+    int utcHour = Instant.now().atOffset(ZoneOffset.UTC).getHour();
+    int offset = Math.floorMod(hour - utcHour + 12, 24) - 12;
+    steps.sql("UPDATE stores SET time_zone = '" + ZoneOffset.ofHours(offset).getId() + "' WHERE id = '"
+        + shop.store().id() + "'");
+  }
+
+  private static List<SmsSimulator.Text> textsTo(String phone) {
+    return simulator().texts().stream().filter(text -> text.phone().equals("+86" + phone)).toList();
+  }
+
+  private static int sendSms() {
+    return service.<Integer>runJob(SmsSending.SEND_NOW);
+  }
+
+  @Test
+  void onlyConsentingMembersWithAPhoneGetOneSmsEachEvenWithSendersRacing() {
+    ARestaurant shop = ARestaurant.payFirst(service, "短信面馆", "S1", 2000);
+    storeHourNow(shop, 12);
+    List<String> phones = IntStream.range(0, 30).mapToObj(i -> "1370001" + String.format("%04d", i)).toList();
+    phones.forEach(phone -> steps.history(shop, steps.aMember(shop, "sms-" + UUID.randomUUID(), true, phone),
+        2, 40_000, 100, 300));
+    String withoutPhone = steps.aMember(shop, "nophone-" + UUID.randomUUID(), true, null);
+    steps.history(shop, withoutPhone, 2, 40_000, 100, 300);
+    String withoutConsent = steps.aMember(shop, "noconsent-" + UUID.randomUUID(), false, "13700019999");
+    steps.history(shop, withoutConsent, 2, 40_000, 100, 300);
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back"))).getString("id");
+    service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+
+    int accepted = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(CampaignSmsTest::sendSms))
+        .toList().stream().mapToInt(CompletableFuture::join).sum();
+
+    assertThat(accepted).isEqualTo(30);
+    phones.forEach(phone -> assertThat(textsTo(phone)).as(phone).singleElement()
+        .satisfies(text -> assertThat(text.text()).contains("短信面馆").endsWith("退订回T")));
+    assertThat(textsTo("13700019999")).as("no consent, no SMS").isEmpty();
+    JsonObject results = steps.campaign(shop, id).getJsonObject("results");
+    assertThat(List.of(results.getLong("reached"), results.getLong("sms_sent"), results.getLong("message_cost_fen")))
+        .as("32 reached in the app, 30 by SMS at ¥0.1").containsExactly(32L, 30L, 300L);
+    assertThat(sendSms()).as("nothing more is due").isZero();
+  }
+
+  @Test
+  void quietHoursDeferAndTheWeeklyCapHoldsAcrossCampaignsAndWithdrawnConsentSkips() {
+    ARestaurant shop = ARestaurant.payFirst(service, "夜间面馆", "Q1", 2000);
+    storeHourNow(shop, 23);
+    String night = steps.aMember(shop, "night-" + UUID.randomUUID(), true, "13600000001");
+    steps.history(shop, night, 2, 40_000, 100, 10);
+    String withdrawing = steps.aMember(shop, "withdrawing-" + UUID.randomUUID(), true, "13600000002");
+    steps.history(shop, withdrawing, 2, 40_000, 100, 300);
+    for (String type : List.of("win_back", "basket_boost", "welcome")) {
+      ok(steps.launch(shop, shop.owner(), launching(type)));
+    }
+    service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+    ok(service.call(HttpMethod.PUT, shop.path("/membership/marketing"), withdrawing,
+        new JsonObject().put("marketing", false)));
+
+    assertThat(sendSms()).as("23:00 at the store: quiet").isZero();
+    assertThat(textsTo("13600000001")).isEmpty();
+    Instant nine = Instant.ofEpochSecond(steps.count("SELECT extract(epoch FROM min(sms_due_at))::bigint"
+        + " FROM campaign_recipients r JOIN members m ON m.id = r.member_id WHERE m.id = '"
+        + steps.memberId(shop, night) + "'"));
+    assertThat(nine).as("deferred to 09:00 store time").isBetween(Instant.now().plus(9, ChronoUnit.HOURS),
+        Instant.now().plus(11, ChronoUnit.HOURS));
+
+    storeHourNow(shop, 10);
+    steps.sql("UPDATE campaign_recipients SET sms_due_at = now() WHERE sms_state = 'due' AND tenant_id = '"
+        + shop.bootstrapped().tenantId() + "'");
+    sendSms();
+
+    assertThat(textsTo("13600000001")).as("three campaigns, a cap of two a week").hasSize(2);
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE member_id = '"
+        + steps.memberId(shop, night) + "' AND sms_state = 'due' AND sms_due_at > now() + interval '6 days'"))
+        .as("the third waits for the week to pass").isEqualTo(1);
+    assertThat(textsTo("13600000002")).as("consent withdrawn before sending").isEmpty();
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE member_id = '"
+        + steps.memberId(shop, withdrawing) + "' AND sms_state = 'skipped'")).isEqualTo(2);
+  }
+
+  @Test
+  void anSmsHandedOverBeforeASenderDiedIsNeverSentAgain() {
+    ARestaurant shop = ARestaurant.payFirst(service, "崩溃面馆", "C1", 2000);
+    storeHourNow(shop, 12);
+    String diner = steps.aMember(shop, "crash-" + UUID.randomUUID(), true, "13500000001");
+    steps.history(shop, diner, 2, 40_000, 100, 300);
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back"))).getString("id");
+    service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+    // What a sender leaves when it dies between committing the attempt and hearing the provider.
+    steps.sql("UPDATE campaign_recipients SET sms_state = 'attempted', sms_sent_at = now() WHERE campaign_id = '"
+        + id + "'");
+
+    assertThat(sendSms()).isZero();
+    assertThat(textsTo("13500000001")).isEmpty();
+  }
+}
