@@ -148,4 +148,40 @@ class CampaignDispatchTest {
     assertThat(results.getDouble("return_on_cost")).isEqualTo(16.0);
     assertThat(results.getInteger("window_days")).isEqualTo(14);
   }
+
+  @Test
+  void aWelcomeCampaignKeepsReachingMembersWhoJoinLaterOnceEach() {
+    ARestaurant shop = ARestaurant.payFirst(service, "新客礼面馆", "W1", 2000);
+    String first = steps.aMember(shop, "first-" + UUID.randomUUID(), false, null);
+    String id = ok(steps.launch(shop, shop.owner(), launching("welcome"))).getString("id");
+    dispatch();
+    String later = steps.aMember(shop, "later-" + UUID.randomUUID(), false, null);
+
+    dispatch();
+    dispatch();
+
+    for (String diner : List.of(first, later)) {
+      assertThat(ok(service.get(shop.path("/wallet/coupons"), diner)).getJsonArray("items")).hasSize(1);
+    }
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isEqualTo(2);
+  }
+
+  @Test
+  void aBudgetCapsTheFaceValueIssuedAndTheRestAreSkipped() {
+    ARestaurant shop = ARestaurant.payFirst(service, "预算面馆", "G1", 2000);
+    for (int i = 0; i < 3; i++) {
+      steps.history(shop, steps.aMember(shop, "budget-" + UUID.randomUUID(), false, null), 2, 40_000, 100, 300);
+    }
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("budget_fen", 7_000)
+        .put("offer", new JsonObject().put("threshold_fen", 20_000).put("amount_off_fen", 3_000)
+            .put("validity_days", 7)))).getString("id");
+
+    dispatch();
+
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND state = 'sent'")).as("¥70 buys two ¥30 coupons").isEqualTo(2);
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND state = 'skipped' AND skip_reason = 'budget_spent'")).isEqualTo(1);
+    assertThat(steps.count("SELECT issued_fen FROM campaigns WHERE id = '" + id + "'")).isEqualTo(6_000);
+  }
 }
