@@ -110,3 +110,10 @@ CREATE FUNCTION tenants_with_sms_due(p_now timestamptz) RETURNS SETOF uuid
 AS $$
     SELECT DISTINCT r.tenant_id FROM campaign_recipients r WHERE r.sms_state = 'due' AND r.sms_due_at <= p_now
 $$;
+
+-- The brands where a phone number (by its keyed hash) is a member's: a reply to a marketing SMS names only the number.
+CREATE FUNCTION tenants_with_member_phone(p_hash bytea) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT DISTINCT tenant_id FROM members WHERE phone_hash = p_hash AND status = 'active'
+$$;

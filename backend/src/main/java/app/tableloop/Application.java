@@ -71,7 +71,7 @@ public final class Application implements AutoCloseable {
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
     MembershipModule membership = new MembershipModule(platform, wechat, identity);
     LoyaltyModule loyalty = new LoyaltyModule(platform, wechat, identity, tenancy, menu, ordering, payment, membership);
-    CampaignModule campaigns = new CampaignModule(platform, loyalty.couponIssuing());
+    CampaignModule campaigns = new CampaignModule(platform, loyalty.couponIssuing(), membership.marketingOptOut());
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
         identity, tenancy, menu, ordering, payment, membership, loyalty, campaigns));

@@ -4,11 +4,13 @@ import app.tableloop.campaign.inbox.MessageBox;
 import app.tableloop.campaign.inbox.MessageBoxApi;
 import app.tableloop.campaign.inbox.Messages;
 import app.tableloop.campaign.sms.SmsProvider;
+import app.tableloop.campaign.sms.SmsReplyApi;
 import app.tableloop.campaign.sms.SmsSettings;
 import app.tableloop.campaign.sms.SmsSimulator;
 import app.tableloop.campaign.sms.TencentSms;
 import app.tableloop.loyalty.coupon.CouponIssuing;
 import app.tableloop.loyalty.coupon.CouponTemplates;
+import app.tableloop.membership.MarketingOptOut;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
@@ -30,17 +32,18 @@ public final class CampaignModule implements FeatureModule {
    * SMS go to Tencent Cloud when SMS_SECRET_ID and the rest are set ({@link SmsSettings#fromEnvironment}); otherwise
    * to the simulator, started on loopback, which keeps the texts.
    */
-  public CampaignModule(Platform platform, CouponIssuing issuing) {
-    this(platform, issuing, SmsSettings.fromEnvironment(System.getenv()));
+  public CampaignModule(Platform platform, CouponIssuing issuing, MarketingOptOut optOut) {
+    this(platform, issuing, optOut, SmsSettings.fromEnvironment(System.getenv()));
   }
 
-  public CampaignModule(Platform platform, CouponIssuing issuing, Optional<SmsSettings> live) {
+  public CampaignModule(Platform platform, CouponIssuing issuing, MarketingOptOut optOut,
+                        Optional<SmsSettings> live) {
     Audiences audiences = new Audiences();
     Messages messages = new Messages();
     CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
     this.apis = List.of(new CampaignApi(service),
-        new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())));
+        new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())), new SmsReplyApi(optOut));
     this.smsSimulator = live.isPresent() ? Optional.empty() : Optional.of(new SmsSimulator(platform.clock()));
     int perSecond = live.map(SmsSettings::perSecond).orElse(SmsSettings.DEFAULT_PER_SECOND);
     Future<SmsProvider> provider = live.<Future<SmsProvider>>map(settings -> Future.succeededFuture(

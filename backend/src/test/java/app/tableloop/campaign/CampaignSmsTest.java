@@ -186,4 +186,35 @@ class CampaignSmsTest {
         .containsExactly(200L, 200L, 2_000L, 1L, 80_000L, 5_000L, 7_000L);
     assertThat(results.getDouble("return_on_cost")).isEqualTo(11.43);
   }
+
+  @Test
+  void replyingTToAMarketingSmsWithdrawsConsentInTheLedgerAndStopsTheNextSms() {
+    ARestaurant shop = ARestaurant.payFirst(service, "退订面馆", "U1", 2000);
+    storeHourNow(shop, 12);
+    String diner = steps.aMember(shop, "unsubscriber-" + UUID.randomUUID(), true, "13400000001");
+    steps.history(shop, diner, 2, 40_000, 100, 300);
+    ok(steps.launch(shop, shop.owner(), launching("win_back")));
+    service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+    ok(steps.launch(shop, shop.owner(), launching("basket_boost")));
+    service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+    steps.sql("UPDATE campaign_recipients SET sms_state = 'sent', sms_sent_at = now() WHERE member_id = '"
+        + steps.memberId(shop, diner) + "' AND campaign_id IN (SELECT id FROM campaigns WHERE type = 'win_back')");
+
+    JsonObject ignored = ok(service.call(HttpMethod.POST, "/api/v1/sms/replies", null, new JsonObject()
+        .put("mobile", "13400000001").put("nationcode", "86").put("text", "好的").put("time", 1)));
+    assertThat(ignored.getInteger("result")).isZero();
+    assertThat(ok(service.get(shop.path("/membership"), diner)).getJsonObject("member")
+        .getBoolean("marketing_consent")).as("not a stop word").isTrue();
+    ok(service.call(HttpMethod.POST, "/api/v1/sms/replies", null, new JsonObject()
+        .put("mobile", "13400000001").put("nationcode", "86").put("text", " t ").put("time", 1)));
+    ok(service.call(HttpMethod.POST, "/api/v1/sms/replies", null, new JsonObject()
+        .put("mobile", "13400000001").put("nationcode", "86").put("text", "T").put("time", 2)));
+
+    assertThat(ok(service.get(shop.path("/membership"), diner)).getJsonObject("member")
+        .getBoolean("marketing_consent")).isFalse();
+    assertThat(steps.count("SELECT count(*) FROM consent_ledger WHERE purpose = 'marketing' AND NOT granted"
+        + " AND member_id = '" + steps.memberId(shop, diner) + "'")).as("one withdrawal, however often").isEqualTo(1);
+    sendSms();
+    assertThat(textsTo("13400000001")).as("the basket boost's SMS is not sent").isEmpty();
+  }
 }

@@ -27,7 +27,7 @@ class RoleMatrixTest {
   /** Operations anyone may call, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
       "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink", "getMenu",
-      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode");
+      "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode", "receiveSmsReply");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
