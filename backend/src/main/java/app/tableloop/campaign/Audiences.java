@@ -40,8 +40,10 @@ final class Audiences {
         values.add(params.minDays());
         values.add(params.maxDays());
         values.add(params.minAvgBasketFen());
-        yield "m.visits > 0 AND m.last_visit_at <= $" + first + "::timestamptz - make_interval(days => $" + (first + 1) + ")"
-            + " AND m.last_visit_at >= $" + first + "::timestamptz - make_interval(days => $" + (first + 2) + ")"
+        yield "m.visits > 0 AND m.last_visit_at <= $" + first + "::timestamptz"
+            + " - make_interval(days => $" + (first + 1) + ")"
+            + " AND m.last_visit_at >= $" + first + "::timestamptz"
+            + " - make_interval(days => $" + (first + 2) + ")"
             + " AND m.spend_fen >= $" + (first + 3) + "::bigint * m.visits";
       }
       case BASKET_BOOST -> {

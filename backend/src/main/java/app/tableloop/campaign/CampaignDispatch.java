@@ -25,10 +25,11 @@ import java.util.UUID;
  * Reaches the members of live campaigns, exactly once each, however many instances run it and wherever one dies.
  * Recipients are claimed in batches with {@code FOR UPDATE SKIP LOCKED}, so two dispatchers never take the same
  * member; for each, the coupon is issued, the message written and the row marked sent in one transaction, so a
- * dispatcher that dies mid-batch leaves its members pending, with nothing half-given, for the next pass. A batch holds
+ * dispatcher that dies mid-batch leaves its members pending, with nothing half-given, for the next pass. A batch takes
  * its recipients in the order of their coupon templates, whose rows issuing locks, so that batches racing take those
- * locks in one order and never deadlock. A batch holds its campaign's row with a key-share lock: a pause or stop (which locks the row for update) waits for the batch in
- * hand and the next one sees it. A member due an SMS is marked so here; the SMS goes out afterwards, on its own.
+ * locks in one order and never deadlock. A batch holds its campaign's row with a key-share lock: a pause or stop
+ * (which locks the row for update) waits for the batch in hand and the next one sees it. A member due an SMS is
+ * marked so here; {@link SmsSending} sends it afterwards, on its own.
  * Recurring campaigns (welcome, birthday) gain the members who newly qualify at each pass: the unique (campaign,
  * member) key keeps that to once per member, whichever instance does it, so no lease is needed.
  */
@@ -58,8 +59,8 @@ public final class CampaignDispatch {
   private record Claimed(UUID memberId, UUID templateId, long amountOffFen, boolean reachableBySms) {
   }
 
-  private record Live(UUID id, CampaignType type, String title, String message, AudienceParams params, boolean perMember,
-                      boolean budgeted, ZoneId zone) {
+  private record Live(UUID id, CampaignType type, String title, String message, AudienceParams params,
+                      boolean perMember, boolean budgeted, ZoneId zone) {
   }
 
   public Future<Integer> pass() {

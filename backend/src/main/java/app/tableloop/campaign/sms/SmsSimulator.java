@@ -140,7 +140,8 @@ public final class SmsSimulator {
         + "\nhost:" + host + "\n\ncontent-type;host\n" + sha256Hex(body.getBytes());
     String toSign = "TC3-HMAC-SHA256\n" + seconds + "\n" + scope + "\n"
         + sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
-    byte[] key = hmac(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), DATE.format(Instant.ofEpochSecond(seconds)));
+    byte[] key = hmac(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8),
+        DATE.format(Instant.ofEpochSecond(seconds)));
     key = hmac(hmac(key, service), "tc3_request");
     String expected = "Signature=" + HexFormat.of().formatHex(hmac(key, toSign));
     return MessageDigest.isEqual(authorization.substring(authorization.lastIndexOf(' ') + 1)
