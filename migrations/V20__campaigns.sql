@@ -104,12 +104,17 @@ AS $$
             OR EXISTS (SELECT 1 FROM campaign_recipients r WHERE r.campaign_id = c.id AND r.state = 'pending'))
 $$;
 
--- The tenants with campaign SMS due by now.
-CREATE FUNCTION tenants_with_sms_due(p_now timestamptz) RETURNS SETOF uuid
+-- The tenants with campaign SMS due by now, or (where the provider recognises a resend by our id) attempted before
+-- p_retry_before without an answer recorded.
+CREATE FUNCTION tenants_with_sms_due(p_now timestamptz, p_retry_before timestamptz) RETURNS SETOF uuid
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
-    SELECT DISTINCT r.tenant_id FROM campaign_recipients r WHERE r.sms_state = 'due' AND r.sms_due_at <= p_now
+    SELECT DISTINCT r.tenant_id FROM campaign_recipients r
+     WHERE (r.sms_state = 'due' AND r.sms_due_at <= p_now)
+        OR (r.sms_state = 'attempted' AND r.sms_sent_at <= p_retry_before)
 $$;
+CREATE INDEX campaign_recipients_sms_attempted ON campaign_recipients (tenant_id, sms_sent_at)
+    WHERE sms_state = 'attempted';
 
 -- The brands where a phone number (by its keyed hash) is a member's: a reply to a marketing SMS names only the number.
 CREATE FUNCTION tenants_with_member_phone(p_hash bytea) RETURNS SETOF uuid

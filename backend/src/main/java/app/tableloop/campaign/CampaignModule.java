@@ -52,7 +52,7 @@ public final class CampaignModule implements FeatureModule {
             .map(simulator -> new TencentSms(simulator.settings(perSecond))));
     this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, platform.clock())
         .job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
-        perSecond, platform.clock()).job());
+        perSecond, smsSimulator.isPresent(), platform.clock()).job());
   }
 
   /** The SMS simulator standing in for Tencent Cloud, when no live settings were given. */

@@ -27,17 +27,20 @@ import org.redisson.api.RateType;
  * Sends the campaign SMS that are due, each at most once. Due recipients are claimed with their members' rows
  * ({@code FOR UPDATE SKIP LOCKED}: two senders never take the same recipient, and one member's cap is checked by one
  * sender at a time); one in the quiet hours or past the weekly cap is deferred; the others are marked attempted and
- * committed before the provider is called, under the recipient's own id. A sender that dies after that leaves the
- * recipient attempted, never sent again: at most once at the SMS boundary, the member's coupon and in-app message
- * being exactly once already. (The id travels as the provider's session context, so the provider's records tell
- * whether an attempted SMS went out.) Sends across all instances keep to the provider's rate through one Redis rate
- * limiter.
+ * committed before the provider is called, under the recipient's own id (the provider's session context). A sender
+ * that dies after that leaves the recipient attempted. What happens to it then depends on the provider: Tencent Cloud
+ * does not recognise a resend, so an attempted SMS is never sent again (at most once: a member may miss the SMS, never
+ * get two; the coupon and in-app message are exactly once regardless); a provider that recognises a resend by our id
+ * (the simulator) gets it again after {@link #RETRY_AFTER} and answers as it did the first time, so each recipient
+ * ends with exactly one. Sends across all instances keep to the provider's rate through one Redis rate limiter.
  */
 public final class SmsSending {
   /** Event-bus address that runs a pass at once and replies with how many SMS the provider accepted. */
   public static final String SEND_NOW = "campaign.sms";
   static final String RATE_KEY = "rate:campaign-sms";
   private static final int BATCH = 20;
+  /** How long an attempt may wait for its answer before a sender takes it for lost. */
+  static final Duration RETRY_AFTER = Duration.ofMinutes(2);
 
   private final Vertx vertx;
   private final Database database;
@@ -45,10 +48,12 @@ public final class SmsSending {
   private final DataKeys keys;
   private final Future<SmsProvider> provider;
   private final int perSecond;
+  private final boolean resendsRecognised;
   private final Clock clock;
 
   SmsSending(Vertx vertx, Database database, Redis redis, DataKeys keys, Future<SmsProvider> provider, int perSecond,
-             Clock clock) {
+             boolean resendsRecognised, Clock clock) {
+    this.resendsRecognised = resendsRecognised;
     this.vertx = vertx;
     this.database = database;
     this.redis = redis;
@@ -71,8 +76,8 @@ public final class SmsSending {
 
   public Future<Integer> pass() {
     Instant now = clock.instant();
-    return database.pool().preparedQuery("SELECT tenants_with_sms_due($1) AS tenant_id")
-        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+    return database.pool().preparedQuery("SELECT tenants_with_sms_due($1, $2) AS tenant_id")
+        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), retryBefore(now)))
         .compose(rows -> {
           Future<Integer> chain = Future.succeededFuture(0);
           for (Row row : rows) {
@@ -81,6 +86,11 @@ public final class SmsSending {
           }
           return chain;
         });
+  }
+
+  /** Attempts made before this are taken for lost and sent again; null when the provider would not recognise it. */
+  private java.time.OffsetDateTime retryBefore(Instant now) {
+    return resendsRecognised ? now.minus(RETRY_AFTER).atOffset(ZoneOffset.UTC) : null;
   }
 
   private Future<Integer> tenant(UUID tenantId) {
@@ -92,7 +102,8 @@ public final class SmsSending {
   /** Claims a batch of due SMS: defers those that may not go now, marks the others attempted. */
   private Future<Claimed> claim(SqlClient sql, UUID tenantId, Instant now) {
     return sql.preparedQuery("""
-            SELECT r.campaign_id, r.member_id, c.message, s.time_zone, m.marketing_consent, m.phone_sealed,
+            SELECT r.campaign_id, r.member_id, r.sms_state = 'attempted' AS lost, c.message, s.time_zone,
+                   m.marketing_consent, m.phone_sealed,
                    m.phone_key_id, m.phone_country,
                    ARRAY(SELECT o.sms_sent_at FROM campaign_recipients o
                           WHERE o.tenant_id = r.tenant_id AND o.member_id = r.member_id
@@ -102,13 +113,15 @@ public final class SmsSending {
               JOIN campaigns c ON c.tenant_id = r.tenant_id AND c.id = r.campaign_id
               JOIN stores s ON s.tenant_id = c.tenant_id AND s.id = c.store_id
               JOIN members m ON m.tenant_id = r.tenant_id AND m.id = r.member_id
-             WHERE r.tenant_id = $1 AND r.sms_state = 'due' AND r.sms_due_at <= $2 AND c.status = 'running'
+             WHERE r.tenant_id = $1
+               AND ((r.sms_state = 'due' AND r.sms_due_at <= $2 AND c.status = 'running')
+                    OR (r.sms_state = 'attempted' AND r.sms_sent_at <= $5))
              ORDER BY r.sms_due_at, r.member_id
              LIMIT $3
                FOR UPDATE OF r, m SKIP LOCKED
             """)
         .execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC), BATCH,
-            io.vertx.pgclient.data.Interval.of(0, 0, (int) SmsRules.CAP_WINDOW.toDays())))
+            io.vertx.pgclient.data.Interval.of(0, 0, (int) SmsRules.CAP_WINDOW.toDays()), retryBefore(now)))
         .compose(rows -> {
           List<Attempt> attempts = new ArrayList<>();
           Future<Void> chain = Future.succeededFuture();
@@ -121,6 +134,7 @@ public final class SmsSending {
               continue;
             }
             seen.add(memberId);
+            boolean lost = row.getBoolean("lost");
             if (!row.getBoolean("marketing_consent") || row.getBuffer("phone_sealed") == null) {
               chain = chain.compose(done -> mark(sql, tenantId, campaignId, memberId, "skipped", null, now));
               continue;
@@ -129,8 +143,9 @@ public final class SmsSending {
             for (java.time.OffsetDateTime at : row.getArrayOfOffsetDateTimes("sent_within_window")) {
               sent.add(at.toInstant());
             }
-            Optional<Instant> later = SmsRules.afterQuietHours(now, ZoneId.of(row.getString("time_zone")))
-                .or(() -> SmsRules.afterCap(sent));
+            // A lost attempt passed these checks when it was made, and counts in the cap itself.
+            Optional<Instant> later = lost ? Optional.empty()
+                : SmsRules.afterQuietHours(now, ZoneId.of(row.getString("time_zone"))).or(() -> SmsRules.afterCap(sent));
             if (later.isPresent()) {
               chain = chain.compose(done -> defer(sql, tenantId, campaignId, memberId, later.get()));
               continue;
