@@ -3,6 +3,7 @@ package app.tableloop.campaign.sms;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -22,11 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tencent Cloud SMS as dev and tests meet it: an HTTP endpoint on loopback speaking SendSms (API 2021-01-11) with
  * TC3-HMAC-SHA256 signatures checked as the real service checks them, so the live provider is what talks to it. It
  * keeps every text it would have delivered, rendered from the template (which carries 退订回T), for tests to read.
+ * {@code GET /sim/texts} lists them for trying flows by hand (the log names the address).
  * A second SendSms with a session context it already accepted is answered as the first was and delivers nothing more:
  * the record by our id that tells a resend from a new message.
  */
@@ -37,6 +41,7 @@ public final class SmsSimulator {
   public static final String TEMPLATE_ID = "100001";
   /** The approved marketing template: the message, then the opt-out every marketing SMS must carry. */
   public static final String TEMPLATE = "{1}退订回T";
+  private static final Logger LOG = LoggerFactory.getLogger(SmsSimulator.class);
   private static final long CLOCK_SKEW_SECONDS = 300;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -58,6 +63,7 @@ public final class SmsSimulator {
     return vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
         .map(started -> {
           server = started;
+          LOG.info("SMS simulator at http://127.0.0.1:{} (texts: GET /sim/texts)", started.actualPort());
           return this;
         });
   }
@@ -77,6 +83,13 @@ public final class SmsSimulator {
   }
 
   private void handle(HttpServerRequest request) {
+    if (request.method() == HttpMethod.GET && "/sim/texts".equals(request.path())) {
+      request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items",
+          new JsonArray(texts.stream().map(text -> new JsonObject().put("session_context", text.sessionContext())
+              .put("phone", text.phone()).put("text", text.text()).put("serial_no", text.serialNo())).toList()))
+          .encode());
+      return;
+    }
     request.body().onSuccess(body -> {
       String refusal = refusal(request, body);
       if (refusal != null) {

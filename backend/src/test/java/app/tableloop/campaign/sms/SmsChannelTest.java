@@ -41,6 +41,10 @@ class SmsChannelTest {
 
     assertThat(first.accepted()).isTrue();
     assertThat(again.serialNo()).as("the resend is recognised").isEqualTo(first.serialNo());
+    String listed = io.vertx.ext.web.client.WebClient.create(vertx)
+        .getAbs("http://" + simulator.settings(20).endpoint() + "/sim/texts").send()
+        .toCompletionStage().toCompletableFuture().join().bodyAsString();
+    assertThat(listed).contains(id).contains("退订回T");
     assertThat(simulator.texts().stream().filter(text -> text.sessionContext().equals(id)))
         .singleElement().satisfies(text -> {
           assertThat(text.phone()).isEqualTo("+8613800000001");
