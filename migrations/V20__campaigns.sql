@@ -93,15 +93,13 @@ ALTER TABLE member_messages ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON member_messages
     USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
 
--- The tenants whose live campaigns have members still to reach, or are recurring (welcome, birthday) and so may gain
--- members: the dispatcher then works inside each tenant.
+-- The tenants with scheduled or running campaigns, which may have members to reach, gain members (welcome,
+-- birthday) or be done (to be marked finished): the dispatcher then works inside each tenant.
 CREATE FUNCTION tenants_with_campaign_work() RETURNS SETOF uuid
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
     SELECT DISTINCT c.tenant_id FROM campaigns c
      WHERE c.status IN ('scheduled', 'running')
-       AND (c.type IN ('welcome', 'birthday')
-            OR EXISTS (SELECT 1 FROM campaign_recipients r WHERE r.campaign_id = c.id AND r.state = 'pending'))
 $$;
 
 -- The tenants with campaign SMS due by now, or (where the provider recognises a resend by our id) attempted before

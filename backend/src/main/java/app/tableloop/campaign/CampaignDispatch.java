@@ -103,7 +103,8 @@ public final class CampaignDispatch {
           Future<Integer> chain = Future.succeededFuture(0);
           for (Live campaign : live) {
             chain = chain.compose(done -> enrolNewcomers(tenantId, campaign, now)
-                .compose(enrolled -> batches(tenantId, campaign)).map(count -> done + count));
+                .compose(enrolled -> batches(tenantId, campaign))
+                .compose(count -> finishIfDone(tenantId, campaign).map(finished -> done + count)));
           }
           return chain;
         });
@@ -113,6 +114,21 @@ public final class CampaignDispatch {
     return !campaign.type().recurring() ? Future.succeededFuture(0)
         : database.inTenant(tenantId, sql -> audiences.enrol(sql, tenantId, campaign.id(), campaign.type(),
             campaign.params(), campaign.perMember(), now, LocalDate.ofInstant(now, campaign.zone())));
+  }
+
+  /**
+   * A one-off campaign whose members were all reached (or skipped), with no SMS left to send, is finished: its type is
+   * free for the next one. A recurring one runs until stopped.
+   */
+  private Future<Void> finishIfDone(UUID tenantId, Live campaign) {
+    return campaign.type().recurring() ? Future.succeededFuture() : database.inTenant(tenantId, sql -> sql
+        .preparedQuery("""
+            UPDATE campaigns c SET status = 'finished'
+             WHERE c.tenant_id = $1 AND c.id = $2 AND c.status = 'running'
+               AND NOT EXISTS (SELECT 1 FROM campaign_recipients r
+                                WHERE r.tenant_id = c.tenant_id AND r.campaign_id = c.id
+                                  AND (r.state = 'pending' OR r.sms_state IN ('due', 'attempted')))
+            """).execute(Tuple.of(tenantId, campaign.id())).mapEmpty());
   }
 
   /** Batch after batch until none is left or the campaign is no longer running. */

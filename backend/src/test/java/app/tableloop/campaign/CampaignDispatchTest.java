@@ -74,6 +74,9 @@ class CampaignDispatchTest {
     assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
         + "' AND sms_state = 'due'")).as("no member gave a phone: no SMS is due").isZero();
     assertThat(dispatch()).as("nothing is left to reach").isZero();
+    assertThat(steps.campaign(shop, id).getString("status")).as("everyone reached, no SMS due").isEqualTo("finished");
+    assertThat(steps.launch(shop, shop.owner(), launching("basket_boost")).statusCode())
+        .as("the type is free again").isEqualTo(201);
 
     String diner = members.get(0);
     JsonObject box = ok(service.get(shop.path("/messages"), diner));
