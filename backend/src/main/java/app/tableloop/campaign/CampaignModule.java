@@ -44,7 +44,7 @@ public final class CampaignModule implements FeatureModule {
         new CouponTemplates(), platform.clock());
     this.apis = List.of(new CampaignApi(service),
         new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())), new SmsReplyApi(optOut));
-    this.smsSimulator = live.isPresent() ? Optional.empty() : Optional.of(new SmsSimulator(platform.clock()));
+    this.smsSimulator = live.isPresent() ? Optional.empty() : Optional.of(new SmsSimulator(platform.clock(), platform.redis()));
     int perSecond = live.map(SmsSettings::perSecond).orElse(SmsSettings.DEFAULT_PER_SECOND);
     Future<SmsProvider> provider = live.<Future<SmsProvider>>map(settings -> Future.succeededFuture(
             new TencentSms(settings)))

@@ -5,12 +5,21 @@ import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.Application;
+import app.tableloop.campaign.sms.SmsMessage;
+import app.tableloop.campaign.sms.SmsProvider;
+import app.tableloop.campaign.sms.SmsReceipt;
+import app.tableloop.campaign.sms.SmsSettings;
 import app.tableloop.campaign.sms.SmsSimulator;
+import app.tableloop.campaign.sms.TencentSms;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -239,5 +248,41 @@ class CampaignSmsTest {
         + steps.memberId(shop, diner) + "'");
     sendSms();
     assertThat(textsTo("13400000001")).as("the basket boost's SMS is not sent").isEmpty();
+  }
+
+  @Test
+  void theLiveProviderIsDeliveredOnceWithTheOptOutEvenWhenSentAgainUnderItsId() throws Exception {
+    SmsProvider provider = new TencentSms(simulator().settings(20));
+    String id = "campaign-" + UUID.randomUUID();
+
+    SmsReceipt first = provider.send(new SmsMessage(id, "+8613300000001", List.of("好久不见，送你一张券")));
+    SmsReceipt again = provider.send(new SmsMessage(id, "+8613300000001", List.of("好久不见，送你一张券")));
+
+    assertThat(first.accepted()).isTrue();
+    assertThat(again.serialNo()).as("the resend is recognised").isEqualTo(first.serialNo());
+    assertThat(simulator().texts().stream().filter(text -> text.sessionContext().equals(id)))
+        .singleElement().satisfies(text -> {
+          assertThat(text.phone()).isEqualTo("+8613300000001");
+          assertThat(text.text()).isEqualTo("【TableLoop】好久不见，送你一张券退订回T");
+        });
+    String listed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://" + simulator().settings(20).endpoint() + "/sim/texts")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(listed).contains(id).contains("退订回T");
+  }
+
+  @Test
+  void aRequestSignedWithAnotherKeyIsRefusedAndDeliversNothing() {
+    SmsSettings right = simulator().settings(20);
+    SmsProvider forged = new TencentSms(new SmsSettings(right.secretId(), "not-the-key", right.sdkAppId(),
+        right.signName(), right.templateId(), right.region(), right.endpoint(), right.protocol(), 20));
+
+    SmsReceipt receipt = forged.send(new SmsMessage("forged-" + UUID.randomUUID(), "+8613300000002",
+        List.of("x")));
+
+    assertThat(receipt.accepted()).isFalse();
+    assertThat(receipt.code()).isEqualTo("AuthFailure.SignatureFailure");
+    assertThat(textsTo("13300000002")).isEmpty();
+    assertThat(right.toString()).doesNotContain(right.secretKey());
   }
 }

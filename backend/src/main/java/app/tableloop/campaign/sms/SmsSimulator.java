@@ -1,5 +1,6 @@
 package app.tableloop.campaign.sms;
 
+import app.tableloop.platform.redis.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,12 +18,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.redisson.api.RList;
+import org.redisson.api.RMap;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +52,25 @@ public final class SmsSimulator {
 
   private final String secretKey = UUID.randomUUID().toString().replace("-", "");
   private final Clock clock;
-  private final List<Text> texts = new CopyOnWriteArrayList<>();
-  private final Map<String, Text> bySession = new ConcurrentHashMap<>();
+  private final Redis redis;
   private HttpServer server;
 
-  public SmsSimulator(Clock clock) {
+  /**
+   * @param redis where the texts and the serial number of each session context are kept (under the deployment's key
+   *              prefix), so that they outlive a backend killed mid-dispatch and a resend after its restart is still
+   *              recognised
+   */
+  public SmsSimulator(Clock clock, Redis redis) {
     this.clock = clock;
+    this.redis = redis;
+  }
+
+  private RList<String> textList() {
+    return redis.client().getList("sms-simulator:texts", StringCodec.INSTANCE);
+  }
+
+  private RMap<String, String> sessions() {
+    return redis.client().getMap("sms-simulator:sessions", StringCodec.INSTANCE);
   }
 
   public Future<SmsSimulator> start(Vertx vertx) {
@@ -74,8 +88,20 @@ public final class SmsSimulator {
         "127.0.0.1:" + server.actualPort(), "http://", perSecond);
   }
 
+  /** Every text delivered so far, oldest first (a blocking read, for tests). */
   public List<Text> texts() {
-    return List.copyOf(texts);
+    return textList().readAll().stream().map(SmsSimulator::text).toList();
+  }
+
+  private static Text text(String json) {
+    JsonObject text = new JsonObject(json);
+    return new Text(text.getString("session_context"), text.getString("phone"), text.getString("sign_name"),
+        text.getString("text"), text.getString("serial_no"));
+  }
+
+  private static JsonObject json(Text text) {
+    return new JsonObject().put("session_context", text.sessionContext()).put("phone", text.phone())
+        .put("sign_name", text.signName()).put("text", text.text()).put("serial_no", text.serialNo());
   }
 
   public Future<Void> close() {
@@ -84,10 +110,10 @@ public final class SmsSimulator {
 
   private void handle(HttpServerRequest request) {
     if (request.method() == HttpMethod.GET && "/sim/texts".equals(request.path())) {
-      request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("items",
-          new JsonArray(texts.stream().map(text -> new JsonObject().put("session_context", text.sessionContext())
-              .put("phone", text.phone()).put("text", text.text()).put("serial_no", text.serialNo())).toList()))
-          .encode());
+      redis.future(textList().readAllAsync())
+          .onSuccess(all -> request.response().putHeader("Content-Type", "application/json")
+              .end(new JsonObject().put("items", new JsonArray(all.stream().map(JsonObject::new).toList())).encode()))
+          .onFailure(failure -> request.response().setStatusCode(500).end());
       return;
     }
     request.body().onSuccess(body -> {
@@ -107,24 +133,28 @@ public final class SmsSimulator {
       }
       String phone = phones.getString(0);
       String session = payload.getString("SessionContext", "");
-      Text text = session.isEmpty() ? deliver(session, phone, payload)
-          : bySession.computeIfAbsent(session, key -> deliver(key, phone, payload));
-      answer(request, new JsonObject().put("SendStatusSet", new JsonArray().add(new JsonObject()
-          .put("SerialNo", text.serialNo()).put("PhoneNumber", phone).put("Fee", 1).put("SessionContext", session)
-          .put("Code", "Ok").put("Message", "send success").put("IsoCode", "CN"))));
+      Text text = rendered(session, phone, payload);
+      // The first SendSms with a session context delivers; a later one is answered with the first's serial number.
+      Future<String> serial = session.isEmpty() ? Future.succeededFuture(null)
+          : redis.future(sessions().putIfAbsentAsync(session, text.serialNo()));
+      serial.compose(earlier -> earlier != null ? Future.succeededFuture(earlier)
+              : redis.future(textList().addAsync(json(text).encode())).map(added -> text.serialNo()))
+          .onSuccess(serialNo -> answer(request, new JsonObject().put("SendStatusSet", new JsonArray().add(
+              new JsonObject().put("SerialNo", serialNo).put("PhoneNumber", phone).put("Fee", 1)
+                  .put("SessionContext", session).put("Code", "Ok").put("Message", "send success")
+                  .put("IsoCode", "CN")))))
+          .onFailure(failure -> request.response().setStatusCode(500).end());
     });
   }
 
-  private Text deliver(String session, String phone, JsonObject payload) {
+  private Text rendered(String session, String phone, JsonObject payload) {
     String rendered = TEMPLATE;
     JsonArray params = payload.getJsonArray("TemplateParamSet", new JsonArray());
     for (int i = 0; i < params.size(); i++) {
       rendered = rendered.replace("{" + (i + 1) + "}", params.getString(i));
     }
-    Text text = new Text(session, phone, SIGN_NAME, "【" + SIGN_NAME + "】" + rendered,
+    return new Text(session, phone, SIGN_NAME, "【" + SIGN_NAME + "】" + rendered,
         "2433:" + UUID.randomUUID().toString().replace("-", ""));
-    texts.add(text);
-    return text;
   }
 
   /** Why the request is refused, in the provider's codes; null when it is well signed, fresh and a SendSms. */
