@@ -142,8 +142,10 @@ public final class CampaignDispatch {
   Future<Integer> batch(SqlClient sql, UUID tenantId, Live campaign) {
     Instant now = clock.instant();
     return sql.preparedQuery("""
-            SELECT 1 FROM campaigns WHERE tenant_id = $1 AND id = $2 AND status = 'running' FOR KEY SHARE
-            """).execute(Tuple.of(tenantId, campaign.id()))
+            SELECT 1 FROM campaigns
+             WHERE tenant_id = $1 AND id = $2 AND status = 'running' AND starts_at <= $3
+               FOR KEY SHARE
+            """).execute(Tuple.of(tenantId, campaign.id(), now.atOffset(ZoneOffset.UTC)))
         .compose(running -> running.size() == 0 ? Future.succeededFuture(List.<Claimed>of()) : sql.preparedQuery("""
                 SELECT r.member_id, r.template_id, o.amount_off_fen,
                        m.marketing_consent AND m.phone_sealed IS NOT NULL AS reachable_by_sms

@@ -131,13 +131,9 @@ public final class CampaignService {
   private Future<Campaign> launchNew(SqlClient sql, Access access, StoreFacts store, CampaignType type, Launch launch,
                                      long median, Instant now) {
     UUID tenantId = access.tenantId();
-    AudienceParams params;
-    try {
-      params = CampaignJson.params(launch.params() == null ? null : new io.vertx.core.json.JsonObject(launch.params()),
-          CampaignRules.defaultParams(median));
-    } catch (ClassCastException wrongType) {
-      return refuse(CampaignRefusal.PARAMS_INVALID);
-    }
+    // The contract has checked the parameters' types and ranges.
+    AudienceParams params = CampaignJson.params(launch.params() == null ? null
+        : new io.vertx.core.json.JsonObject(launch.params()), CampaignRules.defaultParams(median));
     if (params.minDays() >= params.maxDays()) {
       return refuse(CampaignRefusal.PARAMS_INVALID);
     }
@@ -210,7 +206,8 @@ public final class CampaignService {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> campaigns.lockStatus(sql, tenantId, campaignId)
         .compose(status -> status.isEmpty() ? refuse(CampaignRefusal.CAMPAIGN_NOT_FOUND)
-            : status.get().after(change).map(next -> campaigns.setStatus(sql, tenantId, campaignId, next))
+            : status.get().after(change).map(next -> campaigns.setStatus(sql, tenantId, campaignId, next,
+                clock.instant()))
                 .orElseGet(() -> refuse(CampaignRefusal.STATUS_CONFLICT)))
         .compose(changed -> found(sql, tenantId, campaignId)))
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())

@@ -125,9 +125,14 @@ final class Campaigns {
         .map(rows -> Rows.first(rows, row -> CampaignStatus.fromWireName(row.getString("status"))));
   }
 
-  Future<Void> setStatus(SqlClient sql, UUID tenantId, UUID campaignId, CampaignStatus status) {
-    return sql.preparedQuery("UPDATE campaigns SET status = $3 WHERE tenant_id = $1 AND id = $2")
-        .execute(Tuple.of(tenantId, campaignId, status.wireName()))
+  /** Sets the status; a campaign resumed before its start is scheduled again rather than running. */
+  Future<Void> setStatus(SqlClient sql, UUID tenantId, UUID campaignId, CampaignStatus status, Instant now) {
+    return sql.preparedQuery("""
+            UPDATE campaigns
+               SET status = CASE WHEN $3::text = 'running' AND starts_at > $4 THEN 'scheduled' ELSE $3::text END
+             WHERE tenant_id = $1 AND id = $2
+            """)
+        .execute(Tuple.of(tenantId, campaignId, status.wireName(), now.atOffset(ZoneOffset.UTC)))
         .mapEmpty();
   }
 

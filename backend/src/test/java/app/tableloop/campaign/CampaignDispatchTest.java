@@ -10,6 +10,8 @@ import app.tableloop.testing.RunningService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -186,5 +188,27 @@ class CampaignDispatchTest {
     assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
         + "' AND state = 'skipped' AND skip_reason = 'budget_spent'")).isEqualTo(1);
     assertThat(steps.count("SELECT issued_fen FROM campaigns WHERE id = '" + id + "'")).isEqualTo(6_000);
+  }
+
+  @Test
+  void aScheduledCampaignReachesNobodyBeforeItsStartEvenWhenPausedAndResumed() {
+    ARestaurant shop = ARestaurant.payFirst(service, "定时面馆", "H1", 2000);
+    steps.history(shop, steps.aMember(shop, "later-" + UUID.randomUUID(), false, null), 2, 40_000, 100, 300);
+    JsonObject campaign = ok(steps.launch(shop, shop.owner(), launching("win_back")
+        .put("starts_at", Instant.now().plus(1, ChronoUnit.DAYS).toString())));
+    String id = campaign.getString("id");
+    assertThat(campaign.getString("status")).isEqualTo("scheduled");
+
+    dispatch();
+    ok(service.call(HttpMethod.POST, shop.path("/campaigns/" + id + "/pause"), shop.owner(), null));
+    JsonObject resumed = ok(service.call(HttpMethod.POST, shop.path("/campaigns/" + id + "/resume"), shop.owner(),
+        null));
+    dispatch();
+
+    assertThat(resumed.getString("status")).isEqualTo("scheduled");
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isZero();
+    steps.sql("UPDATE campaigns SET starts_at = now() - interval '1 minute' WHERE id = '" + id + "'");
+    dispatch();
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isEqualTo(1);
   }
 }
