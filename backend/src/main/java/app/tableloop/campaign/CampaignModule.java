@@ -27,6 +27,7 @@ public final class CampaignModule implements FeatureModule {
   private final List<ApiModule> apis;
   private final List<PeriodicJob> jobs;
   private final Optional<SmsSimulator> smsSimulator;
+  private final Messages messages;
 
   /**
    * SMS go to Tencent Cloud when SMS_SECRET_ID and the rest are set ({@link SmsSettings#fromEnvironment}); otherwise
@@ -39,7 +40,7 @@ public final class CampaignModule implements FeatureModule {
   public CampaignModule(Platform platform, CouponIssuing issuing, MarketingOptOut optOut,
                         Optional<SmsSettings> live) {
     Audiences audiences = new Audiences();
-    Messages messages = new Messages();
+    this.messages = new Messages();
     CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
     this.apis = List.of(new CampaignApi(service),
@@ -53,6 +54,11 @@ public final class CampaignModule implements FeatureModule {
     this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, platform.clock())
         .job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
         perSecond, smsSimulator.isPresent(), platform.clock()).job());
+  }
+
+  /** Members' message boxes, for other parts that write to a member in the mini-program (in their transaction). */
+  public Messages messages() {
+    return messages;
   }
 
   /** The SMS simulator standing in for Tencent Cloud, when no live settings were given. */
