@@ -1,5 +1,6 @@
 package app.tableloop;
 
+import app.tableloop.campaign.CampaignModule;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.LoyaltyModule;
@@ -74,9 +75,10 @@ public final class Application implements AutoCloseable {
     ReferralModule referral = new ReferralModule(platform, wechat);
     MembershipModule membership = new MembershipModule(platform, wechat, identity, referral.tokens());
     LoyaltyModule loyalty = new LoyaltyModule(platform, ordering, payment);
+    CampaignModule campaigns = new CampaignModule(platform, loyalty.couponIssuing(), membership.marketingOptOut());
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
-        identity, tenancy, menu, ordering, payment, membership, loyalty, referral,
+        identity, tenancy, menu, ordering, payment, membership, loyalty, referral, campaigns,
         new NoticeModule(platform, wechat)));
   };
 

@@ -50,6 +50,9 @@ class ArchitectureTest {
     MAY_USE.put("referral", Set.of("identity", "tenancy", "membership", "loyalty", "wechat"));
     // Transactional subscribe messages learn of served orders and refunds from ordering's and payment's events.
     MAY_USE.put("notice", Set.of("identity", "tenancy", "ordering", "payment", "wechat"));
+    // Campaigns reach members with loyalty's coupons; their results read orders and visits in SQL.
+    MAY_USE.put("campaign", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
+        "wechat"));
     // The demo plays a day of business through the product's own API and services.
     MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "wechat"));

@@ -1,6 +1,7 @@
 package app.tableloop.loyalty;
 
 import app.tableloop.loyalty.coupon.CouponFeature;
+import app.tableloop.loyalty.coupon.CouponIssuing;
 import app.tableloop.loyalty.level.LevelRecompute;
 import app.tableloop.loyalty.level.Levels;
 import app.tableloop.loyalty.level.LevelsApi;
@@ -32,11 +33,13 @@ public final class LoyaltyModule implements FeatureModule {
   private final List<ApiModule> apis = new ArrayList<>();
   private final List<PeriodicJob> jobs = new ArrayList<>();
   private final List<EventHandler> handlers = new ArrayList<>();
+  private final CouponIssuing couponIssuing;
 
   public LoyaltyModule(Platform platform, OrderingModule ordering, PaymentModule payment) {
     CouponFeature coupons = new CouponFeature(platform, ordering);
     apis.addAll(coupons.apis());
     handlers.addAll(coupons.handlers());
+    couponIssuing = coupons.issuing();
     Levels levels = new Levels(platform.clock());
     Points points = new Points(platform.database(), levels, new PaidFromBalance(), platform.clock());
     apis.add(new PointsApi(points));
@@ -49,6 +52,11 @@ public final class LoyaltyModule implements FeatureModule {
     StoredValueFeature storedValue = new StoredValueFeature(platform, payment);
     apis.add(storedValue.api());
     handlers.add(storedValue.events());
+  }
+
+  /** Issuing coupons into members' wallets, for campaigns. */
+  public CouponIssuing couponIssuing() {
+    return couponIssuing;
   }
 
   @Override

@@ -21,6 +21,8 @@ public final class MembershipModule implements FeatureModule {
   private final List<PeriodicJob> jobs;
   private final List<EventHandler> handlers;
 
+  private final MarketingOptOut marketingOptOut;
+
   /**
    * @param referralTokens how a join checks the referral token it carries (the referral feature, through this port)
    */
@@ -47,6 +49,12 @@ public final class MembershipModule implements FeatureModule {
         new RecruitmentApi(new Recruitment(database, joinCodes, wechat, clock)));
     this.jobs = List.of(new MemberRetention(database, members, erasure, identity.sessions(), clock).job());
     this.handlers = List.of(new VisitStatistics(members, visits));
+    this.marketingOptOut = new MarketingOptOut(database, members, consents, phones);
+  }
+
+  /** Withdrawing marketing consent by phone number, for replies to marketing SMS. */
+  public MarketingOptOut marketingOptOut() {
+    return marketingOptOut;
   }
 
   @Override

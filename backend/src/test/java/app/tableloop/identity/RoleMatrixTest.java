@@ -28,7 +28,7 @@ class RoleMatrixTest {
   private static final Set<String> PUBLIC = Set.of("getLiveness", "getReadiness", "getMetrics", "getApiContract",
       "signInWithWeChat", "scanTable", "openTableLink", "openInviteLink", "getMenu",
       "receiveWeChatPayNotification", "receiveWeChatRefundNotification", "resolveJoinCode",
-      "resolveReferralCode");
+      "resolveReferralCode", "receiveSmsReply");
 
   /** Who may call what, written out: changing a role in the contract means changing it here too, on purpose. */
   private static final Map<String, Set<String>> EXPECTED_ROLES = Map.ofEntries(
@@ -136,7 +136,17 @@ class RoleMatrixTest {
       Map.entry("getReferralSettings", Set.of("operator", "owner")),
       Map.entry("updateReferralSettings", Set.of("operator", "owner")),
       Map.entry("getSubscribeTemplates", Set.of("diner")),
-      Map.entry("recordSubscriptions", Set.of("diner")));
+      Map.entry("recordSubscriptions", Set.of("diner")),
+      Map.entry("listCampaignCards", Set.of("operator", "owner")),
+      Map.entry("listCampaigns", Set.of("operator", "owner")),
+      Map.entry("launchCampaign", Set.of("operator", "owner")),
+      Map.entry("getCampaign", Set.of("operator", "owner")),
+      Map.entry("pauseCampaign", Set.of("operator", "owner")),
+      Map.entry("resumeCampaign", Set.of("operator", "owner")),
+      Map.entry("stopCampaign", Set.of("operator", "owner")),
+      Map.entry("listMessages", Set.of("diner")),
+      Map.entry("getMessageBanner", Set.of("diner")),
+      Map.entry("readMessage", Set.of("diner")));
 
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;

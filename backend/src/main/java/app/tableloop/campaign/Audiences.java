@@ -1,0 +1,145 @@
+package app.tableloop.campaign;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who each campaign type reaches among the tenant's members, as one SQL predicate per type over {@code members m}:
+ * the same predicate counts a card's audience and writes a launch's recipients, so what the owner saw is what goes out.
+ * A member's average basket is what they spent over their visits.
+ */
+final class Audiences {
+  /** A type's predicate with its parameters numbered from the index the caller gave. */
+  record Predicate(String sql, List<Object> values) {
+  }
+
+  /** The per-member threshold of a basket boost, in SQL: {@link CampaignRules#basketBoostThreshold} exactly. */
+  static String basketBoostThreshold(String multiplier) {
+    return "(((m.spend_fen / greatest(m.visits, 1)) * " + multiplier + " + 99) / 100 + 499) / 500 * 500";
+  }
+
+  /** The reward scaled to a threshold, in SQL: {@link CampaignRules#scaledReward} exactly. */
+  static String scaledReward(String threshold, String rewardPercent) {
+    return "greatest(" + CampaignRules.MIN_REWARD_FEN + ", ((" + threshold + ") * " + rewardPercent
+        + " / 100 + 50) / 100 * 100)";
+  }
+
+  static Predicate predicate(CampaignType type, AudienceParams params, Instant now, LocalDate today, int first) {
+    List<Object> values = new ArrayList<>();
+    String sql = switch (type) {
+      case WIN_BACK -> {
+        values.add(now.atOffset(ZoneOffset.UTC));
+        values.add(params.minDays());
+        values.add(params.maxDays());
+        values.add(params.minAvgBasketFen());
+        yield "m.visits > 0 AND m.last_visit_at <= $" + first + "::timestamptz"
+            + " - make_interval(days => $" + (first + 1) + ")"
+            + " AND m.last_visit_at >= $" + first + "::timestamptz"
+            + " - make_interval(days => $" + (first + 2) + ")"
+            + " AND m.spend_fen >= $" + (first + 3) + "::bigint * m.visits";
+      }
+      case BASKET_BOOST -> {
+        values.add(params.minVisits());
+        yield "m.visits >= $" + first;
+      }
+      case WELCOME -> {
+        values.add(now.atOffset(ZoneOffset.UTC));
+        values.add(params.joinedWithinDays());
+        yield "m.joined_at >= $" + first + "::timestamptz - make_interval(days => $" + (first + 1) + ")";
+      }
+      case BIRTHDAY -> {
+        values.add(today);
+        values.add(params.daysBefore());
+        yield "m.birthday IS NOT NULL AND to_char(m.birthday, 'MMDD') IN (SELECT to_char(d, 'MMDD')"
+            + " FROM generate_series($" + first + "::date, $" + first + "::date + $" + (first + 1) + "::int,"
+            + " interval '1 day') d)";
+      }
+    };
+    return new Predicate(sql, values);
+  }
+
+  /** The median of the members' average baskets (0 without any paid visit): the win-back's default floor. */
+  Future<Long> medianBasket(SqlClient sql, UUID tenantId) {
+    return sql.preparedQuery("""
+            SELECT coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY m.spend_fen / m.visits), 0) AS median
+              FROM members m
+             WHERE m.tenant_id = $1 AND m.status = 'active' AND m.visits > 0
+            """)
+        .execute(Tuple.of(tenantId))
+        .map(rows -> rows.iterator().next().getLong("median"));
+  }
+
+  /** How many members the type reaches now, their average basket, and how many of them an SMS may reach. */
+  Future<Audience> count(SqlClient sql, UUID tenantId, CampaignType type, AudienceParams params, Instant now,
+                         LocalDate today) {
+    Predicate predicate = predicate(type, params, now, today, 2);
+    List<Object> values = new ArrayList<>();
+    values.add(tenantId);
+    values.addAll(predicate.values());
+    return sql.preparedQuery("""
+            SELECT count(*) AS members,
+                   coalesce(sum(m.spend_fen) / nullif(sum(m.visits), 0), 0) AS avg_basket,
+                   count(*) FILTER (WHERE m.marketing_consent AND m.phone_sealed IS NOT NULL) AS reachable
+              FROM members m
+             WHERE m.tenant_id = $1 AND m.status = 'active' AND\s""" + predicate.sql())
+        .execute(Tuple.from(values))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Audience(row.getLong("members"), row.getLong("avg_basket"), row.getLong("reachable"));
+        });
+  }
+
+  /** The distinct per-member thresholds of a basket boost's audience: each gets a coupon template of its own. */
+  Future<List<Long>> basketBoostThresholds(SqlClient sql, UUID tenantId, AudienceParams params, Instant now,
+                                           LocalDate today) {
+    Predicate predicate = predicate(CampaignType.BASKET_BOOST, params, now, today, 3);
+    List<Object> values = new ArrayList<>();
+    values.add(tenantId);
+    values.add(params.multiplierPercent());
+    values.addAll(predicate.values());
+    return sql.preparedQuery("SELECT DISTINCT " + basketBoostThreshold("$2::bigint") + " AS threshold"
+            + " FROM members m WHERE m.tenant_id = $1 AND m.status = 'active' AND " + predicate.sql()
+            + " ORDER BY threshold")
+        .execute(Tuple.from(values))
+        .map(rows -> {
+          List<Long> thresholds = new ArrayList<>();
+          rows.forEach(row -> thresholds.add(row.getLong("threshold")));
+          return thresholds;
+        });
+  }
+
+  /**
+   * Writes a recipient row for every member the campaign reaches now, in one statement, each with the coupon
+   * template of their offer; a member the campaign already holds is left as they are (the unique key). Answers how
+   * many rows were written.
+   */
+  Future<Integer> enrol(SqlClient sql, UUID tenantId, UUID campaignId, CampaignType type, AudienceParams params,
+                        boolean perMember, Instant now, LocalDate today) {
+    Predicate predicate = predicate(type, params, now, today, 4);
+    List<Object> values = new ArrayList<>();
+    values.add(tenantId);
+    values.add(campaignId);
+    values.add(params.multiplierPercent());
+    values.addAll(predicate.values());
+    String offerMatch = perMember ? " AND o.threshold_fen = " + basketBoostThreshold("$3::bigint")
+        : " AND $3::int IS NOT NULL";
+    return sql.preparedQuery("""
+            INSERT INTO campaign_recipients (campaign_id, tenant_id, member_id, template_id)
+            SELECT $2, $1, m.id, o.template_id
+              FROM members m
+              JOIN campaign_offers o ON o.tenant_id = $1 AND o.campaign_id = $2\s""" + offerMatch + "\n" + """
+             WHERE m.tenant_id = $1 AND m.status = 'active' AND\s""" + predicate.sql() + "\n" + """
+            ON CONFLICT (campaign_id, member_id) DO NOTHING
+            """)
+        .execute(Tuple.from(values))
+        .map(rows -> rows.rowCount());
+  }
+}

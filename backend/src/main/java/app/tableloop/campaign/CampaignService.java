@@ -1,0 +1,232 @@
+package app.tableloop.campaign;
+
+import static app.tableloop.platform.http.Refusals.refuse;
+
+import app.tableloop.identity.Access;
+import app.tableloop.loyalty.coupon.CouponTemplate;
+import app.tableloop.loyalty.coupon.CouponTemplates;
+import app.tableloop.loyalty.coupon.CouponTerms;
+import app.tableloop.platform.database.Database;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Campaigns as the owner uses them: cards computed from the tenant's members, a launch that writes the campaign, its
+ * coupon templates and every recipient in one transaction (the same idempotency key answers the same campaign), and
+ * pause, resume and stop. Each call is one transaction bound to the store's tenant.
+ */
+public final class CampaignService {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String ONE_LIVE_PER_TYPE = "campaigns_one_live_per_type";
+
+  private final Database database;
+  private final Audiences audiences;
+  private final Campaigns campaigns;
+  private final CouponTemplates templates;
+  private final Clock clock;
+
+  CampaignService(Database database, Audiences audiences, Campaigns campaigns, CouponTemplates templates,
+                  Clock clock) {
+    this.database = database;
+    this.audiences = audiences;
+    this.campaigns = campaigns;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  /** What the owner asked to launch; null offer, params, budget or start take the card's defaults. */
+  record Launch(String type, Offer offer, Map<String, Object> params, Long budgetFen, Instant startsAt,
+                String idempotencyKey) {
+  }
+
+  private record StoreFacts(String name, ZoneId zone) {
+  }
+
+  /** Every card, ranked by what it is expected to return over its cost. */
+  Future<List<CampaignCard>> cards(Access access) {
+    UUID tenantId = access.tenantId();
+    Instant now = clock.instant();
+    return database.inTenant(tenantId, sql -> store(sql, access)
+        .compose(store -> audiences.medianBasket(sql, tenantId)
+            .compose(median -> campaigns.live(sql, tenantId).compose(live -> {
+              Map<CampaignType, UUID> running = live.stream()
+                  .collect(Collectors.toMap(Campaigns.Keyed::type, Campaigns.Keyed::id));
+              AudienceParams params = CampaignRules.defaultParams(median);
+              Future<List<CampaignCard>> chain = Future.succeededFuture(new ArrayList<>());
+              for (CampaignType type : CampaignType.values()) {
+                chain = chain.compose(cards -> card(sql, tenantId, store, type, params, median, now)
+                    .map(card -> {
+                      cards.add(new CampaignCard(card.type(), card.summary(), card.audience(), card.offer(),
+                          card.estimate(), card.previewMessage(), card.previewCoupon(), card.params(),
+                          running.get(type)));
+                      return cards;
+                    }));
+              }
+              return chain.map(cards -> cards.stream()
+                  .sorted(Comparator.comparingLong((CampaignCard card) -> CampaignRules.expectedGain(card.estimate()))
+                      .reversed())
+                  .toList());
+            }))));
+  }
+
+  private Future<CampaignCard> card(SqlClient sql, UUID tenantId, StoreFacts store, CampaignType type,
+                                    AudienceParams params, long median, Instant now) {
+    return audiences.count(sql, tenantId, type, params, now, LocalDate.ofInstant(now, store.zone()))
+        .map(audience -> {
+          Offer offer = CampaignRules.defaultOffer(type, params, audience.avgBasketFen(), median);
+          String message = CampaignRules.message(type, store.name(), offer);
+          return new CampaignCard(type, summary(type, audience), audience, offer,
+              CampaignRules.estimate(type, audience, offer), message, CampaignRules.couponTerms(offer), params, null);
+        });
+  }
+
+  private static String summary(CampaignType type, Audience audience) {
+    String who = switch (type) {
+      case WIN_BACK -> "位沉睡顾客";
+      case BASKET_BOOST -> "位回头客";
+      case WELCOME -> "位新会员";
+      case BIRTHDAY -> "位会员即将过生日";
+    };
+    return audience.count() + " " + who + "，平均客单价 ¥" + CampaignRules.yuan(audience.avgBasketFen());
+  }
+
+  /**
+   * Launches a campaign: the same key answers the campaign it launched (of another type: refused); one live
+   * campaign per type; a one-off campaign needs someone to reach.
+   */
+  Future<Campaign> launch(Access access, Launch launch) {
+    Optional<CampaignType> known = CampaignType.fromWireName(launch.type());
+    if (known.isEmpty()) {
+      return refuse(CampaignRefusal.TYPE_UNKNOWN);
+    }
+    CampaignType type = known.get();
+    UUID tenantId = access.tenantId();
+    Instant now = clock.instant();
+    return database.inTenant(tenantId, sql -> campaigns.byKey(sql, tenantId, launch.idempotencyKey())
+            .compose(earlier -> earlier.isPresent() ? repeated(sql, tenantId, type, earlier.get())
+                : store(sql, access).compose(store -> audiences.medianBasket(sql, tenantId)
+                    .compose(median -> launchNew(sql, access, store, type, launch, median, now)))))
+        .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+            && ONE_LIVE_PER_TYPE.equals(pg.getConstraint()) ? refuse(CampaignRefusal.ALREADY_RUNNING)
+            : Future.failedFuture(failure));
+  }
+
+  private Future<Campaign> repeated(SqlClient sql, UUID tenantId, CampaignType type, Campaigns.Keyed earlier) {
+    return earlier.type() != type ? refuse(CampaignRefusal.KEY_REUSED) : found(sql, tenantId, earlier.id());
+  }
+
+  private Future<Campaign> launchNew(SqlClient sql, Access access, StoreFacts store, CampaignType type, Launch launch,
+                                     long median, Instant now) {
+    UUID tenantId = access.tenantId();
+    // The contract has checked the parameters' types and ranges.
+    AudienceParams params = CampaignJson.params(launch.params() == null ? null
+        : new io.vertx.core.json.JsonObject(launch.params()), CampaignRules.defaultParams(median));
+    if (params.minDays() >= params.maxDays()) {
+      return refuse(CampaignRefusal.PARAMS_INVALID);
+    }
+    LocalDate today = LocalDate.ofInstant(now, store.zone());
+    return audiences.count(sql, tenantId, type, params, now, today).compose(audience -> {
+      if (audience.count() == 0 && !type.recurring()) {
+        return refuse(CampaignRefusal.AUDIENCE_EMPTY);
+      }
+      Offer proposed = CampaignRules.defaultOffer(type, params, audience.avgBasketFen(), median);
+      Offer offer = launch.offer() == null ? proposed
+          : new Offer(launch.offer().thresholdFen(), launch.offer().amountOffFen(), launch.offer().validityDays(),
+              proposed.perMember());
+      if (!offer.perMember() && !CampaignRules.offerHolds(offer)) {
+        return refuse(CampaignRefusal.OFFER_INVALID);
+      }
+      Instant startsAt = launch.startsAt() == null || launch.startsAt().isBefore(now) ? now : launch.startsAt();
+      CampaignStatus status = startsAt.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.RUNNING;
+      String message = CampaignRules.message(type, store.name(), offer);
+      return campaigns.insert(sql, tenantId, access.storeId(), type, status, offer, params, message,
+              launch.budgetFen(), startsAt, launch.idempotencyKey(), access.user().userId())
+          .compose(inserted -> inserted.isEmpty()
+              // A launch with the same key committed meanwhile: answer it.
+              ? campaigns.byKey(sql, tenantId, launch.idempotencyKey())
+                  .compose(earlier -> repeated(sql, tenantId, type, earlier.orElseThrow()))
+              : offers(sql, access, type, params, offer, inserted.get(), now, today)
+                  .compose(done -> audiences.enrol(sql, tenantId, inserted.get(), type, params, offer.perMember(),
+                      now, today))
+                  .compose(enrolled -> found(sql, tenantId, inserted.get())));
+    });
+  }
+
+  /**
+   * The campaign's coupon templates: one for a fixed offer; one per threshold for a per-member offer, each with its
+   * scaled reward.
+   */
+  private Future<Void> offers(SqlClient sql, Access access, CampaignType type, AudienceParams params, Offer offer,
+                              UUID campaignId, Instant now, LocalDate today) {
+    UUID tenantId = access.tenantId();
+    Future<List<long[]>> terms = offer.perMember()
+        ? audiences.basketBoostThresholds(sql, tenantId, params, now, today)
+            .map(thresholds -> thresholds.stream()
+                .map(threshold -> new long[] {threshold, CampaignRules.scaledReward(threshold, params.rewardPercent())})
+                .toList())
+        : Future.succeededFuture(List.<long[]>of(new long[] {offer.thresholdFen(), offer.amountOffFen()}));
+    return terms.compose(list -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (long[] each : list) {
+        CouponTemplate template = new CouponTemplate(UUID.randomUUID(),
+            CampaignRules.couponName(type, each[0], each[1]),
+            new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, each[0], each[1], null, null, null, false,
+                CouponTerms.Scope.MENU, List.of(), false),
+            new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, 1, null, null, true, null);
+        chain = chain.compose(done -> templates.insert(sql, tenantId, template, access.user().userId())
+            .compose(inserted -> campaigns.addOffer(sql, tenantId, campaignId, inserted.id(), each[0], each[1])));
+      }
+      return chain;
+    });
+  }
+
+  Future<List<Campaign>> list(Access access) {
+    return database.inTenant(access.tenantId(), sql -> campaigns.list(sql, access.tenantId()));
+  }
+
+  Future<Campaign> get(Access access, UUID campaignId) {
+    return database.inTenant(access.tenantId(), sql -> found(sql, access.tenantId(), campaignId));
+  }
+
+  /** Pauses, resumes or stops the campaign, under its row lock so that changes at once apply one after another. */
+  Future<Campaign> change(Access access, UUID campaignId, CampaignStatus.Change change) {
+    UUID tenantId = access.tenantId();
+    return database.inTenant(tenantId, sql -> campaigns.lockStatus(sql, tenantId, campaignId)
+        .compose(status -> status.isEmpty() ? refuse(CampaignRefusal.CAMPAIGN_NOT_FOUND)
+            : status.get().after(change).map(next -> campaigns.setStatus(sql, tenantId, campaignId, next,
+                clock.instant()))
+                .orElseGet(() -> refuse(CampaignRefusal.STATUS_CONFLICT)))
+        .compose(changed -> found(sql, tenantId, campaignId)))
+        .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+            && ONE_LIVE_PER_TYPE.equals(pg.getConstraint()) ? refuse(CampaignRefusal.ALREADY_RUNNING)
+            : Future.failedFuture(failure));
+  }
+
+  private Future<Campaign> found(SqlClient sql, UUID tenantId, UUID campaignId) {
+    return campaigns.find(sql, tenantId, campaignId)
+        .compose(found -> found.map(Future::succeededFuture)
+            .orElseGet(() -> refuse(CampaignRefusal.CAMPAIGN_NOT_FOUND)));
+  }
+
+  private static Future<StoreFacts> store(SqlClient sql, Access access) {
+    return sql.preparedQuery("SELECT name, time_zone FROM stores WHERE tenant_id = $1 AND id = $2")
+        .execute(Tuple.of(access.tenantId(), access.storeId()))
+        .map(rows -> {
+          var row = rows.iterator().next();
+          return new StoreFacts(row.getString("name"), ZoneId.of(row.getString("time_zone")));
+        });
+  }
+}

@@ -1,0 +1,214 @@
+package app.tableloop.campaign;
+
+import static app.tableloop.campaign.CampaignSteps.launching;
+import static app.tableloop.testing.Responses.ok;
+import static app.tableloop.testing.Responses.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.RunningService;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dispatch reaches each member of a campaign exactly once, with one coupon and one message, however many dispatchers
+ * race; a paused campaign waits; and the result card reads what a reached member's order with the coupon brought.
+ */
+class CampaignDispatchTest {
+  static RunningService service;
+  static CampaignSteps steps;
+
+  @BeforeAll
+  static void start() {
+    service = RunningService.start(CampaignDispatchTest.class);
+    steps = new CampaignSteps(service);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  private static int dispatch() {
+    return service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+  }
+
+  @Test
+  void fourDispatchersRacingReachEachMemberExactlyOnce() {
+    ARestaurant shop = ARestaurant.payFirst(service, "并发营销面馆", "R1", 2000);
+    List<String> members = IntStream.range(0, 150)
+        .mapToObj(i -> steps.aMember(shop, "regular-" + UUID.randomUUID(), i % 2 == 0, null)).toList();
+    steps.sql("UPDATE members SET visits = 3, spend_fen = 3 * (10000 + (hashtext(id::text) & 4095)),"
+        + " last_visit_at = now() - interval '3 days', first_visit_at = now() - interval '90 days'"
+        + " WHERE tenant_id = '" + shop.bootstrapped().tenantId() + "'");
+    String id = ok(steps.launch(shop, shop.owner(), launching("basket_boost"))).getString("id");
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id + "'"))
+        .isEqualTo(150);
+
+    List<CompletableFuture<Integer>> racing = IntStream.range(0, 4)
+        .mapToObj(i -> CompletableFuture.supplyAsync(CampaignDispatchTest::dispatch)).toList();
+    int reached = racing.stream().mapToInt(CompletableFuture::join).sum();
+
+    assertThat(reached).as("the passes (and any the timer ran) settled each recipient once").isBetween(1, 150);
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND state = 'sent'")).isEqualTo(150);
+    assertThat(steps.count("""
+        SELECT count(*) FROM coupons c JOIN campaign_offers o ON o.template_id = c.template_id
+         WHERE o.campaign_id = '%s' AND c.source = 'campaign'""".formatted(id))).isEqualTo(150);
+    assertThat(steps.count("""
+        SELECT count(*) FROM (SELECT c.member_id FROM coupons c
+                                JOIN campaign_offers o ON o.template_id = c.template_id
+                               WHERE o.campaign_id = '%s' GROUP BY c.member_id HAVING count(*) > 1) twice"""
+        .formatted(id))).as("nobody got two").isZero();
+    assertThat(steps.count("SELECT count(*) FROM member_messages WHERE campaign_id = '" + id + "'")).isEqualTo(150);
+    assertThat(steps.count("SELECT sum(t.issued_count) FROM coupon_templates t JOIN campaign_offers o"
+        + " ON o.template_id = t.id WHERE o.campaign_id = '" + id + "'")).isEqualTo(150);
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND sms_state = 'due'")).as("no member gave a phone: no SMS is due").isZero();
+    assertThat(dispatch()).as("nothing is left to reach").isZero();
+    assertThat(steps.campaign(shop, id).getString("status")).as("everyone reached, no SMS due").isEqualTo("finished");
+    assertThat(steps.launch(shop, shop.owner(), launching("basket_boost")).statusCode())
+        .as("the type is free again").isEqualTo(201);
+
+    String diner = members.get(0);
+    JsonObject box = ok(service.get(shop.path("/messages"), diner));
+    assertThat(box.getLong("unread")).isEqualTo(1);
+    JsonObject message = box.getJsonArray("items").getJsonObject(0);
+    assertThat(message.getString("campaign_id")).isEqualTo(id);
+    JsonArray wallet = ok(service.get(shop.path("/wallet/coupons"), diner)).getJsonArray("items");
+    assertThat(wallet).singleElement().matches(coupon -> ((JsonObject) coupon).getString("id")
+        .equals(message.getString("coupon_id")));
+  }
+
+  @Test
+  void aPausedCampaignReachesNobodyUntilItResumesAndAStoppedOneNobodyMore() {
+    ARestaurant shop = ARestaurant.payFirst(service, "暂停营销面馆", "P1", 2000);
+    String diner = steps.aMember(shop, "sleeper-" + UUID.randomUUID(), true, "13900000001");
+    steps.history(shop, diner, 2, 30_000, 60, 200);
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back"))).getString("id");
+    ok(service.call(HttpMethod.POST, shop.path("/campaigns/" + id + "/pause"), shop.owner(), null));
+
+    dispatch();
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isZero();
+    assertThat(service.get(shop.path("/messages/banner"), diner).statusCode()).isEqualTo(204);
+
+    ok(service.call(HttpMethod.POST, shop.path("/campaigns/" + id + "/resume"), shop.owner(), null));
+    dispatch();
+    JsonObject results = steps.campaign(shop, id).getJsonObject("results");
+    assertThat(List.of(results.getLong("reached"), results.getLong("coupons_issued"),
+        results.getLong("messages_sent"))).containsExactly(1L, 1L, 1L);
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND sms_state = 'due'")).as("consent and a phone: an SMS is due").isEqualTo(1);
+    JsonObject banner = ok(service.get(shop.path("/messages/banner"), diner)).getJsonObject("message");
+    assertThat(banner.getString("body")).contains("暂停营销面馆").contains("券包");
+    assertThat(service.call(HttpMethod.POST, shop.path("/messages/" + banner.getString("id") + "/read"), diner, null)
+        .statusCode()).isEqualTo(204);
+    assertThat(service.get(shop.path("/messages/banner"), diner).statusCode()).isEqualTo(204);
+    assertThat(problem(service.call(HttpMethod.POST, shop.path("/messages/" + UUID.randomUUID() + "/read"), diner,
+        null), 404)).isEqualTo("message_not_found");
+    String stranger = service.signIn("stranger-" + UUID.randomUUID());
+    assertThat(problem(service.get(shop.path("/messages"), stranger), 409)).isEqualTo("join_first");
+    assertThat(problem(service.call(HttpMethod.POST, shop.path("/messages/" + banner.getString("id") + "/read"),
+        steps.aMember(shop, "other-" + UUID.randomUUID(), false, null), null), 404))
+        .as("another member's message is not theirs").isEqualTo("message_not_found");
+  }
+
+  @Test
+  void theResultCardReadsTheOrderAReachedMemberPaidWithTheCoupon() {
+    ARestaurant shop = ARestaurant.payFirst(service, "回头客面馆", "T1", 17_000);
+    String diner = steps.aMember(shop, "comeback-" + UUID.randomUUID(), true, "13900000002");
+    steps.history(shop, diner, 2, 40_000, 90, 300);
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("offer", new JsonObject()
+        .put("threshold_fen", 50_000).put("amount_off_fen", 5_000).put("validity_days", 14)))).getString("id");
+    dispatch();
+    String coupon = ok(service.get(shop.path("/messages"), diner)).getJsonArray("items").getJsonObject(0)
+        .getString("coupon_id");
+
+    String tab = ok(service.openTab(shop.store(), shop.table("T1"), diner)).getString("id");
+    shop.post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish()).put("quantity", 5));
+    JsonObject order = shop.post(diner, "/tabs/" + tab + "/orders", new JsonObject()
+        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 2).put("coupon", coupon));
+    assertThat(order.getLong("total_fen")).as("5 × ¥170 less ¥50").isEqualTo(80_000);
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("coupons_redeemed"))
+        .as("not paid yet: not counted").isZero();
+    ok(service.call(HttpMethod.POST, shop.path("/orders/" + order.getString("id") + "/counter-payment"),
+        shop.staff(), new JsonObject().put("method", "cash")));
+
+    JsonObject results = service.eventually(() -> steps.campaign(shop, id).getJsonObject("results"),
+        found -> found.getLong("visits_in_window") == 1);
+    assertThat(List.of(results.getLong("reached"), results.getLong("coupons_redeemed"),
+        results.getLong("attributed_orders"), results.getLong("attributed_revenue_fen"),
+        results.getLong("coupon_cost_fen"), results.getLong("cost_fen")))
+        .containsExactly(1L, 1L, 1L, 80_000L, 5_000L, 5_000L);
+    assertThat(results.getDouble("return_on_cost")).isEqualTo(16.0);
+    assertThat(results.getInteger("window_days")).isEqualTo(14);
+  }
+
+  @Test
+  void aWelcomeCampaignKeepsReachingMembersWhoJoinLaterOnceEach() {
+    ARestaurant shop = ARestaurant.payFirst(service, "新客礼面馆", "W1", 2000);
+    String first = steps.aMember(shop, "first-" + UUID.randomUUID(), false, null);
+    String id = ok(steps.launch(shop, shop.owner(), launching("welcome"))).getString("id");
+    dispatch();
+    String later = steps.aMember(shop, "later-" + UUID.randomUUID(), false, null);
+
+    dispatch();
+    dispatch();
+
+    for (String diner : List.of(first, later)) {
+      assertThat(ok(service.get(shop.path("/wallet/coupons"), diner)).getJsonArray("items")).hasSize(1);
+    }
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isEqualTo(2);
+  }
+
+  @Test
+  void aBudgetCapsTheFaceValueIssuedAndTheRestAreSkipped() {
+    ARestaurant shop = ARestaurant.payFirst(service, "预算面馆", "G1", 2000);
+    for (int i = 0; i < 3; i++) {
+      steps.history(shop, steps.aMember(shop, "budget-" + UUID.randomUUID(), false, null), 2, 40_000, 100, 300);
+    }
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("budget_fen", 7_000)
+        .put("offer", new JsonObject().put("threshold_fen", 20_000).put("amount_off_fen", 3_000)
+            .put("validity_days", 7)))).getString("id");
+
+    dispatch();
+
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND state = 'sent'")).as("¥70 buys two ¥30 coupons").isEqualTo(2);
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND state = 'skipped' AND skip_reason = 'budget_spent'")).isEqualTo(1);
+    assertThat(steps.count("SELECT issued_fen FROM campaigns WHERE id = '" + id + "'")).isEqualTo(6_000);
+  }
+
+  @Test
+  void aScheduledCampaignReachesNobodyBeforeItsStartEvenWhenPausedAndResumed() {
+    ARestaurant shop = ARestaurant.payFirst(service, "定时面馆", "H1", 2000);
+    steps.history(shop, steps.aMember(shop, "later-" + UUID.randomUUID(), false, null), 2, 40_000, 100, 300);
+    JsonObject campaign = ok(steps.launch(shop, shop.owner(), launching("win_back")
+        .put("starts_at", Instant.now().plus(1, ChronoUnit.DAYS).toString())));
+    String id = campaign.getString("id");
+    assertThat(campaign.getString("status")).isEqualTo("scheduled");
+
+    dispatch();
+    ok(service.call(HttpMethod.POST, shop.path("/campaigns/" + id + "/pause"), shop.owner(), null));
+    JsonObject resumed = ok(service.call(HttpMethod.POST, shop.path("/campaigns/" + id + "/resume"), shop.owner(),
+        null));
+    dispatch();
+
+    assertThat(resumed.getString("status")).isEqualTo("scheduled");
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isZero();
+    steps.sql("UPDATE campaigns SET starts_at = now() - interval '1 minute' WHERE id = '" + id + "'");
+    dispatch();
+    assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isEqualTo(1);
+  }
+}

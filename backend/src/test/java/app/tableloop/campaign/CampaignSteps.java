@@ -1,0 +1,73 @@
+package app.tableloop.campaign;
+
+import static app.tableloop.testing.Responses.ok;
+
+import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.RunningService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** Members with a history, and what owners do with campaigns. */
+final class CampaignSteps {
+  private final RunningService service;
+
+  CampaignSteps(RunningService service) {
+    this.service = service;
+  }
+
+  /** A diner who joined, with marketing consent and a phone when asked; answers their session token. */
+  String aMember(ARestaurant shop, String user, boolean marketing, String phone) {
+    String diner = service.signInFrom("127.0.2." + (1 + Math.floorMod(user.hashCode(), 200)), user);
+    int version = ok(service.get(shop.path("/membership"), diner)).getJsonObject("notice").getInteger("version");
+    JsonObject join = new JsonObject().put("consent", true).put("notice_version", version).put("marketing", marketing);
+    if (phone != null) {
+      join.put("phone_code", service.simulator().miniProgram().phoneCode(phone));
+    }
+    ok(service.call(HttpMethod.POST, shop.path("/membership"), diner, join));
+    return diner;
+  }
+
+  String memberId(ARestaurant shop, String diner) {
+    return ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getString("id");
+  }
+
+  /** The member's history as the visit statistics keep it: visits, spend, last visit and joining, in days ago. */
+  void history(ARestaurant shop, String diner, int visits, long spendFen, int lastVisitDaysAgo, int joinedDaysAgo) {
+    sql("UPDATE members SET visits = " + visits + ", spend_fen = " + spendFen
+        + ", first_visit_at = " + (visits == 0 ? "NULL" : "now() - interval '" + joinedDaysAgo + " days'")
+        + ", last_visit_at = " + (visits == 0 ? "NULL" : "now() - interval '" + lastVisitDaysAgo + " days'")
+        + ", joined_at = now() - interval '" + joinedDaysAgo + " days'"
+        + " WHERE id = '" + memberId(shop, diner) + "'");
+  }
+
+  /** The member's birthday falls {@code days} from today (store time), thirty years ago. */
+  void birthdayIn(ARestaurant shop, String diner, int days) {
+    LocalDate birthday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(days).minusYears(30);
+    sql("UPDATE members SET birthday = '" + birthday + "' WHERE id = '" + memberId(shop, diner) + "'");
+  }
+
+  HttpResponse<Buffer> launch(ARestaurant shop, String token, JsonObject body) {
+    return service.call(HttpMethod.POST, shop.path("/campaigns"), token, body);
+  }
+
+  static JsonObject launching(String type) {
+    return new JsonObject().put("type", type).put("idempotency_key", "launch-" + UUID.randomUUID());
+  }
+
+  JsonObject campaign(ARestaurant shop, String id) {
+    return ok(service.get(shop.path("/campaigns/" + id), shop.owner()));
+  }
+
+  long count(String sql) {
+    return service.env().count(sql);
+  }
+
+  void sql(String statement) {
+    service.env().asOwner(sql -> sql.executeUpdate(statement));
+  }
+}
