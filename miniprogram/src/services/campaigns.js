@@ -22,13 +22,20 @@ function fetchCampaign(storeId, campaignId, options = {}) {
   return api.request('campaign', { ...options, params: { store: storeId, campaign: campaignId } });
 }
 
+/** The offer as a launch takes it: per_member describes a card's offer (the type decides it), it is not to be set. */
+function launchOffer(offer) {
+  const sent = { ...offer };
+  delete sent.per_member;
+  return sent;
+}
+
 /**
  * Launches a campaign of `type`; `offer`, `params`, `budgetFen` and `startsAt` change the card's defaults when given.
  * The same `idempotencyKey` again answers the campaign launched the first time, never a second one.
  */
 function dispatchLaunch(storeId, { type, offer, params, budgetFen, startsAt, idempotencyKey }, options = {}) {
   const body = { type, idempotency_key: idempotencyKey };
-  const optional = { offer, params, budget_fen: budgetFen, starts_at: startsAt };
+  const optional = { offer: offer && launchOffer(offer), params, budget_fen: budgetFen, starts_at: startsAt };
   Object.keys(optional).filter((key) => optional[key] !== undefined && optional[key] !== null).forEach((key) => {
     body[key] = optional[key];
   });
