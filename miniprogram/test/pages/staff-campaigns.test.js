@@ -217,6 +217,24 @@ describe('launching with changes', () => {
     expect(sent('POST', CAMPAIGNS)[0]).not.toHaveProperty('budget_fen');
   });
 
+  test('the parameters the server gives a basket boost and a welcome are named in the owner\'s words', async () => {
+    const basket = { ...BASKET, params: { min_visits: 2, multiplier_percent: 120, reward_percent: 10 } };
+    const welcome = C.card({ type: 'welcome', title: '新客礼', params: { joined_within_days: 30 } });
+    phone.answer(store({ [`GET ${CARDS}`]: json(200, { items: [basket, welcome] }), [`POST ${CAMPAIGNS}`]: json(201, CAMPAIGN) }));
+    const page = await openPage(LAUNCH, { ...OWNER, type: 'basket_boost' });
+    expect(page.instance.data.form.params.map((param) => [param.label, param.value])).toEqual([
+      ['到店次数至少（次）', '2'], ['门槛为个人平均客单价的（%）', '120'], ['减免为门槛的（%）', '10'],
+    ]);
+    type(page, '.param-multiplier_percent', '130');
+    await tap(page, '.launch >>> .t-button');
+    expect(sent('POST', CAMPAIGNS)[0].params).toEqual({ min_visits: 2, multiplier_percent: 130, reward_percent: 10 });
+
+    const form = await openPage(LAUNCH, { ...OWNER, type: 'welcome' });
+    expect(form.instance.data.form.params.map((param) => [param.label, param.value])).toEqual([
+      ['入会后几天内发放（天）', '30'],
+    ]);
+  });
+
   test('a factor among the audience\'s parameters stays a decimal; counts stay whole', async () => {
     const basket = { ...BASKET, params: { min_visits: 2, threshold_multiplier: 1.2 } };
     phone.answer(store({ [`GET ${CARDS}`]: json(200, { items: [basket] }), [`POST ${CAMPAIGNS}`]: json(201, CAMPAIGN) }));

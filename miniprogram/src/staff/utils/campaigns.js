@@ -23,6 +23,9 @@ const PARAM_LABELS = {
   min_visits: '到店次数至少（次）',
   days_before: '生日前几天发放（天）',
   threshold_multiplier: '门槛为个人平均客单价的（倍）',
+  multiplier_percent: '门槛为个人平均客单价的（%）',
+  reward_percent: '减免为门槛的（%）',
+  joined_within_days: '入会后几天内发放（天）',
 };
 
 /** What an offer gives, and for how long: "满¥200减¥30 · 14 天有效". */
