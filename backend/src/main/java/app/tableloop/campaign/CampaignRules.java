@@ -142,6 +142,11 @@ public final class CampaignRules {
     return message + "退订回T";
   }
 
+  /** The coupon as the card shows it: its terms, and the hours it is usable in when it has some. */
+  public static String couponPreview(Offer offer, List<Integer> validHours) {
+    return couponTerms(offer) + (validHours.isEmpty() ? "" : "，仅限每天 " + CouponTerms.hoursText(validHours) + " 使用");
+  }
+
   public static String couponTerms(Offer offer) {
     return offer.thresholdFen() == 0 ? "无门槛减" + yuan(offer.amountOffFen()) + "元"
         : "满" + yuan(offer.thresholdFen()) + "减" + yuan(offer.amountOffFen()) + "元";

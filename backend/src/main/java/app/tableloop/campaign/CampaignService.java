@@ -93,8 +93,7 @@ public final class CampaignService {
           String message = CampaignRules.message(type, store.name(), offer, hours);
           return new CampaignCard(type, summary(type, audience, hours), audience, offer, hours,
               CampaignRules.estimate(type, audience, offer), message,
-              CampaignRules.couponTerms(offer) + CampaignRules.hoursNote(hours).replaceAll("，$", ""), params,
-              null);
+              CampaignRules.couponPreview(offer, hours), params, null);
         }));
   }
 
