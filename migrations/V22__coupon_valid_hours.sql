@@ -8,3 +8,6 @@ ALTER TABLE coupon_templates
 ALTER TABLE campaigns DROP CONSTRAINT campaigns_type_check;
 ALTER TABLE campaigns ADD CONSTRAINT campaigns_type_check
     CHECK (type IN ('win_back', 'basket_boost', 'off_peak', 'welcome', 'birthday'));
+
+-- The off-peak card reads a store's paid bills of the last 8 weeks by hour.
+CREATE INDEX payments_paid_by_store ON payments (store_id, paid_at) WHERE status = 'paid';
