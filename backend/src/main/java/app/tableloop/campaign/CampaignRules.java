@@ -133,7 +133,7 @@ public final class CampaignRules {
   }
 
   /** The hours a coupon is usable in, as the card and the message say them; nothing for any time. */
-  public static String hoursNote(List<Integer> validHours) {
+  private static String hoursNote(List<Integer> validHours) {
     return validHours.isEmpty() ? "" : "仅限每天 " + CouponTerms.hoursText(validHours) + " 使用，";
   }
 
