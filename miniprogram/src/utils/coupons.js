@@ -28,6 +28,24 @@ function valueText(coupon) {
   return `${threshold ? `${threshold} ` : ''}赠菜`;
 }
 
+/** The hours of the store's day a coupon is usable in: [14, 15, 21] reads "每天 14:00–16:00、21:00–22:00 可用". */
+function hoursText(hours) {
+  if (!hours || hours.length === 0) {
+    return '';
+  }
+  const spans = [];
+  hours.forEach((hour) => {
+    const last = spans[spans.length - 1];
+    if (last && last.end === hour) {
+      last.end = hour + 1;
+    } else {
+      spans.push({ start: hour, end: hour + 1 });
+    }
+  });
+  const clock = (hour) => `${String(hour).padStart(2, '0')}:00`;
+  return `每天 ${spans.map((span) => `${clock(span.start)}–${clock(span.end)}`).join('、')} 可用`;
+}
+
 function scopeText(scope) {
   return SCOPE_NAMES[(scope && scope.kind) || 'menu'] || '';
 }
@@ -40,6 +58,7 @@ function couponView(coupon) {
     kindName: KIND_NAMES[coupon.kind] || '',
     value: valueText(coupon),
     scope: scopeText(coupon.scope),
+    hours: hoursText(coupon.valid_hours),
     validity: coupon.valid_from ? `${day(coupon.valid_from)} 至 ${day(coupon.valid_until)}` : `${day(coupon.valid_until)} 前有效`,
     source: SOURCE_NAMES[coupon.source] || '',
     used: coupon.state === 'used' ? `${day(coupon.used_at)} 已使用` : '',
@@ -160,6 +179,6 @@ function levelView(answer) {
 }
 
 module.exports = {
-  KIND_NAMES, SCOPE_NAMES, valueText, scopeText, couponView, validityText, offerView, pointsLineView, balanceLineView, packageView,
+  KIND_NAMES, SCOPE_NAMES, valueText, scopeText, hoursText, couponView, validityText, offerView, pointsLineView, balanceLineView, packageView,
   benefitsText, discountText, levelView,
 };

@@ -1,6 +1,6 @@
 // What a coupon is worth and what a level gives, in the words the screens use.
 const {
-  valueText, discountText, benefitsText, validityText, balanceLineView, offerView,
+  valueText, discountText, benefitsText, validityText, balanceLineView, offerView, hoursText, couponView,
 } = require('../../src/utils/coupons');
 
 test.each([
@@ -20,6 +20,14 @@ test.each([[5, '9.5折'], [10, '9折'], [1, '9.9折'], [99, '0.1折'], [50, '5�
 test('a level\'s benefits, and none beyond the basics', () => {
   expect(benefitsText({ member_prices: true, discount_percent: 5, points_multiplier: 1.5 })).toBe('会员价 · 9.5折 · 积分 1.5 倍');
   expect(benefitsText({ member_prices: false, discount_percent: 0, points_multiplier: 1 })).toBe('基础会员权益');
+});
+
+test('a coupon for some hours of the store\'s day says them as spans; one for any time says nothing', () => {
+  expect(hoursText([14, 15, 21])).toBe('每天 14:00–16:00、21:00–22:00 可用');
+  expect(hoursText([9])).toBe('每天 09:00–10:00 可用');
+  expect(hoursText([])).toBe('');
+  expect(couponView({ id: 'c1', kind: 'amount_off', threshold_fen: 0, amount_off_fen: 500, valid_hours: [14, 15],
+    valid_until: '2026-12-31T16:00:00Z' }).hours).toBe('每天 14:00–16:00 可用');
 });
 
 test('validity by days from issue', () => {

@@ -6,9 +6,12 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,6 +53,10 @@ final class Audiences {
         values.add(params.minVisits());
         yield "m.visits >= $" + first;
       }
+      case OFF_PEAK -> {
+        values.add(CampaignRules.OFF_PEAK_MIN_VISITS);
+        yield "m.visits >= $" + first;
+      }
       case WELCOME -> {
         values.add(now.atOffset(ZoneOffset.UTC));
         values.add(params.joinedWithinDays());
@@ -75,6 +82,32 @@ final class Audiences {
             """)
         .execute(Tuple.of(tenantId))
         .map(rows -> rows.iterator().next().getLong("median"));
+  }
+
+  /**
+   * The store's quiet hours by {@link CampaignRules#quietHours}, from its paid bills (of orders or tabs; top-ups of
+   * stored value are no meal) over the last {@link CampaignRules#OFF_PEAK_WEEKS} weeks, by hour of its own time zone.
+   */
+  Future<List<Integer>> quietHours(SqlClient sql, UUID tenantId, UUID storeId, ZoneId zone, Instant now) {
+    return sql.preparedQuery("""
+            SELECT extract(hour FROM p.paid_at AT TIME ZONE $3)::int AS hour, count(*) AS bills,
+                   min(min(p.paid_at)) OVER () AS first_bill
+              FROM payments p
+             WHERE p.tenant_id = $1 AND p.store_id = $2 AND p.status = 'paid' AND p.top_up_id IS NULL
+               AND p.paid_at > $4::timestamptz - make_interval(weeks => $5) AND p.paid_at <= $4
+             GROUP BY hour
+            """)
+        .execute(Tuple.of(tenantId, storeId, zone.getId(), now.atOffset(ZoneOffset.UTC),
+            CampaignRules.OFF_PEAK_WEEKS))
+        .map(rows -> {
+          Map<Integer, Long> billsByHour = new HashMap<>();
+          Instant firstBill = null;
+          for (Row row : rows) {
+            billsByHour.put(row.getInteger("hour"), row.getLong("bills"));
+            firstBill = row.getOffsetDateTime("first_bill").toInstant();
+          }
+          return CampaignRules.quietHours(billsByHour, firstBill, now);
+        });
   }
 
   /** How many members the type reaches now, their average basket, and how many of them an SMS may reach. */

@@ -27,6 +27,9 @@ final class CampaignJson {
           .put("min_avg_basket_fen", params.minAvgBasketFen());
       case BASKET_BOOST -> json.put("min_visits", params.minVisits())
           .put("multiplier_percent", params.multiplierPercent()).put("reward_percent", params.rewardPercent());
+      case OFF_PEAK -> {
+        // Every member who visited: the quiet hours come from the store's orders, not from parameters.
+      }
       case WELCOME -> json.put("joined_within_days", params.joinedWithinDays());
       case BIRTHDAY -> json.put("days_before", params.daysBefore());
     }
@@ -55,7 +58,7 @@ final class CampaignJson {
         .put("audience", new JsonObject().put("count", card.audience().count())
             .put("avg_basket_fen", card.audience().avgBasketFen())
             .put("reachable_by_sms", card.audience().reachableBySms()))
-        .put("offer", offer(card.offer()))
+        .put("offer", offer(card.offer()).put("valid_hours", new JsonArray(card.validHours())))
         .put("estimate", new JsonObject().put("expected_redemptions", estimate.expectedRedemptions())
             .put("coupon_cost_fen", estimate.couponCostFen()).put("message_cost_fen", estimate.messageCostFen())
             .put("total_cost_fen", estimate.totalCostFen())
@@ -70,8 +73,12 @@ final class CampaignJson {
 
   /** The estimate's assumptions, in words the owner reads on the card. */
   static String assumptions(CampaignType type) {
-    return "按 " + type.expectedRedemptionPercent() + "% 的会员用券估算，每位用券会员消费一次平均客单价；短信每条 ¥"
+    String words = "按 " + type.expectedRedemptionPercent() + "% 的会员用券估算，每位用券会员消费一次平均客单价；短信每条 ¥"
         + CampaignRules.yuan(CampaignRules.SMS_PRICE_FEN) + "，只发给同意营销并留了手机号的会员";
+    return type != CampaignType.OFF_PEAK ? words : words + "；空闲时段取近 " + CampaignRules.OFF_PEAK_WEEKS
+        + " 周有订单的时段中订单最少的 " + CampaignRules.OFF_PEAK_QUIET_HOURS + " 个小时（至少 "
+        + CampaignRules.OFF_PEAK_MIN_BILLS + " 笔已付账单、最早一笔在 " + CampaignRules.OFF_PEAK_MIN_HISTORY_DAYS
+        + " 天前）";
   }
 
   static JsonObject campaign(Campaign campaign) {

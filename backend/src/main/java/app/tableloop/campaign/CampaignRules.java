@@ -1,9 +1,17 @@
 package app.tableloop.campaign;
 
+import app.tableloop.loyalty.coupon.CouponTerms;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 /**
  * How a campaign card's defaults come from the store's data, and what it is expected to cost. Plain rules, no I/O.
  * The assumptions are named here and said on the card: each type's expected redemption share ({@link CampaignType}),
- * the price of one SMS, and that a redeemed coupon brings an order of the audience's average basket.
+ * the price of one SMS, that a redeemed coupon brings an order of the audience's average basket, and how an off-peak
+ * offer reads the store's quiet hours from its paid bills.
  */
 public final class CampaignRules {
   /** What one marketing SMS costs, as Chinese providers price them (¥0.1). */
@@ -14,6 +22,16 @@ public final class CampaignRules {
   public static final long MIN_REWARD_FEN = 500;
   /** The window in which visits by reached members are shown as visits after the campaign. */
   public static final int VISIT_WINDOW_DAYS = 14;
+  /** The weeks of paid bills an off-peak offer reads the store's hours from. */
+  public static final int OFF_PEAK_WEEKS = 8;
+  /** Fewer paid bills than this over those weeks show no pattern yet. */
+  public static final int OFF_PEAK_MIN_BILLS = 100;
+  /** The first of them must be this old, so that a single busy week is not taken for the store's pattern. */
+  public static final int OFF_PEAK_MIN_HISTORY_DAYS = 28;
+  /** How many of the opening hours (those with any bill) count as quiet: the ones with the fewest bills. */
+  public static final int OFF_PEAK_QUIET_HOURS = 3;
+  /** An off-peak offer goes to members who visited at least once: they know the store, and only the hour changes. */
+  public static final int OFF_PEAK_MIN_VISITS = 1;
   private static final long FIVE_YUAN = 500;
   private static final long ONE_YUAN = 100;
 
@@ -37,6 +55,28 @@ public final class CampaignRules {
     return Math.max(MIN_REWARD_FEN, (share + ONE_YUAN / 2) / ONE_YUAN * ONE_YUAN);
   }
 
+  /**
+   * The store's quiet hours, in order: among its opening hours (the hours of the day with any paid bill over the
+   * weeks read), the {@link #OFF_PEAK_QUIET_HOURS} with the fewest bills (the earlier hour among equals). None while
+   * the history is too short or too thin to tell, or when the store is open no longer than that.
+   *
+   * @param billsByHour the paid bills of each hour of the day (store time) over the last {@link #OFF_PEAK_WEEKS}
+   * @param firstBill   when the first of them was paid, or null without any
+   */
+  public static List<Integer> quietHours(Map<Integer, Long> billsByHour, Instant firstBill, Instant now) {
+    long bills = billsByHour.values().stream().mapToLong(Long::longValue).sum();
+    List<Integer> opening = billsByHour.entrySet().stream().filter(hour -> hour.getValue() > 0)
+        .map(Map.Entry::getKey).toList();
+    if (bills < OFF_PEAK_MIN_BILLS || firstBill == null
+        || firstBill.isAfter(now.minus(Duration.ofDays(OFF_PEAK_MIN_HISTORY_DAYS)))
+        || opening.size() <= OFF_PEAK_QUIET_HOURS) {
+      return List.of();
+    }
+    return opening.stream()
+        .sorted(Comparator.comparingLong((Integer hour) -> billsByHour.get(hour)).thenComparing(hour -> hour))
+        .limit(OFF_PEAK_QUIET_HOURS).sorted().toList();
+  }
+
   /** The offer a card proposes, from its audience's average basket and the store's median. */
   public static Offer defaultOffer(CampaignType type, AudienceParams params, long audienceAvgFen, long medianFen) {
     long basket = audienceAvgFen > 0 ? audienceAvgFen : medianFen > 0 ? medianFen : BASKET_WITHOUT_HISTORY_FEN;
@@ -46,6 +86,7 @@ public final class CampaignRules {
         long threshold = basketBoostThreshold(basket, params.multiplierPercent());
         yield new Offer(threshold, scaledReward(threshold, params.rewardPercent()), 30, true);
       }
+      case OFF_PEAK -> new Offer(roundDownToFiveYuan(basket), scaledReward(basket, 15), 30, false);
       case WELCOME -> new Offer(roundDownToFiveYuan(basket), scaledReward(basket, 10), 30, false);
       case BIRTHDAY -> new Offer(roundDownToFiveYuan(basket), scaledReward(basket, 20), 14, false);
     };
@@ -81,16 +122,29 @@ public final class CampaignRules {
     return type.title() + " " + terms;
   }
 
-  /** What the member reads in the message box (and, with the opt-out, by SMS). */
-  public static String message(CampaignType type, String storeName, Offer offer) {
+  /**
+   * What the member reads in the message box (and, with the opt-out, by SMS); {@code validHours} are those the coupon
+   * is usable in (none: any time).
+   */
+  public static String message(CampaignType type, String storeName, Offer offer, List<Integer> validHours) {
     String coupon = offer.perMember() ? "一张专属满减券" : "一张" + couponTerms(offer) + "券";
-    return type.headline() + "！" + storeName + "送你" + coupon + "，" + offer.validityDays()
+    return type.headline() + "！" + storeName + "送你" + coupon + "，" + hoursNote(validHours) + offer.validityDays()
         + " 天内有效，已放入你的券包。";
+  }
+
+  /** The hours a coupon is usable in, as the card and the message say them; nothing for any time. */
+  private static String hoursNote(List<Integer> validHours) {
+    return validHours.isEmpty() ? "" : "仅限每天 " + CouponTerms.hoursText(validHours) + " 使用，";
   }
 
   /** The SMS text: the message with the opt-out every marketing SMS carries. */
   public static String smsText(String message) {
     return message + "退订回T";
+  }
+
+  /** The coupon as the card shows it: its terms, and the hours it is usable in when it has some. */
+  public static String couponPreview(Offer offer, List<Integer> validHours) {
+    return couponTerms(offer) + (validHours.isEmpty() ? "" : "，仅限每天 " + CouponTerms.hoursText(validHours) + " 使用");
   }
 
   public static String couponTerms(Offer offer) {

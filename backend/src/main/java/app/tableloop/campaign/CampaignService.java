@@ -52,7 +52,7 @@ public final class CampaignService {
                 String idempotencyKey) {
   }
 
-  private record StoreFacts(String name, ZoneId zone) {
+  private record StoreFacts(UUID id, String name, ZoneId zone) {
   }
 
   /** Every card, ranked by what it is expected to return over its cost. */
@@ -70,8 +70,8 @@ public final class CampaignService {
                 chain = chain.compose(cards -> card(sql, tenantId, store, type, params, median, now)
                     .map(card -> {
                       cards.add(new CampaignCard(card.type(), card.summary(), card.audience(), card.offer(),
-                          card.estimate(), card.previewMessage(), card.previewCoupon(), card.params(),
-                          running.get(type)));
+                          card.validHours(), card.estimate(), card.previewMessage(), card.previewCoupon(),
+                          card.params(), running.get(type)));
                       return cards;
                     }));
               }
@@ -82,21 +82,42 @@ public final class CampaignService {
             }))));
   }
 
+  /** A card; an off-peak one reaches nobody, saying why, while the store's orders show no quiet hours yet. */
   private Future<CampaignCard> card(SqlClient sql, UUID tenantId, StoreFacts store, CampaignType type,
                                     AudienceParams params, long median, Instant now) {
-    return audiences.count(sql, tenantId, type, params, now, LocalDate.ofInstant(now, store.zone()))
+    return validHours(sql, tenantId, store, type, now).compose(hours -> (waitsForHistory(type, hours)
+            ? Future.succeededFuture(new Audience(0, 0, 0))
+            : audiences.count(sql, tenantId, type, params, now, LocalDate.ofInstant(now, store.zone())))
         .map(audience -> {
           Offer offer = CampaignRules.defaultOffer(type, params, audience.avgBasketFen(), median);
-          String message = CampaignRules.message(type, store.name(), offer);
-          return new CampaignCard(type, summary(type, audience), audience, offer,
-              CampaignRules.estimate(type, audience, offer), message, CampaignRules.couponTerms(offer), params, null);
-        });
+          String message = CampaignRules.message(type, store.name(), offer, hours);
+          return new CampaignCard(type, summary(type, audience, hours), audience, offer, hours,
+              CampaignRules.estimate(type, audience, offer), message,
+              CampaignRules.couponPreview(offer, hours), params, null);
+        }));
   }
 
-  private static String summary(CampaignType type, Audience audience) {
+  /** The hours the type's coupon is usable in: the store's quiet hours for an off-peak offer, any time otherwise. */
+  private Future<List<Integer>> validHours(SqlClient sql, UUID tenantId, StoreFacts store, CampaignType type,
+                                           Instant now) {
+    return type == CampaignType.OFF_PEAK ? audiences.quietHours(sql, tenantId, store.id(), store.zone(), now)
+        : Future.succeededFuture(List.of());
+  }
+
+  private static boolean waitsForHistory(CampaignType type, List<Integer> validHours) {
+    return type == CampaignType.OFF_PEAK && validHours.isEmpty();
+  }
+
+  private static String summary(CampaignType type, Audience audience, List<Integer> validHours) {
+    if (waitsForHistory(type, validHours)) {
+      return "近 " + CampaignRules.OFF_PEAK_WEEKS + " 周的订单还不足以看出空闲时段（需至少 "
+          + CampaignRules.OFF_PEAK_MIN_BILLS + " 笔已付账单，最早一笔在 " + CampaignRules.OFF_PEAK_MIN_HISTORY_DAYS
+          + " 天前）";
+    }
     String who = switch (type) {
       case WIN_BACK -> "位沉睡顾客";
       case BASKET_BOOST -> "位回头客";
+      case OFF_PEAK -> "位老顾客可错峰来店（空闲时段 " + CouponTerms.hoursText(validHours) + "）";
       case WELCOME -> "位新会员";
       case BIRTHDAY -> "位会员即将过生日";
     };
@@ -138,39 +159,41 @@ public final class CampaignService {
       return refuse(CampaignRefusal.PARAMS_INVALID);
     }
     LocalDate today = LocalDate.ofInstant(now, store.zone());
-    return audiences.count(sql, tenantId, type, params, now, today).compose(audience -> {
-      if (audience.count() == 0 && !type.recurring()) {
-        return refuse(CampaignRefusal.AUDIENCE_EMPTY);
-      }
-      Offer proposed = CampaignRules.defaultOffer(type, params, audience.avgBasketFen(), median);
-      Offer offer = launch.offer() == null ? proposed
-          : new Offer(launch.offer().thresholdFen(), launch.offer().amountOffFen(), launch.offer().validityDays(),
-              proposed.perMember());
-      if (!offer.perMember() && !CampaignRules.offerHolds(offer)) {
-        return refuse(CampaignRefusal.OFFER_INVALID);
-      }
-      Instant startsAt = launch.startsAt() == null || launch.startsAt().isBefore(now) ? now : launch.startsAt();
-      CampaignStatus status = startsAt.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.RUNNING;
-      String message = CampaignRules.message(type, store.name(), offer);
-      return campaigns.insert(sql, tenantId, access.storeId(), type, status, offer, params, message,
-              launch.budgetFen(), startsAt, launch.idempotencyKey(), access.user().userId())
-          .compose(inserted -> inserted.isEmpty()
-              // A launch with the same key committed meanwhile: answer it.
-              ? campaigns.byKey(sql, tenantId, launch.idempotencyKey())
-                  .compose(earlier -> repeated(sql, tenantId, type, earlier.orElseThrow()))
-              : offers(sql, access, type, params, offer, inserted.get(), now, today)
-                  .compose(done -> audiences.enrol(sql, tenantId, inserted.get(), type, params, offer.perMember(),
-                      now, today))
-                  .compose(enrolled -> found(sql, tenantId, inserted.get())));
-    });
+    return validHours(sql, tenantId, store, type, now).compose(hours -> waitsForHistory(type, hours)
+        ? refuse(CampaignRefusal.NO_QUIET_HOURS)
+        : audiences.count(sql, tenantId, type, params, now, today).compose(audience -> {
+          if (audience.count() == 0 && !type.recurring()) {
+            return refuse(CampaignRefusal.AUDIENCE_EMPTY);
+          }
+          Offer proposed = CampaignRules.defaultOffer(type, params, audience.avgBasketFen(), median);
+          Offer offer = launch.offer() == null ? proposed
+              : new Offer(launch.offer().thresholdFen(), launch.offer().amountOffFen(), launch.offer().validityDays(),
+                  proposed.perMember());
+          if (!offer.perMember() && !CampaignRules.offerHolds(offer)) {
+            return refuse(CampaignRefusal.OFFER_INVALID);
+          }
+          Instant startsAt = launch.startsAt() == null || launch.startsAt().isBefore(now) ? now : launch.startsAt();
+          CampaignStatus status = startsAt.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.RUNNING;
+          String message = CampaignRules.message(type, store.name(), offer, hours);
+          return campaigns.insert(sql, tenantId, access.storeId(), type, status, offer, params, message,
+                  launch.budgetFen(), startsAt, launch.idempotencyKey(), access.user().userId())
+              .compose(inserted -> inserted.isEmpty()
+                  // A launch with the same key committed meanwhile: answer it.
+                  ? campaigns.byKey(sql, tenantId, launch.idempotencyKey())
+                      .compose(earlier -> repeated(sql, tenantId, type, earlier.orElseThrow()))
+                  : offers(sql, access, type, params, offer, hours, inserted.get(), now, today)
+                      .compose(done -> audiences.enrol(sql, tenantId, inserted.get(), type, params, offer.perMember(),
+                          now, today))
+                      .compose(enrolled -> found(sql, tenantId, inserted.get())));
+        }));
   }
 
   /**
    * The campaign's coupon templates: one for a fixed offer; one per threshold for a per-member offer, each with its
-   * scaled reward.
+   * scaled reward; usable in the valid hours only, when there are any.
    */
   private Future<Void> offers(SqlClient sql, Access access, CampaignType type, AudienceParams params, Offer offer,
-                              UUID campaignId, Instant now, LocalDate today) {
+                              List<Integer> validHours, UUID campaignId, Instant now, LocalDate today) {
     UUID tenantId = access.tenantId();
     Future<List<long[]>> terms = offer.perMember()
         ? audiences.basketBoostThresholds(sql, tenantId, params, now, today)
@@ -184,7 +207,7 @@ public final class CampaignService {
         CouponTemplate template = new CouponTemplate(UUID.randomUUID(),
             CampaignRules.couponName(type, each[0], each[1]),
             new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, each[0], each[1], null, null, null, false,
-                CouponTerms.Scope.MENU, List.of(), false),
+                CouponTerms.Scope.MENU, List.of(), false, validHours),
             new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, 1, null, null, true, null);
         chain = chain.compose(done -> templates.insert(sql, tenantId, template, access.user().userId())
             .compose(inserted -> campaigns.addOffer(sql, tenantId, campaignId, inserted.id(), each[0], each[1])));
@@ -222,11 +245,11 @@ public final class CampaignService {
   }
 
   private static Future<StoreFacts> store(SqlClient sql, Access access) {
-    return sql.preparedQuery("SELECT name, time_zone FROM stores WHERE tenant_id = $1 AND id = $2")
+    return sql.preparedQuery("SELECT id, name, time_zone FROM stores WHERE tenant_id = $1 AND id = $2")
         .execute(Tuple.of(access.tenantId(), access.storeId()))
         .map(rows -> {
           var row = rows.iterator().next();
-          return new StoreFacts(row.getString("name"), ZoneId.of(row.getString("time_zone")));
+          return new StoreFacts(row.getUUID("id"), row.getString("name"), ZoneId.of(row.getString("time_zone")));
         });
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum CampaignType {
   WIN_BACK("唤醒沉睡顾客", "好久不见，回来尝尝新菜", 10),
   BASKET_BOOST("提升客单价", "老朋友专享满减", 20),
+  OFF_PEAK("错峰优惠", "错峰来店，不用排队还更实惠", 8),
   WELCOME("新客礼", "欢迎加入会员", 25),
   BIRTHDAY("生日礼", "生日快乐，来店里庆祝吧", 30);
 
@@ -16,8 +17,8 @@ public enum CampaignType {
 
   /**
    * @param expectedRedemptionPercent the share of reached members expected to use the coupon: an assumption the card
-   *                                  names, from what restaurant coupons usually see (lapsed customers least, a
-   *                                  birthday treat most)
+   *                                  names, from what restaurant coupons usually see (lapsed customers and a
+   *                                  coupon that asks to come at another hour least, a birthday treat most)
    */
   CampaignType(String title, String headline, int expectedRedemptionPercent) {
     this.title = title;

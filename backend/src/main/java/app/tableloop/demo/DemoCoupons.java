@@ -35,9 +35,9 @@ final class DemoCoupons {
     CouponTemplates templates = new CouponTemplates();
     CouponIssuing issuing = new CouponIssuing(clock);
     CouponTemplate claimable = template("满100减15", new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 10_000, 1_500L,
-        null, null, null, false, CouponTerms.Scope.MENU, List.of(), false), 500, CLAIM_CODE);
+        null, null, null, false, CouponTerms.Scope.MENU, List.of(), false, List.of()), 500, CLAIM_CODE);
     CouponTemplate firstVisit = template("新客首单8折", new CouponTerms(CouponTerms.Kind.PERCENT_OFF, 0, null, 20,
-        2_000L, null, true, CouponTerms.Scope.MENU, List.of(), false), null, null);
+        2_000L, null, true, CouponTerms.Scope.MENU, List.of(), false, List.of()), null, null);
     return database.inTenant(tenantId, sql -> templates.insert(sql, tenantId, claimable, null)
         .compose(claim -> templates.insert(sql, tenantId, firstVisit, null))
         .compose(welcome -> members(sql, tenantId).compose(members -> {

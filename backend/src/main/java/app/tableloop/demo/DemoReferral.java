@@ -36,7 +36,7 @@ final class DemoReferral {
 
   private static CouponTemplate amountOff(String name, long thresholdFen, long offFen) {
     return new CouponTemplate(UUID.randomUUID(), name, new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, thresholdFen,
-        offFen, null, null, null, false, CouponTerms.Scope.MENU, List.of(), false),
+        offFen, null, null, null, false, CouponTerms.Scope.MENU, List.of(), false, List.of()),
         new CouponTemplate.Validity(null, null, 30), null, 0, 0, 1, null, null, true, null);
   }
 }

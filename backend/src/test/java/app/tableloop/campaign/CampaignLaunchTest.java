@@ -121,6 +121,56 @@ class CampaignLaunchTest {
   }
 
   @Test
+  void anOffPeakOfferIsForTheStoresQuietHoursOnceItsOrdersShowThem() {
+    ARestaurant shop = ARestaurant.payFirst(service, "错峰面馆", "P1", 2000);
+    seededMembers(shop);
+
+    JsonObject waiting = card(shop, "off_peak");
+    assertThat(waiting.getJsonObject("audience")).isEqualTo(audience(0, 0, 0));
+    assertThat(waiting.getString("summary")).startsWith("近 8 周的订单还不足以看出空闲时段");
+    assertThat(problem(steps.launch(shop, shop.owner(), launching("off_peak")), 409))
+        .isEqualTo("campaign_no_quiet_hours");
+    String order = shop.anOrderAwaitingPayment("bills-" + UUID.randomUUID(), "P1", 1).order();
+    steps.paidBills(shop, order, 12, 120, 20, 1);
+    assertThat(card(shop, "off_peak").getJsonObject("audience").getLong("count"))
+        .as("120 bills since 20 days ago: too short a history").isZero();
+
+    // Eight weeks of lunches and dinners: 14:00, 15:00 and 21:00 are the quietest of the hours the store sells in.
+    Map.of(11, 30, 13, 15, 14, 2, 15, 3, 17, 20, 18, 30, 19, 25, 21, 4)
+        .forEach((hour, bills) -> steps.paidBills(shop, order, hour, bills, 50, 1));
+    steps.paidBills(shop, order, 9, 1, 70, 60);
+
+    JsonObject offPeak = card(shop, "off_peak");
+    assertThat(offPeak.getJsonObject("audience")).as("every member who visited; bills before 8 weeks do not count")
+        .isEqualTo(audience(4, 126_000 / 8, 2));
+    assertThat(offPeak.getString("summary"))
+        .isEqualTo("4 位老顾客可错峰来店（空闲时段 14:00–16:00、21:00–22:00），平均客单价 ¥157.50");
+    JsonObject offer = offPeak.getJsonObject("offer");
+    assertThat(offer.getJsonArray("valid_hours")).containsExactly(14, 15, 21);
+    assertThat(List.of(offer.getLong("threshold_fen"), offer.getLong("amount_off_fen"),
+        offer.getLong("validity_days"))).containsExactly(15_500L, 2_400L, 30L);
+    assertThat(offPeak.getJsonObject("preview").getString("coupon"))
+        .isEqualTo("满155减24元，仅限每天 14:00–16:00、21:00–22:00 使用");
+    assertThat(offPeak.getJsonObject("preview").getString("message"))
+        .contains("仅限每天 14:00–16:00、21:00–22:00 使用").contains("30 天内有效");
+    assertThat(offPeak.getJsonObject("estimate").getLong("coupon_cost_fen")).as("8% of 4 use ¥24 off")
+        .isEqualTo((4 * 8 * 2_400 + 50) / 100);
+
+    String id = ok(steps.launch(shop, shop.owner(), launching("off_peak"))).getString("id");
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id + "'"))
+        .isEqualTo(4);
+    assertThat(steps.count("""
+        SELECT count(*) FROM campaign_offers o JOIN coupon_templates t ON t.id = o.template_id
+         WHERE o.campaign_id = '%s' AND t.valid_hours = '{14,15,21}'""".formatted(id)))
+        .as("the coupon is usable in the quiet hours only").isEqualTo(1);
+  }
+
+  private static JsonObject card(ARestaurant shop, String type) {
+    return ok(service.get(shop.path("/campaign-cards"), shop.owner())).getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(card -> card.getString("type").equals(type)).findFirst().orElseThrow();
+  }
+
+  @Test
   void launchingTwiceWithOneKeyMakesOneCampaignEvenAtOnce() {
     ARestaurant shop = ARestaurant.payFirst(service, "一次面馆", "K1", 2000);
     seededMembers(shop);

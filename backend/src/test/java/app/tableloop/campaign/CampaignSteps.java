@@ -51,6 +51,24 @@ final class CampaignSteps {
     sql("UPDATE members SET birthday = '" + birthday + "' WHERE id = '" + memberId(shop, diner) + "'");
   }
 
+  /**
+   * {@code count} bills paid at the counter at {@code hour}:30 store time (Asia/Shanghai), spread over the days from
+   * {@code fromDaysAgo} to {@code toDaysAgo}: the store's order history as payments keep it. They all pay one order
+   * placed for the purpose, which is all the payments' history needs.
+   */
+  void paidBills(ARestaurant shop, String order, int hour, int count, int fromDaysAgo, int toDaysAgo) {
+    sql("""
+        INSERT INTO payments (tenant_id, store_id, order_id, out_trade_no, method, amount_fen, status, paid_at,
+                              recorded_by)
+        SELECT o.tenant_id, o.store_id, o.id, replace(gen_random_uuid()::text, '-', ''), 'cash', 2000, 'paid',
+               (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai')
+                  - make_interval(days => %d + i * %d / %d) + make_interval(hours => %d, mins => 30))
+                 AT TIME ZONE 'Asia/Shanghai',
+               o.placed_by
+          FROM orders o, generate_series(0, %d) i
+         WHERE o.id = '%s'""".formatted(toDaysAgo, fromDaysAgo - toDaysAgo, count, hour, count - 1, order));
+  }
+
   HttpResponse<Buffer> launch(ARestaurant shop, String token, JsonObject body) {
     return service.call(HttpMethod.POST, shop.path("/campaigns"), token, body);
   }

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -70,21 +71,24 @@ public final class Checkout implements PriceAdjustments {
                      WHERE c.tenant_id = $1 AND c.member_id = m.id
                        AND ((c.used_at IS NULL AND c.valid_until > $4) OR c.id = $5)) AS coupons,
                    (SELECT coalesce(json_object_agg(d.id, d.category_id), '{}')
-                      FROM dishes d WHERE d.tenant_id = $1 AND d.id = ANY($3)) AS categories
+                      FROM dishes d WHERE d.tenant_id = $1 AND d.id = ANY($3)) AS categories,
+                   (SELECT s.time_zone FROM stores s WHERE s.tenant_id = $1 AND s.id = $6) AS time_zone
               FROM members m
               LEFT JOIN loyalty_levels l ON l.tenant_id = m.tenant_id AND l.rank = m.level_rank
              WHERE m.tenant_id = $1 AND m.user_id = $2 AND m.status = 'active'
             """)
-        .execute(Tuple.of(tenantId, userId, dishIds, now.atOffset(ZoneOffset.UTC), choice.couponId().orElse(null)))
+        .execute(Tuple.of(tenantId, userId, dishIds, now.atOffset(ZoneOffset.UTC), choice.couponId().orElse(null),
+            lines.isEmpty() ? null : lines.get(0).dish().storeId()))
         .map(rows -> {
           if (rows.rowCount() == 0) {
+            // No member holds no coupon, so no hour of any zone matters.
             return new Priced(Optional.empty(), CheckoutRules.quote(checkoutLines(lines, new JsonObject()),
-                CheckoutRules.Diner.NOT_A_MEMBER, choice, now));
+                CheckoutRules.Diner.NOT_A_MEMBER, choice, now, ZoneOffset.UTC));
           }
           Row row = rows.iterator().next();
           JsonObject categories = row.getJsonObject("categories");
           return new Priced(Optional.of(row.getUUID("member_id")), CheckoutRules.quote(
-              checkoutLines(lines, categories), diner(row), choice, now));
+              checkoutLines(lines, categories), diner(row), choice, now, storeZone(row)));
         });
   }
 
@@ -105,6 +109,12 @@ public final class Checkout implements PriceAdjustments {
     return level.map(found -> new CheckoutRules.Diner(true, found.name(), found.memberPrices(),
             found.discountPercent(), firstVisit, wallet))
         .orElseGet(() -> new CheckoutRules.Diner(true, "", false, 0, firstVisit, wallet));
+  }
+
+  /** The time zone of the store the lines are from: a coupon's valid hours are its local hours. */
+  private static ZoneId storeZone(Row row) {
+    String zone = row.getString("time_zone");
+    return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
   }
 
   private static List<CheckoutRules.Line> checkoutLines(List<PricedLine> lines, JsonObject categories) {

@@ -4,6 +4,7 @@ import app.tableloop.ordering.CouponChoice;
 import app.tableloop.ordering.OrderAdjustment;
 import app.tableloop.platform.refusal.Refusal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.UUID;
  * What an order costs a diner, from its lines at menu prices: a member whose level gives member prices pays them;
  * then the level's discount percent comes off; then one coupon. A coupon that is not stackable replaces the level's
  * discount instead of adding to it. "Best" is the usable coupon that leaves the least to pay (the soonest to expire
- * among equals), or none when no coupon beats the level's discount alone. Amounts off are rounded down, in fen.
- * Plain rules, no I/O.
+ * among equals), or none when no coupon beats the level's discount alone. Amounts off are rounded down, in fen. A
+ * coupon for some hours of the day is usable in those hours of the store's time zone. Plain rules, no I/O.
  */
 public final class CheckoutRules {
   private CheckoutRules() {
@@ -57,14 +58,14 @@ public final class CheckoutRules {
     }
   }
 
-  public static Outcome quote(List<Line> lines, Diner diner, CouponChoice choice, Instant now) {
+  public static Outcome quote(List<Line> lines, Diner diner, CouponChoice choice, Instant now, ZoneId storeZone) {
     boolean memberPrices = diner.member() && diner.memberPrices();
     long subtotal = lines.stream().mapToLong(line -> line.unitPriceFen() * line.quantity()).sum();
     long afterMemberPrices = lines.stream().mapToLong(line -> after(line, memberPrices)).sum();
     int percent = diner.member() ? diner.discountPercent() : 0;
     long levelOff = afterMemberPrices * percent / 100;
     List<Option> options = diner.coupons().stream()
-        .map(coupon -> option(coupon, lines, memberPrices, percent, diner.firstVisit(), now))
+        .map(coupon -> option(coupon, lines, memberPrices, percent, diner.firstVisit(), now, storeZone))
         .toList();
 
     Optional<Option> chosen;
@@ -106,7 +107,7 @@ public final class CheckoutRules {
   }
 
   private static Option option(Coupon coupon, List<Line> lines, boolean memberPrices, int percent,
-                               boolean firstVisit, Instant now) {
+                               boolean firstVisit, Instant now, ZoneId storeZone) {
     CouponTerms terms = coupon.terms();
     if (coupon.usedAt() != null) {
       return unusable(coupon, CouponRefusal.COUPON_USED);
@@ -116,6 +117,9 @@ public final class CheckoutRules {
     }
     if (now.isBefore(coupon.validFrom())) {
       return unusable(coupon, CouponRefusal.COUPON_NOT_YET_VALID);
+    }
+    if (!terms.usableInHour(now.atZone(storeZone).getHour())) {
+      return unusable(coupon, CouponRefusal.outsideHours(terms.validHours()));
     }
     if (terms.firstVisitOnly() && !firstVisit) {
       return unusable(coupon, CouponRefusal.FIRST_VISIT_ONLY);

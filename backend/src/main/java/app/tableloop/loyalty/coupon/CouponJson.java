@@ -88,7 +88,9 @@ public final class CouponJson {
         body.getLong("cap_fen"), freeDish == null ? null : UUID.fromString(freeDish),
         body.getBoolean("first_visit_only", false), CouponTerms.Scope.fromWireName(scope.getString("kind")),
         scope.getJsonArray("ids", new JsonArray()).stream().map(id -> UUID.fromString(String.valueOf(id))).toList(),
-        body.getBoolean("stackable", false));
+        body.getBoolean("stackable", false),
+        body.getJsonArray("valid_hours", new JsonArray()).stream().map(hour -> ((Number) hour).intValue()).distinct()
+            .sorted().toList());
     boolean fixed = validity.getString("kind").equals("fixed");
     return new CouponTemplate(null, body.getString("name"), terms, new CouponTemplate.Validity(
             fixed ? Instant.parse(validity.getString("starts_at")) : null,
@@ -117,6 +119,7 @@ public final class CouponJson {
         .put("first_visit_only", terms.firstVisitOnly())
         .put("scope", new JsonObject().put("kind", terms.scope().wireName())
             .put("ids", new JsonArray(terms.scopeIds().stream().map(UUID::toString).toList())))
-        .put("stackable", terms.stackable());
+        .put("stackable", terms.stackable())
+        .put("valid_hours", new JsonArray(terms.validHours()));
   }
 }

@@ -68,6 +68,13 @@ public enum CouponRefusal implements Refusal.Listed {
             + " yuan)").at("coupon");
   }
 
+  /** The coupon is usable only in other hours of the day (the store's local time). */
+  static Refusal outsideHours(java.util.List<Integer> validHours) {
+    String hours = CouponTerms.hoursText(validHours);
+    return Refusal.of(Kind.CONFLICT, "coupon_outside_hours", "这张优惠券仅限每天 " + hours + " 使用（门店当地时间）",
+        "This coupon can be used only at " + hours + " (the restaurant's local time)").at("coupon");
+  }
+
   private static String yuan(long fen) {
     return fen % 100 == 0 ? Long.toString(fen / 100) : String.format("%d.%02d", fen / 100, fen % 100);
   }

@@ -12,10 +12,32 @@ import java.util.UUID;
  * @param capFen       the most a {@code percent_off} coupon takes off, or null
  * @param stackable    whether it combines with the member level's discount percent (member prices always apply);
  *                     an order takes one coupon
+ * @param validHours   the hours of the day (0–23, the redeeming store's local time) in which it can be used, in
+ *                     order; empty for any time of day
  */
 public record CouponTerms(Kind kind, long thresholdFen, Long amountOffFen, Integer percentOff, Long capFen,
                           UUID freeDishId, boolean firstVisitOnly, Scope scope, List<UUID> scopeIds,
-                          boolean stackable) {
+                          boolean stackable, List<Integer> validHours) {
+
+  /** Whether it can be used in this hour of the day. */
+  public boolean usableInHour(int hour) {
+    return validHours.isEmpty() || validHours.contains(hour);
+  }
+
+  /** Hours of the day, in order, as spans: [14, 15, 16, 21] is 14:00–17:00、21:00–22:00. */
+  public static String hoursText(List<Integer> hours) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < hours.size(); i++) {
+      int start = hours.get(i);
+      int end = start + 1;
+      while (i + 1 < hours.size() && hours.get(i + 1) == end) {
+        end++;
+        i++;
+      }
+      text.append(text.isEmpty() ? "" : "、").append(String.format("%02d:00–%02d:00", start, end));
+    }
+    return text.toString();
+  }
 
   public enum Kind {
     AMOUNT_OFF, PERCENT_OFF, FREE_DISH;

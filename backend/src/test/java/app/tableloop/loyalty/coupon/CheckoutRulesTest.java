@@ -7,6 +7,8 @@ import app.tableloop.ordering.CouponChoice;
 import app.tableloop.ordering.OrderAdjustment;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** Checkout's prices as rules: member prices, then the level's discount, then one coupon. */
 class CheckoutRulesTest {
+  /** 20:00 in Shanghai. */
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final UUID NOODLES = UUID.randomUUID();
   private static final UUID CUCUMBER = UUID.randomUUID();
   private static final UUID MAINS = UUID.randomUUID();
@@ -73,7 +77,7 @@ class CheckoutRulesTest {
     Coupon capped = coupon(terms(CouponTerms.Kind.PERCENT_OFF, 0, null, 20, 1000L, false));
     Coupon uncapped = coupon(terms(CouponTerms.Kind.PERCENT_OFF, 0, null, 20, null, false));
     CouponTerms freeCucumber = new CouponTerms(CouponTerms.Kind.FREE_DISH, 0, null, null, null, CUCUMBER, false,
-        CouponTerms.Scope.MENU, List.of(), false);
+        CouponTerms.Scope.MENU, List.of(), false, List.of());
     CheckoutRules.Diner member = new CheckoutRules.Diner(true, "普通", true, 0, false,
         List.of(capped, uncapped, coupon(freeCucumber)));
 
@@ -86,9 +90,9 @@ class CheckoutRulesTest {
   void aCouponThatCannotBeUsedIsListedWithWhyAndRefusedWhenChosen() {
     Coupon belowThreshold = coupon(terms(CouponTerms.Kind.AMOUNT_OFF, 20000, 1000L, null, null, false));
     Coupon cucumbersOnly = coupon(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 2000, 500L, null, null, null, false,
-        CouponTerms.Scope.CATEGORIES, List.of(COLD), false));
+        CouponTerms.Scope.CATEGORIES, List.of(COLD), false, List.of()));
     Coupon firstVisit = coupon(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 0, 500L, null, null, null, true,
-        CouponTerms.Scope.MENU, List.of(), false));
+        CouponTerms.Scope.MENU, List.of(), false, List.of()));
     Coupon expired = new Coupon(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "过期", firstVisit.terms(),
         CouponSource.CLAIM, NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(10)), NOW, null, null);
     Coupon used = new Coupon(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "用过", firstVisit.terms(),
@@ -100,20 +104,49 @@ class CheckoutRulesTest {
         .containsExactly("coupon_below_threshold", "coupon_below_threshold", "coupon_first_visit_only",
             "coupon_expired", "coupon_used");
     CheckoutRules.Outcome refused = CheckoutRules.quote(CART, regular,
-        new CouponChoice(false, Optional.of(belowThreshold.id())), NOW);
+        new CouponChoice(false, Optional.of(belowThreshold.id())), NOW, SHANGHAI);
     assertThat(refused.priced()).isFalse();
     assertThat(refused.refusal().message()).isEqualTo("还差 64 元才能使用这张优惠券（满 200 元可用）");
-    assertThat(CheckoutRules.quote(CART, regular, new CouponChoice(false, Optional.of(UUID.randomUUID())), NOW)
-        .refusal()).isEqualTo(CouponRefusal.COUPON_NOT_FOUND);
+    assertThat(CheckoutRules.quote(CART, regular, new CouponChoice(false, Optional.of(UUID.randomUUID())), NOW,
+        SHANGHAI).refusal()).isEqualTo(CouponRefusal.COUPON_NOT_FOUND);
     Coupon dishesElsewhere = coupon(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 0, 500L, null, null, null, false,
-        CouponTerms.Scope.DISHES, List.of(UUID.randomUUID()), false));
+        CouponTerms.Scope.DISHES, List.of(UUID.randomUUID()), false, List.of()));
     assertThat(CheckoutRules.quote(CART, new CheckoutRules.Diner(true, "普通", true, 0, true,
-        List.of(dishesElsewhere)), new CouponChoice(false, Optional.of(dishesElsewhere.id())), NOW).refusal())
-        .isEqualTo(CouponRefusal.OUT_OF_SCOPE);
+        List.of(dishesElsewhere)), new CouponChoice(false, Optional.of(dishesElsewhere.id())), NOW, SHANGHAI)
+        .refusal()).isEqualTo(CouponRefusal.OUT_OF_SCOPE);
+  }
+
+  @Test
+  void aCouponForSomeHoursIsUsableInThoseHoursOfTheStoresTimeZoneOnly() {
+    Coupon afternoons = coupon(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 0, 500L, null, null, null, false,
+        CouponTerms.Scope.MENU, List.of(), false, List.of(14, 15, 16, 21)));
+    CheckoutRules.Diner diner = new CheckoutRules.Diner(true, "普通", true, 0, false, List.of(afternoons));
+    CouponChoice chosen = new CouponChoice(false, Optional.of(afternoons.id()));
+
+    CheckoutRules.Outcome inside = CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T07:30:00Z"),
+        SHANGHAI);
+    assertThat(inside.priced()).as("15:30 in Shanghai").isTrue();
+    assertThat(inside.quote().chosen()).contains(afternoons);
+    assertThat(inside.quote().totalFen()).isEqualTo(13600 - 500);
+
+    CheckoutRules.Outcome outside = CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T09:00:00Z"),
+        SHANGHAI);
+    assertThat(outside.priced()).as("17:00 in Shanghai: the last hour has ended").isFalse();
+    assertThat(outside.refusal().code()).isEqualTo("coupon_outside_hours");
+    assertThat(outside.refusal().message()).isEqualTo("这张优惠券仅限每天 14:00–17:00、21:00–22:00 使用（门店当地时间）");
+    CheckoutRules.Quote listed = quote(diner, CouponChoice.BEST);
+    assertThat(listed.chosen()).as("20:00 in Shanghai").isEmpty();
+    assertThat(listed.options()).extracting(CheckoutRules.Option::usable, option -> option.reason().code())
+        .containsExactly(tuple(false, "coupon_outside_hours"));
+
+    assertThat(CheckoutRules.quote(CART, diner, chosen, NOW, ZoneId.of("Europe/Moscow")).priced())
+        .as("the same instant is 15:00 in Moscow").isTrue();
+    assertThat(CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T07:30:00Z"), ZoneOffset.UTC)
+        .priced()).as("the same 15:30 in Shanghai is 07:30 in UTC").isFalse();
   }
 
   private static CheckoutRules.Quote quote(CheckoutRules.Diner diner, CouponChoice choice) {
-    CheckoutRules.Outcome outcome = CheckoutRules.quote(CART, diner, choice, NOW);
+    CheckoutRules.Outcome outcome = CheckoutRules.quote(CART, diner, choice, NOW, SHANGHAI);
     assertThat(outcome.priced()).as(String.valueOf(outcome.refusal())).isTrue();
     return outcome.quote();
   }
@@ -125,7 +158,7 @@ class CheckoutRulesTest {
   private static CouponTerms terms(CouponTerms.Kind kind, long thresholdFen, Long amountOffFen, Integer percentOff,
                                    Long capFen, boolean stackable) {
     return new CouponTerms(kind, thresholdFen, amountOffFen, percentOff, capFen, null, false, CouponTerms.Scope.MENU,
-        List.of(), stackable);
+        List.of(), stackable, List.of());
   }
 
   private static Coupon coupon(CouponTerms terms) {

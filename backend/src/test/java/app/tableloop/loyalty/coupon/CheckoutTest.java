@@ -14,9 +14,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,6 +189,51 @@ class CheckoutTest {
     JsonObject order = ok(place(shop, diner, tab, "best"));
     assertThat(order.getLong("total_fen")).isEqualTo(4 * NOODLES_FEN);
     assertThat(problem(place(shop, diner, tab, "best"), 400)).as("the cart was emptied").isEqualTo("cart_empty");
+  }
+
+  @Test
+  void aCouponForSomeHoursIsUsableOnlyInThoseHoursOfTheStoresTimeZone() {
+    Shop shop = aShop("时段券面馆", "H1", false);
+    ARestaurant restaurant = shop.restaurant();
+    String diner = steps.aMember(restaurant, "hours-" + UUID.randomUUID());
+    // The store's hour now and the next, so that a test crossing the hour still sits in them; and twelve hours away.
+    int hour = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).getHour();
+    JsonObject nowTemplate = steps.template(restaurant, amountOff("此刻可用", 0, 500)
+        .put("valid_hours", new JsonArray().add((hour + 1) % 24).add(hour)));
+    assertThat(nowTemplate.getJsonArray("valid_hours")).as("kept in order")
+        .containsExactlyElementsOf(Stream.of(hour, (hour + 1) % 24).sorted().toList());
+    String inside = steps.grant(restaurant, nowTemplate.getString("id"), diner);
+    String outside = steps.grant(restaurant, steps.template(restaurant, amountOff("半天后可用", 0, 800)
+        .put("valid_hours", new JsonArray().add((hour + 12) % 24))).getString("id"), diner);
+    String tab = seatWithCart(shop, diner, "H1");
+
+    JsonObject best = quote(shop, diner, tab, "best");
+    assertThat(best.getString("chosen_coupon_id")).as("the bigger one is for other hours").isEqualTo(inside);
+    JsonObject refused = best.getJsonArray("coupons").stream().map(JsonObject.class::cast)
+        .filter(option -> option.getJsonObject("coupon").getString("id").equals(outside)).findFirst().orElseThrow();
+    assertThat(refused.getBoolean("usable")).isFalse();
+    assertThat(refused.getString("reason")).isEqualTo("coupon_outside_hours");
+    assertThat(refused.getString("reason_message")).contains(String.format("%02d:00", (hour + 12) % 24))
+        .contains("门店当地时间");
+    assertThat(refused.getJsonObject("coupon").getJsonArray("valid_hours")).containsExactly((hour + 12) % 24);
+    assertThat(problem(place(shop, diner, tab, outside), 409)).isEqualTo("coupon_outside_hours");
+    assertThat(steps.count("SELECT count(*) FROM orders WHERE tab_id = '" + tab + "'")).as("nothing placed").isZero();
+
+    // The same instant twelve hours behind Shanghai: the store's own clock decides.
+    steps.sql("UPDATE stores SET time_zone = 'Etc/GMT+4' WHERE id = '" + restaurant.store().id() + "'");
+    assertThat(quote(shop, diner, tab, "best").getString("chosen_coupon_id")).isEqualTo(outside);
+    assertThat(problem(place(shop, diner, tab, inside), 409)).isEqualTo("coupon_outside_hours");
+    JsonObject order = ok(place(shop, diner, tab, outside));
+    assertThat(order.getJsonArray("adjustments").stream().map(JsonObject.class::cast)
+        .map(line -> line.getString("kind") + " " + line.getLong("amount_fen")))
+        .containsExactly("member_price 400", "coupon 800");
+    assertThat(steps.orderOf(outside)).isEqualTo(order.getString("id"));
+    assertThat(steps.orderOf(inside)).isNull();
+
+    assertThat(problem(steps.createTemplate(restaurant, restaurant.owner(), amountOff("第25点", 0, 500)
+        .put("valid_hours", new JsonArray().add(24))), 400)).isEqualTo("invalid_field");
+    assertThat(problem(steps.createTemplate(restaurant, restaurant.owner(), amountOff("重复的点", 0, 500)
+        .put("valid_hours", new JsonArray().add(3).add(3))), 400)).isEqualTo("invalid_field");
   }
 
   @Test
