@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo restaurant's past year: regulars who paid for their meals in WeChat on days long gone and then joined the
+ * The demo restaurant's past year: regulars who paid for their meals at the counter on days long gone and then joined the
  * membership, so that every campaign card has someone to reach — repeat customers, customers asleep for months with a
  * big basket, new members, birthdays this week; some with marketing consent and a phone, some without. The past meals
  * are written directly (tab, order, payment, its ledger row and the diner's visit, all at their past time), which
@@ -81,7 +81,10 @@ final class DemoHistory {
     return chain;
   }
 
-  /** The regular's past meals, each paid in WeChat at once: tab, order, payment, ledger row and visit. */
+  /**
+   * The regular's past meals, each paid at the counter (in cash or by card, which WeChat Pay's bills of those days
+   * rightly do not list) and recorded by the demo cashier: tab, order, payment, ledger row and visit.
+   */
   private Future<Void> meals(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, Regular regular,
                              String openid) {
     Future<Void> chain = Future.succeededFuture();
@@ -89,14 +92,15 @@ final class DemoHistory {
     for (int i = 0; i < days.size(); i++) {
       // Baskets vary a little around the regular's usual one, as real ones do.
       long amountFen = regular.basketFen() + (i % 2 == 0 ? 0 : 500);
+      String method = i % 2 == 0 ? "cash" : "card";
       Instant placed = daysAgo(days.get(i));
-      chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, amountFen));
+      chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, amountFen, method));
     }
     return chain;
   }
 
   private Future<Void> meal(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, String openid,
-                            Instant placed, long amountFen) {
+                            Instant placed, long amountFen, String method) {
     UUID tab = UUID.randomUUID();
     UUID order = UUID.randomUUID();
     UUID payment = UUID.randomUUID();
@@ -122,20 +126,23 @@ final class DemoHistory {
                 utc(paid), utc(placed.plus(Duration.ofMinutes(15)))))))
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO payments (id, tenant_id, store_id, order_id, out_trade_no, method, amount_fen, status,
-                                      payer_openid, description, transaction_id, paid_at, expires_at, created_at)
-                VALUES ($1, $2, $3, $4, $5, 'wechat', $6, 'paid', $7, '演示面馆 点餐', $8, $9, $10, $11)
+                                      paid_at, recorded_by, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, 'paid', $8,
+                        (SELECT user_id FROM staff_roles WHERE tenant_id = $2 AND store_id = $3 AND role = 'staff'
+                          LIMIT 1), $9)
                 """)
-            .execute(Tuple.from(List.of(payment, tenantId, storeId, order, "H" + key.substring(0, 30), amountFen,
-                openid, "sim-history-" + key, utc(paid), utc(placed.plus(Duration.ofMinutes(30))), utc(placed)))))
+            .execute(Tuple.from(List.of(payment, tenantId, storeId, order, "H" + key.substring(0, 30), method,
+                amountFen, utc(paid), utc(placed)))))
         .compose(done -> sql.preparedQuery("UPDATE orders SET paid_by = $2 WHERE id = $1")
             .execute(Tuple.of(order, payment)))
         // Booked when it was paid, as the payment's recording books it: past days' settlements add up.
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, entry_key, kind, method,
                                             amount_fen, occurred_at, booked_at)
-                VALUES ($1, $2, $3, $4, $5, 'payment', 'wechat', $6, $7, $7)
+                VALUES ($1, $2, $3, $4, $5, 'payment', $6, $7, $8, $8)
                 """)
-            .execute(Tuple.of(tenantId, storeId, payment, order, "payment:" + payment, amountFen, utc(paid))))
+            .execute(Tuple.of(tenantId, storeId, payment, order, "payment:" + payment, method, amountFen,
+                utc(paid))))
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen)
                 VALUES ($1, $2, (SELECT id FROM users WHERE openid = $3), $4, $5, $6, $7)

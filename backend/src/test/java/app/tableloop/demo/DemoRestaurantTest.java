@@ -17,7 +17,9 @@ import app.tableloop.testing.RunningService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -263,6 +265,13 @@ class DemoRestaurantTest {
     }
     assertThat(service.env().count("SELECT count(*) FROM payments p WHERE p.status = 'paid' AND NOT EXISTS"
         + " (SELECT 1 FROM payment_ledger l WHERE l.payment_id = p.id AND l.kind = 'payment')")).isZero();
+    // 90 days ago only 周先生 came, and his meal is that day's settlement.
+    LocalDate past = BusinessDay.of(Instant.now().minus(Duration.ofDays(90)).minus(Duration.ofHours(1)),
+        seeding.restaurant().store().timeZone());
+    JsonObject settled = ok(service.get(storePath("/settlements/" + past), owner));
+    assertThat(List.of(settled.getLong("gross_fen"), settled.getLong("payment_count")))
+        .containsExactly(WOKEN.basketFen(), 1L);
+    assertThat(settled.getJsonArray("mismatches")).isEmpty();
     assertThat(service.env().count("SELECT count(*) FROM consent_ledger c JOIN members m ON m.id = c.member_id"
         + " WHERE c.purpose = 'marketing' AND c.granted"))
         .isEqualTo(DemoHistory.REGULARS.stream().filter(DemoHistory.Regular::marketing).count()
