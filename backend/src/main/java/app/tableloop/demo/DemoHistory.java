@@ -26,9 +26,18 @@ import java.util.UUID;
  * their statistics and records their consent, and their joining is dated back to when they joined.
  */
 final class DemoHistory {
-  /** A regular of the past year: their meals (days ago, what they paid) and how they joined. */
+  /** Every past meal is bowls of the house noodle for the table, and on every other visit a 酸梅汤 as well. */
+  static final DemoMenu.DemoDish BOWL = DemoMenu.BRAISED_BEEF;
+  static final DemoMenu.DemoDish EXTRA = DemoMenu.PLUM_DRINK;
+
+  /** A regular of the past year: their meals (days ago, how many bowls) and how they joined. */
   record Regular(String name, String phone, boolean marketing, int joinedDaysAgo, Integer birthdayInDays,
-                 long basketFen, List<Integer> visitedDaysAgo) {
+                 int bowls, List<Integer> visitedDaysAgo) {
+    /** What the meal of their {@code visit}-th visit (from the first) cost. */
+    long mealFen(int visit) {
+      return bowls * BOWL.priceFen() + (visit % 2 == 0 ? 0 : EXTRA.priceFen());
+    }
+
     int lastVisitDaysAgo() {
       return visitedDaysAgo.stream().mapToInt(Integer::intValue).min().orElseThrow();
     }
@@ -36,18 +45,18 @@ final class DemoHistory {
 
   static final List<Regular> REGULARS = List.of(
       // Asleep for months, with a big basket: the win-back reaches them; only 周先生 may be texted.
-      new Regular("周先生", "13700137001", true, 300, null, 18_800, List.of(330, 200, 90)),
-      new Regular("郑女士", "13700137002", false, 250, null, 16_800, List.of(260, 120, 60)),
-      new Regular("钱老板", null, true, 200, null, 22_000, List.of(210, 70)),
+      new Regular("周先生", "13700137001", true, 300, null, 7, List.of(330, 200, 90)),
+      new Regular("郑女士", "13700137002", false, 250, null, 6, List.of(260, 120, 60)),
+      new Regular("钱老板", null, true, 200, null, 8, List.of(210, 70)),
       // Asleep too, but with a small basket: below the median, so not worth a win-back coupon.
-      new Regular("冯同学", "13700137004", true, 340, null, 4_500, List.of(350, 100)),
+      new Regular("冯同学", "13700137004", true, 340, null, 1, List.of(350, 100)),
       // Comes every few weeks and has a birthday this week.
-      new Regular("何阿姨", "13700137005", true, 180, 3, 6_500, List.of(180, 150, 120, 60, 30, 10, 3)),
+      new Regular("何阿姨", "13700137005", true, 180, 3, 2, List.of(180, 150, 120, 60, 30, 10, 3)),
       // Joined this month.
-      new Regular("蒋先生", "13700137006", true, 12, null, 5_800, List.of(12)),
-      new Regular("韩小姐", null, false, 5, 5, 7_200, List.of(20, 5)),
+      new Regular("蒋先生", "13700137006", true, 12, null, 2, List.of(12)),
+      new Regular("韩小姐", null, false, 5, 5, 3, List.of(20, 5)),
       // Last seen more than a year ago: beyond any win-back.
-      new Regular("杨师傅", "13700137008", true, 420, null, 20_000, List.of(430, 400)));
+      new Regular("杨师傅", "13700137008", true, 420, null, 7, List.of(430, 400)));
 
   private final Database database;
   private final DemoClient client;
@@ -90,17 +99,18 @@ final class DemoHistory {
     Future<Void> chain = Future.succeededFuture();
     List<Integer> days = new ArrayList<>(regular.visitedDaysAgo());
     for (int i = 0; i < days.size(); i++) {
-      // Baskets vary a little around the regular's usual one, as real ones do.
-      long amountFen = regular.basketFen() + (i % 2 == 0 ? 0 : 500);
-      String method = i % 2 == 0 ? "cash" : "card";
-      Instant placed = daysAgo(days.get(i));
-      chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, amountFen, method));
+      int visit = i;
+      String method = visit % 2 == 0 ? "cash" : "card";
+      Instant placed = daysAgo(days.get(visit));
+      chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, regular, visit,
+          method));
     }
     return chain;
   }
 
   private Future<Void> meal(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, String openid,
-                            Instant placed, long amountFen, String method) {
+                            Instant placed, Regular regular, int visit, String method) {
+    long amountFen = regular.mealFen(visit);
     UUID tab = UUID.randomUUID();
     UUID order = UUID.randomUUID();
     UUID payment = UUID.randomUUID();
@@ -124,6 +134,9 @@ final class DemoHistory {
                 BusinessDay.of(placed, zone), amountFen, openid, "demo-history-" + key,
                 io.vertx.core.buffer.Buffer.buffer(key, StandardCharsets.UTF_8.name()), utc(placed),
                 utc(paid), utc(placed.plus(Duration.ofMinutes(15)))))))
+        .compose(done -> item(sql, tenantId, order, openid, BOWL, regular.bowls(), placed))
+        .compose(done -> visit % 2 == 0 ? Future.succeededFuture()
+            : item(sql, tenantId, order, openid, EXTRA, 1, placed))
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO payments (id, tenant_id, store_id, order_id, out_trade_no, method, amount_fen, status,
                                       paid_at, recorded_by, created_at)
@@ -144,10 +157,28 @@ final class DemoHistory {
             .execute(Tuple.of(tenantId, storeId, payment, order, "payment:" + payment, method, amountFen,
                 utc(paid))))
         .compose(done -> sql.preparedQuery("""
-                INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen)
-                VALUES ($1, $2, (SELECT id FROM users WHERE openid = $3), $4, $5, $6, $7)
+                INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen,
+                                          dishes)
+                VALUES ($1, $2, (SELECT id FROM users WHERE openid = $3), $4, $5, $6, $7,
+                        (SELECT jsonb_agg(jsonb_build_object('dish_id', i.dish_id, 'name', i.dish_name,
+                                                             'quantity', i.quantity) ORDER BY i.dish_name)
+                           FROM order_items i WHERE i.tenant_id = $2 AND i.order_id = $8))
                 """)
-            .execute(Tuple.of(payment, tenantId, openid, tab, storeId, utc(paid), amountFen)))
+            .execute(Tuple.from(List.of(payment, tenantId, openid, tab, storeId, utc(paid), amountFen, order))))
+        .mapEmpty();
+  }
+
+  /** A line of the past order, at the menu's price, served a quarter of an hour after it was placed. */
+  private static Future<Void> item(SqlClient sql, UUID tenantId, UUID order, String openid, DemoMenu.DemoDish dish,
+                                   int quantity, Instant placed) {
+    return sql.preparedQuery("""
+            INSERT INTO order_items (tenant_id, order_id, dish_id, dish_name, unit_price_fen, quantity, added_by,
+                                     served_at)
+            SELECT $1, $2, d.id, d.name, $4, $5, (SELECT id FROM users WHERE openid = $6), $7
+              FROM dishes d WHERE d.tenant_id = $1 AND d.name = $3
+            """)
+        .execute(Tuple.of(tenantId, order, dish.name(), dish.priceFen(), quantity, openid,
+            utc(placed.plus(Duration.ofMinutes(15)))))
         .mapEmpty();
   }
 

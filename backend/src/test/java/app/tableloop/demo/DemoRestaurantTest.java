@@ -265,12 +265,15 @@ class DemoRestaurantTest {
     }
     assertThat(service.env().count("SELECT count(*) FROM payments p WHERE p.status = 'paid' AND NOT EXISTS"
         + " (SELECT 1 FROM payment_ledger l WHERE l.payment_id = p.id AND l.kind = 'payment')")).isZero();
+    assertThat(service.env().count("SELECT count(*) FROM orders o WHERE o.total_fen <> (SELECT"
+        + " coalesce(sum(i.unit_price_fen * i.quantity), 0) FROM order_items i WHERE i.order_id = o.id)"))
+        .as("every order's lines add up to its total").isZero();
     // 90 days ago only 周先生 came, and his meal is that day's settlement.
     LocalDate past = BusinessDay.of(Instant.now().minus(Duration.ofDays(90)).minus(Duration.ofHours(1)),
         seeding.restaurant().store().timeZone());
     JsonObject settled = ok(service.get(storePath("/settlements/" + past), owner));
     assertThat(List.of(settled.getLong("gross_fen"), settled.getLong("payment_count")))
-        .containsExactly(WOKEN.basketFen(), 1L);
+        .containsExactly(WOKEN.mealFen(WOKEN.visitedDaysAgo().indexOf(90)), 1L);
     assertThat(settled.getJsonArray("mismatches")).isEmpty();
     assertThat(service.env().count("SELECT count(*) FROM consent_ledger c JOIN members m ON m.id = c.member_id"
         + " WHERE c.purpose = 'marketing' AND c.granted"))
