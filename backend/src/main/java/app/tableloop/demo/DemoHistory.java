@@ -3,6 +3,7 @@ package app.tableloop.demo;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,12 +20,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo restaurant's past year: regulars who paid for their meals at the counter on days long gone and then joined the
- * membership, so that every campaign card has someone to reach — repeat customers, customers asleep for months with a
- * big basket, new members, birthdays this week; some with marketing consent and a phone, some without. The past meals
- * are written directly (tab, order, payment, its ledger row and the diner's visit, all at their past time), which
- * keeps the seeding fast; each regular then joins through the service, whose bookkeeping counts those visits into
- * their statistics and records their consent, and their joining is dated back to when they joined.
+ * The demo restaurant's past year: regulars who paid for their meals at the counter on days long gone and then joined
+ * the membership, so that every campaign card has someone to reach — repeat customers, customers asleep for months
+ * with a big basket, new members, birthdays this week; some with marketing consent and a phone, some without. The past
+ * meals are written directly (tab, order and its lines, payment, its ledger row and the diner's visit, all at their
+ * past time), which keeps the seeding fast; each regular then joins through the service, whose bookkeeping counts
+ * those visits into their statistics and records their consent, and their joining is dated back to when they joined.
  */
 final class DemoHistory {
   /** Every past meal is bowls of the house noodle for the table, and on every other visit a 酸梅汤 as well. */
@@ -68,6 +70,7 @@ final class DemoHistory {
     this.clock = clock;
   }
 
+  /** Each regular in turn: their past meals, then their joining, dated back. */
   Future<Void> write(DemoRestaurant.Opened opened) {
     UUID tenantId = opened.restaurant().tenantId();
     UUID storeId = opened.store().id();
@@ -132,7 +135,7 @@ final class DemoHistory {
                 """)
             .execute(Tuple.from(List.of(order, tenantId, storeId, tab, tableId, "H" + key.substring(0, 6),
                 BusinessDay.of(placed, zone), amountFen, openid, "demo-history-" + key,
-                io.vertx.core.buffer.Buffer.buffer(key, StandardCharsets.UTF_8.name()), utc(placed),
+                Buffer.buffer(key, StandardCharsets.UTF_8.name()), utc(placed),
                 utc(paid), utc(placed.plus(Duration.ofMinutes(15)))))))
         .compose(done -> item(sql, tenantId, order, openid, BOWL, regular.bowls(), placed))
         .compose(done -> visit % 2 == 0 ? Future.succeededFuture()
@@ -207,7 +210,7 @@ final class DemoHistory {
     return clock.instant().minus(Duration.ofDays(days)).minus(Duration.ofHours(1));
   }
 
-  private static java.time.OffsetDateTime utc(Instant instant) {
+  private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 }
