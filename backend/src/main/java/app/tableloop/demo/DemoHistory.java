@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +62,10 @@ final class DemoHistory {
       // Last seen more than a year ago: beyond any win-back.
       new Regular("杨师傅", "13700137008", true, 420, null, 7, List.of(430, 400)));
 
+  /** Past meals are at lunch, and a regular who joined on a day they ate joined after it. */
+  private static final LocalTime LUNCH = LocalTime.of(12, 30);
+  private static final LocalTime JOINED_AT = LocalTime.of(13, 30);
+
   private final Database database;
   private final DemoClient client;
   private final Clock clock;
@@ -87,7 +93,7 @@ final class DemoHistory {
                        WHERE tenant_id = $1 AND id = $2
                       """)
                   .execute(Tuple.of(tenantId, UUID.fromString(joined.getString("id")),
-                      utc(daysAgo(regular.joinedDaysAgo()))))))
+                      utc(daysAgo(regular.joinedDaysAgo(), JOINED_AT, opened.store().timeZone()))))))
               .mapEmpty()));
     }
     return chain;
@@ -104,7 +110,7 @@ final class DemoHistory {
     for (int i = 0; i < days.size(); i++) {
       int visit = i;
       String method = visit % 2 == 0 ? "cash" : "card";
-      Instant placed = daysAgo(days.get(visit));
+      Instant placed = daysAgo(days.get(visit), LUNCH, zone);
       chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, regular, visit,
           method));
     }
@@ -205,9 +211,9 @@ final class DemoHistory {
             }));
   }
 
-  private Instant daysAgo(int days) {
-    // At lunchtime-ish relative to now, so every past meal is well inside its own business day.
-    return clock.instant().minus(Duration.ofDays(days)).minus(Duration.ofHours(1));
+  /** That time of the business day {@code days} before today's, in the store's zone. */
+  private Instant daysAgo(int days, LocalTime time, ZoneId zone) {
+    return ZonedDateTime.of(BusinessDay.of(clock.instant(), zone).minusDays(days), time, zone).toInstant();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -17,7 +17,6 @@ import app.tableloop.testing.RunningService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -258,9 +257,10 @@ class DemoRestaurantTest {
     for (DemoHistory.Regular regular : DemoHistory.REGULARS) {
       assertThat(service.env().count("SELECT count(*) FROM members WHERE nickname = '" + regular.name()
           + "' AND visits = " + regular.visitedDaysAgo().size()
-          + " AND last_visit_at < now() - interval '" + regular.lastVisitDaysAgo() + " days'"
-          + " AND last_visit_at > now() - interval '" + (regular.lastVisitDaysAgo() + 1) + " days'"
-          + " AND joined_at < now() - interval '" + (regular.joinedDaysAgo() - 1) + " days'"))
+          // At lunch that many business days ago: within a day of that many days before now.
+          + " AND last_visit_at < now() - interval '" + (regular.lastVisitDaysAgo() - 1) + " days'"
+          + " AND last_visit_at > now() - interval '" + (regular.lastVisitDaysAgo() + 2) + " days'"
+          + " AND joined_at < now() - interval '" + (regular.joinedDaysAgo() - 2) + " days'"))
           .as(regular.name()).isEqualTo(1);
     }
     assertThat(service.env().count("SELECT count(*) FROM payments p WHERE p.status = 'paid' AND NOT EXISTS"
@@ -269,8 +269,7 @@ class DemoRestaurantTest {
         + " coalesce(sum(i.unit_price_fen * i.quantity), 0) FROM order_items i WHERE i.order_id = o.id)"))
         .as("every order's lines add up to its total").isZero();
     // 90 days ago only 周先生 came, and his meal is that day's settlement.
-    LocalDate past = BusinessDay.of(Instant.now().minus(Duration.ofDays(90)).minus(Duration.ofHours(1)),
-        seeding.restaurant().store().timeZone());
+    LocalDate past = day.day().minusDays(90);
     JsonObject settled = ok(service.get(storePath("/settlements/" + past), owner));
     assertThat(List.of(settled.getLong("gross_fen"), settled.getLong("payment_count")))
         .containsExactly(WOKEN.mealFen(WOKEN.visitedDaysAgo().indexOf(90)), 1L);
