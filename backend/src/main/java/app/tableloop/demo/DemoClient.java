@@ -7,6 +7,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The phones of the demo day: JSON over HTTP to the service's public API, as the mini-program sends it, and to the
@@ -19,6 +21,7 @@ final class DemoClient implements AutoCloseable {
   private final WebClient client;
   private final String serviceUrl;
   private final String simulatorUrl;
+  private final Map<String, Future<SignedIn>> signedIn = new ConcurrentHashMap<>();
 
   DemoClient(Vertx vertx, String serviceUrl, String simulatorUrl) {
     this.client = WebClient.create(vertx);
@@ -28,9 +31,32 @@ final class DemoClient implements AutoCloseable {
 
   /** A WeChat user of the simulator signs in to the service: wx.login, then the mini-program's sign-in call. */
   Future<String> signIn(String user) {
+    return signInWithOpenId(user).map(SignedIn::token);
+  }
+
+  /** A signed-in WeChat user: their session's token and the openid WeChat knows them by. */
+  record SignedIn(String token, String openid) {
+  }
+
+  /**
+   * Signs the user in once for the whole seeding: the service limits sign-ins per address, and every phone of the
+   * demo signs in from this one.
+   */
+  Future<SignedIn> signInWithOpenId(String user) {
+    Future<SignedIn> known = signedIn.get(user);
+    if (known != null) {
+      return known;
+    }
+    Future<SignedIn> fresh = signInAgain(user);
+    signedIn.put(user, fresh);
+    fresh.onFailure(failure -> signedIn.remove(user, fresh));
+    return fresh;
+  }
+
+  private Future<SignedIn> signInAgain(String user) {
     return send(HttpMethod.POST, simulatorUrl + "/sim/login-code", null, new JsonObject().put("user", user))
-        .compose(login -> post("/api/v1/auth/wechat", null, new JsonObject().put("code", login.getString("code"))))
-        .map(session -> session.getString("token"));
+        .compose(login -> post("/api/v1/auth/wechat", null, new JsonObject().put("code", login.getString("code")))
+            .map(session -> new SignedIn(session.getString("token"), login.getString("openid"))));
   }
 
   /** The diner taps the mini-program's phone button and shares {@code phone}: the code WeChat hands the page. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default's first start: the demo restaurant, then (with the WeChat simulator only: with live WeChat its
  * payments would be real) one day of business played against the running service, and the log lines that tell the
- * newcomer how to become its owner and where to read the day's settlement.
+ * newcomer how to become its owner and where to read the day's settlement; and the past year's regulars, so that
+ * every campaign card has members to reach.
  */
 public final class DemoSeed {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
@@ -81,6 +82,7 @@ public final class DemoSeed {
             .onSuccess(code -> LOG.info("Demo coupons: members claim 满100减15 with the code {}; each member of the"
                 + " day holds a first-visit 8折", code))
             .map(played))
+        .compose(played -> new DemoHistory(database, client, clock).write(restaurant).map(played))
         .compose(played -> totals(restaurant, played.day())
             .map(totals -> new SeededDay(played.day(), totals, played.tablesDining(), played.refundsProcessing())))
         .onSuccess(day -> report(restaurant, day))

@@ -3,29 +3,61 @@ package app.tableloop.demo;
 import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.Application;
+import app.tableloop.platform.runtime.Features;
+import app.tableloop.campaign.CampaignDispatch;
+import app.tableloop.campaign.CampaignModule;
+import app.tableloop.campaign.CampaignType;
+import app.tableloop.campaign.SmsSending;
+import app.tableloop.campaign.sms.SmsSimulator;
+import app.tableloop.menu.BusinessDay;
+import app.tableloop.tenancy.DiningTable;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The embedded default's demo restaurant, seeded into a running service as its first start seeds it: a menu to order
  * from, and a day of business whose settlement the newcomer, once owner, finds adding up to the fen.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoRestaurantTest {
   static RunningService service;
   static DemoSeed.Seeding seeding;
   static DemoSeed.SeededDay day;
   static String owner;
 
+  static CampaignModule campaigns;
+  /** The regulars asleep for months with a basket above the median: the win-back's audience. */
+  static final List<String> SLEEPING = List.of("周先生", "郑女士", "钱老板");
+  /** The only one of them who gave marketing consent and a phone. */
+  static final DemoHistory.Regular WOKEN = DemoHistory.REGULARS.get(0);
+
   @BeforeAll
   static void setUp() {
+    Application.Modules capturing = (platform, wechat, contract) -> {
+      Features.Api api = Application.FEATURES.create(platform, wechat, contract);
+      campaigns = api.modules().stream().filter(CampaignModule.class::isInstance).map(CampaignModule.class::cast)
+          .findFirst().orElseThrow();
+      return api;
+    };
     // Reachable, as the embedded default on its own port is: WeChat Pay's refund notification must arrive.
-    service = RunningService.startReachable(DemoRestaurantTest.class);
+    service = RunningService.startReachable(DemoRestaurantTest.class, capturing);
     seeding = service.seedDemo().orElseThrow();
     day = Await.result(seeding.day()).orElseThrow();
     owner = service.signInAndAccept("demo-owner", seeding.restaurant().restaurant().ownerInvite().token());
@@ -118,8 +150,10 @@ class DemoRestaurantTest {
   @Test
   void threeDinersJoinedTheMembershipTwoThroughTheCashiersCodeWithTheirMealCounted() {
     // 老陈 came back for a snack once a member: two visits.
+    List<String> ofTheDay = DemoDay.JOININGS.stream().map(DemoDay.Joining::diner).toList();
     List<JsonObject> members = service.eventually(() -> objects(ok(service.get(storePath("/members"), owner))
-        .getJsonArray("members")), all -> all.size() == DemoDay.JOININGS.size()
+        .getJsonArray("members")).stream().filter(member -> ofTheDay.contains(member.getString("nickname")))
+        .toList(), all -> all.size() == DemoDay.JOININGS.size()
         && all.stream().allMatch(member -> member.getJsonObject("stats").getInteger("visits")
             == (member.getString("nickname").equals("老陈") ? 2 : 1)));
 
@@ -138,7 +172,9 @@ class DemoRestaurantTest {
     List<JsonObject> templates = objects(ok(service.get(storePath("/coupon-templates"), owner))
         .getJsonArray("items"));
 
+    // Launching a campaign adds its own coupon templates.
     assertThat(templates).extracting(template -> template.getString("name"))
+        .filteredOn(name -> Arrays.stream(CampaignType.values()).noneMatch(type -> name.startsWith(type.title())))
         .containsExactlyInAnyOrder("满100减15", "新客首单8折", DemoReferral.FRIEND_COUPON, DemoReferral.SHARER_COUPON);
     JsonObject referral = ok(service.get(storePath("/referral-settings"), owner));
     assertThat(referral.getInteger("needed")).isEqualTo(5);
@@ -149,14 +185,14 @@ class DemoRestaurantTest {
         .satisfies(template -> assertThat(template.getString("claim_code")).isEqualTo(DemoCoupons.CLAIM_CODE));
     assertThat(templates).filteredOn(template -> template.getString("name").equals("新客首单8折")).singleElement()
         .satisfies(template -> assertThat(template.getInteger("issued_count")).isEqualTo(DemoDay.JOININGS.size()));
-    String member = service.signIn("演示食客-" + DemoDay.JOININGS.get(0).diner());
+    String member = diner(DemoDay.JOININGS.get(0).diner());
     assertThat(objects(ok(service.get(storePath("/wallet/coupons"), member)).getJsonArray("items")))
         .extracting(coupon -> coupon.getString("name")).containsExactly("新客首单8折");
   }
 
   @Test
   void theMemberWhoCameBackEarnedPointsOnHisSnackAndReachedTheNoodleHouses银卡() {
-    String regular = service.signIn("演示食客-老陈");
+    String regular = diner("老陈");
     long snackFen = DemoMenu.CHONGQING.priceFen() + DemoMenu.HERBAL_TEA.priceFen();
 
     JsonObject points = service.eventually(() -> ok(service.get(storePath("/wallet/points"), regular)),
@@ -174,7 +210,7 @@ class DemoRestaurantTest {
         .extracting(offered -> offered.getString("name") + " " + offered.getLong("price_fen") + "+"
             + offered.getLong("bonus_fen"))
         .containsExactly("充300送30 30000+3000", "充500送60 50000+6000");
-    String member = service.signIn("演示食客-" + DemoStoredValue.TOPPING_UP);
+    String member = diner(DemoStoredValue.TOPPING_UP);
 
     JsonObject wallet = service.eventually(() -> ok(service.get(storePath("/wallet/stored-value"), member)),
         now -> now.getLong("balance_fen") > 0);
@@ -195,8 +231,149 @@ class DemoRestaurantTest {
     assertThat(service.env().count("SELECT count(*) FROM orders")).isEqualTo(orders);
   }
 
+  @Test
+  void everyCampaignCardReachesRegularsOfThePastYearAndNamesItsCost() {
+    List<JsonObject> cards = objects(ok(service.get(storePath("/campaign-cards"), owner)).getJsonArray("items"));
+
+    assertThat(cards).extracting(card -> card.getString("type"))
+        .containsExactlyInAnyOrder("win_back", "basket_boost", "welcome", "birthday");
+    assertThat(cards).allSatisfy(card -> {
+      assertThat(card.getJsonObject("audience").getLong("count")).as(card.getString("type")).isPositive();
+      assertThat(card.getJsonObject("audience").getLong("avg_basket_fen")).as(card.getString("type")).isPositive();
+      assertThat(card.getJsonObject("estimate").getLong("total_cost_fen")).as(card.getString("type")).isPositive();
+    });
+    assertThat(card(cards, "win_back").getJsonObject("audience").getLong("count")).isEqualTo(SLEEPING.size());
+    assertThat(card(cards, "birthday").getJsonObject("audience").getLong("count"))
+        .isEqualTo(DemoHistory.REGULARS.stream().filter(regular -> regular.birthdayInDays() != null).count());
+    assertThat(card(cards, "welcome").getJsonObject("audience").getLong("count"))
+        .as("the day's members and the regulars who joined this month")
+        .isEqualTo(DemoDay.JOININGS.size() + DemoHistory.REGULARS.stream()
+            .filter(regular -> regular.joinedDaysAgo() <= 30).count());
+    assertThat(service.env().count("SELECT count(*) FROM members WHERE visits >= 2")).isGreaterThan(SLEEPING.size());
+  }
+
+  @Test
+  void theRegularsVisitsAreCountedAsMembershipCountsThemAndEveryPastPaymentIsBooked() {
+    for (DemoHistory.Regular regular : DemoHistory.REGULARS) {
+      assertThat(service.env().count("SELECT count(*) FROM members WHERE nickname = '" + regular.name()
+          + "' AND visits = " + regular.visitedDaysAgo().size()
+          // At lunch that many business days ago: within a day of that many days before now.
+          + " AND last_visit_at < now() - interval '" + (regular.lastVisitDaysAgo() - 1) + " days'"
+          + " AND last_visit_at > now() - interval '" + (regular.lastVisitDaysAgo() + 2) + " days'"
+          + " AND joined_at < now() - interval '" + (regular.joinedDaysAgo() - 2) + " days'"))
+          .as(regular.name()).isEqualTo(1);
+    }
+    assertThat(service.env().count("SELECT count(*) FROM payments p WHERE p.status = 'paid' AND NOT EXISTS"
+        + " (SELECT 1 FROM payment_ledger l WHERE l.payment_id = p.id AND l.kind = 'payment')")).isZero();
+    assertThat(service.env().count("SELECT count(*) FROM orders o WHERE o.total_fen <> (SELECT"
+        + " coalesce(sum(i.unit_price_fen * i.quantity), 0) FROM order_items i WHERE i.order_id = o.id)"))
+        .as("every order's lines add up to its total").isZero();
+    // 90 days ago only 周先生 came, and his meal is that day's settlement.
+    LocalDate past = day.day().minusDays(90);
+    JsonObject settled = ok(service.get(storePath("/settlements/" + past), owner));
+    assertThat(List.of(settled.getLong("gross_fen"), settled.getLong("payment_count")))
+        .containsExactly(WOKEN.mealFen(WOKEN.visitedDaysAgo().indexOf(90)), 1L);
+    assertThat(settled.getJsonArray("mismatches")).isEmpty();
+    assertThat(service.env().count("SELECT count(*) FROM consent_ledger c JOIN members m ON m.id = c.member_id"
+        + " WHERE c.purpose = 'marketing' AND c.granted"))
+        .isEqualTo(DemoHistory.REGULARS.stream().filter(DemoHistory.Regular::marketing).count()
+            + DemoDay.JOININGS.stream().filter(DemoDay.Joining::marketing).count());
+  }
+
+  /**
+   * Runs last: the returning regular orders and pays today, which the tests of the day as seeded must not see. The
+   * store's clock is set to noon while the campaign goes out, outside the quiet hours, whatever the time of the run.
+   */
+  @Test
+  @Order(Order.DEFAULT + 1)
+  void aWinBackTextsOnlyTheConsentingSleeperWithAPhoneAndItsCardShowsHisReturn() {
+    String zone = seeding.restaurant().store().timeZone().getId();
+    String id;
+    try {
+      storeHourNow(12);
+      id = ok(service.call(HttpMethod.POST, storePath("/campaigns"), owner, new JsonObject().put("type", "win_back")
+          .put("idempotency_key", "demo-win-back"))).getString("id");
+      service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+      service.<Integer>runJob(SmsSending.SEND_NOW);
+      service.eventually(() -> textsTo(WOKEN.phone()), texts -> !texts.isEmpty());
+    } finally {
+      storeZone(zone);
+    }
+
+    assertThat(textsTo(WOKEN.phone())).singleElement()
+        .satisfies(text -> assertThat(text.text()).contains("退订回T"));
+    assertThat(campaigns.smsSimulator().orElseThrow().texts()).as("one text, to the one consenting sleeper")
+        .hasSize(1);
+    JsonObject results = ok(service.get(storePath("/campaigns/" + id), owner)).getJsonObject("results");
+    assertThat(List.of(results.getLong("reached"), results.getLong("coupons_issued"),
+        results.getLong("sms_sent"))).containsExactly((long) SLEEPING.size(), (long) SLEEPING.size(), 1L);
+
+    String regular = diner(WOKEN.name());
+    JsonObject coupon = objects(ok(service.get(storePath("/wallet/coupons"), regular)).getJsonArray("items"))
+        .stream().filter(held -> held.getString("name").startsWith(CampaignType.WIN_BACK.title())).findFirst()
+        .orElseThrow();
+    long thresholdFen = ok(service.get(storePath("/campaigns/" + id), owner)).getJsonObject("offer")
+        .getLong("threshold_fen");
+    DiningTable table = seeding.restaurant().restaurant().tables().stream()
+        .filter(each -> each.code().equals("A12")).findFirst().orElseThrow();
+    String tab = ok(service.openTab(seeding.restaurant().store(), table, regular)).getString("id");
+    JsonObject dish = objects(ok(service.get(storePath("/menu"), null)).getJsonArray("categories")).stream()
+        .flatMap(category -> objects(category.getJsonArray("dishes")).stream())
+        .filter(each -> each.getString("name").equals(DemoMenu.POTSTICKERS.name())).findFirst().orElseThrow();
+    long portions = thresholdFen / dish.getLong("price_fen") + 1;
+    ok(service.call(HttpMethod.POST, storePath("/tabs/" + tab + "/cart"), regular, new JsonObject()
+        .put("dish_id", dish.getString("id")).put("quantity", portions).put("choice_ids", new JsonArray())
+        .put("cart_version", ok(service.get(storePath("/tabs/" + tab), regular)).getJsonObject("cart")
+            .getInteger("version"))));
+    JsonObject order = ok(service.call(HttpMethod.POST, storePath("/tabs/" + tab + "/orders"), regular,
+        new JsonObject().put("idempotency_key", "demo-comeback").put("head_count", 2)
+            .put("coupon", coupon.getString("id"))));
+    ok(service.call(HttpMethod.POST, storePath("/orders/" + order.getString("id") + "/counter-payment"), owner,
+        new JsonObject().put("method", "cash")));
+
+    JsonObject returned = service.eventually(() -> ok(service.get(storePath("/campaigns/" + id), owner))
+        .getJsonObject("results"), found -> found.getLong("coupons_redeemed") == 1);
+    assertThat(List.of(returned.getLong("attributed_orders"), returned.getLong("attributed_revenue_fen")))
+        .containsExactly(1L, order.getLong("total_fen"));
+    assertThat(returned.getLong("cost_fen")).isPositive();
+    assertThat(returned.getDouble("return_on_cost")).isPositive();
+  }
+
+  /** The store's clock shows {@code hour} o'clock now: its zone is the offset that makes it so. */
+  private static void storeHourNow(int hour) {
+    int utcHour = Instant.now().atOffset(ZoneOffset.UTC).getHour();
+    storeZone(ZoneOffset.ofHours(Math.floorMod(hour - utcHour + 12, 24) - 12).getId());
+  }
+
+  private static void storeZone(String zone) {
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE stores SET time_zone = '" + zone + "' WHERE id = '"
+        + seeding.restaurant().store().id() + "'"));
+  }
+
+  private static List<SmsSimulator.Text> textsTo(String phone) {
+    return campaigns.smsSimulator().orElseThrow().texts().stream().filter(text -> text.phone().equals("+86" + phone))
+        .toList();
+  }
+
+  /**
+   * The demo's diner, signed in from an address of their own: the seeding's phones all signed in from the service's
+   * address, near its limit of sign-ins a minute.
+   */
+  private static String diner(String name) {
+    return service.signInFrom("127.0.3.1", "演示食客-" + name);
+  }
+
+  private static JsonObject card(List<JsonObject> cards, String type) {
+    return cards.stream().filter(card -> card.getString("type").equals(type)).findFirst().orElseThrow();
+  }
+
+  /** The ledger's sum over the seeded business day (the past year's history is booked on its own days). */
   private static long ledger(String where) {
-    return service.env().count("SELECT coalesce(sum(amount_fen), 0) FROM payment_ledger WHERE " + where);
+    ZoneId zone = seeding.restaurant().store().timeZone();
+    return service.env().count("SELECT coalesce(sum(amount_fen), 0) FROM payment_ledger WHERE occurred_at >= '"
+        + ZonedDateTime.of(day.day(), BusinessDay.STARTS_AT, zone).toOffsetDateTime() + "' AND occurred_at < '"
+        + ZonedDateTime.of(day.day().plusDays(1), BusinessDay.STARTS_AT, zone).toOffsetDateTime() + "' AND "
+        + where);
   }
 
   private static String storePath(String rest) {
