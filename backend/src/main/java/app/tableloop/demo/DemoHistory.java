@@ -39,7 +39,7 @@ final class DemoHistory {
                  int bowls, List<Integer> visitedDaysAgo) {
     /** What the meal of their {@code visit}-th visit (from the first) cost. */
     long mealFen(int visit) {
-      return bowls * BOWL.priceFen() + (visit % 2 == 0 ? 0 : EXTRA.priceFen());
+      return bowls * BOWL.priceFen() + (visit % 2 == 1 ? EXTRA.priceFen() : 0);
     }
 
     int lastVisitDaysAgo() {
@@ -62,6 +62,10 @@ final class DemoHistory {
       // Last seen more than a year ago: beyond any win-back.
       new Regular("杨师傅", "13700137008", true, 420, null, 7, List.of(430, 400)));
 
+  /** The one diner behind every walk-in meal (never a member), and how many days back the walk-ins go. */
+  static final String WALK_IN = "演示散客";
+  static final int WALK_IN_DAYS = 56;
+
   /** Past meals are at lunch, and a regular who joined on a day they ate joined after it. */
   private static final LocalTime LUNCH = LocalTime.of(12, 30);
   private static final LocalTime JOINED_AT = LocalTime.of(13, 30);
@@ -76,13 +80,15 @@ final class DemoHistory {
     this.clock = clock;
   }
 
-  /** Each regular in turn: their past meals, then their joining, dated back. */
+  /** Each regular in turn: their past meals, then their joining, dated back; and the walk-ins of the last 8 weeks. */
   Future<Void> write(DemoRestaurant.Opened opened) {
     UUID tenantId = opened.restaurant().tenantId();
     UUID storeId = opened.store().id();
     UUID tableId = opened.restaurant().tables().get(0).id();
     String storePath = "/api/v1/stores/" + storeId;
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = client.signInWithOpenId(WALK_IN)
+        .compose(walkIn -> database.inTenant(tenantId, sql -> walkIns(sql, tenantId, storeId, tableId,
+            opened.store().timeZone(), walkIn.openid())));
     for (Regular regular : REGULARS) {
       chain = chain.compose(done -> client.signInWithOpenId("演示食客-" + regular.name())
           .compose(diner -> database.inTenant(tenantId, sql -> meals(sql, tenantId, storeId, tableId,
@@ -100,6 +106,33 @@ final class DemoHistory {
   }
 
   /**
+   * The walk-ins of the last 8 weeks, who never joined: lunch and dinner every day, and now and then someone in the
+   * afternoon, late in the evening or early for lunch, so that the order history shows the store's quiet hours.
+   */
+  private Future<Void> walkIns(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, String openid) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int day = 1; day <= WALK_IN_DAYS; day++) {
+      List<LocalTime> times = new ArrayList<>(List.of(LocalTime.of(12, 0), LocalTime.of(18, 30)));
+      if (day % 2 == 0) {
+        times.add(LocalTime.of(11, 45));
+      }
+      if (day % 4 == 0) {
+        times.add(LocalTime.of(15, 0));
+      }
+      if (day % 5 == 0) {
+        times.add(LocalTime.of(20, 30));
+      }
+      for (LocalTime time : times) {
+        Instant placed = daysAgo(day, time, zone);
+        boolean lunch = time.getHour() < 14;
+        chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, lunch ? 1 : 2,
+            !lunch, lunch ? "cash" : "card"));
+      }
+    }
+    return chain;
+  }
+
+  /**
    * The regular's past meals, each paid at the counter (in cash or by card, which WeChat Pay's bills of those days
    * rightly do not list) and recorded by the demo cashier: tab, order, payment, ledger row and visit.
    */
@@ -111,15 +144,15 @@ final class DemoHistory {
       int visit = i;
       String method = visit % 2 == 0 ? "cash" : "card";
       Instant placed = daysAgo(days.get(visit), LUNCH, zone);
-      chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, regular, visit,
-          method));
+      chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, regular.bowls(),
+          visit % 2 == 1, method));
     }
     return chain;
   }
 
   private Future<Void> meal(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, String openid,
-                            Instant placed, Regular regular, int visit, String method) {
-    long amountFen = regular.mealFen(visit);
+                            Instant placed, int bowls, boolean extra, String method) {
+    long amountFen = bowls * BOWL.priceFen() + (extra ? EXTRA.priceFen() : 0);
     UUID tab = UUID.randomUUID();
     UUID order = UUID.randomUUID();
     UUID payment = UUID.randomUUID();
@@ -143,9 +176,8 @@ final class DemoHistory {
                 BusinessDay.of(placed, zone), amountFen, openid, "demo-history-" + key,
                 Buffer.buffer(key, StandardCharsets.UTF_8.name()), utc(placed),
                 utc(paid), utc(placed.plus(Duration.ofMinutes(15)))))))
-        .compose(done -> item(sql, tenantId, order, openid, BOWL, regular.bowls(), placed))
-        .compose(done -> visit % 2 == 0 ? Future.succeededFuture()
-            : item(sql, tenantId, order, openid, EXTRA, 1, placed))
+        .compose(done -> item(sql, tenantId, order, openid, BOWL, bowls, placed))
+        .compose(done -> !extra ? Future.succeededFuture() : item(sql, tenantId, order, openid, EXTRA, 1, placed))
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO payments (id, tenant_id, store_id, order_id, out_trade_no, method, amount_fen, status,
                                       paid_at, recorded_by, created_at)

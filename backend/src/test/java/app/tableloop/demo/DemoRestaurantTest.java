@@ -236,7 +236,7 @@ class DemoRestaurantTest {
     List<JsonObject> cards = objects(ok(service.get(storePath("/campaign-cards"), owner)).getJsonArray("items"));
 
     assertThat(cards).extracting(card -> card.getString("type"))
-        .containsExactlyInAnyOrder("win_back", "basket_boost", "welcome", "birthday");
+        .containsExactlyInAnyOrder("win_back", "basket_boost", "welcome", "birthday", "off_peak");
     assertThat(cards).allSatisfy(card -> {
       assertThat(card.getJsonObject("audience").getLong("count")).as(card.getString("type")).isPositive();
       assertThat(card.getJsonObject("audience").getLong("avg_basket_fen")).as(card.getString("type")).isPositive();
