@@ -25,17 +25,14 @@ fi
 WORK=$(mktemp -d "/tmp/tableloop-$NAME.XXXXXX")
 APP_PID=""
 KEEP_DATABASE=${KEEP_DATABASE:-}
-# On any exit: the backend is stopped, the Redis keys of the run deleted, the application role dropped, and the
-# database too unless the script keeps it for the next run.
+# On any exit: the backend is stopped, the Redis keys of the run deleted, the database of the run and the application
+# role dropped (a database kept for the next run, KEEP_DATABASE, first loses the role's grants).
 cleanup() {
   local status=$?
   [ -n "$APP_PID" ] && { kill -9 "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
   redis-cli -u "$BENCH_REDIS" --scan --pattern "${BENCH_REDIS_PREFIX}*" | xargs -r -n 500 redis-cli -u "$BENCH_REDIS" UNLINK >/dev/null || true
-  if [ -n "$KEEP_DATABASE" ]; then
-    psql "$BENCH_PG/$BENCH_DB" -qAt -c "DROP OWNED BY $APP_ROLE" >/dev/null 2>&1 || true
-  else
-    psql "$BENCH_PG/postgres" -q -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
-  fi
+  psql "$BENCH_PG/postgres" -q -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  [ -n "$KEEP_DATABASE" ] && { psql "$BENCH_PG/$KEEP_DATABASE" -q -c "DROP OWNED BY $APP_ROLE" >/dev/null 2>&1 || true; }
   psql "$BENCH_PG/postgres" -q -c "DROP ROLE IF EXISTS $APP_ROLE" >/dev/null 2>&1 || true
   if [ $status -eq 0 ]; then rm -rf "$WORK"; else echo "$NAME failed (status $status); logs kept in $WORK" >&2; fi
 }
