@@ -22,10 +22,16 @@ function fetchCampaign(storeId, campaignId, options = {}) {
   return api.request('campaign', { ...options, params: { store: storeId, campaign: campaignId } });
 }
 
-/** The offer as a launch takes it: per_member describes a card's offer (the type decides it), it is not to be set. */
+/**
+ * The offer as a launch takes it: the terms the owner may set. A card's offer also describes what the type decides
+ * (per_member, valid_hours), which a launch does not take.
+ */
 function launchOffer(offer) {
-  const sent = { ...offer };
-  delete sent.per_member;
+  const sent = {};
+  ['kind', 'threshold_fen', 'amount_off_fen', 'validity_days'].filter((key) => offer[key] !== undefined)
+    .forEach((key) => {
+      sent[key] = offer[key];
+    });
   return sent;
 }
 

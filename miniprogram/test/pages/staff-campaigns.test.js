@@ -200,23 +200,6 @@ describe('launching with changes', () => {
     expect(text(page, '.launched-state')).toContain('待开始');
   });
 
-  test('a percent-off offer is edited as a percent with a cap', async () => {
-    const percent = C.card({ type: 'off_peak', title: '闲时引流', offer: { kind: 'percent_off', threshold_fen: 0, amount_off_fen: null, percent_off: 20, cap_fen: 3000, validity_days: 7 }, params: {} });
-    phone.answer(store({ [`GET ${CARDS}`]: json(200, { items: [percent] }), [`POST ${CAMPAIGNS}`]: json(201, CAMPAIGN) }));
-    const page = await openPage(LAUNCH, { ...OWNER, type: 'off_peak' });
-
-    expect(exists(page, '.amount')).toBe(false);
-    type(page, '.percent', '15');
-    type(page, '.cap', '');
-    await tap(page, '.launch >>> .t-button');
-
-    expect(sent('POST', CAMPAIGNS)[0]).toMatchObject({
-      type: 'off_peak', offer: { kind: 'percent_off', threshold_fen: 0, percent_off: 15, validity_days: 7 }, params: {},
-    });
-    expect(sent('POST', CAMPAIGNS)[0].offer).not.toHaveProperty('cap_fen');
-    expect(sent('POST', CAMPAIGNS)[0]).not.toHaveProperty('budget_fen');
-  });
-
   test('the parameters the server gives a basket boost and a welcome are named in the owner\'s words', async () => {
     const basket = { ...BASKET, params: { min_visits: 2, multiplier_percent: 120, reward_percent: 10 } };
     const welcome = C.card({ type: 'welcome', title: '新客礼', params: { joined_within_days: 30 } });

@@ -12,7 +12,7 @@ function card(overrides = {}) {
     audience: { count: 42, avg_basket_fen: 18600, reachable_by_sms: 30 },
     offer: {
       kind: 'amount_off', threshold_fen: 20000, amount_off_fen: 3000, percent_off: null, cap_fen: null, validity_days: 14,
-      per_member: false,
+      per_member: false, valid_hours: [],
     },
     estimate: { expected_redemptions: 6, coupon_cost_fen: 18000, message_cost_fen: 300, total_cost_fen: 18300 },
     preview: { message: '好久不见！送你一张满200减30的券，14天内有效。退订回T', coupon: '回归礼券（满¥200减¥30）' },

@@ -122,11 +122,8 @@ function yuanText(fen) {
 function formOf(card) {
   const { offer } = card;
   return {
-    kind: offer.kind,
     threshold: yuanText(offer.threshold_fen || null),
     amount: yuanText(offer.amount_off_fen),
-    percent: offer.percent_off ? String(offer.percent_off) : '',
-    cap: yuanText(offer.cap_fen),
     days: offer.validity_days ? String(offer.validity_days) : '',
     params: Object.keys(card.params || {}).filter((key) => typeof card.params[key] === 'number').map((key) => ({
       key,
@@ -147,28 +144,16 @@ function offerOf(form, cardOffer) {
   if (threshold === undefined) {
     return { problem: '使用门槛请填金额，例如 200，无门槛请留空' };
   }
+  // Campaign coupons are 满减: the amount off is the one term besides the threshold and the days.
   const offer = { ...cardOffer, threshold_fen: threshold };
-  if (form.kind === 'amount_off') {
-    const amount = fenOf(form.amount, undefined);
-    if (!amount) {
-      return { problem: '请填写减免金额，例如 30' };
-    }
-    if (threshold && amount > threshold) {
-      return { problem: '减免金额不能超过使用门槛' };
-    }
-    offer.amount_off_fen = amount;
-  } else if (form.kind === 'percent_off') {
-    const percent = wholeOf(form.percent, 1, 99);
-    if (!percent) {
-      return { problem: '折扣请填 1 到 99 之间的整数（例如 20 即 8 折）' };
-    }
-    const cap = fenOf(form.cap, null);
-    if (cap === undefined || cap === 0) {
-      return { problem: '最高减免请填金额，不设上限请留空' };
-    }
-    offer.percent_off = percent;
-    offer.cap_fen = cap;
+  const amount = fenOf(form.amount, undefined);
+  if (!amount) {
+    return { problem: '请填写减免金额，例如 30' };
   }
+  if (threshold && amount > threshold) {
+    return { problem: '减免金额不能超过使用门槛' };
+  }
+  offer.amount_off_fen = amount;
   const days = wholeOf(form.days, 1, 365);
   if (!days) {
     return { problem: '券的有效天数请填 1 到 365 的整数' };

@@ -1,4 +1,4 @@
-// A campaign card's launch with changes: the offer (amount, threshold, percent, validity days), the audience's
+// A campaign card's launch with changes: the offer (threshold, amount off, validity days), the audience's
 // parameters (the win-back's days since the last visit, the least average basket…), a budget and a start time. The
 // launch keeps one idempotency key until it is answered: a retry after a lost answer launches the same campaign.
 const api = require('../../../../services/request');
