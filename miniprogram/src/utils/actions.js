@@ -1,5 +1,5 @@
-// What every screen shares, diners' and staff's alike: a page query read once, and actions that a second tap cannot
-// start twice.
+// What every screen shares, diners' and staff's alike: a page query read once, actions that a second tap cannot
+// start twice, and reading what a screen shows whenever it comes on screen.
 
 /** A page query's values, decoded once (WeChat hands them on as they were written in the address). */
 function queryOf(query = {}) {
@@ -35,4 +35,34 @@ async function once(page, key, action) {
   }
 }
 
-module.exports = { queryOf, once };
+/**
+ * A screen that reads what it shows whenever it comes on screen and on a pull-down. The page gives `read()`, which
+ * answers the data to show; `load()` sets `loading` and `error` around it (a page may give its own `load`).
+ */
+function readOnShow(options) {
+  const own = (name) => options[name] || (() => {});
+  return {
+    async load() {
+      this.setData({ loading: true, error: '' });
+      try {
+        this.setData({ loading: false, ...(await this.read()) });
+      } catch (error) {
+        this.setData({ loading: false, error: error.message });
+      }
+    },
+
+    ...options,
+
+    onShow() {
+      own('onShow').call(this);
+      this.load();
+    },
+
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
+  };
+}
+
+module.exports = { queryOf, once, readOnShow };

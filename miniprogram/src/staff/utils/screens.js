@@ -1,6 +1,6 @@
-// Helpers every staff screen shares: addresses of the screens and the business day; the query and the once-only
-// actions are the diners' screens' too (utils/actions).
-const { queryOf, once } = require('../../utils/actions');
+// Helpers every staff screen shares: addresses of the screens and the business day; the query, the once-only
+// actions and reading on show are the diners' screens' too (utils/actions).
+const { queryOf, once, readOnShow } = require('../../utils/actions');
 
 /** The address of staff screen `screen` (such as 'kitchen/orders') with `query`, for wx.navigateTo. */
 function screenUrl(screen, query = {}) {
@@ -15,36 +15,6 @@ function businessDay(now = new Date()) {
   const day = new Date(now.getTime() - 4 * 3600 * 1000);
   const pad = (n) => (n < 10 ? `0${n}` : `${n}`);
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-/**
- * A screen that reads what it shows whenever it comes on screen and on a pull-down. The page gives `read()`, which
- * answers the data to show; `load()` sets `loading` and `error` around it (a page may give its own `load`).
- */
-function readOnShow(options) {
-  const own = (name) => options[name] || (() => {});
-  return {
-    async load() {
-      this.setData({ loading: true, error: '' });
-      try {
-        this.setData({ loading: false, ...(await this.read()) });
-      } catch (error) {
-        this.setData({ loading: false, error: error.message });
-      }
-    },
-
-    ...options,
-
-    onShow() {
-      own('onShow').call(this);
-      this.load();
-    },
-
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh();
-    },
-  };
 }
 
 module.exports = { screenUrl, queryOf, once, businessDay, readOnShow };

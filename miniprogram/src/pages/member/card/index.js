@@ -7,7 +7,7 @@ const inbox = require('../../../services/inbox');
 const wechat = require('../../../services/wechat');
 const { cardView } = require('../../../utils/members');
 const { levelView } = require('../../../utils/coupons');
-const { queryOf, once } = require('../../../utils/actions');
+const { queryOf, once, readOnShow } = require('../../../utils/actions');
 
 const WALLET_ENTRIES = [
   { page: 'coupons', label: '优惠券' },
@@ -16,7 +16,7 @@ const WALLET_ENTRIES = [
   { page: 'stored-value', label: '储值' },
 ];
 
-Page({
+Page(readOnShow({
   data: {
     state: 'loading', failure: '', card: null, nickname: '', busy: '', problem: '', today: '', walletEntries: WALLET_ENTRIES,
     level: null, unread: 0,
@@ -25,15 +25,6 @@ Page({
   onLoad(query) {
     this.store = queryOf(query).store;
     this.setData({ today: new Date().toISOString().slice(0, 10) });
-  },
-
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -148,4 +139,4 @@ Page({
   onMyData() {
     wx.navigateTo({ url: `/pages/member/data/index?store=${this.store}` });
   },
-});
+}));

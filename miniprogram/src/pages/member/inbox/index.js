@@ -2,22 +2,13 @@
 // message that brought a coupon leads to my coupons.
 const inbox = require('../../../services/inbox');
 const { messageView } = require('../../../utils/messages');
-const { queryOf } = require('../../../utils/actions');
+const { queryOf, readOnShow } = require('../../../utils/actions');
 
-Page({
+Page(readOnShow({
   data: { loading: true, error: '', messages: [], unread: 0, opened: '' },
 
   onLoad(query) {
     this.store = queryOf(query).store;
-  },
-
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -49,4 +40,4 @@ Page({
   onCoupons() {
     wx.navigateTo({ url: `/pages/wallet/coupons/index?store=${this.store}` });
   },
-});
+}));

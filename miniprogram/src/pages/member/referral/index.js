@@ -2,22 +2,13 @@
 // their first order, my share card (its path carries my signed token) and my poster with the mini-program code.
 const referral = require('../../../services/referral');
 const { referralView } = require('../../../utils/messages');
-const { queryOf, once } = require('../../../utils/actions');
+const { queryOf, once, readOnShow } = require('../../../utils/actions');
 
-Page({
+Page(readOnShow({
   data: { loading: true, error: '', view: null, poster: '', posterError: '', busy: '' },
 
   onLoad(query) {
     this.store = queryOf(query).store;
-  },
-
-  onShow() {
-    this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -55,4 +46,4 @@ Page({
   onShareAppMessage() {
     return { title: this.answer.share_title, path: this.answer.share_path };
   },
-});
+}));

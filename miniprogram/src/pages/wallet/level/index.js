@@ -2,22 +2,13 @@
 // how far the next level is ("再消费 ¥X 升级为金卡"), and every level of the brand.
 const wallet = require('../../../services/wallet');
 const { levelView } = require('../../../utils/coupons');
-const { queryOf } = require('../../../utils/actions');
+const { queryOf, readOnShow } = require('../../../utils/actions');
 
-Page({
+Page(readOnShow({
   data: { loading: true, error: '', joinOffered: false, level: null },
 
   onLoad(query) {
     this.store = queryOf(query).store;
-  },
-
-  onShow() {
-    return this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -32,4 +23,4 @@ Page({
   onJoin() {
     wx.navigateTo({ url: `/pages/member/join/index?store=${this.store}` });
   },
-});
+}));

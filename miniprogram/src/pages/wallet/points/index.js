@@ -4,7 +4,7 @@ const wallet = require('../../../services/wallet');
 const { newIdempotencyKey } = require('../../../services/request');
 const { offerView, pointsLineView } = require('../../../utils/coupons');
 const { day } = require('../../../utils/members');
-const { queryOf, once } = require('../../../utils/actions');
+const { queryOf, once, readOnShow } = require('../../../utils/actions');
 
 function expiringView(lot) {
   return { key: `${lot.expires_at}-${lot.points}`, text: `${lot.points} 积分将于 ${day(lot.expires_at)} 过期` };
@@ -18,7 +18,7 @@ function confirmed(title, content, confirmText) {
   });
 }
 
-Page({
+Page(readOnShow({
   data: {
     loading: true, error: '', joinOffered: false, balance: 0, expiring: [], offers: [], history: [], next: null,
     busy: '', problem: '', redeeming: '', redeemed: '', redeemProblem: '',
@@ -26,15 +26,6 @@ Page({
 
   onLoad(query) {
     this.store = queryOf(query).store;
-  },
-
-  onShow() {
-    return this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -118,4 +109,4 @@ Page({
   onJoin() {
     wx.navigateTo({ url: `/pages/member/join/index?store=${this.store}` });
   },
-});
+}));

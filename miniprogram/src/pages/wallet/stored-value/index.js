@@ -6,9 +6,9 @@ const wallet = require('../../../services/wallet');
 const { formatFen } = require('../../../utils/money');
 const { balanceLineView, packageView } = require('../../../utils/coupons');
 const { mayHavePaid } = require('../../../utils/orders');
-const { queryOf, once } = require('../../../utils/actions');
+const { queryOf, once, readOnShow } = require('../../../utils/actions');
 
-Page({
+Page(readOnShow({
   data: {
     loading: true, error: '', joinOffered: false, balance: '', principal: '', bonus: '', packages: [], history: [],
     next: null, busy: '', problem: '', confirming: false,
@@ -16,15 +16,6 @@ Page({
 
   onLoad(query) {
     this.store = queryOf(query).store;
-  },
-
-  onShow() {
-    return this.load();
-  },
-
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
   },
 
   async load() {
@@ -108,4 +99,4 @@ Page({
   onJoin() {
     wx.navigateTo({ url: `/pages/member/join/index?store=${this.store}` });
   },
-});
+}));
