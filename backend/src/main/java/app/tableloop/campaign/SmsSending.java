@@ -159,22 +159,27 @@ public final class SmsSending {
         });
   }
 
-  /** Hands each attempt to the provider within the rate, and records what it answered. */
+  /**
+   * Hands the attempts to the provider at once, each as the rate limiter lets it through (so the provider's rate, not
+   * one call after another, bounds the pace), and records what it answered to each.
+   */
   private Future<Integer> send(UUID tenantId, List<Attempt> attempts) {
     RRateLimiter limiter = redis.client().getRateLimiter(RATE_KEY);
     Duration second = Duration.ofSeconds(1);
-    Future<Integer> chain = redis.future(limiter.trySetRateAsync(RateType.OVERALL, perSecond, second,
-        second.multipliedBy(60))).map(set -> 0);
-    for (Attempt attempt : attempts) {
-      chain = chain.compose(sent -> redis.future(limiter.acquireAsync())
-          .compose(permitted -> provider)
-          .compose(sms -> vertx.executeBlocking(() -> sms.send(new SmsMessage(
-              attempt.campaignId() + ":" + attempt.memberId(), attempt.phone(), List.of(attempt.text())))))
-          .compose(receipt -> database.inTenant(tenantId, sql -> mark(sql, tenantId, attempt.campaignId(),
-                  attempt.memberId(), receipt.accepted() ? "sent" : "failed", receipt.code(), clock.instant()))
-              .map(marked -> sent + (receipt.accepted() ? 1 : 0))));
-    }
-    return chain;
+    return redis.future(limiter.trySetRateAsync(RateType.OVERALL, perSecond, second, second.multipliedBy(60)))
+        .compose(set -> Future.all(attempts.stream().map(attempt -> sendOne(tenantId, limiter, attempt)).toList()))
+        .map(all -> all.<Boolean>list().stream().mapToInt(accepted -> accepted ? 1 : 0).sum());
+  }
+
+  private Future<Boolean> sendOne(UUID tenantId, RRateLimiter limiter, Attempt attempt) {
+    return redis.future(limiter.acquireAsync())
+        .compose(permitted -> provider)
+        // Unordered: the SDK's blocking calls of one batch run side by side on the worker pool.
+        .compose(sms -> vertx.executeBlocking(() -> sms.send(new SmsMessage(
+            attempt.campaignId() + ":" + attempt.memberId(), attempt.phone(), List.of(attempt.text()))), false))
+        .compose(receipt -> database.inTenant(tenantId, sql -> mark(sql, tenantId, attempt.campaignId(),
+                attempt.memberId(), receipt.accepted() ? "sent" : "failed", receipt.code(), clock.instant()))
+            .map(marked -> receipt.accepted()));
   }
 
   private static Future<Void> mark(SqlClient sql, UUID tenantId, UUID campaignId, UUID memberId, String state,
