@@ -34,19 +34,20 @@ public final class CampaignModule implements FeatureModule {
    * to the simulator, started on loopback, which keeps the texts.
    */
   public CampaignModule(Platform platform, CouponIssuing issuing, MarketingOptOut optOut) {
-    this(platform, issuing, optOut, SmsSettings.fromEnvironment(System.getenv()));
+    this(platform, issuing, optOut, SmsSettings.fromEnvironment(System.getenv()),
+        SmsSettings.perSecond(System.getenv()));
   }
 
   public CampaignModule(Platform platform, CouponIssuing issuing, MarketingOptOut optOut,
-                        Optional<SmsSettings> live) {
+                        Optional<SmsSettings> live, int perSecond) {
     Audiences audiences = new Audiences();
     this.messages = new Messages();
     CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
     this.apis = List.of(new CampaignApi(service),
         new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())), new SmsReplyApi(optOut));
-    this.smsSimulator = live.isPresent() ? Optional.empty() : Optional.of(new SmsSimulator(platform.clock(), platform.redis()));
-    int perSecond = live.map(SmsSettings::perSecond).orElse(SmsSettings.DEFAULT_PER_SECOND);
+    this.smsSimulator = live.isPresent() ? Optional.empty()
+        : Optional.of(new SmsSimulator(platform.clock(), platform.redis()));
     Future<SmsProvider> provider = live.<Future<SmsProvider>>map(settings -> Future.succeededFuture(
             new TencentSms(settings)))
         .orElseGet(() -> smsSimulator.orElseThrow().start(platform.vertx())
