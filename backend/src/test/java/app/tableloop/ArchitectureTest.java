@@ -53,6 +53,9 @@ class ArchitectureTest {
     // Campaigns reach members with loyalty's coupons; their results read orders and visits in SQL.
     MAY_USE.put("campaign", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "wechat"));
+    // Insights read what every other feature recorded, in SQL, and rank campaign cards by their expected return.
+    MAY_USE.put("insight", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
+        "campaign", "wechat"));
     // The demo plays a day of business through the product's own API and services.
     MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "wechat"));
