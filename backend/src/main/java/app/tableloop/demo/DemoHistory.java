@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The demo restaurant's past year: regulars who paid for their meals at the counter on days long gone and then joined
@@ -87,8 +88,17 @@ final class DemoHistory {
     UUID tableId = opened.restaurant().tables().get(0).id();
     String storePath = "/api/v1/stores/" + storeId;
     Future<Void> chain = client.signInWithOpenId(WALK_IN)
-        .compose(walkIn -> database.inTenant(tenantId, sql -> walkIns(sql, tenantId, storeId, tableId,
-            opened.store().timeZone(), walkIn.openid())));
+        .compose(walkIn -> database.inTenant(tenantId, sql -> {
+          Future<Void> written = walkIns(sql, tenantId, storeId, tableId, opened.store().timeZone(),
+              walkIn.openid(), DemoHistory::firstStoreTimes);
+          for (int i = 0; i < opened.sisters().size(); i++) {
+            DemoRestaurant.Sister sister = opened.sisters().get(i);
+            Function<Integer, List<LocalTime>> times = SISTER_SCHEDULES.get(i);
+            written = written.compose(done -> walkIns(sql, tenantId, sister.store().id(), sister.tableId(),
+                sister.store().timeZone(), walkIn.openid(), times));
+          }
+          return written;
+        }));
     for (Regular regular : REGULARS) {
       chain = chain.compose(done -> client.signInWithOpenId("演示食客-" + regular.name())
           .compose(diner -> database.inTenant(tenantId, sql -> meals(sql, tenantId, storeId, tableId,
@@ -106,23 +116,47 @@ final class DemoHistory {
   }
 
   /**
-   * The walk-ins of the last 8 weeks, who never joined: lunch and dinner every day, and now and then someone in the
+   * The first store's walk-ins on a day so many days back: lunch and dinner every day, and now and then someone in the
    * afternoon, late in the evening or early for lunch, so that the order history shows the store's quiet hours.
    */
-  private Future<Void> walkIns(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, String openid) {
+  static List<LocalTime> firstStoreTimes(int day) {
+    List<LocalTime> times = new ArrayList<>(List.of(LocalTime.of(12, 0), LocalTime.of(18, 30)));
+    if (day % 2 == 0) {
+      times.add(LocalTime.of(11, 45));
+    }
+    if (day % 4 == 0) {
+      times.add(LocalTime.of(15, 0));
+    }
+    if (day % 5 == 0) {
+      times.add(LocalTime.of(20, 30));
+    }
+    return times;
+  }
+
+  /** The busier sister: lunch, two dinners, and in the last two weeks an early lunch too (it is growing). */
+  static List<LocalTime> busySisterTimes(int day) {
+    List<LocalTime> times = new ArrayList<>(List.of(LocalTime.of(12, 15), LocalTime.of(18, 0), LocalTime.of(19, 0)));
+    if (day <= 14) {
+      times.add(LocalTime.of(11, 30));
+    }
+    return times;
+  }
+
+  /** The quieter sister: a lunch a day until a month ago, every other day since (it is falling behind). */
+  static List<LocalTime> quietSisterTimes(int day) {
+    return day > 28 || day % 2 == 0 ? List.of(LocalTime.of(12, 30)) : List.of();
+  }
+
+  /** The walk-ins' schedule of each sister store, in the order of {@link DemoRestaurant#SISTERS}. */
+  static final List<Function<Integer, List<LocalTime>>> SISTER_SCHEDULES = List.of(DemoHistory::busySisterTimes,
+      DemoHistory::quietSisterTimes);
+
+  /** The walk-ins of the last 8 weeks at a store, who never joined, at the times each day's schedule gives. */
+  private Future<Void> walkIns(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, String openid,
+                               Function<Integer, List<LocalTime>> schedule) {
     Future<Void> chain = Future.succeededFuture();
     for (int day = 1; day <= WALK_IN_DAYS; day++) {
-      List<LocalTime> times = new ArrayList<>(List.of(LocalTime.of(12, 0), LocalTime.of(18, 30)));
-      if (day % 2 == 0) {
-        times.add(LocalTime.of(11, 45));
-      }
-      if (day % 4 == 0) {
-        times.add(LocalTime.of(15, 0));
-      }
-      if (day % 5 == 0) {
-        times.add(LocalTime.of(20, 30));
-      }
-      for (LocalTime time : times) {
+      for (LocalTime time : schedule.apply(day)) {
         Instant placed = daysAgo(day, time, zone);
         boolean lunch = time.getHour() < 14;
         chain = chain.compose(done -> meal(sql, tenantId, storeId, tableId, zone, openid, placed, lunch ? 1 : 2,
@@ -134,7 +168,8 @@ final class DemoHistory {
 
   /**
    * The regular's past meals, each paid at the counter (in cash or by card, which WeChat Pay's bills of those days
-   * rightly do not list) and recorded by the demo cashier: tab, order, payment, ledger row and visit.
+   * rightly do not list) and recorded by the demo cashier (the brand's one cashier also at the sister stores): tab,
+   * order, payment, ledger row and visit.
    */
   private Future<Void> meals(SqlClient sql, UUID tenantId, UUID storeId, UUID tableId, ZoneId zone, Regular regular,
                              String openid) {
@@ -176,14 +211,15 @@ final class DemoHistory {
                 BusinessDay.of(placed, zone), amountFen, openid, "demo-history-" + key,
                 Buffer.buffer(key, StandardCharsets.UTF_8.name()), utc(placed),
                 utc(paid), utc(placed.plus(Duration.ofMinutes(15)))))))
-        .compose(done -> item(sql, tenantId, order, openid, BOWL, bowls, placed))
-        .compose(done -> !extra ? Future.succeededFuture() : item(sql, tenantId, order, openid, EXTRA, 1, placed))
+        .compose(done -> item(sql, tenantId, storeId, order, openid, BOWL, bowls, placed))
+        .compose(done -> !extra ? Future.succeededFuture()
+            : item(sql, tenantId, storeId, order, openid, EXTRA, 1, placed))
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO payments (id, tenant_id, store_id, order_id, out_trade_no, method, amount_fen, status,
                                       paid_at, recorded_by, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'paid', $8,
-                        (SELECT user_id FROM staff_roles WHERE tenant_id = $2 AND store_id = $3 AND role = 'staff'
-                          LIMIT 1), $9)
+                        (SELECT user_id FROM staff_roles WHERE tenant_id = $2 AND role = 'staff'
+                          ORDER BY store_id = $3 DESC LIMIT 1), $9)
                 """)
             .execute(Tuple.from(List.of(payment, tenantId, storeId, order, "H" + key.substring(0, 30), method,
                 amountFen, utc(paid), utc(placed)))))
@@ -210,16 +246,16 @@ final class DemoHistory {
   }
 
   /** A line of the past order, at the menu's price, served a quarter of an hour after it was placed. */
-  private static Future<Void> item(SqlClient sql, UUID tenantId, UUID order, String openid, DemoMenu.DemoDish dish,
-                                   int quantity, Instant placed) {
+  private static Future<Void> item(SqlClient sql, UUID tenantId, UUID storeId, UUID order, String openid,
+                                   DemoMenu.DemoDish dish, int quantity, Instant placed) {
     return sql.preparedQuery("""
             INSERT INTO order_items (tenant_id, order_id, dish_id, dish_name, unit_price_fen, quantity, added_by,
                                      served_at)
             SELECT $1, $2, d.id, d.name, $4, $5, (SELECT id FROM users WHERE openid = $6), $7
-              FROM dishes d WHERE d.tenant_id = $1 AND d.name = $3
+              FROM dishes d WHERE d.tenant_id = $1 AND d.store_id = $8 AND d.name = $3
             """)
-        .execute(Tuple.of(tenantId, order, dish.name(), dish.priceFen(), quantity, openid,
-            utc(placed.plus(Duration.ofMinutes(15)))))
+        .execute(Tuple.from(List.of(tenantId, order, dish.name(), dish.priceFen(), quantity, openid,
+            utc(placed.plus(Duration.ofMinutes(15))), storeId)))
         .mapEmpty();
   }
 

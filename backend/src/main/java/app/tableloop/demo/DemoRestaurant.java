@@ -15,22 +15,31 @@ import app.tableloop.tenancy.Stores;
 import app.tableloop.tenancy.TableCodeRange;
 import app.tableloop.tenancy.TenantBootstrap;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The embedded default's demo restaurant, 演示面馆, opened once into an empty deployment: tenant, store, tables A1–A12,
- * the owner's one-time invite, the menu, its member levels and an invite for the demo cashier, all in one transaction, so that a failed
- * start leaves nothing half made behind (and the next start tries again).
+ * the owner's one-time invite, the menu, its member levels and an invite for the demo cashier, and two sister stores
+ * of the brand with the same menu (so that a franchise operator has stores to compare) with the operator's one-time
+ * invite, all in one transaction, so that a failed start leaves nothing half made behind (and the next start tries
+ * again).
  */
 public final class DemoRestaurant {
   static final TenantBootstrap.NewTenant DEMO = new TenantBootstrap.NewTenant("演示面馆 Demo Noodle House",
       new Stores.NewStore("演示面馆 人民路店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS),
       TableCodeRange.parse("A1-A12").orElseThrow());
+  /** The brand's other stores: walk-ins only, one busier than the first store and one quieter. */
+  static final List<Stores.NewStore> SISTERS = List.of(
+      new Stores.NewStore("演示面馆 解放路店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS),
+      new Stores.NewStore("演示面馆 滨江店", ZoneId.of("Asia/Shanghai"), OrderingMode.PAY_FIRST, BusinessHours.ALWAYS));
+  static final List<String> SISTER_TABLES = TableCodeRange.parse("B1-B6").orElseThrow();
   /**
    * The noodle house's own member levels, within reach of its prices (the built-in ones start at ¥1,000): a regular
    * who spent ¥100 in a year is 银卡.
@@ -42,21 +51,31 @@ public final class DemoRestaurant {
 
   private final Database database;
   private final Stores stores;
+  private final DiningTables tables;
   private final TenantBootstrap bootstrap;
   private final StaffInvites invites;
   private final DemoMenu menu;
   private final Levels levels;
   private final Clock clock;
 
-  /** The demo restaurant as opened: what the day of business needs, and the invites it hands on. */
-  public record Opened(TenantBootstrap.Bootstrapped restaurant, Store store, StaffInvites.Invite cashierInvite) {
+  /**
+   * The demo restaurant as opened: what the day of business needs, the invites it hands on, and the sister stores
+   * with the first table of each.
+   */
+  public record Opened(TenantBootstrap.Bootstrapped restaurant, Store store, StaffInvites.Invite cashierInvite,
+                       List<Sister> sisters, StaffInvites.Invite operatorInvite) {
+  }
+
+  /** A sister store of the brand and the table its walk-ins sat at. */
+  public record Sister(Store store, UUID tableId) {
   }
 
   public DemoRestaurant(Database database, Clock clock) {
     this.database = database;
     this.stores = new Stores();
+    this.tables = new DiningTables();
     this.invites = new StaffInvites(database, clock);
-    this.bootstrap = new TenantBootstrap(database, stores, new DiningTables(), invites);
+    this.bootstrap = new TenantBootstrap(database, stores, tables, invites);
     this.menu = new DemoMenu(new Menus());
     this.levels = new Levels(clock);
     this.clock = clock;
@@ -83,7 +102,26 @@ public final class DemoRestaurant {
                   .compose(written -> levels.replace(sql, tenantId, LEVELS))
                   .compose(leveled -> invites.create(sql, tenantId, storeId, Role.STAFF, null,
                       StaffInvites.DEFAULT_VALIDITY))
-                  .map(cashier -> new Opened(created, updated.orElseThrow(), cashier)));
+                  .compose(cashier -> sisters(sql, tenantId)
+                      .compose(sisters -> invites.create(sql, tenantId, null, Role.OPERATOR, null,
+                              StaffInvites.DEFAULT_VALIDITY)
+                          .map(operator -> new Opened(created, updated.orElseThrow(), cashier, sisters,
+                              operator)))));
         }));
+  }
+
+  /** Each sister store in turn, with its tables and the menu. */
+  private Future<List<Sister>> sisters(SqlClient sql, UUID tenantId) {
+    Future<List<Sister>> opened = Future.succeededFuture(List.of());
+    for (Stores.NewStore sister : SISTERS) {
+      opened = opened.compose(before -> stores.create(sql, tenantId, sister)
+          .compose(store -> tables.add(sql, tenantId, store.id(), SISTER_TABLES.stream()
+                  .map(code -> new DiningTables.NewTable(code, code, null, 4)).toList())
+              .compose(added -> menu.write(sql, tenantId, store.id(),
+                      BusinessDay.of(clock.instant(), store.timeZone()))
+                  .map(written -> Stream.concat(before.stream(), Stream.of(new Sister(store, added.get(0).id())))
+                      .toList()))));
+    }
+    return opened;
   }
 }

@@ -1,5 +1,6 @@
 package app.tableloop.demo;
 
+import app.tableloop.identity.StaffInvites;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.payment.PaymentLedger;
 import app.tableloop.platform.database.Database;
@@ -61,6 +62,9 @@ public final class DemoSeed {
     return new DemoRestaurant(database, clock).openIfEmpty().map(opened -> opened.map(restaurant -> {
       LOG.info("Seeded the demo restaurant {} ({} tables). Become its owner with this one-time invite: {}",
           restaurant.store().name(), restaurant.restaurant().tables().size(), ownerInvite(restaurant));
+      LOG.info("The demo brand also has {}. Run the whole brand as its franchise operator with this one-time invite:"
+          + " {}", restaurant.sisters().stream().map(sister -> sister.store().name())
+          .collect(Collectors.joining(" and ")), inviteLink(restaurant.operatorInvite()));
       return new Seeding(restaurant, play(restaurant));
     }));
   }
@@ -126,7 +130,11 @@ public final class DemoSeed {
   }
 
   private String ownerInvite(DemoRestaurant.Opened restaurant) {
-    return publicBaseUrl + "/i/" + restaurant.restaurant().ownerInvite().token();
+    return inviteLink(restaurant.restaurant().ownerInvite());
+  }
+
+  private String inviteLink(StaffInvites.Invite invite) {
+    return publicBaseUrl + "/i/" + invite.token();
   }
 
   private static String yuan(long fen) {

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -219,6 +220,32 @@ class DemoRestaurantTest {
         .containsExactly(DemoStoredValue.LARGE_PRICE_FEN, DemoStoredValue.LARGE_BONUS_FEN);
     assertThat(ok(service.get(storePath("/settlements/" + day.day()), owner)).getJsonObject("stored_value")
         .getLong("sold_fen")).isEqualTo(DemoStoredValue.LARGE_PRICE_FEN);
+  }
+
+  @Test
+  void theOperatorRunsThreeStoresWhoseWalkInsShowOneGrowingAndOneFallingBehind() {
+    String operator = service.signInAndAccept("demo-operator", seeding.restaurant().operatorInvite().token());
+    List<JsonObject> stores = objects(ok(service.get("/api/v1/tenants/" + seeding.restaurant().restaurant().tenantId()
+        + "/stores", operator)).getJsonArray("stores"));
+
+    assertThat(stores).extracting(store -> store.getString("name")).containsExactlyInAnyOrder(
+        seeding.restaurant().store().name(), "演示面馆 解放路店", "演示面馆 滨江店");
+    for (DemoRestaurant.Sister sister : seeding.restaurant().sisters()) {
+      assertThat(objects(ok(service.get("/api/v1/stores/" + sister.store().id() + "/menu", null))
+          .getJsonArray("categories"))).as(sister.store().name()).isNotEmpty();
+    }
+    UUID busy = seeding.restaurant().sisters().get(0).store().id();
+    UUID quiet = seeding.restaurant().sisters().get(1).store().id();
+    assertThat(bills(busy, 0, 14)).as("the busier sister grows").isGreaterThan(bills(busy, 14, 28));
+    assertThat(bills(quiet, 0, 28)).as("the quieter sister falls behind").isLessThan(bills(quiet, 28, 56));
+    assertThat(bills(quiet, 0, 28)).isLessThan(bills(seeding.restaurant().store().id(), 0, 28));
+  }
+
+  /** The store's paid bills between so many days ago and so many more. */
+  private static long bills(UUID store, int fromDaysAgo, int toDaysAgo) {
+    return service.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND store_id = '" + store
+        + "' AND paid_at <= now() - interval '" + fromDaysAgo + " days' AND paid_at > now() - interval '"
+        + toDaysAgo + " days'");
   }
 
   @Test
