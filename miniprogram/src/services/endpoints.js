@@ -13,6 +13,8 @@ const ENDPOINTS = {
   scan: { method: 'GET', path: '/api/v1/scan', auth: false },
   store: { method: 'GET', path: '/api/v1/stores/{store}', auth: true },
   tenantStores: { method: 'GET', path: '/api/v1/tenants/{tenant}/stores', auth: true },
+  createStore: { method: 'POST', path: '/api/v1/tenants/{tenant}/stores', auth: true },
+  inviteToTenant: { method: 'POST', path: '/api/v1/tenants/{tenant}/invites', auth: true },
 
   menu: { method: 'GET', path: '/api/v1/stores/{store}/menu', auth: false, revalidated: true },
 

@@ -15,6 +15,16 @@ function fetchTenantStores(tenantId, options = {}) {
   return api.request('tenantStores', { ...options, params: { tenant: tenantId } });
 }
 
+/** Opens a new store in the tenant (operators): `{ name, ordering_mode }`; the server sets its code. */
+function dispatchCreateStore(tenantId, store, options = {}) {
+  return api.request('createStore', { ...options, params: { tenant: tenantId }, body: store });
+}
+
+/** A one-time invite into the tenant: an operator (`{ role: 'operator' }`) or a store's owner (with `store_id`). */
+function dispatchTenantInvite(tenantId, invite, options = {}) {
+  return api.request('inviteToTenant', { ...options, params: { tenant: tenantId }, body: invite });
+}
+
 /**
  * The stores the signed-in user works at, each with the role held there: an operator's whole tenant, an owner's or
  * staff member's own store. Empty for a diner.
@@ -59,4 +69,5 @@ async function openTableCodeSheet(storeId, kind = 'wechat', options = {}) {
 
 module.exports = {
   fetchScan, fetchStore, fetchTenantStores, fetchWorkplaces, tableCodeOf, fetchTables, openTableCodeSheet,
+  dispatchCreateStore, dispatchTenantInvite,
 };

@@ -42,9 +42,9 @@ test('inviting makes a link to hand on, shown with its expiry', async () => {
   await tap(page, '.invite-staff >>> .t-button');
 
   expect(phone.requests.find((r) => r.url.endsWith('/invites')).data).toEqual({ role: 'staff' });
-  expect(text(page, '.invite')).toContain('店员邀请，2026-12-05 前有效');
-  expect(text(page, '.invite-link')).toBe(INVITE.link);
-  await tap(page, '.copy-invite >>> .t-button');
+  expect(text(page, '.new-invite >>> .invite-what')).toContain('店员邀请，2026-12-05 前有效');
+  expect(text(page, '.new-invite >>> .invite-link')).toBe(INVITE.link);
+  await tap(page, '.new-invite >>> .copy-invite >>> .t-button');
   expect(wx.setClipboardData).toHaveBeenCalledWith({ data: INVITE.link });
 });
 
@@ -76,5 +76,5 @@ test('a refused invite shows the problem\'s message', async () => {
   await tap(page, '.invite-staff >>> .t-button');
 
   expect(text(page, '.problem')).toBe('你没有权限邀请员工');
-  expect(exists(page, '.invite')).toBe(false);
+  expect(exists(page, '.new-invite')).toBe(false);
 });

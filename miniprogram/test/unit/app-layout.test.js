@@ -13,8 +13,13 @@ function pagesOnDisk(dir) {
     if (entry.isDirectory()) {
       return pagesOnDisk(relative);
     }
-    return entry.name === 'index.wxml' ? [`${dir}/index`] : [];
+    return entry.name === 'index.wxml' && !isComponent(dir) ? [`${dir}/index`] : [];
   });
+}
+
+/** A folder of a component (`"component": true` in its JSON), which a page uses: not a page itself. */
+function isComponent(dir) {
+  return JSON.parse(fs.readFileSync(path.join(SRC, dir, 'index.json'), 'utf8')).component === true;
 }
 
 test('every page on disk is listed in app.json, and every listed page is on disk', () => {

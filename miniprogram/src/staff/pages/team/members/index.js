@@ -54,18 +54,11 @@ Page({
     return once(this, 'invite', async () => {
       this.setData({ problem: '' });
       try {
-        const invite = await staff.dispatchInvite(this.data.store, role, { quiet: true });
-        this.setData({
-          invite: { roleName: roleName(invite.role), link: invite.link, expires: day(invite.expires_at) },
-        });
+        this.setData({ invite: await staff.dispatchInvite(this.data.store, role, { quiet: true }) });
       } catch (error) {
         this.setData({ problem: error.message });
       }
     });
-  },
-
-  onCopyInvite() {
-    wx.setClipboardData({ data: this.data.invite.link });
   },
 
   onRemove(event) {
