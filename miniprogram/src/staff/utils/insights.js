@@ -159,6 +159,9 @@ function dashboardView(dashboard) {
 }
 
 function partDetail(part) {
+  if (typeof part.current !== 'number' || typeof part.previous !== 'number') {
+    return '';
+  }
   if (part.key === 'new_customers') {
     return `${part.previous} → ${part.current} 人`;
   }
