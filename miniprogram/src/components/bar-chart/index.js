@@ -17,15 +17,26 @@ Component({
   data: { shown: [], empty: true, values: true, picked: '' },
 
   observers: {
-    'bars, direction': function draw(bars, direction) {
-      const { bars: shown, empty } = scaled(bars);
-      this.setData({
-        shown, empty, picked: '', values: direction !== 'column' || shown.length <= COLUMNS_WITH_VALUES,
-      });
+    'bars, direction': function redraw() {
+      this.draw();
+    },
+  },
+
+  lifetimes: {
+    // Drawn on arrival as well as on each change, however the base library hands over the first bars.
+    attached() {
+      this.draw();
     },
   },
 
   methods: {
+    draw() {
+      const { bars: shown, empty } = scaled(this.data.bars);
+      this.setData({
+        shown, empty, picked: '', values: this.data.direction !== 'column' || shown.length <= COLUMNS_WITH_VALUES,
+      });
+    },
+
     onBar(event) {
       const bar = this.data.shown[event.currentTarget.dataset.index];
       this.setData({ picked: bar ? bar.aria : '' });
