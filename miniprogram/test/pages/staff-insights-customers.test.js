@@ -87,7 +87,7 @@ describe('顾客', () => {
       [`GET ${SEGMENTS}`]: () => (segmentsDown ? problem(403, 'forbidden', '只有店主和运营可以查看顾客') : json(200, { total_members: 107, segments: I.SEGMENTS })),
       [`GET ${SLEEPING}`]: (request, url) => {
         if (url.searchParams.get('after')) {
-          return problem(400, 'invalid_cursor', '翻页已失效，请重新打开');
+          return problem(400, 'cursor_invalid', '翻页已失效，请重新打开');
         }
         return membersDown ? problem(503, 'unavailable', '服务暂时不可用，请稍后再试') : json(200, { items: [I.segmentMember(1)], next: 'c2' });
       },

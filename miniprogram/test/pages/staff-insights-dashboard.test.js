@@ -111,7 +111,7 @@ describe('经营分析', () => {
     expect(text(page, '.campaign-counts')).toBe('触达 42 人 · 核销 5 张');
     await tap(page, '.campaign');
     expect(text(page, '.suggestion-reason')).toBe('42 位沉睡顾客，平均客单价 ¥186');
-    expect(text(page, '.suggestion-figures')).toBe('满¥200减¥30 · 14 天有效 · 预计花费 ¥183.00 · 预计带回 ¥1860.00');
+    expect(text(page, '.suggestion-figures')).toBe('满¥200减¥30 · 14 天有效 · 预计花费 ¥183.00 · 预计净回报 ¥1860.00');
     await tap(page, '.launch');
 
     expect(phone.navigations.map((n) => n.url)).toEqual([

@@ -45,7 +45,7 @@ describe('the insight figures', () => {
   test('only the best three suggestions, each with its reason and expected return', () => {
     const shown = V.suggestionsView([1, 2, 3, 4].map((n) => I.suggestion({ type: `t${n}`, expected_return_fen: n * 100 })));
     expect(shown.map((s) => s.type)).toEqual(['t1', 't2', 't3']);
-    expect(shown[0]).toMatchObject({ reason: '42 位沉睡顾客，平均客单价 ¥186', expected: '预计带回 ¥1.00' });
+    expect(shown[0]).toMatchObject({ reason: '42 位沉睡顾客，平均客单价 ¥186', expected: '预计净回报 ¥1.00' });
   });
 
   test('the ranking flags exactly the figures the server names below the median', () => {

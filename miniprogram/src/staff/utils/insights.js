@@ -187,12 +187,12 @@ function explanationView(explanation) {
   };
 }
 
-/** The best few suggested campaigns, each as its card shows it, with why and what it is expected to bring back. */
+/** The best few suggested campaigns, each as its card shows it, with why and its expected return net of its cost. */
 function suggestionsView(items) {
   return items.slice(0, SUGGESTIONS_SHOWN).map((item) => ({
     ...cardView(item),
     reason: item.reason || '',
-    expected: `预计带回 ${formatFen(item.expected_return_fen)}`,
+    expected: `预计净回报 ${formatFen(item.expected_return_fen)}`,
   }));
 }
 
