@@ -124,6 +124,19 @@ const ENDPOINTS = {
   referralPoster: { method: 'GET', path: '/api/v1/stores/{store}/referral/poster.png', auth: true },
   subscribeTemplates: { method: 'GET', path: '/api/v1/stores/{store}/subscribe-templates', auth: true },
   recordSubscriptions: { method: 'POST', path: '/api/v1/stores/{store}/subscriptions', auth: true },
+
+  // Insights: a store's or the whole tenant's dashboard for a period, why the store's revenue moved, the operator's
+  // stores ranked, the customer segments and their members, a member's history, the suggested campaigns; and for a
+  // signed-in diner the dishes they usually order and those often ordered together.
+  storeDashboard: { method: 'GET', path: '/api/v1/stores/{store}/insights/dashboard', auth: true },
+  tenantDashboard: { method: 'GET', path: '/api/v1/tenants/{tenant}/insights/dashboard', auth: true },
+  revenueExplanation: { method: 'GET', path: '/api/v1/stores/{store}/insights/explanation', auth: true },
+  storeRanking: { method: 'GET', path: '/api/v1/tenants/{tenant}/insights/stores', auth: true },
+  customerSegments: { method: 'GET', path: '/api/v1/stores/{store}/insights/segments', auth: true },
+  segmentMembers: { method: 'GET', path: '/api/v1/stores/{store}/insights/segments/{segment}/members', auth: true },
+  memberHistory: { method: 'GET', path: '/api/v1/stores/{store}/members/{member}/history', auth: true },
+  suggestedCampaigns: { method: 'GET', path: '/api/v1/stores/{store}/insights/suggestions', auth: true },
+  menuSuggestions: { method: 'GET', path: '/api/v1/stores/{store}/menu/suggestions', auth: true },
 };
 
 /** The path of endpoint `name` with its {placeholders} filled from `params` (each encoded). */

@@ -37,17 +37,25 @@ async function once(page, key, action) {
 
 /**
  * A screen that reads what it shows whenever it comes on screen and on a pull-down. The page gives `read()`, which
- * answers the data to show; `load()` sets `loading` and `error` around it (a page may give its own `load`).
+ * answers the data to show; `load()` sets `loading` and `error` around it (a page may give its own `load`). A read
+ * overtaken by a later one (another period chosen meanwhile, say) shows nothing: the screen shows what was asked last.
  */
 function readOnShow(options) {
   const own = (name) => options[name] || (() => {});
   return {
     async load() {
+      this.reads = (this.reads || 0) + 1;
+      const read = this.reads;
       this.setData({ loading: true, error: '' });
       try {
-        this.setData({ loading: false, ...(await this.read()) });
+        const shown = await this.read();
+        if (read === this.reads) {
+          this.setData({ loading: false, ...shown });
+        }
       } catch (error) {
-        this.setData({ loading: false, error: error.message });
+        if (read === this.reads) {
+          this.setData({ loading: false, error: error.message });
+        }
       }
     },
 

@@ -37,6 +37,29 @@ test('an operator sees every store of their tenant once', async () => {
   expect(text(page, '.store')).toContain('运营');
 });
 
+test('an operator\'s insight screens open with the tenant, for all stores; 门店排行 is theirs alone', async () => {
+  const store = { ...STORE, tenant_id: 't1' };
+  phone.answer(backend({
+    'GET /api/v1/me': json(200, { roles: [{ role: 'operator', tenant_id: 't1', store_id: null }] }),
+    'GET /api/v1/tenants/t1/stores': json(200, { stores: [store] }),
+  }));
+
+  const page = await openPage(PAGE);
+
+  const entries = page.querySelectorAll('.entry');
+  const labels = entries.map((entry) => entry.dom.textContent.trim());
+  expect(labels.slice(-3)).toEqual(['经营分析', '顾客', '门店排行']);
+  for (const entry of entries.slice(-3)) {
+    entry.dispatchEvent('tap');
+  }
+  await settle();
+  expect(phone.navigations.map((n) => n.url)).toEqual([
+    `/staff/pages/insights/dashboard/index?store=${STORE.id}&role=operator&tenant=t1`,
+    `/staff/pages/insights/customers/index?store=${STORE.id}&role=operator`,
+    `/staff/pages/insights/stores/index?store=${STORE.id}&role=operator&tenant=t1`,
+  ]);
+});
+
 test('someone with no role is told how to join', async () => {
   phone.answer(backend({ 'GET /api/v1/me': json(200, { roles: [] }) }));
 
@@ -78,7 +101,7 @@ test('each store offers the screens of the role held there, and opens them for t
   expect(labels).toEqual([
     '后厨订单', '在座桌台 · 收款', '沽清与库存', '我的会员码 · 今日招募', '会员',
     '后厨订单', '在座桌台 · 收款', '沽清与库存', '桌台与桌码', '员工与邀请', '今日结算', '我的会员码 · 今日招募', '会员',
-    '员工招募会员', '优惠券', '储值套餐', '会员等级与积分', '营销',
+    '员工招募会员', '优惠券', '储值套餐', '会员等级与积分', '营销', '经营分析', '顾客',
   ]);
 
   page.querySelectorAll('.entry')[10].dispatchEvent('tap');

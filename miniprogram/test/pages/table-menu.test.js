@@ -282,3 +282,95 @@ describe('the banner of the latest unread campaign message', () => {
     expect(phone.toasts).toEqual([]);
   });
 });
+
+describe('你常点 and 常一起点, for a signed-in diner', () => {
+  const SUGGESTIONS = `/api/v1/stores/${R.STORE.id}/menu/suggestions`;
+  const SUGGESTED = {
+    usual: [
+      { dish_id: R.CUCUMBER.id, times: 4 }, { dish_id: R.COLA.id, times: 3 }, { dish_id: 'd-gone', times: 3 },
+      { dish_id: R.NOODLES.id, times: 2 },
+    ],
+    together: [
+      { dish_id: R.CUCUMBER.id, with: [R.NOODLES.id, R.COLA.id] },
+      { dish_id: R.NOODLES.id, with: [R.CUCUMBER.id] },
+    ],
+  };
+
+  function suggestionRequests() {
+    return phone.requests.filter((r) => new URL(r.url).pathname === SUGGESTIONS);
+  }
+
+  test('the dishes I usually order, those to be had now, each added as from the menu', async () => {
+    phone.answer(restaurant({
+      [`GET ${SUGGESTIONS}`]: json(200, SUGGESTED),
+      [`POST ${R.TAB_PATH}/cart`]: json(200, R.tab({ version: 1, lines: [R.line('l1', R.CUCUMBER, 1, R.ME)] })),
+    }));
+    const page = await openPage(PAGE, QUERY);
+
+    expect(suggestionRequests()[0].header.Authorization).toBe(`Bearer ${R.SESSION.token}`);
+    expect(text(page, '.usual-title')).toBe('你常点');
+    expect(page.querySelectorAll('.usual-name').map((n) => n.dom.textContent)).toEqual(['拍黄瓜', '牛肉面']);
+    expect(page.querySelectorAll('.usual-add').map((n) => n.dom.textContent.trim())).toEqual(['+', '选规格']);
+
+    await tap(page, '.usual-add');
+
+    expect(cartRequests()[0].data).toMatchObject({ dish_id: 'd-cucumber', choice_ids: [] });
+    expect(text(page, '.usual-dish .in-cart')).toBe('1');
+  });
+
+  test('under a dish in the cart and in the picker: 常一起点, only of dishes to be had now', async () => {
+    phone.answer(restaurant({
+      [`GET ${SUGGESTIONS}`]: json(200, SUGGESTED),
+      [`POST ${R.TAB_PATH}/cart`]: json(200, R.tab({ version: 1, lines: [R.line('l1', R.CUCUMBER, 1, R.ME)] })),
+    }));
+    const page = await openPage(PAGE, QUERY);
+    page.instance.onCategory({ detail: { value: 1 } });
+    await settle();
+    // Not in the cart yet: nothing said under it.
+    expect(exists(page, '.together')).toBe(false);
+
+    await tap(page, '.dish .add');
+    expect(text(page, '.together')).toBe('常一起点：牛肉面');
+
+    page.instance.onCategory({ detail: { value: 0 } });
+    await settle();
+    await tap(page, '.dish .add');
+    expect(text(page, '.picker-together')).toBe('常一起点：拍黄瓜');
+  });
+
+  test.each([
+    ['the call fails', problem(500, 'internal', '服务出错了')],
+    ['the server refuses', problem(403, 'forbidden', '请先登录')],
+    ['there is nothing to suggest', json(200, { usual: [], together: [] })],
+    ['the suggestions are not on the menu now', json(200, { usual: [{ dish_id: 'd-gone', times: 5 }], together: [{ dish_id: R.CUCUMBER.id, with: ['d-gone'] }] })],
+  ])('%s: the menu as ever, nothing suggested, nothing said', async (name, answer) => {
+    phone.answer(restaurant({
+      [`GET ${SUGGESTIONS}`]: answer,
+      [`POST ${R.TAB_PATH}/cart`]: json(200, R.tab({ version: 1, lines: [R.line('l1', R.CUCUMBER, 1, R.ME)] })),
+    }));
+    const page = await openPage(PAGE, QUERY);
+    page.instance.onCategory({ detail: { value: 1 } });
+    await settle();
+    await tap(page, '.dish .add');
+
+    expect(text(page, '.store-name')).toBe('老街面馆');
+    expect(exists(page, '.usual')).toBe(false);
+    expect(exists(page, '.together')).toBe(false);
+    expect(phone.toasts).toEqual([]);
+  });
+
+  test('signed out by the time the menu shows: not asked for', async () => {
+    phone.answer(restaurant({
+      [`POST /api/v1/stores/${R.STORE.id}/tables/${R.TABLE.id}/tab`]: () => {
+        wx.removeStorageSync('tableloop.session');
+        return json(200, R.tab());
+      },
+      [`GET ${SUGGESTIONS}`]: json(200, SUGGESTED),
+    }));
+    const page = await openPage(PAGE, QUERY);
+
+    expect(text(page, '.store-name')).toBe('老街面馆');
+    expect(suggestionRequests()).toHaveLength(0);
+    expect(exists(page, '.usual')).toBe(false);
+  });
+});

@@ -70,11 +70,16 @@ function timesText(ratio) {
   return `${Math.round(ratio * 10) / 10} 倍`;
 }
 
-/** A campaign's results in yuan, the way an owner reads them: "花费 ¥20.00，带回 ¥800.00，回报 40 倍". */
+/** What a campaign cost and brought back, as an owner reads it: "花费 ¥20.00，带回 ¥800.00，回报 40 倍". */
+function headlineOf({ cost_fen: costFen, attributed_revenue_fen: revenueFen, return_on_cost: ratio }) {
+  const back = `花费 ${formatFen(costFen)}，带回 ${formatFen(revenueFen)}`;
+  return typeof ratio === 'number' ? `${back}，回报 ${timesText(ratio)}` : back;
+}
+
+/** A campaign's results in yuan. */
 function resultView(results) {
   const cost = formatFen(results.cost_fen);
   const revenue = formatFen(results.attributed_revenue_fen);
-  const hasReturn = typeof results.return_on_cost === 'number';
   return {
     reached: results.reached,
     issued: results.coupons_issued,
@@ -84,7 +89,7 @@ function resultView(results) {
     cost,
     costParts: `券 ${formatFen(results.coupon_cost_fen)} + 消息 ${formatFen(results.message_cost_fen)}`,
     sent: `短信 ${results.sms_sent} 条 · 消息盒子 ${results.messages_sent} 条`,
-    headline: `花费 ${cost}，带回 ${revenue}${hasReturn ? `，回报 ${timesText(results.return_on_cost)}` : ''}`,
+    headline: headlineOf(results),
     visits: `触达后 ${results.window_days} 天内到店 ${results.visits_in_window} 次（含未用券的到店，仅供参考）`,
   };
 }
@@ -221,4 +226,6 @@ function withoutNulls(object) {
   return kept;
 }
 
-module.exports = { cardView, campaignView, formOf, launchOf, withoutNulls };
+module.exports = {
+  cardView, campaignView, formOf, launchOf, withoutNulls, headlineOf, timesText, TYPE_NAMES, STATUS_NAMES, STATUS_THEMES,
+};

@@ -1,6 +1,8 @@
 // Where a table's code lands: the store, the table and whether it is open, the menu by category, and the table's
 // shared cart, live. Dishes with options open a picker that keeps to each group's minimum and maximum. A member's latest
-// unread campaign message shows as a banner above the menu, until opened or dismissed.
+// unread campaign message shows as a banner above the menu, until opened or dismissed. A signed-in diner sees the
+// dishes they usually order here ("你常点", added as from the menu) and, under a dish in the cart or the picker, the
+// dishes often ordered with it ("常一起点").
 const api = require('../../../services/request');
 const tenancy = require('../../../services/tenancy');
 const menus = require('../../../services/menu');
@@ -14,6 +16,7 @@ const { cartView, countsByDish } = require('../../../utils/cart');
 const { failureOf } = require('../../../utils/failures');
 const { modeName } = require('../../../utils/labels');
 const { withLiveTab } = require('../../../utils/live-tab');
+const suggesting = require('../../../utils/suggestions');
 
 // Refusals after which the menu on screen is out of date.
 const MENU_CHANGED = ['sold_out', 'no_stock_left', 'not_enough_stock', 'dish_not_found', 'choice_not_available'];
@@ -37,6 +40,7 @@ Page(withLiveTab({
     busy: false,
     picker: { visible: false, groups: [] },
     banner: null,
+    usual: [],
   },
 
   onLoad(query) {
@@ -46,7 +50,8 @@ Page(withLiveTab({
 
   async open() {
     this.unfollowTab();
-    this.setData({ state: 'loading' });
+    this.suggestions = suggesting.none();
+    this.setData({ state: 'loading', usual: [] });
     if (!this.code) {
       this.setData({ state: 'failed', failure: { title: '请扫码点餐', message: '请扫描餐桌上的二维码。', rescan: true } });
       return;
@@ -83,6 +88,20 @@ Page(withLiveTab({
       return;
     }
     this.showBanner();
+    this.showSuggestions();
+  },
+
+  /** 你常点 and 常一起点: a courtesy, so signed out, no answer or nothing to suggest shows nothing, and says nothing. */
+  async showSuggestions() {
+    if (!api.token()) {
+      return;
+    }
+    try {
+      this.suggestions = suggesting.suggestionsOf(await menus.fetchMenuSuggestions(this.tab.store_id, { quiet: true }));
+    } catch (error) {
+      this.suggestions = suggesting.none();
+    }
+    this.showDishes();
   },
 
   /** The latest unread campaign message, if any: a courtesy, so no answer (or not a member) shows nothing. */
@@ -127,19 +146,24 @@ Page(withLiveTab({
   showDishes() {
     const category = this.menu.categories[this.data.activeCategory];
     const counts = countsByDish(this.tab);
+    const find = (id) => this.dish(id);
+    const view = (dish) => ({
+      id: dish.id,
+      name: dish.name,
+      description: dish.description || '',
+      image: dish.image_url || '',
+      tags: dish.tags || [],
+      priceText: formatFen(dish.price_fen),
+      memberPriceText: typeof dish.member_price_fen === 'number' ? formatFen(dish.member_price_fen) : '',
+      unavailable: (dish.sold_out && '已售罄') || (!dish.available_now && '非供应时段') || '',
+      hasOptions: (dish.option_groups || []).length > 0,
+      inCart: counts[dish.id] || 0,
+      // What goes with a dish once it is in the cart.
+      together: counts[dish.id] ? suggesting.togetherText(this.suggestions, dish.id, find) : '',
+    });
     this.setData({
-      dishes: (category ? category.dishes : []).map((dish) => ({
-        id: dish.id,
-        name: dish.name,
-        description: dish.description || '',
-        image: dish.image_url || '',
-        tags: dish.tags || [],
-        priceText: formatFen(dish.price_fen),
-        memberPriceText: typeof dish.member_price_fen === 'number' ? formatFen(dish.member_price_fen) : '',
-        unavailable: (dish.sold_out && '已售罄') || (!dish.available_now && '非供应时段') || '',
-        hasOptions: (dish.option_groups || []).length > 0,
-        inCart: counts[dish.id] || 0,
-      })),
+      dishes: (category ? category.dishes : []).map(view),
+      usual: suggesting.orderable(this.suggestions.usual, find).map(view),
     });
   },
 
@@ -176,6 +200,7 @@ Page(withLiveTab({
       picker: {
         visible: true, dishId: dish.id, name: dish.name, groups, error: '',
         priceText: formatFen(options.unitPrice(dish, groups)),
+        together: suggesting.togetherText(this.suggestions, dish.id, (id) => this.dish(id)),
       },
     });
   },

@@ -10,7 +10,8 @@ const MANAGERS = ['owner', 'operator'];
 /**
  * The screens of a store for `role`: everyone works the kitchen, tabs and stock, recruits and looks up members;
  * managers also tables, staff, money, who recruited whom, the loyalty settings (coupons, top-up packages, levels
- * and points) and 营销 (campaigns).
+ * and points), 营销 (campaigns), 经营分析 and 顾客; an operator also compares the tenant's stores (门店排行). The
+ * insight screens get the tenant too, for an operator's view of all stores.
  */
 const ENTRIES = [
   { screen: 'kitchen/orders', label: '后厨订单' },
@@ -26,11 +27,18 @@ const ENTRIES = [
   { screen: 'loyalty/packages', label: '储值套餐', managers: true },
   { screen: 'loyalty/levels', label: '会员等级与积分', managers: true },
   { screen: 'campaigns/home', label: '营销', managers: true },
+  { screen: 'insights/dashboard', label: '经营分析', managers: true, tenant: true },
+  { screen: 'insights/customers', label: '顾客', managers: true },
+  { screen: 'insights/stores', label: '门店排行', operators: true, tenant: true },
 ];
 
-function entriesFor(storeId, role) {
-  return ENTRIES.filter((entry) => !entry.managers || MANAGERS.includes(role))
-    .map((entry) => ({ label: entry.label, url: screenUrl(entry.screen, { store: storeId, role }) }));
+function entriesFor(store, role) {
+  const operator = role === 'operator';
+  return ENTRIES.filter((entry) => (!entry.managers || MANAGERS.includes(role)) && (!entry.operators || operator))
+    .map((entry) => ({
+      label: entry.label,
+      url: screenUrl(entry.screen, { store: store.id, role, tenant: entry.tenant && operator ? store.tenant_id : null }),
+    }));
 }
 
 Page(readOnShow({
@@ -47,7 +55,7 @@ Page(readOnShow({
         roleName: roleName(role),
         modeName: modeName(store.ordering_mode),
         open: !!store.open_now,
-        entries: entriesFor(store.id, role),
+        entries: entriesFor(store, role),
       })),
     };
   },
