@@ -10,8 +10,9 @@ const MANAGERS = ['owner', 'operator'];
 /**
  * The screens of a store for `role`: everyone works the kitchen, tabs and stock, recruits and looks up members;
  * managers also tables, staff, money, who recruited whom, the loyalty settings (coupons, top-up packages, levels
- * and points), 营销 (campaigns), 经营分析 and 顾客; an operator also compares the tenant's stores (门店排行). The
- * insight screens get the tenant too, for an operator's view of all stores.
+ * and points), 营销 (campaigns), 经营分析 and 顾客; an operator also compares the tenant's stores (门店排行) and runs
+ * the brand (opens stores, invites owners and operators). The tenant's screens get the tenant, and the insight
+ * screens too, for an operator's view of all stores.
  */
 const ENTRIES = [
   { screen: 'kitchen/orders', label: '后厨订单' },
@@ -30,6 +31,7 @@ const ENTRIES = [
   { screen: 'insights/dashboard', label: '经营分析', managers: true, tenant: true },
   { screen: 'insights/customers', label: '顾客', managers: true },
   { screen: 'insights/stores', label: '门店排行', operators: true, tenant: true },
+  { screen: 'brand/stores', label: '品牌与门店', operators: true, tenant: true },
 ];
 
 function entriesFor(store, role) {
