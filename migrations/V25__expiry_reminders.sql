@@ -17,3 +17,10 @@ CREATE TABLE reminder_settings (
 ALTER TABLE reminder_settings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON reminder_settings
     USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
+
+-- The owner's export of what every feature holds about members (coupons, points, stored value, referrals, messages,
+-- subscriptions) is audited like the other exports.
+ALTER TABLE access_audit DROP CONSTRAINT access_audit_action_check;
+ALTER TABLE access_audit ADD CONSTRAINT access_audit_action_check CHECK (action IN
+    ('phone_revealed', 'data_exported', 'member_erased', 'member_anonymised', 'members_exported', 'orders_exported',
+     'member_data_exported'));

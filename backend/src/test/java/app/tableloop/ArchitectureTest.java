@@ -48,8 +48,9 @@ class ArchitectureTest {
     MAY_USE.put("loyalty", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "wechat"));
     // Referral reads joins and paid orders from events, and checks tokens for membership through its port.
     MAY_USE.put("referral", Set.of("identity", "tenancy", "membership", "loyalty", "wechat"));
-    // Transactional subscribe messages learn of served orders and refunds from ordering's and payment's events.
-    MAY_USE.put("notice", Set.of("identity", "tenancy", "ordering", "payment", "wechat"));
+    // Transactional subscribe messages learn of served orders and refunds from ordering's and payment's events; they
+    // give members' exports and erasure their records through membership's port.
+    MAY_USE.put("notice", Set.of("identity", "tenancy", "ordering", "payment", "membership", "wechat"));
     // Campaigns reach members with loyalty's coupons; their results read orders and visits in SQL.
     MAY_USE.put("campaign", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "wechat"));

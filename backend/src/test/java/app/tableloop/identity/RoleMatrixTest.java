@@ -144,6 +144,7 @@ class RoleMatrixTest {
       Map.entry("pauseCampaign", Set.of("operator", "owner")),
       Map.entry("resumeCampaign", Set.of("operator", "owner")),
       Map.entry("stopCampaign", Set.of("operator", "owner")),
+      Map.entry("exportMemberData", Set.of("operator", "owner")),
       Map.entry("getExpiryReminders", Set.of("operator", "owner")),
       Map.entry("updateExpiryReminders", Set.of("operator", "owner")),
       Map.entry("listMessages", Set.of("diner")),
