@@ -17,6 +17,7 @@ import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
+import app.tableloop.referral.ReferralOutcomes;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class CampaignModule implements FeatureModule {
     CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
     ExpiryReminding reminding = new ExpiryReminding(platform.database(), messages, platform.clock());
-    this.apis = List.of(new CampaignApi(service),
+    this.apis = List.of(new CampaignApi(service, new ReferralCards(platform.database(), new ReferralOutcomes())),
         new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())), new SmsReplyApi(optOut),
         new ExpiryReminderApi(reminding));
     this.smsSimulator = live.isPresent() ? Optional.empty()
