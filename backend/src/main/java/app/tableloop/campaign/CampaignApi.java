@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** The HTTP side of campaign cards and launched campaigns (owner and operator). */
@@ -43,12 +42,15 @@ final class CampaignApi implements ApiModule {
   private void cards(RoutingContext rc) {
     campaigns.cards(Callers.of(rc))
         .compose(cards -> referral.card(Callers.of(rc)).map(referralCard -> {
-          List<ReferralCards.Card> ranked = new ArrayList<>(cards.stream()
-              .map(card -> new ReferralCards.Card(CampaignJson.card(card), CampaignRules.expectedGain(card.estimate())))
-              .toList());
-          ranked.add(referralCard);
-          ranked.sort(Comparator.comparingLong(ReferralCards.Card::expectedGainFen).reversed());
-          return CampaignJson.items(ranked.stream().map(ReferralCards.Card::json).toList());
+          // The cards come ranked: the referral card goes before the first that is expected to gain less.
+          int at = 0;
+          while (at < cards.size()
+              && CampaignRules.expectedGain(cards.get(at).estimate()) >= referralCard.expectedGainFen()) {
+            at++;
+          }
+          List<JsonObject> items = new ArrayList<>(cards.stream().map(CampaignJson::card).toList());
+          items.add(at, ReferralCards.json(referralCard));
+          return CampaignJson.items(items);
         }))
         .onSuccess(rc::json)
         .onFailure(rc::fail);

@@ -24,19 +24,21 @@ final class ReferralCards {
     this.outcomes = outcomes;
   }
 
-  /** The card and its expected gain, which ranks it among the others. */
-  record Card(JsonObject json, long expectedGainFen) {
+  /** The programme's outcome and estimate; its expected gain ranks it among the other cards. */
+  record Card(ReferralOutcome outcome, Estimate estimate) {
+    long expectedGainFen() {
+      return CampaignRules.expectedGain(estimate);
+    }
   }
 
   Future<Card> card(Access access) {
     return database.inTenant(access.tenantId(), sql -> outcomes.of(sql, access.tenantId()))
-        .map(outcome -> {
-          Estimate estimate = ReferralCardRules.estimate(outcome);
-          return new Card(json(outcome, estimate), CampaignRules.expectedGain(estimate));
-        });
+        .map(outcome -> new Card(outcome, ReferralCardRules.estimate(outcome)));
   }
 
-  private static JsonObject json(ReferralOutcome outcome, Estimate estimate) {
+  static JsonObject json(Card card) {
+    ReferralOutcome outcome = card.outcome();
+    Estimate estimate = card.estimate();
     return new JsonObject().put("type", TYPE).put("title", "邀请有礼")
         .put("summary", ReferralCardRules.summary(outcome))
         .put("audience", new JsonObject().put("count", outcome.members()).put("avg_basket_fen", outcome.avgBasketFen())
