@@ -4,6 +4,8 @@
 ALTER TABLE member_messages ADD COLUMN reminder_key text CHECK (length(reminder_key) BETWEEN 1 AND 80);
 CREATE UNIQUE INDEX member_messages_reminder_once ON member_messages (tenant_id, member_id, reminder_key)
     WHERE reminder_key IS NOT NULL;
+-- The pass's search for coupons about to end, brand by brand (points lots have theirs: points_lots_due).
+CREATE INDEX coupons_unused_by_end ON coupons (tenant_id, valid_until) WHERE used_at IS NULL;
 -- The owner's "reminded this week" count.
 CREATE INDEX member_messages_reminders ON member_messages (tenant_id, created_at) WHERE reminder_key IS NOT NULL;
 
