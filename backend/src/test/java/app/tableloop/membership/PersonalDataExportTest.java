@@ -51,6 +51,14 @@ class PersonalDataExportTest {
     sql("INSERT INTO referrals (tenant_id, sharer_member_id, friend_member_id, sharer_key, friend_key, outcome,"
         + " joined_at) VALUES ('" + tenant(shop) + "', '" + sharerId + "', '" + friendId + "', '\\x01', '\\x02',"
         + " 'counted', now())");
+    String campaign = UUID.randomUUID().toString();
+    sql("INSERT INTO campaigns (id, tenant_id, store_id, type, title, status, offer, params, message, starts_at,"
+        + " idempotency_key) VALUES ('" + campaign + "', '" + tenant(shop) + "', '" + shop.store().id() + "', 'win_back',"
+        + " '唤醒沉睡顾客', 'finished', '{}', '{}', '好久不见', now(), 'export-" + campaign + "')");
+    for (String member : List.of(sharerId, friendId)) {
+      sql("INSERT INTO campaign_recipients (campaign_id, tenant_id, member_id, template_id) VALUES ('" + campaign
+          + "', '" + tenant(shop) + "', '" + member + "', gen_random_uuid())");
+    }
     sql("INSERT INTO referral_rewards (sharer_member_id, tenant_id, rewarded_at, not_issued) VALUES ('" + sharerId
         + "', '" + tenant(shop) + "', now(), 'no_template')");
 
@@ -69,6 +77,11 @@ class PersonalDataExportTest {
     assertThat(mine.getJsonArray("referrals")).singleElement()
         .matches(referral -> ((JsonObject) referral).getString("role").equals("sharer"));
     assertThat(mine.getJsonArray("referral_reward")).hasSize(1);
+    assertThat(mine.getJsonArray("campaigns_reached")).singleElement()
+        .matches(reached -> ((JsonObject) reached).getString("title").equals("唤醒沉睡顾客"));
+    assertThat(mine.getJsonArray("subscribe_messages")).singleElement()
+        .matches(message -> ((JsonObject) message).getString("template_id").equals("tpl-" + sharerId));
+    assertThat(SECTIONS).allSatisfy(section -> assertThat(mine.getJsonArray(section)).as(section).isNotEmpty());
     assertThat(mine.encode()).as("nothing of the friend's").doesNotContain(friendCoupon).doesNotContain("好友的消息")
         .doesNotContain(friendId);
 
@@ -106,8 +119,8 @@ class PersonalDataExportTest {
   }
 
   /**
-   * A coupon, a stored-value refund, a message and an accepted subscription of the member, the message and the
-   * refund's reason saying {@code words}; answers the coupon's id.
+   * A coupon, a stored-value refund, a message, an accepted subscription and a subscribe message of the member, the
+   * message and the refund's reason saying {@code words}; answers the coupon's id.
    */
   private static String rowsOf(ARestaurant shop, String memberId, String words) {
     String tenant = tenant(shop);
@@ -122,6 +135,9 @@ class PersonalDataExportTest {
         + UUID.randomUUID() + "', 'refund', -100, 0, '" + words + "', now())");
     sql("INSERT INTO member_messages (tenant_id, member_id, title, body) VALUES ('" + tenant + "', '" + memberId
         + "', '通知', '" + words + "')");
+    sql("INSERT INTO subscribe_messages (tenant_id, user_id, kind, template_id, event_key, status, created_at)"
+        + " SELECT tenant_id, user_id, 'dishes_ready', 'tpl-" + memberId + "', 'dishes_ready:" + UUID.randomUUID()
+        + "', 'sent', now() FROM members WHERE id = '" + memberId + "'");
     sql("INSERT INTO subscribe_grants (tenant_id, store_id, user_id, kind, template_id, result, recorded_at)"
         + " SELECT tenant_id, '" + shop.store().id() + "', user_id, 'dishes_ready', 'tpl-" + memberId + "', 'accept',"
         + " now() FROM members WHERE id = '" + memberId + "'");
