@@ -139,6 +139,11 @@ class ExpiryRemindersTest {
     Instant midnight = LocalDate.of(2026, 12, 6).atStartOfDay(SHANGHAI).toInstant();
     assertThat(ExpiryReminderRules.couponText("¥20 满减券", midnight, SHANGHAI))
         .isEqualTo("您的 ¥20 满减券将于 12月5日 到期，记得来店使用");
+    assertThat(ExpiryReminderRules.weekStart(Instant.parse("2026-12-06T17:00:00Z"), SHANGHAI))
+        .as("Monday 7 December has begun in Shanghai: this week starts then")
+        .isEqualTo(Instant.parse("2026-12-06T16:00:00Z"));
+    assertThat(ExpiryReminderRules.weekStart(Instant.parse("2026-12-06T15:00:00Z"), SHANGHAI))
+        .isEqualTo(Instant.parse("2026-11-29T16:00:00Z"));
   }
 
   /** A ¥20-off coupon of the member's ending {@code endsIn} from now (used, when {@code used}); answers its id. */

@@ -4,10 +4,13 @@ import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.membership.MemberSteps;
+import app.tableloop.referral.ReferralOutcome;
+import app.tableloop.referral.ReferralSettings;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +83,24 @@ class ReferralCardTest {
     assertThat(theirs.getJsonObject("audience").getLong("count")).isZero();
     assertThat(theirs.getJsonObject("referral").getJsonObject("results").getLong("friends_joined")).isZero();
     assertThat(theirs.getJsonObject("referral").getValue("friend_coupon")).isNull();
+  }
+
+  @Test
+  void theEstimateCountsAPercentCouponUpToItsCapAndNothingForCouponsNotSet() {
+    ReferralOutcome.CouponFace eightyPercent = new ReferralOutcome.CouponFace("8折", "percent_off", 0, null, 20, 1500L,
+        30);
+    ReferralOutcome outcome = new ReferralOutcome(new ReferralSettings(true, 2, 10, Optional.empty(), Optional.empty()),
+        Optional.of(eightyPercent), Optional.empty(), 40, 10_000, 0, 0, 0, 0);
+    Estimate estimate = ReferralCardRules.estimate(outcome);
+    // 4 friends expected, 2 using 20% off a ¥100 basket capped at ¥15; two rewards of no coupon cost nothing.
+    assertThat(estimate.expectedRedemptions()).isEqualTo(2.0);
+    assertThat(estimate.couponCostFen()).isEqualTo(3_000);
+    assertThat(estimate.messageCostFen()).isZero();
+    assertThat(estimate.expectedRevenueFen()).isEqualTo(20_000);
+    ReferralSettings off = new ReferralSettings(false, 5, 10, Optional.empty(), Optional.empty());
+    assertThat(ReferralCardRules.summary(new ReferralOutcome(off, Optional.empty(), Optional.empty(), 3, 0, 0, 0, 0,
+        0)))
+        .isEqualTo("邀请有礼已关闭：好友入会得（未设置优惠券），邀满 5 位好友并消费得（未设置优惠券）");
   }
 
   private static JsonObject referralCard(ARestaurant shop) {
