@@ -63,4 +63,25 @@ function dispatchAction(storeId, campaignId, action, options = {}) {
   throw new Error(`unknown campaign action ${action}`);
 }
 
-module.exports = { fetchCards, fetchCampaigns, fetchCampaign, dispatchLaunch, dispatchAction };
+/** The automatic expiry reminders: on or off, and how many members they reminded this week. */
+function fetchExpiryReminders(storeId, options = {}) {
+  return api.request('expiryReminders', { ...options, params: store(storeId) });
+}
+
+function dispatchExpiryReminders(storeId, active, options = {}) {
+  return api.request('updateExpiryReminders', { ...options, params: store(storeId), body: { active } });
+}
+
+/** The referral programme's settings (邀请有礼): on or off, friends needed, the cap per sharer and both coupons. */
+function fetchReferralSettings(storeId, options = {}) {
+  return api.request('referralSettings', { ...options, params: store(storeId) });
+}
+
+function dispatchReferralSettings(storeId, settings, options = {}) {
+  return api.request('updateReferralSettings', { ...options, params: store(storeId), body: settings });
+}
+
+module.exports = {
+  fetchCards, fetchCampaigns, fetchCampaign, dispatchLaunch, dispatchAction, fetchExpiryReminders,
+  dispatchExpiryReminders, fetchReferralSettings, dispatchReferralSettings,
+};

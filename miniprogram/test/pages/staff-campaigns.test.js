@@ -3,11 +3,16 @@ const { backend, json, problem } = require('../support/backend');
 const { openPage, text, exists, tap, settle } = require('../support/pages');
 const { STORE_ID, STORE_PATH, heldAnswer } = require('../support/staff');
 const C = require('../support/campaigns');
+const L = require('../support/loyalty');
 
 const HOME = 'staff/pages/campaigns/home/index';
 const LAUNCH = 'staff/pages/campaigns/launch/index';
 const DETAIL = 'staff/pages/campaigns/detail/index';
+const REFERRAL = 'staff/pages/campaigns/referral/index';
+const SETTINGS = `${STORE_PATH}/referral-settings`;
+const TEMPLATES = `${STORE_PATH}/coupon-templates`;
 const CARDS = `${STORE_PATH}/campaign-cards`;
+const REMINDERS = `${STORE_PATH}/expiry-reminders`;
 const CAMPAIGNS = `${STORE_PATH}/campaigns`;
 const CAMPAIGN = C.campaign();
 const OWNER = { store: STORE_ID, role: 'owner' };
@@ -33,6 +38,7 @@ function store(routes = {}) {
   return backend({
     [`GET ${CARDS}`]: json(200, { items: [C.card(), BASKET] }),
     [`GET ${CAMPAIGNS}`]: json(200, { items: [CAMPAIGN] }),
+    [`GET ${REMINDERS}`]: json(200, C.reminders()),
     ...routes,
   });
 }
@@ -162,6 +168,55 @@ describe('营销', () => {
     phone.answer(store({ [`GET ${CARDS}`]: problem(403, 'forbidden', '只有店主可以发起营销活动') }));
     const refused = await openPage(HOME, OWNER);
     expect(text(refused, '.error')).toBe('只有店主可以发起营销活动');
+  });
+});
+
+describe('the referral card and the automatic reminders', () => {
+  test('邀请有礼 shows what it offers, its cost and results, and opens its settings instead of launching', async () => {
+    phone.answer(store({ [`GET ${CARDS}`]: json(200, { items: [C.referralCard(), C.card()] }) }));
+    const page = await openPage(HOME, OWNER);
+
+    const first = (selector) => page.querySelectorAll(selector)[0].dom.textContent;
+    expect(first('.card-title')).toBe('邀请有礼');
+    expect(first('.card-audience')).toBe('触达 120 人 · 平均客单价 ¥95.00 · 可短信触达 0 人');
+    expect(first('.card-offer')).toBe('好友入会得「新朋友满50减10」 · 邀满 5 位得「邀请奖励减30」');
+    expect(first('.card-cost')).toBe('预计花费 ¥60.00');
+    expect(text(page, '.card-referral-results')).toBe('好友入会 7 位 · 已消费 4 位 · 发放奖励 1 份 · 带来 ¥432.00');
+    expect(page.querySelectorAll('.launch')).toHaveLength(1);
+    expect(page.querySelectorAll('.adjust')).toHaveLength(1);
+
+    await tap(page, '.referral-settings');
+    expect(phone.navigations[0].url).toBe(`/staff/pages/campaigns/referral/index?store=${STORE_ID}&role=owner`);
+  });
+
+  test('到期提醒 says how many members it reminded this week, and is switched off and on again', async () => {
+    let active = true;
+    phone.answer(store({
+      [`PUT ${REMINDERS}`]: (request) => {
+        active = request.data.active;
+        return json(200, C.reminders({ active, summary: active ? '到期提醒：本周已提醒 12 位会员' : '到期提醒：已关闭' }));
+      },
+    }));
+    const page = await openPage(HOME, OWNER);
+    expect(text(page, '.reminders-summary')).toBe('到期提醒：本周已提醒 12 位会员');
+    expect(text(page, '.reminders-switch')).toBe('关闭提醒');
+
+    await tap(page, '.reminders-switch');
+    expect(sent('PUT', REMINDERS)).toEqual([{ active: false }]);
+    expect(text(page, '.reminders-summary')).toBe('到期提醒：已关闭');
+    expect(text(page, '.reminders-switch')).toBe('开启提醒');
+
+    await tap(page, '.reminders-switch');
+    expect(sent('PUT', REMINDERS)).toEqual([{ active: false }, { active: true }]);
+    expect(text(page, '.reminders-summary')).toBe('到期提醒：本周已提醒 12 位会员');
+  });
+
+  test('a refused switch shows the server\'s words and keeps the reminders as they were', async () => {
+    phone.answer(store({ [`PUT ${REMINDERS}`]: problem(403, 'forbidden', '只有店主可以修改到期提醒') }));
+    const page = await openPage(HOME, OWNER);
+    await tap(page, '.reminders-switch');
+    expect(phone.toasts).toContain('只有店主可以修改到期提醒');
+    expect(text(page, '.reminders-summary')).toBe('到期提醒：本周已提醒 12 位会员');
   });
 });
 
@@ -363,5 +418,73 @@ describe('the result card', () => {
     phone.answer(backend({ [`GET ${PATH}`]: problem(404, 'campaign_not_found', '活动不存在') }));
     const missing = await openPage(DETAIL, { ...OWNER, campaign: CAMPAIGN.id });
     expect(text(missing, '.error')).toBe('活动不存在');
+  });
+});
+
+describe('邀请有礼 settings', () => {
+  const WELCOME = L.template({ id: 'te000000-0000-4000-8000-000000000001', name: '新朋友满50减10' });
+  const REWARD = L.template({ id: 'te000000-0000-4000-8000-000000000002', name: '邀请奖励减30' });
+  const SAVED = {
+    active: true, needed: 5, cap_per_sharer: 10, friend_template_id: WELCOME.id, sharer_template_id: null,
+  };
+
+  function settings(routes = {}) {
+    return backend({
+      [`GET ${SETTINGS}`]: json(200, SAVED),
+      [`GET ${TEMPLATES}`]: json(200, { items: [WELCOME, REWARD] }),
+      [`PUT ${SETTINGS}`]: (request) => json(200, request.data),
+      ...routes,
+    });
+  }
+
+  test('the settings as kept: running, friends needed, the cap and both coupons by name', async () => {
+    phone.answer(settings());
+    const page = await openPage(REFERRAL, OWNER);
+
+    expect(text(page, '.active')).toBe('✓ 邀请有礼进行中');
+    expect(page.instance.data.needed).toBe('5');
+    expect(page.instance.data.cap).toBe('10');
+    expect(text(page, '.friend-coupon-name')).toBe('新朋友满50减10');
+    expect(text(page, '.sharer-coupon-name')).toBe('不发券');
+  });
+
+  test('changed and saved: sent whole, the coupons as template ids (none as null)', async () => {
+    phone.answer(settings());
+    const page = await openPage(REFERRAL, OWNER);
+
+    type(page, '.needed', '3');
+    page.querySelector('.sharer-coupon').dispatchEvent('change', { detail: { value: 2 } });
+    page.querySelector('.friend-coupon').dispatchEvent('change', { detail: { value: 0 } });
+    await tap(page, '.active');
+    await settle();
+    expect(text(page, '.sharer-coupon-name')).toBe('邀请奖励减30');
+    await tap(page, '.save >>> .t-button');
+
+    expect(sent('PUT', SETTINGS)).toEqual([{
+      active: false, needed: 3, cap_per_sharer: 10, friend_template_id: null, sharer_template_id: REWARD.id,
+    }]);
+    expect(phone.toasts).toContain('邀请有礼已保存');
+  });
+
+  test('a cap below the friends needed is refused before sending; the server\'s refusal shows its words', async () => {
+    phone.answer(settings({ [`PUT ${SETTINGS}`]: problem(400, 'coupon_template_unknown', '找不到这张优惠券', 'sharer_template_id') }));
+    const page = await openPage(REFERRAL, OWNER);
+
+    type(page, '.cap', '2');
+    await tap(page, '.save >>> .t-button');
+    expect(text(page, '.problem')).toBe('每人最多计入的好友数：请填不少于奖励所需人数、不超过 1000 的整数');
+    expect(sent('PUT', SETTINGS)).toEqual([]);
+
+    type(page, '.cap', '20');
+    await tap(page, '.save >>> .t-button');
+    expect(sent('PUT', SETTINGS)).toHaveLength(1);
+    expect(text(page, '.problem')).toBe('找不到这张优惠券');
+  });
+
+  test('settings that cannot be read show the reason and a retry', async () => {
+    phone.answer(settings({ [`GET ${SETTINGS}`]: problem(403, 'forbidden', '只有店主可以设置邀请有礼') }));
+    const page = await openPage(REFERRAL, OWNER);
+    expect(text(page, '.error')).toBe('只有店主可以设置邀请有礼');
+    expect(exists(page, '.retry')).toBe(true);
   });
 });

@@ -63,4 +63,35 @@ function referral(overrides = {}) {
   };
 }
 
-module.exports = { STORE_PATH, card, campaign, results, message, referral };
+/** The referral programme's card on 营销, with its settings' coupons and what it came to. */
+function referralCard(overrides = {}) {
+  return {
+    type: 'referral',
+    title: '邀请有礼',
+    summary: '120 位会员可分享邀请：好友入会得「新朋友满50减10」，邀满 5 位好友并消费得「邀请奖励减30」',
+    audience: { count: 120, avg_basket_fen: 9500, reachable_by_sms: 0 },
+    offer: null,
+    estimate: { expected_redemptions: 6, coupon_cost_fen: 6000, message_cost_fen: 0, total_cost_fen: 6000, expected_revenue_fen: 57000 },
+    preview: { message: '邀请好友入会，好友得「新朋友满50减10」；邀满 5 位好友并消费，你得「邀请奖励减30」', coupon: '新朋友满50减10', sms: null },
+    params: {},
+    recurring: true,
+    running_campaign_id: null,
+    referral: {
+      active: true, needed: 5, cap_per_sharer: 10,
+      friend_coupon: { name: '新朋友满50减10', kind: 'amount_off', threshold_fen: 5000, amount_off_fen: 1000, validity_days: 30 },
+      sharer_coupon: { name: '邀请奖励减30', kind: 'amount_off', threshold_fen: 0, amount_off_fen: 3000, validity_days: 30 },
+      results: { friends_joined: 7, friends_paid: 4, rewards_given: 1, revenue_fen: 43200 },
+    },
+    ...overrides,
+  };
+}
+
+/** The automatic expiry reminders as 营销 shows them. */
+function reminders(overrides = {}) {
+  return {
+    active: true, reminded_this_week: 12, summary: '到期提醒：本周已提醒 12 位会员', coupon_days: 3, points_days: 7,
+    ...overrides,
+  };
+}
+
+module.exports = { STORE_PATH, card, campaign, results, message, referral, referralCard, reminders };

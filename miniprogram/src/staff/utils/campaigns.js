@@ -47,8 +47,23 @@ function previewCoupon(coupon) {
   return coupon.name ? `${coupon.name}（${offerText(coupon)}）` : offerText(coupon);
 }
 
+/** The referral card's programme in words: the coupons, and what it came to. */
+function referralView(referral) {
+  if (!referral) {
+    return null;
+  }
+  const coupon = (face) => (face ? `「${face.name}」` : '（未设置优惠券）');
+  const { results } = referral;
+  return {
+    active: referral.active,
+    offer: `好友入会得${coupon(referral.friend_coupon)} · 邀满 ${referral.needed} 位得${coupon(referral.sharer_coupon)}`,
+    results: `好友入会 ${results.friends_joined} 位 · 已消费 ${results.friends_paid} 位 · 发放奖励 ${results.rewards_given} 份 · 带来 ${formatFen(results.revenue_fen)}`,
+  };
+}
+
 function cardView(card) {
   const { audience, estimate } = card;
+  const referral = referralView(card.referral);
   return {
     type: card.type,
     typeName: TYPE_NAMES[card.type] || card.type,
@@ -56,7 +71,8 @@ function cardView(card) {
     summary: card.summary,
     audience: `${audience.count} 人 · 平均客单价 ${formatFen(audience.avg_basket_fen)} · 可短信触达 ${audience.reachable_by_sms} 人`,
     empty: audience.count === 0,
-    offer: offerText(card.offer),
+    offer: referral ? referral.offer : offerText(card.offer),
+    referral,
     cost: formatFen(estimate.total_cost_fen),
     costParts: `预计核销 ${estimate.expected_redemptions} 张 · 券 ${formatFen(estimate.coupon_cost_fen)} · 消息 ${formatFen(estimate.message_cost_fen)}`,
     message: (card.preview && card.preview.message) || '',

@@ -1,14 +1,18 @@
 package app.tableloop;
 
 import app.tableloop.campaign.CampaignModule;
+import app.tableloop.campaign.CampaignPersonalData;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
 import app.tableloop.loyalty.LoyaltyModule;
+import app.tableloop.loyalty.LoyaltyPersonalData;
 import app.tableloop.loyalty.coupon.Checkout;
 import app.tableloop.loyalty.storedvalue.TopUps;
 import app.tableloop.membership.MembershipModule;
+import app.tableloop.membership.PersonalData;
 import app.tableloop.menu.MenuModule;
 import app.tableloop.notice.NoticeModule;
+import app.tableloop.notice.NoticePersonalData;
 import app.tableloop.ordering.OrderingModule;
 import app.tableloop.payment.PaymentFollowUp;
 import app.tableloop.payment.PaymentModule;
@@ -23,6 +27,7 @@ import app.tableloop.platform.runtime.Infrastructure;
 import app.tableloop.platform.runtime.ServiceVerticle;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.referral.ReferralModule;
+import app.tableloop.referral.ReferralPersonalData;
 import app.tableloop.tenancy.TenancyModule;
 import app.tableloop.wechat.WeChatConnection;
 import app.tableloop.wechat.WeChatGateway;
@@ -38,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +79,10 @@ public final class Application implements AutoCloseable {
     PaymentModule payment = new PaymentModule(platform, wechat, tenancy, ordering, new TopUps());
     // Joins check referral tokens through membership's port; referral's handlers run after membership's.
     ReferralModule referral = new ReferralModule(platform, wechat);
-    MembershipModule membership = new MembershipModule(platform, wechat, identity, referral.tokens());
+    // Exports and erasure reach what the other features hold about a member through membership's port.
+    List<PersonalData> personalData = Stream.of(LoyaltyPersonalData.sections(), ReferralPersonalData.sections(),
+        CampaignPersonalData.sections(), NoticePersonalData.sections()).flatMap(List::stream).toList();
+    MembershipModule membership = new MembershipModule(platform, wechat, identity, referral.tokens(), personalData);
     LoyaltyModule loyalty = new LoyaltyModule(platform, ordering, payment);
     CampaignModule campaigns = new CampaignModule(platform, loyalty.couponIssuing(), membership.marketingOptOut());
     return new Features.Api(identity.guard(), List.of(

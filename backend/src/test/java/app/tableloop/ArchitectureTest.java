@@ -48,11 +48,13 @@ class ArchitectureTest {
     MAY_USE.put("loyalty", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "wechat"));
     // Referral reads joins and paid orders from events, and checks tokens for membership through its port.
     MAY_USE.put("referral", Set.of("identity", "tenancy", "membership", "loyalty", "wechat"));
-    // Transactional subscribe messages learn of served orders and refunds from ordering's and payment's events.
-    MAY_USE.put("notice", Set.of("identity", "tenancy", "ordering", "payment", "wechat"));
-    // Campaigns reach members with loyalty's coupons; their results read orders and visits in SQL.
+    // Transactional subscribe messages learn of served orders and refunds from ordering's and payment's events; they
+    // give members' exports and erasure their records through membership's port.
+    MAY_USE.put("notice", Set.of("identity", "tenancy", "ordering", "payment", "membership", "wechat"));
+    // Campaigns reach members with loyalty's coupons; their results read orders and visits in SQL; the referral
+    // programme's card reads referral's outcome (referral itself uses no campaign class).
     MAY_USE.put("campaign", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
-        "wechat"));
+        "referral", "wechat"));
     // Insights read what every other feature recorded, in SQL, and rank campaign cards by their expected return.
     MAY_USE.put("insight", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "campaign", "wechat"));

@@ -1,13 +1,15 @@
 // 营销: the campaign cards computed from this store's data, ranked by expected return (who each would reach, what it
 // offers, what it would cost, what members would see), launched in one tap or after changing the offer; below them the
-// campaigns running and finished, each with its status and what it brought back.
+// campaigns running and finished, each with its status and what it brought back. The referral programme is a card too
+// (it is not launched: its tap opens its settings), and the automatic expiry reminders show what they did this week,
+// with their switch.
 const api = require('../../../../services/request');
 const campaigns = require('../../../../services/campaigns');
 const { cardView, campaignView, withoutNulls } = require('../../../utils/campaigns');
 const { screenUrl, queryOf, once, readOnShow } = require('../../../utils/screens');
 
 Page(readOnShow({
-  data: { store: '', role: '', loading: true, error: '', cards: [], campaigns: [], busy: '' },
+  data: { store: '', role: '', loading: true, error: '', cards: [], campaigns: [], reminders: null, busy: '' },
 
   onLoad(query) {
     const { store, role } = queryOf(query);
@@ -17,12 +19,13 @@ Page(readOnShow({
   },
 
   async read() {
-    const [cards, launched] = await Promise.all([
+    const [cards, launched, reminders] = await Promise.all([
       campaigns.fetchCards(this.data.store, { quiet: true }),
       campaigns.fetchCampaigns(this.data.store, { quiet: true }),
+      campaigns.fetchExpiryReminders(this.data.store, { quiet: true }),
     ]);
     this.cards = cards;
-    return { cards: cards.map(cardView), campaigns: launched.map(campaignView) };
+    return { cards: cards.map(cardView), campaigns: launched.map(campaignView), reminders };
   },
 
   /** 一键发起: the card as shown (its offer and audience), after the owner confirms what it will cost. */
@@ -63,6 +66,24 @@ Page(readOnShow({
         fail: () => resolve(false),
       });
     });
+  },
+
+  /** Switches the expiry reminders off or on. */
+  onReminders() {
+    const active = !this.data.reminders.active;
+    return once(this, 'reminders', async () => {
+      try {
+        const reminders = await campaigns.dispatchExpiryReminders(this.data.store, active, { quiet: true });
+        this.setData({ reminders });
+        wx.showToast({ title: active ? '到期提醒已开启' : '到期提醒已关闭', icon: 'success' });
+      } catch (error) {
+        wx.showToast({ title: error.message, icon: 'none', duration: 2500 });
+      }
+    });
+  },
+
+  onReferralSettings() {
+    wx.navigateTo({ url: screenUrl('campaigns/referral', { store: this.data.store, role: this.data.role }) });
   },
 
   onAdjust(event) {

@@ -8,20 +8,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The HTTP side of campaign cards and launched campaigns (owner and operator). */
 final class CampaignApi implements ApiModule {
   private final CampaignService campaigns;
+  private final ReferralCards referral;
 
-  CampaignApi(CampaignService campaigns) {
+  CampaignApi(CampaignService campaigns, ReferralCards referral) {
     this.campaigns = campaigns;
+    this.referral = referral;
   }
 
   @Override
   public void mount(RouterBuilder api) {
-    api.getRoute("listCampaignCards").addHandler(rc -> campaigns.cards(Callers.of(rc))
-        .onSuccess(cards -> rc.json(CampaignJson.items(cards.stream().map(CampaignJson::card).toList())))
-        .onFailure(rc::fail));
+    api.getRoute("listCampaignCards").addHandler(this::cards);
     api.getRoute("launchCampaign").addHandler(this::launch);
     api.getRoute("listCampaigns").addHandler(rc -> campaigns.list(Callers.of(rc))
         .onSuccess(list -> rc.json(CampaignJson.items(list.stream().map(CampaignJson::campaign).toList())))
@@ -34,6 +36,24 @@ final class CampaignApi implements ApiModule {
         campaigns.change(Callers.of(rc), Requests.id(rc, "campaign"), CampaignStatus.Change.RESUME)));
     api.getRoute("stopCampaign").addHandler(rc -> answer(rc,
         campaigns.change(Callers.of(rc), Requests.id(rc, "campaign"), CampaignStatus.Change.STOP)));
+  }
+
+  /** The launchable cards and the referral programme's, ranked together by expected gain. */
+  private void cards(RoutingContext rc) {
+    campaigns.cards(Callers.of(rc))
+        .compose(cards -> referral.card(Callers.of(rc)).map(referralCard -> {
+          // The cards come ranked: the referral card goes before the first that is expected to gain less.
+          int at = 0;
+          while (at < cards.size()
+              && CampaignRules.expectedGain(cards.get(at).estimate()) >= referralCard.expectedGainFen()) {
+            at++;
+          }
+          List<JsonObject> items = new ArrayList<>(cards.stream().map(CampaignJson::card).toList());
+          items.add(at, ReferralCards.json(referralCard));
+          return CampaignJson.items(items);
+        }))
+        .onSuccess(rc::json)
+        .onFailure(rc::fail);
   }
 
   private void launch(RoutingContext rc) {

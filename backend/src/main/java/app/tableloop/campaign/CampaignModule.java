@@ -3,6 +3,8 @@ package app.tableloop.campaign;
 import app.tableloop.campaign.inbox.MessageBox;
 import app.tableloop.campaign.inbox.MessageBoxApi;
 import app.tableloop.campaign.inbox.Messages;
+import app.tableloop.campaign.reminder.ExpiryReminderApi;
+import app.tableloop.campaign.reminder.ExpiryReminding;
 import app.tableloop.campaign.sms.SmsProvider;
 import app.tableloop.campaign.sms.SmsReplyApi;
 import app.tableloop.campaign.sms.SmsSettings;
@@ -15,13 +17,15 @@ import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
+import app.tableloop.referral.ReferralOutcomes;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Campaigns: cards and launches for the owner ({@code campaign}), the dispatcher that reaches their members, and the
- * diner's message box ({@code campaign.inbox}).
+ * Campaigns: cards and launches for the owner ({@code campaign}), the dispatcher that reaches their members, the
+ * diner's message box ({@code campaign.inbox}) and the automatic expiry reminders written into it
+ * ({@code campaign.reminder}).
  */
 public final class CampaignModule implements FeatureModule {
   private final List<ApiModule> apis;
@@ -44,8 +48,10 @@ public final class CampaignModule implements FeatureModule {
     this.messages = new Messages();
     CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
-    this.apis = List.of(new CampaignApi(service),
-        new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())), new SmsReplyApi(optOut));
+    ExpiryReminding reminding = new ExpiryReminding(platform.database(), messages, platform.clock());
+    this.apis = List.of(new CampaignApi(service, new ReferralCards(platform.database(), new ReferralOutcomes())),
+        new MessageBoxApi(new MessageBox(platform.database(), messages, platform.clock())), new SmsReplyApi(optOut),
+        new ExpiryReminderApi(reminding));
     this.smsSimulator = live.isPresent() ? Optional.empty()
         : Optional.of(new SmsSimulator(platform.clock(), platform.redis()));
     Future<SmsProvider> provider = live.<Future<SmsProvider>>map(settings -> Future.succeededFuture(
@@ -54,7 +60,7 @@ public final class CampaignModule implements FeatureModule {
             .map(simulator -> new TencentSms(simulator.settings(perSecond))));
     this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, platform.clock())
         .job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
-        perSecond, smsSimulator.isPresent(), platform.clock()).job());
+        perSecond, smsSimulator.isPresent(), platform.clock()).job(), reminding.job());
   }
 
   /** Members' message boxes, for other parts that write to a member in the mini-program (in their transaction). */

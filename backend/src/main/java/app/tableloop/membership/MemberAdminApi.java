@@ -52,6 +52,7 @@ public final class MemberAdminApi implements ApiModule {
         .onSuccess(days -> rc.json(new JsonObject().put("retention_days", days))).onFailure(rc::fail));
     api.getRoute("exportMembers").addHandler(rc -> csv(rc, "members.csv", export::members));
     api.getRoute("exportOrders").addHandler(rc -> csv(rc, "orders.csv", export::orders));
+    api.getRoute("exportMemberData").addHandler(rc -> csv(rc, "member-data.csv", export::memberData));
   }
 
   private void list(RoutingContext rc) {

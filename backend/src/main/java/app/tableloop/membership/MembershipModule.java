@@ -25,9 +25,10 @@ public final class MembershipModule implements FeatureModule {
 
   /**
    * @param referralTokens how a join checks the referral token it carries (the referral feature, through this port)
+   * @param personalData   what the other features hold about members, for exports and erasure (through this port)
    */
   public MembershipModule(Platform platform, WeChatGateway wechat, IdentityModule identity,
-                          ReferralTokens referralTokens) {
+                          ReferralTokens referralTokens, List<PersonalData> personalData) {
     Database database = platform.database();
     Clock clock = platform.clock();
     Members members = new Members();
@@ -39,13 +40,14 @@ public final class MembershipModule implements FeatureModule {
     StaffJoinCodes joinCodes = new StaffJoinCodes();
     Membership membership = new Membership(database, members, notices, consents, visits, joinCodes, phones,
         new WeChatChecks(wechat), referralTokens, new Outbox(), clock);
-    Erasure erasure = new Erasure(members, visits, consents, audit);
+    PersonalDataSections sections = new PersonalDataSections(personalData);
+    Erasure erasure = new Erasure(members, visits, consents, audit, sections);
     PrivacyRights rights = new PrivacyRights(database, members, membership, consents, audit, visits, phones, erasure,
-        identity.sessions(), clock);
+        sections, identity.sessions(), clock);
     this.apis = List.of(
         new MembershipApi(membership, rights, phones, clock),
         new MemberAdminApi(new MemberAdmin(database, members, membership, notices, consents, audit, visits, phones),
-            new TenantExport(database, audit, phones)),
+            new TenantExport(database, audit, phones, sections)),
         new RecruitmentApi(new Recruitment(database, joinCodes, wechat, clock)));
     this.jobs = List.of(new MemberRetention(database, members, erasure, identity.sessions(), clock).job());
     this.handlers = List.of(new VisitStatistics(members, visits));

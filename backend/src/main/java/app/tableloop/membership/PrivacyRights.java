@@ -24,12 +24,13 @@ public final class PrivacyRights {
   private final DinerVisits visits;
   private final PhoneSealing phones;
   private final Erasure erasure;
+  private final PersonalDataSections personalData;
   private final Sessions sessions;
   private final Clock clock;
 
   public PrivacyRights(Database database, Members members, Membership membership, ConsentLedger consents,
-                       AccessAudit audit, DinerVisits visits, PhoneSealing phones, Erasure erasure, Sessions sessions,
-                       Clock clock) {
+                       AccessAudit audit, DinerVisits visits, PhoneSealing phones, Erasure erasure,
+                       PersonalDataSections personalData, Sessions sessions, Clock clock) {
     this.database = database;
     this.members = members;
     this.membership = membership;
@@ -38,11 +39,15 @@ public final class PrivacyRights {
     this.visits = visits;
     this.phones = phones;
     this.erasure = erasure;
+    this.personalData = personalData;
     this.sessions = sessions;
     this.clock = clock;
   }
 
-  /** Everything held about the calling member, the phone in clear (it is theirs); the export itself is audited. */
+  /**
+   * Everything held about the calling member, the phone in clear (it is theirs), with each other feature's section
+   * (coupons, points, stored value, referrals, messages, subscriptions); the export itself is audited.
+   */
   public Future<JsonObject> export(Access access) {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> members.byUser(sql, tenantId, access.user().userId())
@@ -55,13 +60,15 @@ public final class PrivacyRights {
                 .compose(ledger -> visits.of(sql, tenantId, member.userId(), ALL_VISITS)
                     .compose(all -> visits.ordersOf(sql, tenantId, member.userId())
                         .compose(orders -> audit.of(sql, tenantId, member.id())
-                            .map(accesses -> MembershipJson.profile(profile, phone(member), false)
-                                .put("openid", access.user().openId())
-                                .put("exported_at", clock.instant().toString())
-                                .put("consents", new JsonArray(ledger))
-                                .put("visits", new JsonArray(all))
-                                .put("orders", new JsonArray(orders))
-                                .put("accesses", new JsonArray(accesses)))))))));
+                            .compose(accesses -> personalData.of(sql, tenantId, member.id())
+                                .map(sections -> MembershipJson.profile(profile, phone(member), false)
+                                    .put("openid", access.user().openId())
+                                    .put("exported_at", clock.instant().toString())
+                                    .put("consents", new JsonArray(ledger))
+                                    .put("visits", new JsonArray(all))
+                                    .put("orders", new JsonArray(orders))
+                                    .put("accesses", new JsonArray(accesses))
+                                    .mergeIn(sections)))))))));
   }
 
   /** Leaves the membership: erased now, the person's sessions ended after commit. */

@@ -25,11 +25,13 @@ public final class TenantExport {
   private final Database database;
   private final AccessAudit audit;
   private final PhoneSealing phones;
+  private final PersonalDataSections personalData;
 
-  public TenantExport(Database database, AccessAudit audit, PhoneSealing phones) {
+  TenantExport(Database database, AccessAudit audit, PhoneSealing phones, PersonalDataSections personalData) {
     this.database = database;
     this.audit = audit;
     this.phones = phones;
+    this.personalData = personalData;
   }
 
   /** Every member, active and erased (those with nothing personal left), with their whole phone number. */
@@ -62,6 +64,16 @@ public final class TenantExport {
             row.getString("number"), row.getLocalDate("business_date"), row.getString("status"),
             row.getLong("total_fen"), row.getOffsetDateTime("placed_at"), row.getBoolean("paid"),
             row.getUUID("member_id"), row.getString("notes")));
+  }
+
+  /**
+   * What the other features hold about each member (coupons, points, stored value, referrals, messages,
+   * subscriptions): one line per row, its section, its member and the row as JSON.
+   */
+  public Future<Void> memberData(Access access, WriteStream<Buffer> out) {
+    return export(access, AccessAudit.Action.MEMBER_DATA_EXPORTED, out, CsvLine.of("section", "member_id", "data"),
+        "SELECT section, member_id, data FROM (" + personalData.allRows() + ") d ORDER BY member_id, section",
+        row -> CsvLine.of(row.getString("section"), row.getUUID("member_id"), row.getString("data")));
   }
 
   private Future<Void> export(Access access, AccessAudit.Action action, WriteStream<Buffer> out, String header,

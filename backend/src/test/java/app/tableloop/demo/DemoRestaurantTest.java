@@ -263,7 +263,7 @@ class DemoRestaurantTest {
     List<JsonObject> cards = objects(ok(service.get(storePath("/campaign-cards"), owner)).getJsonArray("items"));
 
     assertThat(cards).extracting(card -> card.getString("type"))
-        .containsExactlyInAnyOrder("win_back", "basket_boost", "welcome", "birthday", "off_peak");
+        .containsExactlyInAnyOrder("win_back", "basket_boost", "welcome", "birthday", "off_peak", "referral");
     assertThat(cards).allSatisfy(card -> {
       assertThat(card.getJsonObject("audience").getLong("count")).as(card.getString("type")).isPositive();
       assertThat(card.getJsonObject("audience").getLong("avg_basket_fen")).as(card.getString("type")).isPositive();
@@ -277,6 +277,8 @@ class DemoRestaurantTest {
         .isEqualTo(DemoDay.JOININGS.size() + DemoHistory.REGULARS.stream()
             .filter(regular -> regular.joinedDaysAgo() <= 30).count());
     assertThat(service.env().count("SELECT count(*) FROM members WHERE visits >= 2")).isGreaterThan(SLEEPING.size());
+    assertThat(card(cards, "referral").getJsonObject("referral").getJsonObject("friend_coupon").getString("name"))
+        .isEqualTo(DemoReferral.FRIEND_COUPON);
   }
 
   @Test

@@ -144,6 +144,9 @@ class RoleMatrixTest {
       Map.entry("pauseCampaign", Set.of("operator", "owner")),
       Map.entry("resumeCampaign", Set.of("operator", "owner")),
       Map.entry("stopCampaign", Set.of("operator", "owner")),
+      Map.entry("exportMemberData", Set.of("operator", "owner")),
+      Map.entry("getExpiryReminders", Set.of("operator", "owner")),
+      Map.entry("updateExpiryReminders", Set.of("operator", "owner")),
       Map.entry("listMessages", Set.of("diner")),
       Map.entry("getMessageBanner", Set.of("diner")),
       Map.entry("readMessage", Set.of("diner")));
@@ -309,6 +312,7 @@ class RoleMatrixTest {
           .put("idempotency_key", "matrix-" + UUID.randomUUID());
       case "updateReferralSettings" -> new JsonObject().put("active", true).put("needed", 5)
           .put("cap_per_sharer", 10);
+      case "updateExpiryReminders" -> new JsonObject().put("active", true);
       case "recordSubscriptions" -> new JsonObject().put("results", new JsonObject().put("sim-dishes-ready", "accept"));
       default -> null;
     };

@@ -33,6 +33,22 @@ public final class Messages {
         .map(rows -> rows.rowCount() == 1);
   }
 
+  /**
+   * Writes a service notice (a reminder) into the member's box, in the caller's transaction, once per
+   * {@code reminderKey} for the member however often it is asked. Answers whether it was written.
+   */
+  public Future<Boolean> remind(SqlClient sql, UUID tenantId, UUID memberId, String title, String body, UUID couponId,
+                                String reminderKey, Instant now) {
+    return sql.preparedQuery("""
+            INSERT INTO member_messages (tenant_id, member_id, title, body, coupon_id, reminder_key, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (tenant_id, member_id, reminder_key) WHERE reminder_key IS NOT NULL DO NOTHING
+            """)
+        .execute(Tuple.from(Arrays.asList(tenantId, memberId, title, body, couponId, reminderKey,
+            now.atOffset(java.time.ZoneOffset.UTC))))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
   Future<List<Message>> ofMember(SqlClient sql, UUID tenantId, UUID memberId) {
     return sql.preparedQuery("""
             SELECT id, title, body, coupon_id, campaign_id, created_at, read_at IS NOT NULL AS read

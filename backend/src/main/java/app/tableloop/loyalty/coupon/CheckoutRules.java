@@ -165,7 +165,7 @@ public final class CheckoutRules {
   }
 
   /** 5 % off is 95折, 10 % off 9折. */
-  private static String zhe(int percentOff) {
+  public static String zhe(int percentOff) {
     int rate = 100 - percentOff;
     return (rate % 10 == 0 ? Integer.toString(rate / 10) : Integer.toString(rate)) + "折";
   }
