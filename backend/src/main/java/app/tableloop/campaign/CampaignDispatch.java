@@ -4,6 +4,7 @@ import app.tableloop.campaign.inbox.Messages;
 import app.tableloop.loyalty.coupon.CouponIssuing;
 import app.tableloop.loyalty.coupon.CouponSource;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.job.JobLease;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Future;
@@ -30,22 +31,32 @@ import java.util.UUID;
  * locks in one order and never deadlock. A batch holds its campaign's row with a key-share lock: a pause or stop
  * (which locks the row for update) waits for the batch in hand and the next one sees it. A member due an SMS is
  * marked so here; {@link SmsSending} sends it afterwards, on its own.
- * Recurring campaigns (welcome, birthday) gain the members who newly qualify at each pass: the unique (campaign,
- * member) key keeps that to once per member, whichever instance does it, so no lease is needed.
+ * Starting scheduled campaigns and enrolling the members who newly qualify for recurring ones (welcome, birthday) is
+ * done only by the instance holding the dispatch's {@link JobLease}, renewed each pass and taken over by another
+ * instance once its holder stops renewing; the unique recipient key still keeps enrolment to once per member should
+ * two instances overlap (a pass that outlasts the lease). Reaching the members already enrolled is every instance's
+ * work: batches claimed with SKIP LOCKED share it out.
  */
 public final class CampaignDispatch {
   /** Event-bus address that runs a pass at once and replies with how many members it reached. */
   public static final String DISPATCH_NOW = "campaign.dispatch";
   static final int BATCH = 100;
+  static final Duration EVERY = Duration.ofSeconds(30);
+  /** A few passes: a holder missing one pass keeps it, one gone for three loses it. */
+  static final Duration LEASE_TTL = EVERY.multipliedBy(3);
+  static final String LEASE = "campaign.dispatch";
 
   private final Database database;
   private final Audiences audiences;
   private final CouponIssuing issuing;
   private final Messages messages;
+  private final JobLease lease;
   private final Clock clock;
 
-  CampaignDispatch(Database database, Audiences audiences, CouponIssuing issuing, Messages messages, Clock clock) {
+  CampaignDispatch(Database database, Audiences audiences, CouponIssuing issuing, Messages messages, JobLease lease,
+                   Clock clock) {
     this.database = database;
+    this.lease = lease;
     this.audiences = audiences;
     this.issuing = issuing;
     this.messages = messages;
@@ -53,7 +64,7 @@ public final class CampaignDispatch {
   }
 
   public PeriodicJob job() {
-    return new PeriodicJob(DISPATCH_NOW, Duration.ofSeconds(30), this::pass);
+    return new PeriodicJob(DISPATCH_NOW, EVERY, this::pass);
   }
 
   private record Claimed(UUID memberId, UUID templateId, long amountOffFen, boolean reachableBySms) {
@@ -64,24 +75,25 @@ public final class CampaignDispatch {
   }
 
   public Future<Integer> pass() {
-    return database.pool().query("SELECT tenants_with_campaign_work() AS tenant_id").execute()
+    return lease.hold().compose(leading -> database.pool().query("SELECT tenants_with_campaign_work() AS tenant_id")
+        .execute()
         .compose(rows -> {
           Future<Integer> chain = Future.succeededFuture(0);
           for (Row row : rows) {
             UUID tenantId = row.getUUID("tenant_id");
-            chain = chain.compose(done -> tenant(tenantId).map(count -> done + count));
+            chain = chain.compose(done -> tenant(tenantId, leading).map(count -> done + count));
           }
           return chain;
-        });
+        }));
   }
 
-  /** The tenant's live campaigns, one after another. */
-  private Future<Integer> tenant(UUID tenantId) {
+  /** The tenant's live campaigns, one after another; the leader also starts the scheduled ones that are due. */
+  private Future<Integer> tenant(UUID tenantId, boolean leading) {
     Instant now = clock.instant();
-    return database.inTenant(tenantId, sql -> sql.preparedQuery("""
+    return database.inTenant(tenantId, sql -> (!leading ? Future.<Void>succeededFuture() : sql.preparedQuery("""
                 UPDATE campaigns SET status = 'running'
                  WHERE tenant_id = $1 AND status = 'scheduled' AND starts_at <= $2
-                """).execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC)))
+                """).execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC))).<Void>mapEmpty())
             .compose(started -> sql.preparedQuery("""
                     SELECT c.id, c.type, c.title, c.message, c.offer, c.params, c.budget_fen IS NOT NULL AS budgeted,
                            s.time_zone
@@ -102,7 +114,7 @@ public final class CampaignDispatch {
         .compose(live -> {
           Future<Integer> chain = Future.succeededFuture(0);
           for (Live campaign : live) {
-            chain = chain.compose(done -> enrolNewcomers(tenantId, campaign, now)
+            chain = chain.compose(done -> enrolNewcomers(tenantId, campaign, leading, now)
                 .compose(enrolled -> batches(tenantId, campaign))
                 .compose(count -> finishIfDone(tenantId, campaign).map(finished -> done + count)));
           }
@@ -110,8 +122,8 @@ public final class CampaignDispatch {
         });
   }
 
-  private Future<Integer> enrolNewcomers(UUID tenantId, Live campaign, Instant now) {
-    return !campaign.type().recurring() ? Future.succeededFuture(0)
+  private Future<Integer> enrolNewcomers(UUID tenantId, Live campaign, boolean leading, Instant now) {
+    return !leading || !campaign.type().recurring() ? Future.succeededFuture(0)
         : database.inTenant(tenantId, sql -> audiences.enrol(sql, tenantId, campaign.id(), campaign.type(),
             campaign.params(), campaign.perMember(), now, LocalDate.ofInstant(now, campaign.zone())));
   }

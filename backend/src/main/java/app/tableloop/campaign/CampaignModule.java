@@ -13,6 +13,7 @@ import app.tableloop.loyalty.coupon.CouponTemplates;
 import app.tableloop.membership.MarketingOptOut;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.job.JobLease;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
 import io.vertx.core.Future;
@@ -52,8 +53,10 @@ public final class CampaignModule implements FeatureModule {
             new TencentSms(settings)))
         .orElseGet(() -> smsSimulator.orElseThrow().start(platform.vertx())
             .map(simulator -> new TencentSms(simulator.settings(perSecond))));
-    this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, platform.clock())
-        .job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
+    JobLease dispatchLease = new JobLease(platform.database(), CampaignDispatch.LEASE, JobLease.THIS_PROCESS,
+        CampaignDispatch.LEASE_TTL, platform.clock());
+    this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, dispatchLease,
+        platform.clock()).job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
         perSecond, smsSimulator.isPresent(), platform.clock()).job());
   }
 

@@ -211,4 +211,45 @@ class CampaignDispatchTest {
     dispatch();
     assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("reached")).isEqualTo(1);
   }
+
+  @Test
+  void anInstanceWithoutTheLeaseStartsNoScheduledCampaignAndEnrolsNobodyUntilTheLeaseIsItsToTake() {
+    ARestaurant shop = ARestaurant.payFirst(service, "租约面馆", "L1", 2000);
+    String first = steps.aMember(shop, "first-" + UUID.randomUUID(), false, null);
+    String welcome = ok(steps.launch(shop, shop.owner(), launching("welcome"))).getString("id");
+    String sleeper = steps.aMember(shop, "sleeper-" + UUID.randomUUID(), false, null);
+    steps.history(shop, sleeper, 2, 40_000, 100, 300);
+    String winBack = ok(steps.launch(shop, shop.owner(), launching("win_back")
+        .put("starts_at", Instant.now().plus(1, ChronoUnit.DAYS).toString()))).getString("id");
+    steps.sql("UPDATE campaigns SET starts_at = now() - interval '1 minute' WHERE id = '" + winBack + "'");
+    steps.sql("""
+        INSERT INTO job_leases (name, holder, expires_at)
+        VALUES ('campaign.dispatch', 'another-instance', now() + interval '1 hour')
+        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at""");
+    String later;
+    try {
+      later = steps.aMember(shop, "later-" + UUID.randomUUID(), false, null);
+
+      dispatch();
+
+      assertThat(ok(service.get(shop.path("/wallet/coupons"), first)).getJsonArray("items"))
+          .as("members enrolled at launch are reached by any instance").hasSize(1);
+      assertThat(ok(service.get(shop.path("/wallet/coupons"), later)).getJsonArray("items"))
+          .as("only the holder enrols newcomers").isEmpty();
+      assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + welcome + "'"))
+          .isEqualTo(1);
+      assertThat(steps.campaign(shop, winBack).getString("status")).as("only the holder starts it")
+          .isEqualTo("scheduled");
+    } finally {
+      steps.sql("UPDATE job_leases SET expires_at = now() - interval '1 second' WHERE name = 'campaign.dispatch'");
+    }
+
+    dispatch();
+
+    assertThat(ok(service.get(shop.path("/wallet/coupons"), later)).getJsonArray("items")).hasSize(1);
+    assertThat(steps.campaign(shop, welcome).getJsonObject("results").getLong("reached")).isEqualTo(2);
+    assertThat(steps.campaign(shop, winBack).getJsonObject("results").getLong("reached")).isEqualTo(1);
+    assertThat(steps.count("SELECT count(*) FROM job_leases WHERE name = 'campaign.dispatch'"
+        + " AND holder <> 'another-instance' AND expires_at > now()")).as("taken over").isEqualTo(1);
+  }
 }
