@@ -25,17 +25,18 @@ import java.util.UUID;
 /**
  * Reaches the members of live campaigns, exactly once each, however many instances run it and wherever one dies.
  * Recipients are claimed in batches with {@code FOR UPDATE SKIP LOCKED}, so two dispatchers never take the same
- * member; for each, the coupon is issued, the message written and the row marked sent in one transaction, so a
- * dispatcher that dies mid-batch leaves its members pending, with nothing half-given, for the next pass. A batch takes
- * its recipients in the order of their coupon templates, whose rows issuing locks, so that batches racing take those
- * locks in one order and never deadlock. A batch holds its campaign's row with a key-share lock: a pause or stop
- * (which locks the row for update) waits for the batch in hand and the next one sees it. A member due an SMS is
- * marked so here; {@link SmsSending} sends it afterwards, on its own.
+ * member; for each (and each occasion: a birthday campaign greets its member once a year), the coupon is issued, the
+ * message written and the row marked sent in one transaction, so a dispatcher that dies mid-batch leaves its members
+ * pending, with nothing half-given, for the next pass. A batch takes its recipients in the order of their coupon
+ * templates, whose rows issuing locks, so that batches racing take those locks in one order and never deadlock. A
+ * batch holds its campaign's row with a key-share lock: a pause or stop (which locks the row for update) waits for the
+ * batch in hand and the next one sees it. A member due an SMS is marked so here; {@link SmsSending} sends it
+ * afterwards, on its own.
  * Starting scheduled campaigns and enrolling the members who newly qualify for recurring ones (welcome, birthday) is
  * done only by the instance holding the dispatch's {@link JobLease}, renewed each pass and taken over by another
- * instance once its holder stops renewing; the unique recipient key still keeps enrolment to once per member should
- * two instances overlap (a pass that outlasts the lease). Reaching the members already enrolled is every instance's
- * work: batches claimed with SKIP LOCKED share it out.
+ * instance once its holder stops renewing; the unique recipient key still keeps enrolment to once per member (and
+ * occasion) should two instances overlap (a pass that outlasts the lease). Reaching the members already enrolled is
+ * every instance's work: batches claimed with SKIP LOCKED share it out.
  */
 public final class CampaignDispatch {
   /** Event-bus address that runs a pass at once and replies with how many members it reached. */
@@ -67,7 +68,7 @@ public final class CampaignDispatch {
     return new PeriodicJob(DISPATCH_NOW, EVERY, this::pass);
   }
 
-  private record Claimed(UUID memberId, UUID templateId, long amountOffFen, boolean reachableBySms) {
+  private record Claimed(UUID memberId, String occasion, UUID templateId, long amountOffFen, boolean reachableBySms) {
   }
 
   private record Live(UUID id, CampaignType type, String title, String message, AudienceParams params,
@@ -159,21 +160,21 @@ public final class CampaignDispatch {
                FOR KEY SHARE
             """).execute(Tuple.of(tenantId, campaign.id(), now.atOffset(ZoneOffset.UTC)))
         .compose(running -> running.size() == 0 ? Future.succeededFuture(List.<Claimed>of()) : sql.preparedQuery("""
-                SELECT r.member_id, r.template_id, o.amount_off_fen,
+                SELECT r.member_id, r.occasion, r.template_id, o.amount_off_fen,
                        m.marketing_consent AND m.phone_sealed IS NOT NULL AS reachable_by_sms
                   FROM campaign_recipients r
                   JOIN campaign_offers o ON o.tenant_id = r.tenant_id AND o.campaign_id = r.campaign_id
                                         AND o.template_id = r.template_id
                   JOIN members m ON m.tenant_id = r.tenant_id AND m.id = r.member_id
                  WHERE r.tenant_id = $1 AND r.campaign_id = $2 AND r.state = 'pending'
-                 ORDER BY r.template_id, r.member_id
+                 ORDER BY r.template_id, r.member_id, r.occasion
                  LIMIT $3
                    FOR UPDATE OF r SKIP LOCKED
                 """).execute(Tuple.of(tenantId, campaign.id(), BATCH))
             .map(rows -> {
               List<Claimed> claimed = new ArrayList<>();
-              rows.forEach(row -> claimed.add(new Claimed(row.getUUID("member_id"), row.getUUID("template_id"),
-                  row.getLong("amount_off_fen"), row.getBoolean("reachable_by_sms"))));
+              rows.forEach(row -> claimed.add(new Claimed(row.getUUID("member_id"), row.getString("occasion"),
+                  row.getUUID("template_id"), row.getLong("amount_off_fen"), row.getBoolean("reachable_by_sms"))));
               return claimed;
             }))
         .compose(claimed -> {
@@ -195,15 +196,15 @@ public final class CampaignDispatch {
     return withinBudget.compose(within -> !within ? skip(sql, tenantId, campaign, recipient, "budget_spent")
         : issuing.issue(sql, tenantId, recipient.memberId(), recipient.templateId(), CouponSource.CAMPAIGN)
             .compose(coupon -> messages.write(sql, tenantId, recipient.memberId(), campaign.title(),
-                    campaign.message(), coupon.id(), campaign.id())
+                    campaign.message(), coupon.id(), campaign.id(), recipient.occasion())
                 .compose(written -> sql.preparedQuery("""
                         UPDATE campaign_recipients
                            SET state = 'sent', sent_at = $4::timestamptz, coupon_id = $5,
                                sms_state = CASE WHEN $6::boolean THEN 'due' END,
                                sms_due_at = CASE WHEN $6::boolean THEN $4::timestamptz END
-                         WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3
+                         WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3 AND occasion = $7
                         """).execute(Tuple.of(tenantId, campaign.id(), recipient.memberId(),
-                        now.atOffset(ZoneOffset.UTC), coupon.id(), recipient.reachableBySms()))))
+                        now.atOffset(ZoneOffset.UTC), coupon.id(), recipient.reachableBySms(), recipient.occasion()))))
             .<Void>mapEmpty()
             .recover(failure -> failure instanceof Refused refused
                 ? skip(sql, tenantId, campaign, recipient, refused.refusal().code())
@@ -213,7 +214,8 @@ public final class CampaignDispatch {
   private static Future<Void> skip(SqlClient sql, UUID tenantId, Live campaign, Claimed recipient, String reason) {
     return sql.preparedQuery("""
             UPDATE campaign_recipients SET state = 'skipped', skip_reason = $4
-             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3
-            """).execute(Tuple.of(tenantId, campaign.id(), recipient.memberId(), reason)).mapEmpty();
+             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3 AND occasion = $5
+            """).execute(Tuple.of(tenantId, campaign.id(), recipient.memberId(), reason, recipient.occasion()))
+        .mapEmpty();
   }
 }

@@ -55,9 +55,10 @@ public final class CampaignModule implements FeatureModule {
             .map(simulator -> new TencentSms(simulator.settings(perSecond))));
     JobLease dispatchLease = new JobLease(platform.database(), CampaignDispatch.LEASE, JobLease.THIS_PROCESS,
         CampaignDispatch.LEASE_TTL, platform.clock());
-    this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, dispatchLease,
-        platform.clock()).job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
-        perSecond, smsSimulator.isPresent(), platform.clock()).job());
+    this.jobs = List.of(
+        new CampaignDispatch(platform.database(), audiences, issuing, messages, dispatchLease, platform.clock()).job(),
+        new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
+            perSecond, smsSimulator.isPresent(), platform.clock()).job());
   }
 
   /** Members' message boxes, for other parts that write to a member in the mini-program (in their transaction). */

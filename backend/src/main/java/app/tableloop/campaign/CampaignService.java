@@ -208,7 +208,8 @@ public final class CampaignService {
             CampaignRules.couponName(type, each[0], each[1]),
             new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, each[0], each[1], null, null, null, false,
                 CouponTerms.Scope.MENU, List.of(), false, validHours),
-            new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, 1, null, null, true, null);
+            new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, type.couponsPerMember(), null,
+            null, true, null);
         chain = chain.compose(done -> templates.insert(sql, tenantId, template, access.user().userId())
             .compose(inserted -> campaigns.addOffer(sql, tenantId, campaignId, inserted.id(), each[0], each[1])));
       }

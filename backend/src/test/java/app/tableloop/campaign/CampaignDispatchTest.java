@@ -5,12 +5,25 @@ import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.campaign.inbox.Messages;
+import app.tableloop.loyalty.coupon.CouponIssuing;
+import app.tableloop.platform.database.Database;
+import app.tableloop.platform.job.JobLease;
+import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * race; a paused campaign waits; and the result card reads what a reached member's order with the coupon brought.
  */
 class CampaignDispatchTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static RunningService service;
   static CampaignSteps steps;
 
@@ -251,5 +265,51 @@ class CampaignDispatchTest {
     assertThat(steps.campaign(shop, winBack).getJsonObject("results").getLong("reached")).isEqualTo(1);
     assertThat(steps.count("SELECT count(*) FROM job_leases WHERE name = 'campaign.dispatch'"
         + " AND holder <> 'another-instance' AND expires_at > now()")).as("taken over").isEqualTo(1);
+  }
+
+  @Test
+  void aBirthdayCampaignGreetsItsMemberOncePerBirthdayWhileDispatchersRaceAcrossTheYearBoundary() {
+    ARestaurant shop = ARestaurant.payFirst(service, "生日面馆", "B1", 2000);
+    String diner = steps.aMember(shop, "birthday-" + UUID.randomUUID(), false, null);
+    String member = steps.memberId(shop, diner);
+    steps.sql("UPDATE members SET birthday = '1990-01-02' WHERE id = '" + member + "'");
+    String id = ok(steps.launch(shop, shop.owner(), launching("birthday"))).getString("id");
+    int year = LocalDate.now(SHANGHAI).getYear() + 2;
+    Vertx vertx = VertxFactory.create().vertx();
+    Database others = Database.connect(vertx, service.env().appUrl(), 8, "other-instances");
+    try {
+      for (int birthday : List.of(year, year + 1)) {
+        // Two instances a week before the birthday and two on New Year's Day, each believing it leads (as when a
+        // pass outlasts the lease): all of them find the member due the same birthday.
+        Instant weekBefore = LocalDate.of(birthday - 1, 12, 28).atTime(10, 0).atZone(SHANGHAI).toInstant();
+        Instant newYear = LocalDate.of(birthday, 1, 1).atTime(10, 0).atZone(SHANGHAI).toInstant();
+        List<CampaignDispatch> racing = IntStream.range(0, 4).mapToObj(i -> dispatcher(others,
+            Clock.fixed(i % 2 == 0 ? weekBefore : newYear, ZoneOffset.UTC), birthday + "-" + i)).toList();
+
+        Await.result(Future.all(racing.stream().map(CampaignDispatch::pass).toList()));
+        Await.result(racing.get(1).pass());
+
+        assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+            + "' AND occasion = '" + birthday + "' AND state = 'sent'")).as("greeted once for " + birthday)
+            .isEqualTo(1);
+      }
+    } finally {
+      Await.result(others.close());
+      Await.result(vertx.close());
+    }
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id + "'"))
+        .as("once a year, two years").isEqualTo(2);
+    assertThat(steps.count("""
+        SELECT count(*) FROM coupons c JOIN campaign_offers o ON o.template_id = c.template_id
+         WHERE o.campaign_id = '%s' AND c.member_id = '%s'""".formatted(id, member))).isEqualTo(2);
+    assertThat(steps.count("SELECT count(DISTINCT occasion) FROM member_messages WHERE campaign_id = '" + id
+        + "' AND member_id = '" + member + "'")).isEqualTo(2);
+    assertThat(steps.count("SELECT count(*) FROM member_messages WHERE campaign_id = '" + id + "'")).isEqualTo(2);
+  }
+
+  /** Another instance's dispatcher on the service's database, with its own clock and its own lease, which it holds. */
+  private static CampaignDispatch dispatcher(Database database, Clock clock, String instance) {
+    return new CampaignDispatch(database, new Audiences(), new CouponIssuing(clock), new Messages(),
+        new JobLease(database, "test.instance." + instance, instance, Duration.ofMinutes(5), clock), clock);
   }
 }
