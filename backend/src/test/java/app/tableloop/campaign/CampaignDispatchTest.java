@@ -169,6 +169,53 @@ class CampaignDispatchTest {
   }
 
   @Test
+  void refundsComeOffTheAttributedRevenueAndAnOrderRefundedInFullCountsNeitherRevenueNorCoupon() {
+    ARestaurant shop = ARestaurant.payFirst(service, "退款面馆", "F1", 17_000);
+    String diner = steps.aMember(shop, "refunded-" + UUID.randomUUID(), false, null);
+    steps.history(shop, diner, 2, 40_000, 90, 300);
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("offer", new JsonObject()
+        .put("threshold_fen", 50_000).put("amount_off_fen", 5_000).put("validity_days", 14)))).getString("id");
+    dispatch();
+    String coupon = ok(service.get(shop.path("/messages"), diner)).getJsonArray("items").getJsonObject(0)
+        .getString("coupon_id");
+    String tab = ok(service.openTab(shop.store(), shop.table("F1"), diner)).getString("id");
+    shop.post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish()).put("quantity", 5));
+    String order = shop.post(diner, "/tabs/" + tab + "/orders", new JsonObject()
+        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 2).put("coupon", coupon))
+        .getString("id");
+    ok(service.call(HttpMethod.POST, shop.path("/orders/" + order + "/counter-payment"), shop.staff(),
+        new JsonObject().put("method", "cash")));
+
+    refund(shop, order, 10_000);
+    JsonObject partly = steps.campaign(shop, id).getJsonObject("results");
+    assertThat(List.of(partly.getLong("coupons_redeemed"), partly.getLong("attributed_orders"),
+        partly.getLong("attributed_revenue_fen"), partly.getLong("coupon_cost_fen")))
+        .as("¥800 paid, ¥100 of it refunded: the coupon was still used").containsExactly(1L, 1L, 70_000L, 5_000L);
+    assertThat(partly.getDouble("return_on_cost")).isEqualTo(14.0);
+
+    // Expired meanwhile, so a full refund cannot give the coupon back to the wallet: it stays on the order.
+    steps.sql("UPDATE coupons SET valid_from = now() - interval '20 days', valid_until = now() - interval '1 day'"
+        + " WHERE id = '" + coupon + "'");
+    refund(shop, order, 70_000);
+    service.eventsHandled();
+
+    assertThat(steps.count("SELECT count(*) FROM coupons WHERE id = '" + coupon + "' AND order_id = '" + order + "'"))
+        .isEqualTo(1);
+    JsonObject refunded = steps.campaign(shop, id).getJsonObject("results");
+    assertThat(List.of(refunded.getLong("coupons_redeemed"), refunded.getLong("attributed_orders"),
+        refunded.getLong("attributed_revenue_fen"), refunded.getLong("coupon_cost_fen"), refunded.getLong("cost_fen")))
+        .as("refunded in full: no sale, no coupon spent").containsExactly(0L, 0L, 0L, 0L, 0L);
+    assertThat(refunded.getValue("return_on_cost")).isNull();
+  }
+
+  private static void refund(ARestaurant shop, String order, long amountFen) {
+    JsonObject refund = ok(service.call(HttpMethod.POST, shop.path("/orders/" + order + "/refunds"), shop.owner(),
+        new JsonObject().put("amount_fen", amountFen).put("reason", "菜品问题")
+            .put("idempotency_key", "refund-" + UUID.randomUUID())));
+    assertThat(refund.getString("status")).isEqualTo("succeeded");
+  }
+
+  @Test
   void aWelcomeCampaignKeepsReachingMembersWhoJoinLaterOnceEach() {
     ARestaurant shop = ARestaurant.payFirst(service, "新客礼面馆", "W1", 2000);
     String first = steps.aMember(shop, "first-" + UUID.randomUUID(), false, null);
