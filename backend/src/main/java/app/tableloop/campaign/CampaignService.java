@@ -141,7 +141,11 @@ public final class CampaignService {
                 : store(sql, access).compose(store -> audiences.medianBasket(sql, tenantId)
                     .compose(median -> launchNew(sql, access, store, type, launch, median, now)))))
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-            && ONE_LIVE_PER_TYPE.equals(pg.getConstraint()) ? refuse(CampaignRefusal.ALREADY_RUNNING)
+            && ONE_LIVE_PER_TYPE.equals(pg.getConstraint())
+            // Another launch went live first: the same request (its key) committed meanwhile is answered.
+            ? database.inTenant(tenantId, sql -> campaigns.byKey(sql, tenantId, launch.idempotencyKey())
+                .compose(earlier -> earlier.isPresent() ? repeated(sql, tenantId, type, earlier.get())
+                    : refuse(CampaignRefusal.ALREADY_RUNNING)))
             : Future.failedFuture(failure));
   }
 
