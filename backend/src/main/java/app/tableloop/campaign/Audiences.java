@@ -20,8 +20,12 @@ import java.util.UUID;
  * A member's average basket is what they spent over their visits.
  */
 final class Audiences {
-  /** A type's predicate with its parameters numbered from the index the caller gave. */
-  record Predicate(String sql, List<Object> values) {
+  /**
+   * A type's predicate with its parameters numbered from the index the caller gave, and the occasion a member it holds
+   * is reached for: the year of the birthday coming for a birthday campaign (greeted each year), '' for any other
+   * (reached once).
+   */
+  record Predicate(String sql, String occasion, List<Object> values) {
   }
 
   /** The per-member threshold of a basket boost, in SQL: {@link CampaignRules#basketBoostThreshold} exactly. */
@@ -37,6 +41,9 @@ final class Audiences {
 
   static Predicate predicate(CampaignType type, AudienceParams params, Instant now, LocalDate today, int first) {
     List<Object> values = new ArrayList<>();
+    String birthdayYear = "(SELECT min(to_char(d, 'YYYY')) FROM generate_series($" + first + "::date, $" + first
+        + "::date + $" + (first + 1) + "::int, interval '1 day') d"
+        + " WHERE to_char(d, 'MMDD') = to_char(m.birthday, 'MMDD'))";
     String sql = switch (type) {
       case WIN_BACK -> {
         values.add(now.atOffset(ZoneOffset.UTC));
@@ -70,7 +77,7 @@ final class Audiences {
             + " interval '1 day') d)";
       }
     };
-    return new Predicate(sql, values);
+    return new Predicate(sql, type == CampaignType.BIRTHDAY ? birthdayYear : "''", values);
   }
 
   /** The median of the members' average baskets (0 without any paid visit): the win-back's default floor. */
@@ -151,8 +158,8 @@ final class Audiences {
 
   /**
    * Writes a recipient row for every member the campaign reaches now, in one statement, each with the coupon
-   * template of their offer; a member the campaign already holds is left as they are (the unique key). Answers how
-   * many rows were written.
+   * template of their offer; a member the campaign already holds for the same occasion is left as they are (the
+   * unique key). Answers how many rows were written.
    */
   Future<Integer> enrol(SqlClient sql, UUID tenantId, UUID campaignId, CampaignType type, AudienceParams params,
                         boolean perMember, Instant now, LocalDate today) {
@@ -165,12 +172,12 @@ final class Audiences {
     String offerMatch = perMember ? " AND o.threshold_fen = " + basketBoostThreshold("$3::bigint")
         : " AND $3::int IS NOT NULL";
     return sql.preparedQuery("""
-            INSERT INTO campaign_recipients (campaign_id, tenant_id, member_id, template_id)
-            SELECT $2, $1, m.id, o.template_id
+            INSERT INTO campaign_recipients (campaign_id, tenant_id, member_id, template_id, occasion)
+            SELECT $2, $1, m.id, o.template_id,\s""" + predicate.occasion() + "\n" + """
               FROM members m
               JOIN campaign_offers o ON o.tenant_id = $1 AND o.campaign_id = $2\s""" + offerMatch + "\n" + """
              WHERE m.tenant_id = $1 AND m.status = 'active' AND\s""" + predicate.sql() + "\n" + """
-            ON CONFLICT (campaign_id, member_id) DO NOTHING
+            ON CONFLICT (campaign_id, member_id, occasion) DO NOTHING
             """)
         .execute(Tuple.from(values))
         .map(rows -> rows.rowCount());

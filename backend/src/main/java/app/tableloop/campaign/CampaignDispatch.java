@@ -4,6 +4,7 @@ import app.tableloop.campaign.inbox.Messages;
 import app.tableloop.loyalty.coupon.CouponIssuing;
 import app.tableloop.loyalty.coupon.CouponSource;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.job.JobLease;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Future;
@@ -24,28 +25,39 @@ import java.util.UUID;
 /**
  * Reaches the members of live campaigns, exactly once each, however many instances run it and wherever one dies.
  * Recipients are claimed in batches with {@code FOR UPDATE SKIP LOCKED}, so two dispatchers never take the same
- * member; for each, the coupon is issued, the message written and the row marked sent in one transaction, so a
- * dispatcher that dies mid-batch leaves its members pending, with nothing half-given, for the next pass. A batch takes
- * its recipients in the order of their coupon templates, whose rows issuing locks, so that batches racing take those
- * locks in one order and never deadlock. A batch holds its campaign's row with a key-share lock: a pause or stop
- * (which locks the row for update) waits for the batch in hand and the next one sees it. A member due an SMS is
- * marked so here; {@link SmsSending} sends it afterwards, on its own.
- * Recurring campaigns (welcome, birthday) gain the members who newly qualify at each pass: the unique (campaign,
- * member) key keeps that to once per member, whichever instance does it, so no lease is needed.
+ * member; for each (and each occasion: a birthday campaign greets its member once a year), the coupon is issued, the
+ * message written and the row marked sent in one transaction, so a dispatcher that dies mid-batch leaves its members
+ * pending, with nothing half-given, for the next pass. A batch takes its recipients in the order of their coupon
+ * templates, whose rows issuing locks, so that batches racing take those locks in one order and never deadlock. A
+ * batch holds its campaign's row with a key-share lock: a pause or stop (which locks the row for update) waits for the
+ * batch in hand and the next one sees it. A member due an SMS is marked so here; {@link SmsSending} sends it
+ * afterwards, on its own.
+ * Starting scheduled campaigns and enrolling the members who newly qualify for recurring ones (welcome, birthday) is
+ * done only by the instance holding the dispatch's {@link JobLease}, renewed each pass and taken over by another
+ * instance once its holder stops renewing; the unique recipient key still keeps enrolment to once per member (and
+ * occasion) should two instances overlap (a pass that outlasts the lease). Reaching the members already enrolled is
+ * every instance's work: batches claimed with SKIP LOCKED share it out.
  */
 public final class CampaignDispatch {
   /** Event-bus address that runs a pass at once and replies with how many members it reached. */
   public static final String DISPATCH_NOW = "campaign.dispatch";
   static final int BATCH = 100;
+  static final Duration EVERY = Duration.ofSeconds(30);
+  /** A few passes: a holder missing one pass keeps it, one gone for three loses it. */
+  static final Duration LEASE_TTL = EVERY.multipliedBy(3);
+  static final String LEASE = "campaign.dispatch";
 
   private final Database database;
   private final Audiences audiences;
   private final CouponIssuing issuing;
   private final Messages messages;
+  private final JobLease lease;
   private final Clock clock;
 
-  CampaignDispatch(Database database, Audiences audiences, CouponIssuing issuing, Messages messages, Clock clock) {
+  CampaignDispatch(Database database, Audiences audiences, CouponIssuing issuing, Messages messages, JobLease lease,
+                   Clock clock) {
     this.database = database;
+    this.lease = lease;
     this.audiences = audiences;
     this.issuing = issuing;
     this.messages = messages;
@@ -53,10 +65,10 @@ public final class CampaignDispatch {
   }
 
   public PeriodicJob job() {
-    return new PeriodicJob(DISPATCH_NOW, Duration.ofSeconds(30), this::pass);
+    return new PeriodicJob(DISPATCH_NOW, EVERY, this::pass);
   }
 
-  private record Claimed(UUID memberId, UUID templateId, long amountOffFen, boolean reachableBySms) {
+  private record Claimed(UUID memberId, String occasion, UUID templateId, long amountOffFen, boolean reachableBySms) {
   }
 
   private record Live(UUID id, CampaignType type, String title, String message, AudienceParams params,
@@ -64,24 +76,25 @@ public final class CampaignDispatch {
   }
 
   public Future<Integer> pass() {
-    return database.pool().query("SELECT tenants_with_campaign_work() AS tenant_id").execute()
+    return lease.hold().compose(leading -> database.pool().query("SELECT tenants_with_campaign_work() AS tenant_id")
+        .execute()
         .compose(rows -> {
           Future<Integer> chain = Future.succeededFuture(0);
           for (Row row : rows) {
             UUID tenantId = row.getUUID("tenant_id");
-            chain = chain.compose(done -> tenant(tenantId).map(count -> done + count));
+            chain = chain.compose(done -> tenant(tenantId, leading).map(count -> done + count));
           }
           return chain;
-        });
+        }));
   }
 
-  /** The tenant's live campaigns, one after another. */
-  private Future<Integer> tenant(UUID tenantId) {
+  /** The tenant's live campaigns, one after another; the leader also starts the scheduled ones that are due. */
+  private Future<Integer> tenant(UUID tenantId, boolean leading) {
     Instant now = clock.instant();
-    return database.inTenant(tenantId, sql -> sql.preparedQuery("""
+    return database.inTenant(tenantId, sql -> (!leading ? Future.<Void>succeededFuture() : sql.preparedQuery("""
                 UPDATE campaigns SET status = 'running'
                  WHERE tenant_id = $1 AND status = 'scheduled' AND starts_at <= $2
-                """).execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC)))
+                """).execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC))).<Void>mapEmpty())
             .compose(started -> sql.preparedQuery("""
                     SELECT c.id, c.type, c.title, c.message, c.offer, c.params, c.budget_fen IS NOT NULL AS budgeted,
                            s.time_zone
@@ -102,7 +115,7 @@ public final class CampaignDispatch {
         .compose(live -> {
           Future<Integer> chain = Future.succeededFuture(0);
           for (Live campaign : live) {
-            chain = chain.compose(done -> enrolNewcomers(tenantId, campaign, now)
+            chain = chain.compose(done -> enrolNewcomers(tenantId, campaign, leading, now)
                 .compose(enrolled -> batches(tenantId, campaign))
                 .compose(count -> finishIfDone(tenantId, campaign).map(finished -> done + count)));
           }
@@ -110,8 +123,8 @@ public final class CampaignDispatch {
         });
   }
 
-  private Future<Integer> enrolNewcomers(UUID tenantId, Live campaign, Instant now) {
-    return !campaign.type().recurring() ? Future.succeededFuture(0)
+  private Future<Integer> enrolNewcomers(UUID tenantId, Live campaign, boolean leading, Instant now) {
+    return !leading || !campaign.type().recurring() ? Future.succeededFuture(0)
         : database.inTenant(tenantId, sql -> audiences.enrol(sql, tenantId, campaign.id(), campaign.type(),
             campaign.params(), campaign.perMember(), now, LocalDate.ofInstant(now, campaign.zone())));
   }
@@ -147,21 +160,21 @@ public final class CampaignDispatch {
                FOR KEY SHARE
             """).execute(Tuple.of(tenantId, campaign.id(), now.atOffset(ZoneOffset.UTC)))
         .compose(running -> running.size() == 0 ? Future.succeededFuture(List.<Claimed>of()) : sql.preparedQuery("""
-                SELECT r.member_id, r.template_id, o.amount_off_fen,
+                SELECT r.member_id, r.occasion, r.template_id, o.amount_off_fen,
                        m.marketing_consent AND m.phone_sealed IS NOT NULL AS reachable_by_sms
                   FROM campaign_recipients r
                   JOIN campaign_offers o ON o.tenant_id = r.tenant_id AND o.campaign_id = r.campaign_id
                                         AND o.template_id = r.template_id
                   JOIN members m ON m.tenant_id = r.tenant_id AND m.id = r.member_id
                  WHERE r.tenant_id = $1 AND r.campaign_id = $2 AND r.state = 'pending'
-                 ORDER BY r.template_id, r.member_id
+                 ORDER BY r.template_id, r.member_id, r.occasion
                  LIMIT $3
                    FOR UPDATE OF r SKIP LOCKED
                 """).execute(Tuple.of(tenantId, campaign.id(), BATCH))
             .map(rows -> {
               List<Claimed> claimed = new ArrayList<>();
-              rows.forEach(row -> claimed.add(new Claimed(row.getUUID("member_id"), row.getUUID("template_id"),
-                  row.getLong("amount_off_fen"), row.getBoolean("reachable_by_sms"))));
+              rows.forEach(row -> claimed.add(new Claimed(row.getUUID("member_id"), row.getString("occasion"),
+                  row.getUUID("template_id"), row.getLong("amount_off_fen"), row.getBoolean("reachable_by_sms"))));
               return claimed;
             }))
         .compose(claimed -> {
@@ -183,15 +196,15 @@ public final class CampaignDispatch {
     return withinBudget.compose(within -> !within ? skip(sql, tenantId, campaign, recipient, "budget_spent")
         : issuing.issue(sql, tenantId, recipient.memberId(), recipient.templateId(), CouponSource.CAMPAIGN)
             .compose(coupon -> messages.write(sql, tenantId, recipient.memberId(), campaign.title(),
-                    campaign.message(), coupon.id(), campaign.id())
+                    campaign.message(), coupon.id(), campaign.id(), recipient.occasion())
                 .compose(written -> sql.preparedQuery("""
                         UPDATE campaign_recipients
                            SET state = 'sent', sent_at = $4::timestamptz, coupon_id = $5,
                                sms_state = CASE WHEN $6::boolean THEN 'due' END,
                                sms_due_at = CASE WHEN $6::boolean THEN $4::timestamptz END
-                         WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3
+                         WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3 AND occasion = $7
                         """).execute(Tuple.of(tenantId, campaign.id(), recipient.memberId(),
-                        now.atOffset(ZoneOffset.UTC), coupon.id(), recipient.reachableBySms()))))
+                        now.atOffset(ZoneOffset.UTC), coupon.id(), recipient.reachableBySms(), recipient.occasion()))))
             .<Void>mapEmpty()
             .recover(failure -> failure instanceof Refused refused
                 ? skip(sql, tenantId, campaign, recipient, refused.refusal().code())
@@ -201,7 +214,8 @@ public final class CampaignDispatch {
   private static Future<Void> skip(SqlClient sql, UUID tenantId, Live campaign, Claimed recipient, String reason) {
     return sql.preparedQuery("""
             UPDATE campaign_recipients SET state = 'skipped', skip_reason = $4
-             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3
-            """).execute(Tuple.of(tenantId, campaign.id(), recipient.memberId(), reason)).mapEmpty();
+             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3 AND occasion = $5
+            """).execute(Tuple.of(tenantId, campaign.id(), recipient.memberId(), reason, recipient.occasion()))
+        .mapEmpty();
   }
 }

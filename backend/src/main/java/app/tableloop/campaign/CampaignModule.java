@@ -15,6 +15,7 @@ import app.tableloop.loyalty.coupon.CouponTemplates;
 import app.tableloop.membership.MarketingOptOut;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.job.JobLease;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.referral.ReferralOutcomes;
@@ -58,9 +59,13 @@ public final class CampaignModule implements FeatureModule {
             new TencentSms(settings)))
         .orElseGet(() -> smsSimulator.orElseThrow().start(platform.vertx())
             .map(simulator -> new TencentSms(simulator.settings(perSecond))));
-    this.jobs = List.of(new CampaignDispatch(platform.database(), audiences, issuing, messages, platform.clock())
-        .job(), new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
-        perSecond, smsSimulator.isPresent(), platform.clock()).job(), reminding.job());
+    JobLease dispatchLease = new JobLease(platform.database(), CampaignDispatch.LEASE, JobLease.THIS_PROCESS,
+        CampaignDispatch.LEASE_TTL, platform.clock());
+    this.jobs = List.of(
+        new CampaignDispatch(platform.database(), audiences, issuing, messages, dispatchLease, platform.clock()).job(),
+        new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
+            perSecond, smsSimulator.isPresent(), platform.clock()).job(),
+        reminding.job());
   }
 
   /** Members' message boxes, for other parts that write to a member in the mini-program (in their transaction). */

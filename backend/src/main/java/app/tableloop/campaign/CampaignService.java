@@ -141,7 +141,11 @@ public final class CampaignService {
                 : store(sql, access).compose(store -> audiences.medianBasket(sql, tenantId)
                     .compose(median -> launchNew(sql, access, store, type, launch, median, now)))))
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-            && ONE_LIVE_PER_TYPE.equals(pg.getConstraint()) ? refuse(CampaignRefusal.ALREADY_RUNNING)
+            && ONE_LIVE_PER_TYPE.equals(pg.getConstraint())
+            // Another launch went live first: the same request (its key) committed meanwhile is answered.
+            ? database.inTenant(tenantId, sql -> campaigns.byKey(sql, tenantId, launch.idempotencyKey())
+                .compose(earlier -> earlier.isPresent() ? repeated(sql, tenantId, type, earlier.get())
+                    : refuse(CampaignRefusal.ALREADY_RUNNING)))
             : Future.failedFuture(failure));
   }
 
@@ -208,7 +212,8 @@ public final class CampaignService {
             CampaignRules.couponName(type, each[0], each[1]),
             new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, each[0], each[1], null, null, null, false,
                 CouponTerms.Scope.MENU, List.of(), false, validHours),
-            new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, 1, null, null, true, null);
+            new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, type.couponsPerMember(), null,
+            null, true, null);
         chain = chain.compose(done -> templates.insert(sql, tenantId, template, access.user().userId())
             .compose(inserted -> campaigns.addOffer(sql, tenantId, campaignId, inserted.id(), each[0], each[1])));
       }

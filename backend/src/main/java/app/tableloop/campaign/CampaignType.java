@@ -43,6 +43,14 @@ public enum CampaignType {
     return this == WELCOME || this == BIRTHDAY;
   }
 
+  /**
+   * How many of its coupons one member may come to hold: one, except a birthday's, one each year (bounded by a coupon
+   * template's greatest per-member limit); the campaign's recipient key keeps it to one per occasion.
+   */
+  public int couponsPerMember() {
+    return this == BIRTHDAY ? 100 : 1;
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -16,8 +16,10 @@ import java.util.UUID;
 /** Launched campaigns, each read with its results computed live from its recipients, coupons and orders. */
 final class Campaigns {
   /**
-   * A campaign row {@code c} with its results: the orders paid with its coupons (revenue what they paid, cost the
-   * coupon's line on them), and visits paid by its reached members within the window after they were reached.
+   * A campaign row {@code c} with its results: the orders paid with its coupons (revenue what they paid less what was
+   * refunded of them, cost the coupon's line on them), and visits paid by its reached members within the window after
+   * they were reached. An order refunded in full is no sale: neither its revenue nor its coupon counts, also when its
+   * coupon had expired and so was not given back (one given back no longer names the order).
    */
   private static final String WITH_RESULTS = """
       SELECT c.*,
@@ -32,13 +34,17 @@ final class Campaigns {
              visited.visits AS visits_in_window
         FROM campaigns c
         LEFT JOIN LATERAL (
-            SELECT count(*) AS coupons, count(DISTINCT o.id) AS orders, coalesce(sum(o.total_fen), 0) AS revenue,
+            SELECT count(*) AS coupons, count(DISTINCT o.id) AS orders,
+                   coalesce(sum(o.total_fen - refunded.fen), 0) AS revenue,
                    coalesce(sum((SELECT sum((a ->> 'amount_fen')::bigint) FROM jsonb_array_elements(o.adjustments) a
                                   WHERE a ->> 'coupon_id' = cp.id::text)), 0) AS coupon_cost
               FROM campaign_recipients r
               JOIN coupons cp ON cp.tenant_id = r.tenant_id AND cp.id = r.coupon_id
               JOIN orders o ON o.tenant_id = r.tenant_id AND o.id = cp.order_id AND o.paid_by IS NOT NULL
-             WHERE r.campaign_id = c.id) redeemed ON true
+             CROSS JOIN LATERAL (
+                 SELECT coalesce(sum(f.amount_fen), 0) AS fen FROM refunds f
+                  WHERE f.tenant_id = o.tenant_id AND f.order_id = o.id AND f.status = 'succeeded') refunded
+             WHERE r.campaign_id = c.id AND (refunded.fen = 0 OR refunded.fen < o.total_fen)) redeemed ON true
         LEFT JOIN LATERAL (
             SELECT count(*) AS visits
               FROM campaign_recipients r

@@ -67,7 +67,7 @@ public final class SmsSending {
     return new PeriodicJob(SEND_NOW, Duration.ofSeconds(15), this::pass);
   }
 
-  private record Attempt(UUID campaignId, UUID memberId, String phone, String text) {
+  private record Attempt(UUID campaignId, UUID memberId, String occasion, String phone, String text) {
   }
 
   /** A claimed batch: how many rows it settled or deferred, and the SMS to hand to the provider. */
@@ -102,7 +102,7 @@ public final class SmsSending {
   /** Claims a batch of due SMS: defers those that may not go now, marks the others attempted. */
   private Future<Claimed> claim(SqlClient sql, UUID tenantId, Instant now) {
     return sql.preparedQuery("""
-            SELECT r.campaign_id, r.member_id, r.sms_state = 'attempted' AS lost, c.message, s.time_zone,
+            SELECT r.campaign_id, r.member_id, r.occasion, r.sms_state = 'attempted' AS lost, c.message, s.time_zone,
                    m.marketing_consent, m.phone_sealed,
                    m.phone_key_id, m.phone_country,
                    ARRAY(SELECT o.sms_sent_at FROM campaign_recipients o
@@ -129,6 +129,7 @@ public final class SmsSending {
           for (Row row : rows) {
             UUID campaignId = row.getUUID("campaign_id");
             UUID memberId = row.getUUID("member_id");
+            String occasion = row.getString("occasion");
             if (seen.contains(memberId)) {
               // The member's other campaign waits for the next batch, which sees this one's SMS in the cap.
               continue;
@@ -136,7 +137,7 @@ public final class SmsSending {
             seen.add(memberId);
             boolean lost = row.getBoolean("lost");
             if (!row.getBoolean("marketing_consent") || row.getBuffer("phone_sealed") == null) {
-              chain = chain.compose(done -> mark(sql, tenantId, campaignId, memberId, "skipped", null, now));
+              chain = chain.compose(done -> mark(sql, tenantId, campaignId, memberId, occasion, "skipped", null, now));
               continue;
             }
             List<Instant> sent = new ArrayList<>();
@@ -147,13 +148,13 @@ public final class SmsSending {
             Optional<Instant> later = lost ? Optional.empty()
                 : SmsRules.afterQuietHours(now, ZoneId.of(row.getString("time_zone"))).or(() -> SmsRules.afterCap(sent));
             if (later.isPresent()) {
-              chain = chain.compose(done -> defer(sql, tenantId, campaignId, memberId, later.get()));
+              chain = chain.compose(done -> defer(sql, tenantId, campaignId, memberId, occasion, later.get()));
               continue;
             }
             String phone = "+" + row.getString("phone_country") + keys.open(new DataKeys.Sealed(
                 row.getString("phone_key_id"), row.getBuffer("phone_sealed").getBytes()));
-            attempts.add(new Attempt(campaignId, memberId, phone, row.getString("message")));
-            chain = chain.compose(done -> mark(sql, tenantId, campaignId, memberId, "attempted", null, now));
+            attempts.add(new Attempt(campaignId, memberId, occasion, phone, row.getString("message")));
+            chain = chain.compose(done -> mark(sql, tenantId, campaignId, memberId, occasion, "attempted", null, now));
           }
           return chain.map(done -> new Claimed(seen.size(), attempts));
         });
@@ -176,27 +177,36 @@ public final class SmsSending {
         .compose(permitted -> provider)
         // Unordered: the SDK's blocking calls of one batch run side by side on the worker pool.
         .compose(sms -> vertx.executeBlocking(() -> sms.send(new SmsMessage(
-            attempt.campaignId() + ":" + attempt.memberId(), attempt.phone(), List.of(attempt.text()))), false))
+            smsId(attempt), attempt.phone(), List.of(attempt.text()))), false))
         .compose(receipt -> database.inTenant(tenantId, sql -> mark(sql, tenantId, attempt.campaignId(),
-                attempt.memberId(), receipt.accepted() ? "sent" : "failed", receipt.code(), clock.instant()))
+                attempt.memberId(), attempt.occasion(), receipt.accepted() ? "sent" : "failed", receipt.code(),
+                clock.instant()))
             .map(marked -> receipt.accepted()));
   }
 
-  private static Future<Void> mark(SqlClient sql, UUID tenantId, UUID campaignId, UUID memberId, String state,
-                                   String code, Instant now) {
+  /** The recipient's own id for the provider: campaign and member, and the occasion when there is one. */
+  private static String smsId(Attempt attempt) {
+    return attempt.campaignId() + ":" + attempt.memberId()
+        + (attempt.occasion().isEmpty() ? "" : ":" + attempt.occasion());
+  }
+
+  private static Future<Void> mark(SqlClient sql, UUID tenantId, UUID campaignId, UUID memberId, String occasion,
+                                   String state, String code, Instant now) {
     return sql.preparedQuery("""
             UPDATE campaign_recipients
                SET sms_state = $4::text, sms_code = $5,
                    sms_sent_at = CASE WHEN $4::text = 'attempted' THEN $6::timestamptz ELSE sms_sent_at END
-             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3
-            """).execute(Tuple.of(tenantId, campaignId, memberId, state, code, now.atOffset(ZoneOffset.UTC)))
+             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3 AND occasion = $7
+            """).execute(Tuple.of(tenantId, campaignId, memberId, state, code, now.atOffset(ZoneOffset.UTC), occasion))
         .mapEmpty();
   }
 
-  private static Future<Void> defer(SqlClient sql, UUID tenantId, UUID campaignId, UUID memberId, Instant until) {
+  private static Future<Void> defer(SqlClient sql, UUID tenantId, UUID campaignId, UUID memberId, String occasion,
+                                    Instant until) {
     return sql.preparedQuery("""
             UPDATE campaign_recipients SET sms_due_at = $4
-             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3
-            """).execute(Tuple.of(tenantId, campaignId, memberId, until.atOffset(ZoneOffset.UTC))).mapEmpty();
+             WHERE tenant_id = $1 AND campaign_id = $2 AND member_id = $3 AND occasion = $5
+            """).execute(Tuple.of(tenantId, campaignId, memberId, until.atOffset(ZoneOffset.UTC), occasion))
+        .mapEmpty();
   }
 }

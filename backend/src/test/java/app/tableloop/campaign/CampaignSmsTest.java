@@ -181,6 +181,33 @@ class CampaignSmsTest {
   }
 
   @Test
+  void aBirthdayMemberGreetedTwoYearsRunningGetsOneSmsForEachBirthday() {
+    ARestaurant shop = ARestaurant.payFirst(service, "生日短信面馆", "Y1", 2000);
+    storeHourNow(shop, 12);
+    String diner = steps.aMember(shop, "birthday-" + UUID.randomUUID(), true, "13600000077");
+    steps.birthdayIn(shop, diner, 3);
+    String id = ok(steps.launch(shop, shop.owner(), launching("birthday"))).getString("id");
+    String member = steps.memberId(shop, diner);
+    long year = steps.count("SELECT occasion::int FROM campaign_recipients WHERE campaign_id = '" + id + "'");
+    // The next birthday, as the dispatcher enrols it a year on, due at once.
+    steps.sql("""
+        INSERT INTO campaign_recipients (campaign_id, tenant_id, member_id, template_id, occasion)
+        SELECT campaign_id, tenant_id, member_id, template_id, '%d' FROM campaign_recipients
+         WHERE campaign_id = '%s'""".formatted(year + 1, id));
+    service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);
+
+    sendSms();
+
+    assertThat(service.eventually(() -> textsTo("13600000077"), texts -> texts.size() >= 2))
+        .extracting(SmsSimulator.Text::sessionContext)
+        .containsExactlyInAnyOrder(id + ":" + member + ":" + year, id + ":" + member + ":" + (year + 1));
+    assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id
+        + "' AND sms_state = 'sent'")).isEqualTo(2);
+    assertThat(sendSms()).as("nothing more is due").isZero();
+    assertThat(textsTo("13600000077")).hasSize(2);
+  }
+
+  @Test
   void twoHundredSmsThatBringBackOneEightHundredYuanCustomerReadOffTheCard() {
     ARestaurant shop = ARestaurant.payFirst(service, "账本面馆", "A1", 17_000);
     storeHourNow(shop, 12);

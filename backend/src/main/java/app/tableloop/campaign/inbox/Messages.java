@@ -20,16 +20,17 @@ public final class Messages {
 
   /**
    * Writes a message into the member's box, in the caller's transaction; a campaign's second message to the same
-   * member is not written (one per member per campaign). Answers whether it was written.
+   * member for the same occasion ('' for a one-off, the year for a birthday) is not written. Answers whether it was
+   * written.
    */
   public Future<Boolean> write(SqlClient sql, UUID tenantId, UUID memberId, String title, String body, UUID couponId,
-                               UUID campaignId) {
+                               UUID campaignId, String occasion) {
     return sql.preparedQuery("""
-            INSERT INTO member_messages (tenant_id, member_id, title, body, coupon_id, campaign_id)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (campaign_id, member_id) DO NOTHING
+            INSERT INTO member_messages (tenant_id, member_id, title, body, coupon_id, campaign_id, occasion)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (campaign_id, member_id, occasion) DO NOTHING
             """)
-        .execute(Tuple.from(Arrays.asList(tenantId, memberId, title, body, couponId, campaignId)))
+        .execute(Tuple.from(Arrays.asList(tenantId, memberId, title, body, couponId, campaignId, occasion)))
         .map(rows -> rows.rowCount() == 1);
   }
 
