@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Members as other features show them to the restaurant's people: the nickname and the phone masked as referral and
- * the member list mask them, never whole; a read of one member's history goes to the access audit.
+ * Members as other features show them to the restaurant's people: the nickname masked as referral masks a friend's,
+ * the phone as the member list masks it, neither ever whole; a read of one member's history goes to the access audit.
  */
 public final class MaskedMembers {
   /** What stands for the name of a member who gave no nickname. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * The customer segments an owner reads, over the brand's active members and their paid visits (refunds taken off
  * their spend). Sleeping is the window a win-back campaign reaches by default, so that "42 位沉睡顾客" on the
  * customers screen and on the win-back card count the same people before the card's basket floor. Segments overlap:
- * a new member may be a regular too, and a high-value one may be new, regular or sleeping as well; sleeping, lost and regular never overlap.
+ * a new member may be a regular too, and a high-value one new, regular or sleeping as well; regular, sleeping and lost
+ * never overlap.
  */
 public enum Segment {
   NEW("新顾客", "New"),
