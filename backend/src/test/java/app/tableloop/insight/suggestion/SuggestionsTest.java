@@ -75,7 +75,7 @@ class SuggestionsTest {
   @Test
   void aDinerSeesTheirUsualDishesFromTheirSecondVisitOn() {
     ARestaurant shop = ARestaurant.payFirst(service, "常点面馆", "U1-U3", 1500);
-    String diner = service.signIn("usual-" + UUID.randomUUID());
+    String diner = steps.aMember(shop, "usual-" + UUID.randomUUID(), false, null);
     members.paidOrder(shop, diner, "U1", 2);
     service.eventsHandled();
 
@@ -91,6 +91,35 @@ class SuggestionsTest {
     ok(service.call(HttpMethod.PUT, shop.path("/menu/dishes/" + shop.dish() + "/active"), shop.owner(),
         new JsonObject().put("active", false)));
     assertThat(suggestions(shop, diner).getJsonArray("usual")).as("only what the menu has now").isEmpty();
+  }
+
+  @Test
+  void theUsualDishesFollowTheDinerToTheBrandsOtherStoresWhosePairsAreTheirOwn() {
+    ARestaurant shop = ARestaurant.payFirst(service, "连锁面馆", "L1-L2", 1500);
+    String side = dishes(shop, "拍黄瓜").get("拍黄瓜");
+    String diner = service.signIn("chain-" + UUID.randomUUID());
+    paidOrderOf(shop, diner, "L1", shop.dish(), side);
+    paidOrderOf(shop, diner, "L2", shop.dish());
+    String operator = service.anOperatorOf(shop.bootstrapped().tenantId(), "operator-" + UUID.randomUUID());
+    String second = ok(service.call(HttpMethod.POST, "/api/v1/tenants/" + shop.bootstrapped().tenantId() + "/stores",
+        operator, new JsonObject().put("name", "连锁面馆 二店"))).getString("id");
+    String path = "/api/v1/stores/" + second;
+    String category = ok(service.call(HttpMethod.POST, path + "/menu/categories", operator,
+        new JsonObject().put("name", "面"))).getString("id");
+    String noodlesThere = ok(service.call(HttpMethod.POST, path + "/menu/dishes", operator, new JsonObject()
+        .put("category_id", category).put("name", "红烧牛肉面").put("price_fen", 1600))).getString("id");
+    String sideThere = ok(service.call(HttpMethod.POST, path + "/menu/dishes", operator, new JsonObject()
+        .put("category_id", category).put("name", "拍黄瓜").put("price_fen", 900))).getString("id");
+    service.eventsHandled();
+
+    JsonObject there = ok(service.get(path + "/menu/suggestions", diner));
+
+    assertThat(there.getJsonArray("usual")).as("the same dishes of the second store's menu, by their names")
+        .containsExactly(new JsonObject().put("dish_id", noodlesThere).put("times", 2),
+            new JsonObject().put("dish_id", sideThere).put("times", 1));
+    assertThat(there.getJsonArray("together")).as("the first store's orders are not the second's").isEmpty();
+    assertThat(together(suggestions(shop, diner))).isEqualTo(Map.of(shop.dish(), List.of(side),
+        side, List.of(shop.dish())));
   }
 
   @Test
