@@ -10,6 +10,7 @@ import app.tableloop.campaign.sms.SmsReplyApi;
 import app.tableloop.campaign.sms.SmsSettings;
 import app.tableloop.campaign.sms.SmsSimulator;
 import app.tableloop.campaign.sms.TencentSms;
+import app.tableloop.identity.Access;
 import app.tableloop.loyalty.coupon.CouponIssuing;
 import app.tableloop.loyalty.coupon.CouponTemplates;
 import app.tableloop.membership.MarketingOptOut;
@@ -20,6 +21,7 @@ import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.runtime.FeatureModule;
 import app.tableloop.referral.ReferralOutcomes;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,7 @@ public final class CampaignModule implements FeatureModule {
   private final List<PeriodicJob> jobs;
   private final Optional<SmsSimulator> smsSimulator;
   private final Messages messages;
+  private final CampaignService service;
 
   /**
    * SMS go to Tencent Cloud when SMS_SECRET_ID and the rest are set ({@link SmsSettings#fromEnvironment}); otherwise
@@ -47,7 +50,7 @@ public final class CampaignModule implements FeatureModule {
                         Optional<SmsSettings> live, int perSecond) {
     Audiences audiences = new Audiences();
     this.messages = new Messages();
-    CampaignService service = new CampaignService(platform.database(), audiences, new Campaigns(),
+    this.service = new CampaignService(platform.database(), audiences, new Campaigns(),
         new CouponTemplates(), platform.clock());
     ExpiryReminding reminding = new ExpiryReminding(platform.database(), messages, platform.clock());
     this.apis = List.of(new CampaignApi(service, new ReferralCards(platform.database(), new ReferralOutcomes())),
@@ -66,6 +69,16 @@ public final class CampaignModule implements FeatureModule {
         new SmsSending(platform.vertx(), platform.database(), platform.redis(), platform.dataKeys(), provider,
             perSecond, smsSimulator.isPresent(), platform.clock()).job(),
         reminding.job());
+  }
+
+  /** The campaign cards of the caller's store, ranked by expected return over cost, as listCampaignCards answers. */
+  public Future<List<CampaignCard>> cards(Access access) {
+    return service.cards(access);
+  }
+
+  /** A card as the contract's CampaignCard JSON. */
+  public static JsonObject cardJson(CampaignCard card) {
+    return CampaignJson.card(card);
   }
 
   /** Members' message boxes, for other parts that write to a member in the mini-program (in their transaction). */

@@ -10,8 +10,10 @@ import java.util.UUID;
 
 /** Who looked at or took personal data, whose, when and why: one row each, never changed (the table refuses it). */
 public final class AccessAudit {
-  enum Action { PHONE_REVEALED, DATA_EXPORTED, MEMBER_ERASED, MEMBER_ANONYMISED, MEMBERS_EXPORTED, ORDERS_EXPORTED,
-    MEMBER_DATA_EXPORTED }
+  enum Action {
+    PHONE_REVEALED, DATA_EXPORTED, MEMBER_ERASED, MEMBER_ANONYMISED, MEMBERS_EXPORTED, ORDERS_EXPORTED,
+    MEMBER_DATA_EXPORTED, HISTORY_VIEWED
+  }
 
   /** Who acted: a person in a role, or the system (the retention job). */
   record Actor(UUID userId, String role) {

@@ -15,6 +15,16 @@ public record Member(UUID id, UUID userId, boolean active, int noticeVersion, Of
                      boolean marketingConsent, String nickname, LocalDate birthday, Optional<SealedPhone> phone,
                      Visits visits) {
 
+  /**
+   * A nickname as others than the member see it: its first character, the rest hidden ("张**"); empty without one.
+   */
+  public static Optional<String> maskedNickname(String nickname) {
+    if (nickname == null || nickname.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(nickname.substring(0, nickname.offsetByCodePoints(0, 1)) + "**");
+  }
+
   /** The phone as stored: sealed under a data key, with its (unsealed) country code. */
   public record SealedPhone(DataKeys.Sealed sealed, String countryCode) {
   }

@@ -55,6 +55,18 @@ public final class Members {
         .execute(Tuple.of(tenantId, memberId)).map(rows -> Rows.first(rows, Members::member));
   }
 
+  /** The active members among these ids, in no particular order. */
+  Future<List<Member>> byIds(SqlClient sql, UUID tenantId, List<UUID> memberIds) {
+    return sql.preparedQuery("SELECT " + COLUMNS + " FROM members WHERE tenant_id = $1 AND id = ANY($2)"
+            + " AND status = 'active'")
+        .execute(Tuple.of(tenantId).addArrayOfUUID(memberIds.toArray(UUID[]::new)))
+        .map(rows -> {
+          List<Member> found = new ArrayList<>();
+          rows.forEach(row -> found.add(member(row)));
+          return found;
+        });
+  }
+
   /**
    * Writes the member with the statistics of the visits the diner paid here before joining (their openid's orders at
    * this tenant), in the caller's transaction.

@@ -22,6 +22,7 @@ public final class MembershipModule implements FeatureModule {
   private final List<EventHandler> handlers;
 
   private final MarketingOptOut marketingOptOut;
+  private final MaskedMembers maskedMembers;
 
   /**
    * @param referralTokens how a join checks the referral token it carries (the referral feature, through this port)
@@ -52,11 +53,17 @@ public final class MembershipModule implements FeatureModule {
     this.jobs = List.of(new MemberRetention(database, members, erasure, identity.sessions(), clock).job());
     this.handlers = List.of(new VisitStatistics(members, visits));
     this.marketingOptOut = new MarketingOptOut(database, members, consents, phones);
+    this.maskedMembers = new MaskedMembers(members, audit, phones);
   }
 
   /** Withdrawing marketing consent by phone number, for replies to marketing SMS. */
   public MarketingOptOut marketingOptOut() {
     return marketingOptOut;
+  }
+
+  /** Members with their name and phone masked, and audited reads of one, for the insights. */
+  public MaskedMembers maskedMembers() {
+    return maskedMembers;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.tableloop.referral;
 
 import app.tableloop.identity.Callers;
+import app.tableloop.membership.Member;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.http.Requests;
@@ -95,10 +96,7 @@ public final class ReferralApi implements ApiModule {
 
   /** A friend as the sharer sees them: the first character of the nickname, the rest hidden. */
   static String masked(String nickname) {
-    if (nickname == null || nickname.isEmpty()) {
-      return "微信好友";
-    }
-    return nickname.substring(0, nickname.offsetByCodePoints(0, 1)) + "**";
+    return Member.maskedNickname(nickname).orElse("微信好友");
   }
 
   private static Optional<UUID> id(JsonObject body, String name) {

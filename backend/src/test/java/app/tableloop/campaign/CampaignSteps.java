@@ -13,15 +13,15 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /** Members with a history, and what owners do with campaigns. */
-final class CampaignSteps {
+public final class CampaignSteps {
   private final RunningService service;
 
-  CampaignSteps(RunningService service) {
+  public CampaignSteps(RunningService service) {
     this.service = service;
   }
 
   /** A diner who joined, with marketing consent and a phone when asked; answers their session token. */
-  String aMember(ARestaurant shop, String user, boolean marketing, String phone) {
+  public String aMember(ARestaurant shop, String user, boolean marketing, String phone) {
     String diner = service.signInFrom("127.0.2." + (1 + Math.floorMod(user.hashCode(), 200)), user);
     int version = ok(service.get(shop.path("/membership"), diner)).getJsonObject("notice").getInteger("version");
     JsonObject join = new JsonObject().put("consent", true).put("notice_version", version).put("marketing", marketing);
@@ -32,12 +32,13 @@ final class CampaignSteps {
     return diner;
   }
 
-  String memberId(ARestaurant shop, String diner) {
+  public String memberId(ARestaurant shop, String diner) {
     return ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getString("id");
   }
 
   /** The member's history as the visit statistics keep it: visits, spend, last visit and joining, in days ago. */
-  void history(ARestaurant shop, String diner, int visits, long spendFen, int lastVisitDaysAgo, int joinedDaysAgo) {
+  public void history(ARestaurant shop, String diner, int visits, long spendFen, int lastVisitDaysAgo,
+                      int joinedDaysAgo) {
     sql("UPDATE members SET visits = " + visits + ", spend_fen = " + spendFen
         + ", first_visit_at = " + (visits == 0 ? "NULL" : "now() - interval '" + joinedDaysAgo + " days'")
         + ", last_visit_at = " + (visits == 0 ? "NULL" : "now() - interval '" + lastVisitDaysAgo + " days'")
@@ -46,7 +47,7 @@ final class CampaignSteps {
   }
 
   /** The member's birthday falls {@code days} from today (store time), thirty years ago. */
-  void birthdayIn(ARestaurant shop, String diner, int days) {
+  public void birthdayIn(ARestaurant shop, String diner, int days) {
     LocalDate birthday = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(days).minusYears(30);
     sql("UPDATE members SET birthday = '" + birthday + "' WHERE id = '" + memberId(shop, diner) + "'");
   }
@@ -56,7 +57,7 @@ final class CampaignSteps {
    * {@code fromDaysAgo} to {@code toDaysAgo}: the store's order history as payments keep it. They all pay one order
    * placed for the purpose, which is all the payments' history needs.
    */
-  void paidBills(ARestaurant shop, String order, int hour, int count, int fromDaysAgo, int toDaysAgo) {
+  public void paidBills(ARestaurant shop, String order, int hour, int count, int fromDaysAgo, int toDaysAgo) {
     sql("""
         INSERT INTO payments (tenant_id, store_id, order_id, out_trade_no, method, amount_fen, status, paid_at,
                               recorded_by)
@@ -69,23 +70,23 @@ final class CampaignSteps {
          WHERE o.id = '%s'""".formatted(toDaysAgo, fromDaysAgo - toDaysAgo, count, hour, count - 1, order));
   }
 
-  HttpResponse<Buffer> launch(ARestaurant shop, String token, JsonObject body) {
+  public HttpResponse<Buffer> launch(ARestaurant shop, String token, JsonObject body) {
     return service.call(HttpMethod.POST, shop.path("/campaigns"), token, body);
   }
 
-  static JsonObject launching(String type) {
+  public static JsonObject launching(String type) {
     return new JsonObject().put("type", type).put("idempotency_key", "launch-" + UUID.randomUUID());
   }
 
-  JsonObject campaign(ARestaurant shop, String id) {
+  public JsonObject campaign(ARestaurant shop, String id) {
     return ok(service.get(shop.path("/campaigns/" + id), shop.owner()));
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return service.env().count(sql);
   }
 
-  void sql(String statement) {
+  public void sql(String statement) {
     service.env().asOwner(sql -> sql.executeUpdate(statement));
   }
 }

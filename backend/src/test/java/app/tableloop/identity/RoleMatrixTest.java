@@ -138,6 +138,11 @@ class RoleMatrixTest {
       Map.entry("getSubscribeTemplates", Set.of("diner")),
       Map.entry("recordSubscriptions", Set.of("diner")),
       Map.entry("listCampaignCards", Set.of("operator", "owner")),
+      Map.entry("getCustomerSegments", Set.of("operator", "owner")),
+      Map.entry("listSegmentMembers", Set.of("operator", "owner")),
+      Map.entry("getMemberHistory", Set.of("operator", "owner")),
+      Map.entry("listSuggestedCampaigns", Set.of("operator", "owner")),
+      Map.entry("getMenuSuggestions", Set.of("diner")),
       Map.entry("listCampaigns", Set.of("operator", "owner")),
       Map.entry("launchCampaign", Set.of("operator", "owner")),
       Map.entry("getCampaign", Set.of("operator", "owner")),
@@ -267,6 +272,7 @@ class RoleMatrixTest {
         .replace("{order}", UUID.randomUUID().toString())
         .replace("{item}", UUID.randomUUID().toString())
         .replace("{date}", "2024-05-01")
+        .replace("{segment}", "sleeping")
         .replace("{template}", UUID.randomUUID().toString());
     return service.call(operation.method(), path, token, sampleBody(operation.id()));
   }
