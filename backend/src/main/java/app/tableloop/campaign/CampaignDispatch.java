@@ -177,13 +177,10 @@ public final class CampaignDispatch {
                   row.getUUID("template_id"), row.getLong("amount_off_fen"), row.getBoolean("reachable_by_sms"))));
               return claimed;
             }))
-        .compose(claimed -> {
-          Future<Void> chain = Future.succeededFuture();
-          for (Claimed recipient : claimed) {
-            chain = chain.compose(done -> reach(sql, tenantId, campaign, recipient, now));
-          }
-          return chain.map(done -> claimed.size());
-        });
+        // Every recipient's statements at once: the connection pipelines them, so a batch costs a few round trips
+        // rather than four for each recipient in turn. They are one transaction's, so any fault undoes the batch.
+        .compose(claimed -> Future.all(claimed.stream().map(recipient -> reach(sql, tenantId, campaign, recipient,
+            now)).toList()).map(done -> claimed.size()));
   }
 
   /** Within the budget: the coupon, the message and the mark, or the reason the member was skipped. */
