@@ -58,9 +58,9 @@ class ArchitectureTest {
     // Insights read what every other feature recorded, in SQL, and rank campaign cards by their expected return.
     MAY_USE.put("insight", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
         "campaign", "wechat"));
-    // The demo plays a day of business through the product's own API and services.
+    // The demo plays a day of business through the product's own API and services, and books its past meals as they do.
     MAY_USE.put("demo", Set.of("identity", "tenancy", "menu", "ordering", "payment", "membership", "loyalty",
-        "wechat"));
+        "insight", "wechat"));
     MAY_USE.put("wechat", Set.of());
   }
 

@@ -1,5 +1,6 @@
 package app.tableloop.demo;
 
+import app.tableloop.insight.suggestion.DishPairs;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
@@ -225,6 +226,8 @@ final class DemoHistory {
                 amountFen, utc(paid), utc(placed)))))
         .compose(done -> sql.preparedQuery("UPDATE orders SET paid_by = $2 WHERE id = $1")
             .execute(Tuple.of(order, payment)))
+        // Counted into 常一起点 as a paid order's event would count it.
+        .compose(done -> DishPairs.count(sql, tenantId, List.of(order)))
         // Booked when it was paid, as the payment's recording books it: past days' settlements add up.
         .compose(done -> sql.preparedQuery("""
                 INSERT INTO payment_ledger (tenant_id, store_id, payment_id, order_id, entry_key, kind, method,

@@ -23,7 +23,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,6 +205,25 @@ class DemoRestaurantTest {
     assertThat(level.getJsonObject("level").getString("name")).isEqualTo("银卡");
     assertThat(level.getLong("spend_12m_fen")).isGreaterThanOrEqualTo(DemoRestaurant.LEVELS.get(1).minSpendFen());
     assertThat(ok(service.get(storePath("/loyalty/levels"), owner)).getJsonArray("items")).hasSize(3);
+  }
+
+  @Test
+  void aRegularSeesTheNoodleSheAlwaysHasAndWhatGoesWithIt() {
+    DemoHistory.Regular aunt = DemoHistory.REGULARS.get(4);
+    Map<String, String> dishIds = new HashMap<>();
+    objects(ok(service.get(storePath("/menu"), null)).getJsonArray("categories")).forEach(category ->
+        objects(category.getJsonArray("dishes")).forEach(dish -> dishIds.put(dish.getString("name"),
+            dish.getString("id"))));
+    String bowl = dishIds.get(DemoHistory.BOWL.name());
+
+    JsonObject suggestions = ok(service.get(storePath("/menu/suggestions"), diner(aunt.name())));
+
+    JsonObject usual = objects(suggestions.getJsonArray("usual")).get(0);
+    assertThat(List.of(usual.getString("dish_id"), usual.getInteger("times")))
+        .containsExactly(bowl, aunt.visitedDaysAgo().size());
+    assertThat(objects(suggestions.getJsonArray("together")).stream()
+        .filter(pair -> pair.getString("dish_id").equals(bowl)).findFirst().orElseThrow().getJsonArray("with"))
+        .as("the past meals counted into 常一起点").contains(dishIds.get(DemoHistory.EXTRA.name()));
   }
 
   @Test

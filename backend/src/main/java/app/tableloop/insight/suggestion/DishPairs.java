@@ -17,7 +17,7 @@ import java.util.UUID;
  * is counted once (its row in dish_pair_orders), however many payments paid it or however often their events come;
  * the relay runs this in the transaction that marks the event handled.
  */
-final class DishPairs implements EventHandler {
+public final class DishPairs implements EventHandler {
   static final String ORDER_PAID = "order.paid";
   static final String TAB_PAID = "tab.paid";
 
@@ -33,7 +33,14 @@ final class DishPairs implements EventHandler {
 
   @Override
   public Future<Void> handle(SqlClient sql, OutboxEvent event) {
-    List<UUID> orderIds = orderIds(event.payload());
+    return count(sql, event.tenantId(), orderIds(event.payload()));
+  }
+
+  /**
+   * Counts these paid orders' pairs (those not counted before), in the caller's transaction: the handler's work, and
+   * the demo's for the past meals it writes without events.
+   */
+  public static Future<Void> count(SqlClient sql, UUID tenantId, List<UUID> orderIds) {
     if (orderIds.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -57,7 +64,7 @@ final class DishPairs implements EventHandler {
              ORDER BY a.store_id, a.dish_id, b.dish_id
             ON CONFLICT (store_id, dish_id, with_dish_id) DO UPDATE SET orders = dish_pairs.orders + excluded.orders
             """)
-        .execute(Tuple.of(event.tenantId()).addArrayOfUUID(orderIds.toArray(UUID[]::new)))
+        .execute(Tuple.of(tenantId).addArrayOfUUID(orderIds.toArray(UUID[]::new)))
         .mapEmpty();
   }
 
