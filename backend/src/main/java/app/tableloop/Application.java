@@ -3,6 +3,7 @@ package app.tableloop;
 import app.tableloop.campaign.CampaignModule;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.insight.InsightModule;
 import app.tableloop.loyalty.LoyaltyModule;
 import app.tableloop.loyalty.coupon.Checkout;
 import app.tableloop.loyalty.storedvalue.TopUps;
@@ -79,7 +80,7 @@ public final class Application implements AutoCloseable {
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
         identity, tenancy, menu, ordering, payment, membership, loyalty, referral, campaigns,
-        new NoticeModule(platform, wechat)));
+        new InsightModule(platform, tenancy, campaigns), new NoticeModule(platform, wechat)));
   };
 
   private final Infrastructure infrastructure;
