@@ -17,9 +17,9 @@ import java.util.UUID;
  * @param topUpsFen          stored value sold less principal handed back
  * @param storedValueUsedFen meals paid from balances less what went back to them
  */
-public record BillFigures(UUID storeId, long revenueFen, long salesFen, long bills, long orders, long covers, long newDiners,
-                          long newFen, long returningDiners, long returningVisits, long returningFen, long unknownFen,
-                          long topUpsFen, long storedValueUsedFen, long refundCount, long refundFen,
+public record BillFigures(UUID storeId, long revenueFen, long salesFen, long bills, long orders, long covers,
+                          long newDiners, long newFen, long returningDiners, long returningVisits, long returningFen,
+                          long unknownFen, long topUpsFen, long storedValueUsedFen, long refundCount, long refundFen,
                           long wechatCount, long wechatFen, long counterCount, long counterFen,
                           long storedValueCount, long storedValueFen) {
 

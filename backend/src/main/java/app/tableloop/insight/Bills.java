@@ -17,7 +17,12 @@ import java.util.UUID;
  * like the settlement leaves them out. Who paid a bill is what membership's visit records say.
  */
 final class Bills {
-  /** A period's stores ($1 tenant, $2 one store or null for all, $3..$4 first and last day, $5 day start) and bounds. */
+  /** Which grouping set a row of {@link #read} is of: grouping(store_id, hour, day), one bit per column left out. */
+  private static final int BY_STORE = 0b011;
+  private static final int ALL = 0b111;
+  private static final int BY_HOUR = 0b101;
+
+  /** A period's stores ($1 tenant, $2 one store or null for all, $3 and $4 first and last day, $5 day start). */
   private static final String SCOPE = """
       scope AS (
           SELECT s.id, s.time_zone,
@@ -28,26 +33,35 @@ final class Bills {
       """;
 
   /**
-   * The period's ledger movements, but duplicates: whether each is a top-up's, whether a payment is a bill of its own
-   * (a held stored-value part is the bill of the WeChat payment that paid the rest with it), and its diner.
+   * The period's ledger movements, but duplicates: whether each is a top-up's (a top-up's money names no order or
+   * tab), whether a payment is a bill of its own (a held stored-value part is the bill of the WeChat payment that paid
+   * the rest with it), its diner, and its hour and business day in the store's time. Each look-up is a subquery per
+   * movement, so that the work grows with the period's bills, not with the history.
    */
   private static final String ENTRIES = "WITH " + SCOPE + """
       , entries AS (
-          SELECT l.store_id, l.kind, l.method, l.amount_fen, l.occurred_at, sc.time_zone, l.payment_id, p.hold_id,
-                 p.top_up_id IS NOT NULL AS top_up,
-                 l.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM payments w WHERE w.tenant_id = $1
-                                                      AND w.hold_id = l.payment_id AND w.status = 'paid') AS bill,
-                 v.user_id
+          SELECT l.store_id, l.kind, l.method, l.amount_fen, l.payment_id,
+                 l.order_id IS NULL AND l.tab_id IS NULL AS top_up,
+                 l.kind = 'payment'
+                   AND (l.method <> 'stored_value'
+                        OR (SELECT count(*) FROM payments w
+                             WHERE w.tenant_id = $1 AND w.hold_id = l.payment_id AND w.status = 'paid') = 0) AS bill,
+                 (SELECT v.user_id FROM diner_visits v WHERE v.tenant_id = $1 AND v.payment_id = l.payment_id)
+                     AS user_id,
+                 extract(hour FROM l.occurred_at AT TIME ZONE sc.time_zone)::integer AS hour,
+                 ((l.occurred_at AT TIME ZONE sc.time_zone) - make_interval(secs => $5))::date AS day
             FROM scope sc
             JOIN payment_ledger l ON l.tenant_id = $1 AND l.store_id = sc.id
                                  AND l.occurred_at >= sc.t0 AND l.occurred_at < sc.t1
-            JOIN payments p ON p.tenant_id = $1 AND p.id = l.payment_id
-            LEFT JOIN diner_visits v ON v.tenant_id = $1 AND v.payment_id = l.payment_id
            WHERE NOT l.duplicate)
       """;
 
-  /** Per store and for all of them together (the row whose store_id is null). */
-  Future<List<BillFigures>> figures(SqlClient sql, UUID tenantId, UUID storeId, Period period) {
+  /** What {@link #read} answers: the figures per store and for all (store_id null), per hour, per business day. */
+  record Book(List<BillFigures> figures, List<HourFigures> hours, List<DayFigures> daily) {
+  }
+
+  /** The period's figures, hours and days, in one pass over its ledger movements. */
+  Future<Book> read(SqlClient sql, UUID tenantId, UUID storeId, Period period) {
     return sql.preparedQuery(ENTRIES + """
             , diners AS (
                 SELECT d.user_id,
@@ -55,10 +69,11 @@ final class Bills {
                                     WHERE f.tenant_id = $1 AND f.user_id = d.user_id
                                       AND f.paid_at < (SELECT min(t0) FROM scope)) AS first_time
                   FROM (SELECT DISTINCT user_id FROM entries WHERE user_id IS NOT NULL AND NOT top_up) d)
-            SELECT CASE WHEN grouping(e.store_id) = 0 THEN e.store_id END AS store_id,
+            SELECT grouping(e.store_id, e.hour, e.day) AS grouped, e.store_id, e.hour, e.day,
                    coalesce(sum(e.amount_fen) FILTER (WHERE e.method <> 'stored_value'), 0) AS revenue_fen,
                    coalesce(sum(e.amount_fen) FILTER (WHERE NOT e.top_up), 0) AS sales_fen,
                    count(*) FILTER (WHERE e.bill AND NOT e.top_up) AS bills,
+                   coalesce(sum(e.amount_fen) FILTER (WHERE e.kind = 'payment' AND NOT e.top_up), 0) AS paid_fen,
                    coalesce(sum(c.orders), 0) AS orders,
                    coalesce(sum(c.covers), 0) AS covers,
                    count(DISTINCT e.user_id) FILTER (WHERE e.bill AND NOT e.top_up AND d.first_time) AS new_diners,
@@ -86,66 +101,47 @@ final class Bills {
               FROM entries e
               LEFT JOIN diners d ON d.user_id = e.user_id
               LEFT JOIN LATERAL (SELECT count(*) AS orders, max(o.head_count) AS covers FROM orders o
-                                  WHERE o.tenant_id = $1 AND o.paid_by IN (e.payment_id, e.hold_id)) c
+                                  WHERE o.tenant_id = $1 AND o.paid_by = e.payment_id) c
                      ON e.bill AND NOT e.top_up
-             GROUP BY GROUPING SETS ((e.store_id), ())
+             GROUP BY GROUPING SETS ((e.store_id), (), (e.hour), (e.day))
             """)
         .execute(params(tenantId, storeId, period))
         .map(rows -> {
           List<BillFigures> figures = new ArrayList<>();
-          rows.forEach(row -> figures.add(figures(row)));
-          return figures;
-        });
-  }
-
-  /** Per hour of the day (store time): bills paid and what they paid, before refunds. */
-  Future<List<HourFigures>> hours(SqlClient sql, UUID tenantId, UUID storeId, Period period) {
-    return sql.preparedQuery(ENTRIES + """
-            SELECT extract(hour FROM e.occurred_at AT TIME ZONE e.time_zone)::integer AS hour,
-                   count(*) FILTER (WHERE e.bill) AS bills, coalesce(sum(e.amount_fen), 0) AS paid_fen
-              FROM entries e
-             WHERE e.kind = 'payment' AND NOT e.top_up
-             GROUP BY 1
-            """)
-        .execute(params(tenantId, storeId, period))
-        .map(rows -> {
           List<HourFigures> hours = new ArrayList<>();
           for (int hour = 0; hour < 24; hour++) {
             hours.add(new HourFigures(hour, 0, 0));
           }
-          rows.forEach(row -> hours.set(row.getInteger("hour"),
-              new HourFigures(row.getInteger("hour"), row.getLong("bills"), row.getLong("paid_fen"))));
-          return hours;
-        });
-  }
-
-  /** Per business day of the period: the settlement's net and the bills paid. */
-  Future<List<DayFigures>> daily(SqlClient sql, UUID tenantId, UUID storeId, Period period) {
-    return sql.preparedQuery(ENTRIES + """
-            SELECT ((e.occurred_at AT TIME ZONE e.time_zone) - make_interval(secs => $5))::date AS day,
-                   coalesce(sum(e.amount_fen) FILTER (WHERE e.method <> 'stored_value'), 0) AS revenue_fen,
-                   count(*) FILTER (WHERE e.bill AND NOT e.top_up) AS bills
-              FROM entries e
-             GROUP BY 1
-            """)
-        .execute(params(tenantId, storeId, period))
-        .map(rows -> {
           java.util.Map<LocalDate, DayFigures> byDay = new java.util.HashMap<>();
-          rows.forEach(row -> byDay.put(row.getLocalDate("day"),
-              new DayFigures(row.getLocalDate("day"), row.getLong("revenue_fen"), row.getLong("bills"))));
-          return period.days().stream().map(day -> byDay.getOrDefault(day, new DayFigures(day, 0, 0))).toList();
+          for (Row row : rows) {
+            switch (row.getInteger("grouped")) {
+              case BY_STORE, ALL -> figures.add(figures(row));
+              case BY_HOUR -> hours.set(row.getInteger("hour"),
+                  new HourFigures(row.getInteger("hour"), row.getLong("bills"), row.getLong("paid_fen")));
+              default -> byDay.put(row.getLocalDate("day"),
+                  new DayFigures(row.getLocalDate("day"), row.getLong("revenue_fen"), row.getLong("bills")));
+            }
+          }
+          return new Book(figures, hours, period.days().stream()
+              .map(day -> byDay.getOrDefault(day, new DayFigures(day, 0, 0))).toList());
         });
   }
 
-  /** The ten dishes ordered most on the period's bills, with what they sold for at their menu price. */
+  /**
+   * The ten dishes ordered most on the period's bills, with what they sold for at their menu price. Each bill's items
+   * are read by its own look-up (OFFSET 0 keeps it one), so that no plan reads every order of the history.
+   */
   Future<List<DishFigures>> topDishes(SqlClient sql, UUID tenantId, UUID storeId, Period period) {
     return sql.preparedQuery(ENTRIES + """
             SELECT i.dish_id, min(i.dish_name) AS name, sum(i.quantity) AS quantity,
                    sum(i.unit_price_fen * i.quantity) AS revenue_fen
               FROM entries e
-              JOIN orders o ON o.tenant_id = $1 AND o.paid_by = e.payment_id
-              JOIN order_items i ON i.tenant_id = $1 AND i.order_id = o.id
-             WHERE e.kind = 'payment'
+             CROSS JOIN LATERAL (
+                   SELECT i.dish_id, i.dish_name, i.quantity, i.unit_price_fen
+                     FROM orders o JOIN order_items i ON i.tenant_id = $1 AND i.order_id = o.id
+                    WHERE o.tenant_id = $1 AND o.paid_by = e.payment_id
+                   OFFSET 0) i
+             WHERE e.kind = 'payment' AND NOT e.top_up
              GROUP BY i.dish_id
              ORDER BY quantity DESC, revenue_fen DESC, i.dish_id
              LIMIT 10
@@ -196,8 +192,9 @@ final class Bills {
 
   private static BillFigures figures(Row row) {
     return new BillFigures(row.getUUID("store_id"), row.getLong("revenue_fen"), row.getLong("sales_fen"),
-        row.getLong("bills"), row.getLong("orders"), row.getLong("covers"), row.getLong("new_diners"), row.getLong("new_fen"),
-        row.getLong("returning_diners"), row.getLong("returning_visits"), row.getLong("returning_fen"),
+        row.getLong("bills"), row.getLong("orders"), row.getLong("covers"), row.getLong("new_diners"),
+        row.getLong("new_fen"), row.getLong("returning_diners"), row.getLong("returning_visits"),
+        row.getLong("returning_fen"),
         row.getLong("unknown_fen"), row.getLong("top_ups_fen"), row.getLong("stored_value_used_fen"),
         row.getLong("refund_count"), row.getLong("refund_fen"), row.getLong("wechat_count"),
         row.getLong("wechat_fen"), row.getLong("counter_count"), row.getLong("counter_fen"),

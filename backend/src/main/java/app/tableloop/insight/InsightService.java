@@ -56,14 +56,12 @@ final class InsightService {
     return database.inTenant(tenantId, sql -> scope(sql, access).compose(scope -> {
       Period period = scope.period(key, clock.instant());
       UUID storeId = scope.storeId();
-      return bills.figures(sql, tenantId, storeId, period)
-          .compose(figures -> bills.membersJoined(sql, tenantId, storeId, period)
+      return bills.read(sql, tenantId, storeId, period)
+          .compose(book -> bills.membersJoined(sql, tenantId, storeId, period)
               .compose(joined -> bills.topDishes(sql, tenantId, storeId, period)
-                  .compose(dishes -> bills.hours(sql, tenantId, storeId, period)
-                      .compose(hours -> bills.daily(sql, tenantId, storeId, period)
-                          .compose(daily -> campaignsOf(sql, tenantId, scope, period)
-                              .map(launched -> new Dashboard(period, scope.zone(), storeId, scope.name(),
-                                  total(figures), joined, dishes, hours, daily, launched)))))));
+                  .compose(dishes -> campaignsOf(sql, tenantId, scope, period)
+                      .map(launched -> new Dashboard(period, scope.zone(), storeId, scope.name(),
+                          total(book.figures()), joined, dishes, book.hours(), book.daily(), launched)))));
     }));
   }
 
@@ -76,10 +74,11 @@ final class InsightService {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> scope(sql, access).compose(scope -> {
       Period period = scope.period(key, clock.instant());
-      return bills.figures(sql, tenantId, scope.storeId(), period)
-          .compose(now -> bills.figures(sql, tenantId, scope.storeId(), period.previous())
+      return bills.read(sql, tenantId, scope.storeId(), period)
+          .compose(now -> bills.read(sql, tenantId, scope.storeId(), period.previous())
               .map(before -> {
-                RevenueChange change = new RevenueChange(total(now).side(), total(before).side());
+                RevenueChange change = new RevenueChange(total(now.figures()).side(),
+                    total(before.figures()).side());
                 return new Explained(period, scope.zone(), change.current().salesFen(),
                     change.previous().salesFen(), ExplanationRules.explain(change, key));
               }));
@@ -94,11 +93,11 @@ final class InsightService {
     UUID tenantId = access.tenantId();
     return database.inTenant(tenantId, sql -> scope(sql, access).compose(scope -> {
       Period period = scope.period(key, clock.instant());
-      return bills.figures(sql, tenantId, null, period)
-          .compose(now -> bills.figures(sql, tenantId, null, period.previous())
+      return bills.read(sql, tenantId, null, period)
+          .compose(now -> bills.read(sql, tenantId, null, period.previous())
               .compose(before -> campaignsOf(sql, tenantId, scope, period).map(launched -> {
-                Map<UUID, BillFigures> current = byStore(now);
-                Map<UUID, BillFigures> previous = byStore(before);
+                Map<UUID, BillFigures> current = byStore(now.figures());
+                Map<UUID, BillFigures> previous = byStore(before.figures());
                 List<RankingRules.StoreFigures> figures = scope.stores().stream().map(store -> {
                   BillFigures figure = current.getOrDefault(store.id(), none(store.id()));
                   return new RankingRules.StoreFigures(store.id(), store.name(), figure.revenueFen(),

@@ -27,7 +27,8 @@ public final class RankingRules {
                              long knownDiners, long returningDiners, long avgBasketFen, Double campaignReturn) {
     /** Revenue change against the period before, in percent to one decimal; null when there was none before. */
     public Double growthPercent() {
-      return previousRevenueFen <= 0 ? null : oneDecimal((revenueFen - previousRevenueFen) * 100.0 / previousRevenueFen);
+      return previousRevenueFen <= 0 ? null
+          : oneDecimal((revenueFen - previousRevenueFen) * 100.0 / previousRevenueFen);
     }
 
     /** Of the diners known to have paid in the period, the share who had paid at the brand before. */
