@@ -127,6 +127,24 @@ final class Bills {
         });
   }
 
+  /** Each store's revenue in the period (what the settlement nets), for comparing with the period before. */
+  Future<java.util.Map<UUID, Long>> revenue(SqlClient sql, UUID tenantId, Period period) {
+    return sql.preparedQuery("WITH " + SCOPE + """
+            SELECT l.store_id, coalesce(sum(l.amount_fen) FILTER (WHERE l.method <> 'stored_value'), 0) AS revenue_fen
+              FROM scope sc
+              JOIN payment_ledger l ON l.tenant_id = $1 AND l.store_id = sc.id
+                                   AND l.occurred_at >= sc.t0 AND l.occurred_at < sc.t1
+             WHERE NOT l.duplicate
+             GROUP BY l.store_id
+            """)
+        .execute(params(tenantId, null, period))
+        .map(rows -> {
+          java.util.Map<UUID, Long> revenue = new java.util.HashMap<>();
+          rows.forEach(row -> revenue.put(row.getUUID("store_id"), row.getLong("revenue_fen")));
+          return revenue;
+        });
+  }
+
   /**
    * The ten dishes ordered most on the period's bills, with what they sold for at their menu price. Each bill's items
    * are read by its own look-up (OFFSET 0 keeps it one), so that no plan reads every order of the history.
