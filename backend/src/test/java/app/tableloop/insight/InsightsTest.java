@@ -109,6 +109,16 @@ class InsightsTest {
             .put("count", 1))));
     assertThat(week.getJsonObject("definitions").fieldNames())
         .contains("revenue_fen", "sales_fen", "covers", "avg_basket_fen", "diners");
+
+    JsonObject welcome = ok(service.call(HttpMethod.POST, shop.path("/campaigns"), shop.owner(), new JsonObject()
+        .put("type", "welcome").put("idempotency_key", "insight-welcome-" + UUID.randomUUID())));
+    JsonArray campaigns = ok(service.get(shop.path("/insights/dashboard?period=today"), shop.owner()))
+        .getJsonArray("campaigns");
+    assertThat(campaigns).hasSize(1);
+    assertThat(campaigns.getJsonObject(0).getString("campaign_id")).isEqualTo(welcome.getString("id"));
+    assertThat(campaigns.getJsonObject(0).getString("type")).isEqualTo("welcome");
+    assertThat(campaigns.getJsonObject(0).getString("status")).isEqualTo("running");
+    assertThat(campaigns.getJsonObject(0).getValue("return_on_cost")).as("nothing cost anything yet").isNull();
   }
 
   @Test
