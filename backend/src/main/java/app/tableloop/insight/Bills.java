@@ -146,23 +146,27 @@ final class Bills {
   }
 
   /**
-   * The ten dishes ordered most on the period's bills, with what they sold for at their menu price. Each bill's items
-   * are read by its own look-up (OFFSET 0 keeps it one), so that no plan reads every order of the history.
+   * The ten dishes ordered most on the period's bills, with what they sold for at their menu price, named as on the
+   * menu now. Each bill's items are read by its own look-up (OFFSET 0 keeps it one), from the indexes alone, so that
+   * no plan reads every order of the history.
    */
   Future<List<DishFigures>> topDishes(SqlClient sql, UUID tenantId, UUID storeId, Period period) {
     return sql.preparedQuery(ENTRIES + """
-            SELECT i.dish_id, min(i.dish_name) AS name, sum(i.quantity) AS quantity,
-                   sum(i.unit_price_fen * i.quantity) AS revenue_fen
-              FROM entries e
-             CROSS JOIN LATERAL (
-                   SELECT i.dish_id, i.dish_name, i.quantity, i.unit_price_fen
-                     FROM orders o JOIN order_items i ON i.tenant_id = $1 AND i.order_id = o.id
-                    WHERE o.tenant_id = $1 AND o.paid_by = e.payment_id
-                   OFFSET 0) i
-             WHERE e.kind = 'payment' AND NOT e.top_up
-             GROUP BY i.dish_id
-             ORDER BY quantity DESC, revenue_fen DESC, i.dish_id
-             LIMIT 10
+            , sold AS (
+                SELECT i.dish_id, sum(i.quantity) AS quantity, sum(i.unit_price_fen * i.quantity) AS revenue_fen
+                  FROM entries e
+                 CROSS JOIN LATERAL (
+                       SELECT i.dish_id, i.quantity, i.unit_price_fen
+                         FROM orders o JOIN order_items i ON i.tenant_id = $1 AND i.order_id = o.id
+                        WHERE o.tenant_id = $1 AND o.paid_by = e.payment_id
+                       OFFSET 0) i
+                 WHERE e.kind = 'payment' AND NOT e.top_up
+                 GROUP BY i.dish_id
+                 ORDER BY quantity DESC, revenue_fen DESC, i.dish_id
+                 LIMIT 10)
+            SELECT s.dish_id, d.name, s.quantity, s.revenue_fen
+              FROM sold s JOIN dishes d ON d.tenant_id = $1 AND d.id = s.dish_id
+             ORDER BY s.quantity DESC, s.revenue_fen DESC, s.dish_id
             """)
         .execute(params(tenantId, storeId, period))
         .map(rows -> {

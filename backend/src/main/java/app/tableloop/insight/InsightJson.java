@@ -29,7 +29,8 @@ final class InsightJson {
       .put("diners", "新顾客：首次在本品牌付款在本期；老顾客：本期前付过款；未关联：账单无法对应到顾客 / New: first paid bill at"
           + " the brand in the period; returning: paid before; unknown: bills no diner is known for")
       .put("members_joined", "本期在这些门店加入的会员，按推荐店员 / Members who joined at these stores, by recruiting staff")
-      .put("top_dishes", "本期账单中点得最多的菜（按菜单价计） / Dishes ordered most on the period's bills, at menu price")
+      .put("top_dishes", "本期账单中点得最多的菜（按点单时的菜单价计，名称为现名） / Dishes ordered most on the period's bills, at the"
+          + " price they were ordered at, named as on the menu now")
       .put("hours", "按付款时刻（门店时间）的账单数与付款额 / Bills and amounts paid per hour of payment, store time")
       .put("daily", "每营业日的日结净额与账单数 / Each business day's settlement net and bills")
       .put("payment_methods", "按方式的付款笔数与金额（不含充值） / Payments per method (top-ups excluded); counter = cash, card,"
