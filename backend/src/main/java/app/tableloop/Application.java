@@ -4,6 +4,7 @@ import app.tableloop.campaign.CampaignModule;
 import app.tableloop.campaign.CampaignPersonalData;
 import app.tableloop.demo.DemoSeed;
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.insight.InsightModule;
 import app.tableloop.insight.customer.CustomerInsightModule;
 import app.tableloop.insight.suggestion.SuggestionModule;
 import app.tableloop.loyalty.LoyaltyModule;
@@ -90,6 +91,7 @@ public final class Application implements AutoCloseable {
     return new Features.Api(identity.guard(), List.of(
         FeatureModule.serving(new OperationsApi(platform, contractDocument)),
         identity, tenancy, menu, ordering, payment, membership, loyalty, referral, campaigns,
+        new InsightModule(platform, tenancy, campaigns),
         new CustomerInsightModule(platform, membership.maskedMembers()), new SuggestionModule(platform, campaigns),
         new NoticeModule(platform, wechat)));
   };

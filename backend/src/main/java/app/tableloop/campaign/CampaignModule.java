@@ -81,6 +81,11 @@ public final class CampaignModule implements FeatureModule {
     return CampaignJson.card(card);
   }
 
+  /** Launched campaigns with their results, for the insights. */
+  public CampaignResults results() {
+    return new CampaignResults();
+  }
+
   /** Members' message boxes, for other parts that write to a member in the mini-program (in their transaction). */
   public Messages messages() {
     return messages;

@@ -102,11 +102,16 @@ final class Campaigns {
   }
 
   Future<List<Campaign>> list(SqlClient sql, UUID tenantId) {
+    return launched(sql, tenantId).map(list -> list.stream().map(CampaignResults.Launched::campaign).toList());
+  }
+
+  /** The tenant's newest 200 campaigns, each with the store it was launched from. */
+  Future<List<CampaignResults.Launched>> launched(SqlClient sql, UUID tenantId) {
     return sql.preparedQuery(WITH_RESULTS + " WHERE c.tenant_id = $1 ORDER BY c.created_at DESC, c.id LIMIT 200")
         .execute(Tuple.of(tenantId, CampaignRules.VISIT_WINDOW_DAYS))
         .map(rows -> {
-          List<Campaign> campaigns = new java.util.ArrayList<>();
-          rows.forEach(row -> campaigns.add(campaign(row)));
+          List<CampaignResults.Launched> campaigns = new java.util.ArrayList<>();
+          rows.forEach(row -> campaigns.add(new CampaignResults.Launched(row.getUUID("store_id"), campaign(row))));
           return campaigns;
         });
   }
