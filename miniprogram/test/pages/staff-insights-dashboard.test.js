@@ -71,9 +71,9 @@ describe('经营分析', () => {
     expect(text(page, '.sentence')).toBe('营业额比上周少 ¥2,310：老顾客少来了 18 人次（−¥3,020），客单价涨了 ¥6（+¥710）。');
     expect(text(page, '.sentence-en')).toBe('Revenue is ¥2,310 lower than last week: returning diners came 18 times fewer (−¥3,020), the basket grew ¥6 (+¥710).');
     expect(text(page, '.why-change')).toBe('比上期 -¥2310.00（¥3990.00 → ¥1680.00）');
-    expect(texts(page, '.part-name')).toEqual(['新顾客', '老顾客到店', '老顾客客单价', '未登录顾客']);
-    expect(texts(page, '.part-detail')).toEqual(['6 → 6 人', '38 → 20 人次', '¥80.00 → ¥86.00', '']);
-    expect(texts(page, '.part-change')).toEqual(['¥0.00', '-¥3020.00', '+¥710.00', '¥0.00']);
+    expect(texts(page, '.part-name')).toEqual(['新顾客', '老顾客到店', '老顾客客单价', '未登录顾客', '储值净充值']);
+    expect(texts(page, '.part-detail')).toEqual(['6 → 6 人', '38 → 20 人次', '¥80.00 → ¥86.00', '', '']);
+    expect(texts(page, '.part-change')).toEqual(['¥0.00', '-¥3020.00', '+¥710.00', '¥0.00', '¥0.00']);
   });
 
   test('the charts: revenue by day, busiest hours, ways of payment, top dishes, diners, recruits, refunds', async () => {

@@ -59,6 +59,7 @@ function explanation(overrides = {}) {
       { key: 'visit_frequency', change_fen: -302000, current: 20, previous: 38 },
       { key: 'basket_size', change_fen: 71000, current: 8600, previous: 8000 },
       { key: 'other', change_fen: 0 },
+      { key: 'stored_value', change_fen: 0 },
     ],
     sentences: ['营业额比上周少 ¥2,310：老顾客少来了 18 人次（−¥3,020），客单价涨了 ¥6（+¥710）。'],
     sentences_en: ['Revenue is ¥2,310 lower than last week: returning diners came 18 times fewer (−¥3,020), the basket grew ¥6 (+¥710).'],

@@ -15,6 +15,7 @@ const KPIS = [
 const METHOD_NAMES = { wechat: '微信支付', counter: '前台收款', stored_value: '储值余额' };
 const PART_NAMES = {
   new_customers: '新顾客', visit_frequency: '老顾客到店', basket_size: '老顾客客单价', other: '未登录顾客',
+  stored_value: '储值净充值',
 };
 const SEGMENT_NAMES = {
   new: '新顾客', regular: '常客', high_value: '高价值顾客', sleeping: '沉睡顾客', lost: '流失顾客',

@@ -29,7 +29,8 @@ public record BillFigures(UUID storeId, long revenueFen, long salesFen, long bil
   }
 
   public RevenueChange.Side side() {
-    return new RevenueChange.Side(newDiners, newFen, returningVisits, returningFen, unknownFen);
+    return new RevenueChange.Side(newDiners, newFen, returningVisits, returningFen, unknownFen,
+        topUpsFen - storedValueUsedFen);
   }
 
   /** A share of meal sales in percent, to one decimal. */

@@ -9,20 +9,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Why sales moved against the period before: the change split into new customers' spend, returning customers'
+ * Why revenue moved against the period before: the change split into new customers' spend, returning customers'
  * visits (their number of bills at the reference basket) and basket size (the rest of their change, which also takes
- * the fen lost to rounding the basket), and bills with no known diner. The parts add up to the change exactly.
+ * the fen lost to rounding the basket), bills with no known diner, and stored value (sold less spent from balances).
+ * The parts add up to the change exactly.
  */
 public final class ExplanationRules {
   public static final String NEW_CUSTOMERS = "new_customers";
   public static final String VISIT_FREQUENCY = "visit_frequency";
   public static final String BASKET_SIZE = "basket_size";
   public static final String OTHER = "other";
+  public static final String STORED_VALUE = "stored_value";
 
   private ExplanationRules() {
   }
 
-  /** A part of the change; {@code current} and {@code previous} are what it counts (null for "other"). */
+  /** A part of the change; {@code current} and {@code previous} are what it counts (null for "other" and stored value). */
   public record Part(String key, long changeFen, Long current, Long previous) {
   }
 
@@ -35,7 +37,7 @@ public final class ExplanationRules {
   }
 
   /**
-   * The four parts, in their fixed order. Returning visits are valued at the previous period's basket; with no
+   * The five parts, in their fixed order. Returning visits are valued at the previous period's basket; with no
    * returning bill before, at this period's, so that a first period of regulars reads as visits rather than basket.
    */
   public static List<Part> parts(RevenueChange change) {
@@ -48,7 +50,8 @@ public final class ExplanationRules {
         new Part(NEW_CUSTOMERS, now.newFen() - before.newFen(), now.newDiners(), before.newDiners()),
         new Part(VISIT_FREQUENCY, visits, now.returningVisits(), before.returningVisits()),
         new Part(BASKET_SIZE, basket, now.returningBasketFen(), before.returningBasketFen()),
-        new Part(OTHER, now.otherFen() - before.otherFen(), null, null));
+        new Part(OTHER, now.otherFen() - before.otherFen(), null, null),
+        new Part(STORED_VALUE, now.storedValueFen() - before.storedValueFen(), null, null));
   }
 
   private static String sentenceZh(RevenueChange change, List<Part> parts, PeriodKey key) {
@@ -66,6 +69,7 @@ public final class ExplanationRules {
         case VISIT_FREQUENCY -> clauses.add("老顾客" + (count > 0 ? "多来了 " : "少来了 ") + Math.abs(count) + " 人次" + money);
         case BASKET_SIZE -> clauses.add(count == 0 ? "客单价略有变化" + money
             : "客单价" + (count > 0 ? "涨了 " : "降了 ") + yuan(Math.abs(count)) + money);
+        case STORED_VALUE -> clauses.add("储值净充值" + (part.changeFen() > 0 ? "多了" : "少了") + money);
         default -> clauses.add("未关联顾客的账单" + (part.changeFen() > 0 ? "多了" : "少了") + money);
       }
     }
@@ -88,6 +92,8 @@ public final class ExplanationRules {
             + (count > 0 ? " more" : " fewer") + (Math.abs(count) == 1 ? " time" : " times") + money);
         case BASKET_SIZE -> clauses.add(count == 0 ? "the average basket changed slightly" + money
             : "the average basket " + (count > 0 ? "rose" : "fell") + " by " + yuan(Math.abs(count)) + money);
+        case STORED_VALUE -> clauses.add("stored value sold net of balances spent " + (part.changeFen() > 0 ? "rose"
+            : "fell") + money);
         default -> clauses.add("bills without a known customer " + (part.changeFen() > 0 ? "rose" : "fell") + money);
       }
     }

@@ -100,9 +100,9 @@ final class InsightJson {
     return new JsonObject()
         .put("period", period(explained.period(), explained.zone()))
         .put("previous", new JsonObject().put("from", previous.from().toString()).put("to", previous.to().toString()))
-        .put("revenue_fen", explained.salesFen())
-        .put("previous_revenue_fen", explained.previousSalesFen())
-        .put("change_fen", explained.salesFen() - explained.previousSalesFen())
+        .put("revenue_fen", explained.revenueFen())
+        .put("previous_revenue_fen", explained.previousRevenueFen())
+        .put("change_fen", explained.revenueFen() - explained.previousRevenueFen())
         .put("parts", new JsonArray(explanation.parts().stream().map(part -> {
           JsonObject json = new JsonObject().put("key", part.key()).put("change_fen", part.changeFen());
           return part.current() == null ? json : json.put("current", part.current()).put("previous", part.previous());
@@ -110,14 +110,16 @@ final class InsightJson {
         .put("sentences", new JsonArray(explanation.sentences()))
         .put("sentences_en", new JsonArray(explanation.sentencesEn()))
         .put("definitions", new JsonObject()
-            .put("revenue_fen", DASHBOARD_DEFINITIONS.getString("sales_fen"))
+            .put("revenue_fen", DASHBOARD_DEFINITIONS.getString("revenue_fen"))
             .put("new_customers", "新顾客（本期首次在本品牌付款）消费的变化；current/previous 为人数 / Change in new"
                 + " customers' spend; current/previous count them")
             .put("visit_frequency", "老顾客账单数的变化 × 上期老顾客客单价；current/previous 为账单数 / Change in returning"
                 + " bills at the previous returning basket; current/previous count bills")
             .put("basket_size", "老顾客消费变化的其余部分（客单价变化，含取整）；current/previous 为客单价 / The rest of"
                 + " returning spend's change (basket, rounding included); current/previous are baskets in fen")
-            .put("other", "未关联顾客的账单的变化 / Change in bills with no known diner"));
+            .put("other", "未关联顾客的账单的变化 / Change in bills with no known diner")
+            .put("stored_value", "储值充值减储值消费的变化（充值当日计入营业额） / Change in stored value sold less meals"
+                + " paid from balances (a top-up counts the day it is sold)"));
   }
 
   static JsonObject ranking(InsightService.Ranked ranked) {

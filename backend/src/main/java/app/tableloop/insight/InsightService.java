@@ -74,7 +74,7 @@ final class InsightService {
   }
 
   /** The explanation, and the period compared. */
-  record Explained(Period period, ZoneId zone, long salesFen, long previousSalesFen,
+  record Explained(Period period, ZoneId zone, long revenueFen, long previousRevenueFen,
                    ExplanationRules.Explanation explanation) {
   }
 
@@ -88,7 +88,7 @@ final class InsightService {
       return Future.all(now, before).map(both -> {
         RevenueChange change = new RevenueChange(total(now.result().figures()).side(),
             total(before.result().figures()).side());
-        return new Explained(period, scope.zone(), change.current().salesFen(), change.previous().salesFen(),
+        return new Explained(period, scope.zone(), change.current().revenueFen(), change.previous().revenueFen(),
             ExplanationRules.explain(change, key));
       });
     });

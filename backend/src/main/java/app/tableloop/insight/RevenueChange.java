@@ -1,15 +1,24 @@
 package app.tableloop.insight;
 
 /**
- * Meal sales of a period and of the one before, split by who paid: diners whose first bill at the brand falls in the
- * period, returning diners (how many bills, how much), and bills no diner is known for.
+ * Revenue of a period and of the one before, as the settlement nets it: meal sales split by who paid (diners whose
+ * first bill at the brand falls in the period, returning diners: how many bills, how much; bills no diner is known
+ * for), and stored value sold less the meals its balances paid (money taken at the top-up, not at the meal).
  */
 public record RevenueChange(Side current, Side previous) {
 
-  /** One period's sales by who paid; {@code newFen + returningFen + otherFen} is the period's sales. */
-  public record Side(long newDiners, long newFen, long returningVisits, long returningFen, long otherFen) {
+  /**
+   * One period's sales by who paid ({@code newFen + returningFen + otherFen}), and {@code storedValueFen}: top-ups
+   * sold less meals paid from balances, which makes sales the settlement's net.
+   */
+  public record Side(long newDiners, long newFen, long returningVisits, long returningFen, long otherFen,
+                     long storedValueFen) {
     public long salesFen() {
       return newFen + returningFen + otherFen;
+    }
+
+    public long revenueFen() {
+      return salesFen() + storedValueFen;
     }
 
     /** Returning diners' average bill, rounded to the fen; 0 without returning bills. */
@@ -19,6 +28,6 @@ public record RevenueChange(Side current, Side previous) {
   }
 
   public long changeFen() {
-    return current.salesFen() - previous.salesFen();
+    return current.revenueFen() - previous.revenueFen();
   }
 }

@@ -7,11 +7,11 @@ import app.tableloop.insight.RevenueChange.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Why sales moved, as plain rules: the parts always add up to the change, and read as an owner would say it. */
+/** Why revenue moved, as plain rules: the parts always add up to the change, and read as an owner would say it. */
 class ExplanationRulesTest {
 
   private static Side returning(long visits, long fen) {
-    return new Side(0, 0, visits, fen, 0);
+    return new Side(0, 0, visits, fen, 0, 0);
   }
 
   private static long sum(List<Part> parts) {
@@ -28,7 +28,8 @@ class ExplanationRulesTest {
         new Part("new_customers", 0, 0L, 0L),
         new Part("visit_frequency", -180_000, 82L, 100L),
         new Part("basket_size", 49_200, 10_600L, 10_000L),
-        new Part("other", 0, null, null));
+        new Part("other", 0, null, null),
+        new Part("stored_value", 0, null, null));
     assertThat(sum(explanation.parts())).isEqualTo(change.changeFen()).isEqualTo(-130_800);
     assertThat(explanation.sentences())
         .containsExactly("营业额比上周少 ¥1,308：老顾客少来了 18 人次（−¥1,800），客单价涨了 ¥6（+¥492）。");
@@ -38,7 +39,7 @@ class ExplanationRulesTest {
 
   @Test
   void theBasketPartTakesTheRoundingSoThePartsAddUpToTheFen() {
-    RevenueChange change = new RevenueChange(new Side(2, 3_333, 7, 10_001, 17), new Side(1, 1_000, 3, 1_000, 5));
+    RevenueChange change = new RevenueChange(new Side(2, 3_333, 7, 10_001, 17, 0), new Side(1, 1_000, 3, 1_000, 5, 0));
 
     List<Part> parts = ExplanationRules.parts(change);
 
@@ -61,7 +62,7 @@ class ExplanationRulesTest {
 
   @Test
   void newCustomersAndBillsWithoutADinerAreTheirOwnPartsLargestFirst() {
-    RevenueChange change = new RevenueChange(new Side(5, 60_000, 0, 0, 2_000), new Side(2, 20_000, 0, 0, 5_000));
+    RevenueChange change = new RevenueChange(new Side(5, 60_000, 0, 0, 2_000, 0), new Side(2, 20_000, 0, 0, 5_000, 0));
 
     ExplanationRules.Explanation explanation = ExplanationRules.explain(change, PeriodKey.LAST_30_DAYS);
 
@@ -74,8 +75,24 @@ class ExplanationRulesTest {
   }
 
   @Test
+  void storedValueSoldMakesRevenueAsTheSettlementNetsIt() {
+    // A ¥500 top-up sold this week, and a ¥120 meal paid from a balance (a sale, but no money taken).
+    RevenueChange change = new RevenueChange(new Side(0, 0, 2, 20_000, 0, 50_000 - 12_000),
+        new Side(0, 0, 2, 20_000, 0, 0));
+
+    ExplanationRules.Explanation explanation = ExplanationRules.explain(change, PeriodKey.LAST_7_DAYS);
+
+    assertThat(change.changeFen()).isEqualTo(38_000);
+    assertThat(explanation.parts().get(4)).isEqualTo(new Part("stored_value", 38_000, null, null));
+    assertThat(sum(explanation.parts())).isEqualTo(38_000);
+    assertThat(explanation.sentences()).containsExactly("营业额比上周多 ¥380：储值净充值多了（+¥380）。");
+    assertThat(explanation.sentencesEn()).containsExactly(
+        "Revenue is ¥380 higher than last week: stored value sold net of balances spent rose (+¥380).");
+  }
+
+  @Test
   void unchangedSalesSaySo() {
-    Side same = new Side(1, 1_000, 2, 4_000, 0);
+    Side same = new Side(1, 1_000, 2, 4_000, 0, 0);
 
     ExplanationRules.Explanation explanation = ExplanationRules.explain(new RevenueChange(same, same),
         PeriodKey.TODAY);

@@ -109,6 +109,11 @@ class InsightsTest {
             .put("count", 1))));
     assertThat(week.getJsonObject("definitions").fieldNames())
         .contains("revenue_fen", "sales_fen", "covers", "avg_basket_fen", "diners");
+    JsonObject explained = ok(service.get(shop.path("/insights/explanation?period=7d"), shop.owner()));
+    assertThat(explained.getLong("revenue_fen")).as("why explains the revenue the dashboard shows")
+        .isEqualTo(week.getLong("revenue_fen"));
+    assertThat(explained.getJsonArray("parts").getJsonObject(4)).isEqualTo(new JsonObject().put("key", "stored_value")
+        .put("change_fen", 10_000 - 2_800));
 
     JsonObject welcome = ok(service.call(HttpMethod.POST, shop.path("/campaigns"), shop.owner(), new JsonObject()
         .put("type", "welcome").put("idempotency_key", "insight-welcome-" + UUID.randomUUID())));
@@ -157,7 +162,8 @@ class InsightsTest {
             .put("previous", 3),
         new JsonObject().put("key", "basket_size").put("change_fen", -2_000).put("current", 9_000)
             .put("previous", 10_000),
-        new JsonObject().put("key", "other").put("change_fen", -2_000));
+        new JsonObject().put("key", "other").put("change_fen", -2_000),
+        new JsonObject().put("key", "stored_value").put("change_fen", 0));
     assertThat(explained.getJsonArray("sentences")).containsExactly("营业额比上周少 ¥110：老顾客少来了 1 人次（−¥100），"
         + "新顾客消费多了（+¥30），客单价降了 ¥10（−¥20），未关联顾客的账单少了（−¥20）。");
     assertThat(explained.getJsonArray("sentences_en").getString(0)).startsWith("Revenue is ¥110 lower than last week");
