@@ -44,6 +44,7 @@ class DemoRestaurantTest {
   static DemoSeed.Seeding seeding;
   static DemoSeed.SeededDay day;
   static String owner;
+  static String operator;
 
   static CampaignModule campaigns;
   /** The regulars asleep for months with a basket above the median: the win-back's audience. */
@@ -62,8 +63,9 @@ class DemoRestaurantTest {
     // Reachable, as the embedded default on its own port is: WeChat Pay's refund notification must arrive.
     service = RunningService.startReachable(DemoRestaurantTest.class, capturing);
     seeding = service.seedDemo().orElseThrow();
-    day = Await.result(seeding.day()).orElseThrow();
+    day = Await.result(seeding.day(), 90).orElseThrow();
     owner = service.signInAndAccept("demo-owner", seeding.restaurant().restaurant().ownerInvite().token());
+    operator = service.signInAndAccept("demo-operator", seeding.restaurant().operatorInvite().token());
   }
 
   @AfterAll
@@ -245,7 +247,6 @@ class DemoRestaurantTest {
 
   @Test
   void theOperatorRunsThreeStoresWhoseWalkInsShowOneGrowingAndOneFallingBehind() {
-    String operator = service.signInAndAccept("demo-operator", seeding.restaurant().operatorInvite().token());
     List<JsonObject> stores = objects(ok(service.get("/api/v1/tenants/" + seeding.restaurant().restaurant().tenantId()
         + "/stores", operator)).getJsonArray("stores"));
 
@@ -260,6 +261,44 @@ class DemoRestaurantTest {
     assertThat(bills(busy, 0, 14)).as("the busier sister grows").isGreaterThan(bills(busy, 14, 28));
     assertThat(bills(quiet, 0, 28)).as("the quieter sister falls behind").isLessThan(bills(quiet, 28, 56));
     assertThat(bills(quiet, 0, 28)).isLessThan(bills(seeding.restaurant().store().id(), 0, 28));
+  }
+
+  @Test
+  void theOwnersWeekAgreesWithTheSettlementsAndSaysWhyAndWhatToLaunch() {
+    JsonObject week = ok(service.get(storePath("/insights/dashboard?period=7d"), owner));
+    long settled = 0;
+    for (Object day : week.getJsonArray("daily")) {
+      settled += ok(service.get(storePath("/settlements/" + ((JsonObject) day).getString("date")), owner))
+          .getLong("net_fen");
+    }
+    assertThat(week.getLong("revenue_fen")).as("the week's settlements' net").isEqualTo(settled).isPositive();
+    assertThat(week.getLong("bills")).isPositive();
+    assertThat(week.getJsonArray("top_dishes")).isNotEmpty();
+
+    JsonObject why = ok(service.get(storePath("/insights/explanation?period=7d"), owner));
+    assertThat(why.getLong("revenue_fen")).isEqualTo(week.getLong("revenue_fen"));
+    assertThat(objects(why.getJsonArray("parts")).stream().mapToLong(part -> part.getLong("change_fen")).sum())
+        .isEqualTo(why.getLong("change_fen"));
+    assertThat(why.getJsonArray("sentences").getString(0)).startsWith("营业额比上周");
+
+    List<JsonObject> suggested = objects(ok(service.get(storePath("/insights/suggestions"), owner))
+        .getJsonArray("items"));
+    assertThat(suggested).extracting(card -> card.getString("type")).contains("win_back");
+    assertThat(suggested).extracting(card -> card.getLong("expected_return_fen"))
+        .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+  }
+
+  @Test
+  void theOperatorSeesTheQuietSisterLastAndBelowTheBrandsMedian() {
+    JsonObject ranking = ok(service.get("/api/v1/tenants/" + seeding.restaurant().restaurant().tenantId()
+        + "/insights/stores?period=30d", operator));
+
+    List<JsonObject> stores = objects(ranking.getJsonArray("stores"));
+    assertThat(stores).hasSize(3);
+    JsonObject last = stores.get(2);
+    assertThat(last.getString("name")).isEqualTo("演示面馆 滨江店");
+    assertThat(last.getJsonArray("below_median")).contains("revenue_fen");
+    assertThat(stores.get(0).getJsonArray("below_median")).doesNotContain("revenue_fen");
   }
 
   /** The store's paid bills between so many days ago and so many more. */

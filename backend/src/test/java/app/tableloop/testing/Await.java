@@ -13,12 +13,17 @@ public final class Await {
   }
 
   public static <T> T result(Future<T> future) {
+    return result(future, SECONDS);
+  }
+
+  /** The same, for the few things that take long by nature (the demo's year of history), bounded by {@code seconds}. */
+  public static <T> T result(Future<T> future, long seconds) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
     } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError("no result within " + SECONDS + " s", e);
+      throw new AssertionError("no result within " + seconds + " s", e);
     }
   }
 
