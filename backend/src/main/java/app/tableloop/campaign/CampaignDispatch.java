@@ -126,7 +126,8 @@ public final class CampaignDispatch {
   private Future<Integer> enrolNewcomers(UUID tenantId, Live campaign, boolean leading, Instant now) {
     return !leading || !campaign.type().recurring() ? Future.succeededFuture(0)
         : database.inTenant(tenantId, sql -> audiences.enrol(sql, tenantId, campaign.id(), campaign.type(),
-            campaign.params(), campaign.storeIds(), campaign.perMember(), now, LocalDate.ofInstant(now, campaign.zone())));
+            campaign.params(), campaign.storeIds(), campaign.perMember(), now,
+            LocalDate.ofInstant(now, campaign.zone())));
   }
 
   /**

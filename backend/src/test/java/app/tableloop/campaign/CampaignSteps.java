@@ -52,26 +52,41 @@ public final class CampaignSteps {
         + ", joined_at = now() - interval '" + joinedDaysAgo + " days'"
         + " WHERE id = '" + memberId + "'");
     if (visits > 0) {
-      visitAt(shop, memberId, lastVisitDaysAgo, spendFen / visits);
+      visitAt(shop, shop.store().id(), memberId, lastVisitDaysAgo, spendFen / visits);
     }
   }
 
   /**
-   * A visit of the member paid at the shop {@code daysAgo}, as membership records one; its payment stays pending, so
-   * that the shop's bills (its quiet hours) are what {@link #paidBills} wrote.
+   * A visit of the member paid at the store (the shop's or another of its brand) {@code daysAgo}, as membership records
+   * one; its payment stays pending, so that the stores' bills (their quiet hours) are what {@link #paidBills} wrote.
    */
-  public void visitAt(ARestaurant shop, String memberId, int daysAgo, long amountFen) {
-    String order = visitOrders.computeIfAbsent(shop, store -> store.anOrderAwaitingPayment("visits-" + UUID.randomUUID(),
-        store.bootstrapped().tables().get(0).code(), 1).order());
+  public void visitAt(ARestaurant shop, UUID storeId, String memberId, int daysAgo, long amountFen) {
+    visits(shop, storeId, "m.id = '" + memberId + "'", daysAgo, amountFen);
+  }
+
+  /** As {@link #visitAt}, a visit at the shop for each of its brand's members. */
+  public void everyMemberVisited(ARestaurant shop, int daysAgo, long amountFen) {
+    visits(shop, shop.store().id(), "m.tenant_id = '" + shop.store().tenantId() + "'", daysAgo, amountFen);
+  }
+
+  private void visits(ARestaurant shop, UUID storeId, String members, int daysAgo, long amountFen) {
+    String order = visitOrders.computeIfAbsent(shop, store -> store.anOrderAwaitingPayment(
+        "visits-" + UUID.randomUUID(), store.bootstrapped().tables().get(0).code(), 1).order());
     sql("""
-        WITH payment AS (
+        DO $$
+        DECLARE
+          member record;
+          payment uuid;
+        BEGIN
+          FOR member IN SELECT m.tenant_id, m.user_id FROM members m WHERE m.user_id IS NOT NULL AND %s LOOP
             INSERT INTO payments (tenant_id, store_id, order_id, out_trade_no, method, amount_fen, recorded_by)
-            SELECT o.tenant_id, o.store_id, o.id, replace(gen_random_uuid()::text, '-', ''), 'cash', %d, o.placed_by
+            SELECT o.tenant_id, '%s', o.id, replace(gen_random_uuid()::text, '-', ''), 'cash', %d, o.placed_by
               FROM orders o WHERE o.id = '%s'
-            RETURNING id, tenant_id, store_id)
-        INSERT INTO diner_visits (payment_id, tenant_id, user_id, store_id, paid_at, amount_fen)
-        SELECT p.id, p.tenant_id, m.user_id, p.store_id, now() - interval '%d days', %d
-          FROM payment p JOIN members m ON m.id = '%s'""".formatted(amountFen, order, daysAgo, amountFen, memberId));
+            RETURNING id INTO payment;
+            INSERT INTO diner_visits (payment_id, tenant_id, user_id, store_id, paid_at, amount_fen)
+            VALUES (payment, member.tenant_id, member.user_id, '%s', now() - interval '%d days', %d);
+          END LOOP;
+        END $$""".formatted(members, storeId, amountFen, order, storeId, daysAgo, amountFen));
   }
 
   /** The member's birthday falls {@code days} from today (store time), thirty years ago. */
