@@ -115,3 +115,21 @@ sign_in_owner() {
     "$API/api/v1/auth/wechat" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
   STORE=$(psql_owner -c "SELECT bench_id('store', 1)")
 }
+
+# sign_in_operator: the tenant's operator, the WeChat simulator's user 'bench-operator' (appointed here as the owner is
+# in campaign-members.sql, so that a seed kept from before serves too), signs in as the mini-program does; STORE is
+# store 1 and STORE_IDS every store of the tenant, comma-separated.
+sign_in_operator() {
+  local code
+  psql_owner -c "INSERT INTO users (id, openid)
+      VALUES (bench_id('user', -1), 'o' || left(translate(encode(sha256(convert_to('wx7ab1e10000000000:bench-operator',
+              'UTF8')), 'base64'), '+/', 'xy'), 27)) ON CONFLICT DO NOTHING;
+    INSERT INTO staff_roles (tenant_id, store_id, user_id, role)
+      VALUES (bench_id('tenant', 1), NULL, bench_id('user', -1), 'operator') ON CONFLICT DO NOTHING" >/dev/null
+  code=$(curl -sf -X POST -H 'Content-Type: application/json' --data '{"user":"bench-operator"}' \
+    "$SIM/sim/login-code" | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')
+  OPERATOR_TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' --data "{\"code\":\"$code\"}" \
+    "$API/api/v1/auth/wechat" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+  STORE=$(psql_owner -c "SELECT bench_id('store', 1)")
+  STORE_IDS=$(psql_owner -c "SELECT string_agg(id::text, ',' ORDER BY id) FROM stores WHERE tenant_id = bench_id('tenant', 1)")
+}

@@ -36,12 +36,17 @@ function launchOffer(offer) {
 }
 
 /**
- * Launches a campaign of `type`; `offer`, `params`, `budgetFen` and `startsAt` change the card's defaults when given.
+ * Launches a campaign of `type`; `offer`, `params`, `budgetFen` and `startsAt` change the card's defaults when given,
+ * and `storeIds` (an operator's pick) names the stores whose members it reaches (left out: this store).
  * The same `idempotencyKey` again answers the campaign launched the first time, never a second one.
  */
-function dispatchLaunch(storeId, { type, offer, params, budgetFen, startsAt, idempotencyKey }, options = {}) {
+function dispatchLaunch(storeId, {
+  type, offer, params, budgetFen, startsAt, storeIds, idempotencyKey,
+}, options = {}) {
   const body = { type, idempotency_key: idempotencyKey };
-  const optional = { offer: offer && launchOffer(offer), params, budget_fen: budgetFen, starts_at: startsAt };
+  const optional = {
+    offer: offer && launchOffer(offer), params, budget_fen: budgetFen, starts_at: startsAt, store_ids: storeIds,
+  };
   Object.keys(optional).filter((key) => optional[key] !== undefined && optional[key] !== null).forEach((key) => {
     body[key] = optional[key];
   });

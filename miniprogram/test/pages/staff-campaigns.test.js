@@ -1,7 +1,7 @@
 const { phone } = require('../support/phone');
 const { backend, json, problem } = require('../support/backend');
 const { openPage, text, exists, tap, settle } = require('../support/pages');
-const { STORE_ID, STORE_PATH, heldAnswer } = require('../support/staff');
+const { STORE_ID, STORE, STORE_PATH, heldAnswer } = require('../support/staff');
 const C = require('../support/campaigns');
 const L = require('../support/loyalty');
 
@@ -164,6 +164,10 @@ describe('营销', () => {
     listed.querySelectorAll('.adjust')[1].dispatchEvent('tap');
     await settle();
     expect(phone.navigations[0].url).toBe(`/staff/pages/campaigns/launch/index?store=${STORE_ID}&role=owner&type=basket_boost`);
+    const operator = await openPage(HOME, { store: STORE_ID, role: 'operator', tenant: STORE.tenant_id });
+    operator.querySelectorAll('.adjust')[1].dispatchEvent('tap');
+    await settle();
+    expect(phone.navigations[1].url).toBe(`/staff/pages/campaigns/launch/index?store=${STORE_ID}&role=operator&tenant=${STORE.tenant_id}&type=basket_boost`);
 
     phone.answer(store({ [`GET ${CARDS}`]: problem(403, 'forbidden', '只有店主可以发起营销活动') }));
     const refused = await openPage(HOME, OWNER);
@@ -349,6 +353,42 @@ describe('launching with changes', () => {
     expect(keys[1]).toBe(keys[0]);
     expect(text(page, '.problem')).toBe('预算不足以覆盖一张券');
     expect(exists(page, '.launched')).toBe(false);
+  });
+
+  test('an operator picks the brand\'s stores whose members it reaches (this one first); none picked is refused', async () => {
+    const tenant = STORE.tenant_id;
+    const other = { ...STORE, id: '5a1e0000-0000-4000-8000-0000000000b2', name: '老街面馆 二店' };
+    phone.answer(store({
+      [`GET /api/v1/tenants/${tenant}/stores`]: json(200, { stores: [STORE, other] }),
+      [`POST ${CAMPAIGNS}`]: json(201, C.campaign()),
+    }));
+    const page = await openPage(LAUNCH, { store: STORE_ID, role: 'operator', tenant, type: 'win_back' });
+    expect(page.instance.data.stores).toEqual([
+      { id: STORE_ID, name: '老街面馆 总店', picked: true }, { id: other.id, name: '老街面馆 二店', picked: false },
+    ]);
+    expect(page.querySelectorAll('.store-choice')).toHaveLength(2);
+
+    page.querySelector('.store-picker').dispatchEvent('change', { detail: { value: [] } });
+    await settle();
+    await tap(page, '.launch >>> .t-button');
+    expect(text(page, '.problem')).toBe('请至少选择一家门店');
+    expect(sent('POST', CAMPAIGNS)).toHaveLength(0);
+
+    page.querySelector('.store-picker').dispatchEvent('change', { detail: { value: [STORE_ID, other.id] } });
+    await settle();
+    await tap(page, '.launch >>> .t-button');
+    const [body] = sent('POST', CAMPAIGNS);
+    expect(body.store_ids).toEqual([STORE_ID, other.id]);
+  });
+
+  test('an owner has no store picker and sends no stores: the campaign reaches their store', async () => {
+    phone.answer(store({ [`POST ${CAMPAIGNS}`]: json(201, C.campaign()) }));
+    const page = await openPage(LAUNCH, { ...OWNER, tenant: STORE.tenant_id, type: 'win_back' });
+    expect(exists(page, '.store-picker')).toBe(false);
+    await tap(page, '.launch >>> .t-button');
+    const [body] = sent('POST', CAMPAIGNS);
+    expect(body).not.toHaveProperty('store_ids');
+    expect(phone.requests.filter((r) => r.url.includes('/tenants/'))).toHaveLength(0);
   });
 
   test('a card no longer offered says so', async () => {

@@ -37,7 +37,7 @@ test('an operator sees every store of their tenant once', async () => {
   expect(text(page, '.store')).toContain('运营');
 });
 
-test('an operator\'s insight and brand screens open with the tenant; 门店排行 and 品牌与门店 are theirs alone', async () => {
+test('an operator\'s campaign, insight and brand screens open with the tenant; 门店排行 and 品牌与门店 are theirs alone', async () => {
   const store = { ...STORE, tenant_id: 't1' };
   phone.answer(backend({
     'GET /api/v1/me': json(200, { roles: [{ role: 'operator', tenant_id: 't1', store_id: null }] }),
@@ -48,12 +48,13 @@ test('an operator\'s insight and brand screens open with the tenant; 门店排�
 
   const entries = page.querySelectorAll('.entry');
   const labels = entries.map((entry) => entry.dom.textContent.trim());
-  expect(labels.slice(-4)).toEqual(['经营分析', '顾客', '门店排行', '品牌与门店']);
-  for (const entry of entries.slice(-4)) {
+  expect(labels.slice(-5)).toEqual(['营销', '经营分析', '顾客', '门店排行', '品牌与门店']);
+  for (const entry of entries.slice(-5)) {
     entry.dispatchEvent('tap');
   }
   await settle();
   expect(phone.navigations.map((n) => n.url)).toEqual([
+    `/staff/pages/campaigns/home/index?store=${STORE.id}&role=operator&tenant=t1`,
     `/staff/pages/insights/dashboard/index?store=${STORE.id}&role=operator&tenant=t1`,
     `/staff/pages/insights/customers/index?store=${STORE.id}&role=operator`,
     `/staff/pages/insights/stores/index?store=${STORE.id}&role=operator&tenant=t1`,

@@ -9,11 +9,11 @@ const { cardView, campaignView, withoutNulls } = require('../../../utils/campaig
 const { screenUrl, queryOf, once, readOnShow } = require('../../../utils/screens');
 
 Page(readOnShow({
-  data: { store: '', role: '', loading: true, error: '', cards: [], campaigns: [], reminders: null, busy: '' },
+  data: { store: '', role: '', tenant: '', loading: true, error: '', cards: [], campaigns: [], reminders: null, busy: '' },
 
   onLoad(query) {
-    const { store, role } = queryOf(query);
-    this.setData({ store, role });
+    const { store, role, tenant } = queryOf(query);
+    this.setData({ store, role, tenant: tenant || '' });
     // One key per card type, kept until its launch is answered: a retry after a lost answer launches nothing more.
     this.keys = {};
   },
@@ -88,7 +88,9 @@ Page(readOnShow({
 
   onAdjust(event) {
     wx.navigateTo({
-      url: screenUrl('campaigns/launch', { store: this.data.store, role: this.data.role, type: event.currentTarget.dataset.type }),
+      url: screenUrl('campaigns/launch', {
+        store: this.data.store, role: this.data.role, tenant: this.data.tenant, type: event.currentTarget.dataset.type,
+      }),
     });
   },
 

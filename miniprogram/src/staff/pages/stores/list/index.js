@@ -27,7 +27,7 @@ const ENTRIES = [
   { screen: 'loyalty/coupons', label: '优惠券', managers: true },
   { screen: 'loyalty/packages', label: '储值套餐', managers: true },
   { screen: 'loyalty/levels', label: '会员等级与积分', managers: true },
-  { screen: 'campaigns/home', label: '营销', managers: true },
+  { screen: 'campaigns/home', label: '营销', managers: true, tenant: true },
   { screen: 'insights/dashboard', label: '经营分析', managers: true, tenant: true },
   { screen: 'insights/customers', label: '顾客', managers: true },
   { screen: 'insights/stores', label: '门店排行', operators: true, tenant: true },

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Who each campaign type reaches among the tenant's members, as one SQL predicate per type over {@code members m}:
  * the same predicate counts a card's audience and writes a launch's recipients, so what the owner saw is what goes out.
- * A member's average basket is what they spent over their visits.
+ * A member's average basket is what they spent over their visits. A campaign reaches the members of the stores it
+ * names: those who paid at one of them (a welcome: who joined at one; a birthday: either).
  */
 final class Audiences {
   /**
@@ -39,7 +40,8 @@ final class Audiences {
         + " / 100 + 50) / 100 * 100)";
   }
 
-  static Predicate predicate(CampaignType type, AudienceParams params, Instant now, LocalDate today, int first) {
+  static Predicate predicate(CampaignType type, AudienceParams params, List<UUID> storeIds, Instant now,
+                             LocalDate today, int first) {
     List<Object> values = new ArrayList<>();
     String birthdayYear = "(SELECT min(to_char(d, 'YYYY')) FROM generate_series($" + first + "::date, $" + first
         + "::date + $" + (first + 1) + "::int, interval '1 day') d"
@@ -77,34 +79,50 @@ final class Audiences {
             + " interval '1 day') d)";
       }
     };
-    return new Predicate(sql, type == CampaignType.BIRTHDAY ? birthdayYear : "''", values);
+    String stores = "$" + (first + values.size()) + "::uuid[]";
+    values.add(storeIds.toArray(UUID[]::new));
+    String paidThere = "EXISTS (SELECT 1 FROM diner_visits v WHERE v.tenant_id = m.tenant_id AND v.user_id = m.user_id"
+        + " AND v.store_id = ANY(" + stores + "))";
+    String joinedThere = "m.joined_store_id = ANY(" + stores + ")";
+    String atStores = switch (type) {
+      case WELCOME -> joinedThere;
+      case BIRTHDAY -> "(" + joinedThere + " OR " + paidThere + ")";
+      default -> paidThere;
+    };
+    return new Predicate(sql + " AND " + atStores, type == CampaignType.BIRTHDAY ? birthdayYear : "''", values);
   }
 
-  /** The median of the members' average baskets (0 without any paid visit): the win-back's default floor. */
-  Future<Long> medianBasket(SqlClient sql, UUID tenantId) {
+  /**
+   * The median of the average baskets of the members who paid at one of the stores (0 without any): the win-back's
+   * default floor.
+   */
+  Future<Long> medianBasket(SqlClient sql, UUID tenantId, List<UUID> storeIds) {
     return sql.preparedQuery("""
             SELECT coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY m.spend_fen / m.visits), 0) AS median
               FROM members m
              WHERE m.tenant_id = $1 AND m.status = 'active' AND m.visits > 0
+               AND EXISTS (SELECT 1 FROM diner_visits v
+                            WHERE v.tenant_id = m.tenant_id AND v.user_id = m.user_id AND v.store_id = ANY($2))
             """)
-        .execute(Tuple.of(tenantId))
+        .execute(Tuple.from(List.of(tenantId, storeIds.toArray(UUID[]::new))))
         .map(rows -> rows.iterator().next().getLong("median"));
   }
 
   /**
-   * The store's quiet hours by {@link CampaignRules#quietHours}, from its paid bills (of orders or tabs; top-ups of
-   * stored value are no meal) over the last {@link CampaignRules#OFF_PEAK_WEEKS} weeks, by hour of its own time zone.
+   * The stores' quiet hours by {@link CampaignRules#quietHours}, from their paid bills (of orders or tabs; top-ups of
+   * stored value are no meal) over the last {@link CampaignRules#OFF_PEAK_WEEKS} weeks, by hour of the launching
+   * store's time zone.
    */
-  Future<List<Integer>> quietHours(SqlClient sql, UUID tenantId, UUID storeId, ZoneId zone, Instant now) {
+  Future<List<Integer>> quietHours(SqlClient sql, UUID tenantId, List<UUID> storeIds, ZoneId zone, Instant now) {
     return sql.preparedQuery("""
             SELECT extract(hour FROM p.paid_at AT TIME ZONE $3)::int AS hour, count(*) AS bills,
                    min(min(p.paid_at)) OVER () AS first_bill
               FROM payments p
-             WHERE p.tenant_id = $1 AND p.store_id = $2 AND p.status = 'paid' AND p.top_up_id IS NULL
+             WHERE p.tenant_id = $1 AND p.store_id = ANY($2) AND p.status = 'paid' AND p.top_up_id IS NULL
                AND p.paid_at > $4::timestamptz - make_interval(weeks => $5) AND p.paid_at <= $4
              GROUP BY hour
             """)
-        .execute(Tuple.of(tenantId, storeId, zone.getId(), now.atOffset(ZoneOffset.UTC),
+        .execute(Tuple.of(tenantId, storeIds.toArray(UUID[]::new), zone.getId(), now.atOffset(ZoneOffset.UTC),
             CampaignRules.OFF_PEAK_WEEKS))
         .map(rows -> {
           Map<Integer, Long> billsByHour = new HashMap<>();
@@ -118,9 +136,9 @@ final class Audiences {
   }
 
   /** How many members the type reaches now, their average basket, and how many of them an SMS may reach. */
-  Future<Audience> count(SqlClient sql, UUID tenantId, CampaignType type, AudienceParams params, Instant now,
-                         LocalDate today) {
-    Predicate predicate = predicate(type, params, now, today, 2);
+  Future<Audience> count(SqlClient sql, UUID tenantId, CampaignType type, AudienceParams params,
+                         List<UUID> storeIds, Instant now, LocalDate today) {
+    Predicate predicate = predicate(type, params, storeIds, now, today, 2);
     List<Object> values = new ArrayList<>();
     values.add(tenantId);
     values.addAll(predicate.values());
@@ -138,9 +156,9 @@ final class Audiences {
   }
 
   /** The distinct per-member thresholds of a basket boost's audience: each gets a coupon template of its own. */
-  Future<List<Long>> basketBoostThresholds(SqlClient sql, UUID tenantId, AudienceParams params, Instant now,
-                                           LocalDate today) {
-    Predicate predicate = predicate(CampaignType.BASKET_BOOST, params, now, today, 3);
+  Future<List<Long>> basketBoostThresholds(SqlClient sql, UUID tenantId, AudienceParams params,
+                                           List<UUID> storeIds, Instant now, LocalDate today) {
+    Predicate predicate = predicate(CampaignType.BASKET_BOOST, params, storeIds, now, today, 3);
     List<Object> values = new ArrayList<>();
     values.add(tenantId);
     values.add(params.multiplierPercent());
@@ -162,8 +180,8 @@ final class Audiences {
    * unique key). Answers how many rows were written.
    */
   Future<Integer> enrol(SqlClient sql, UUID tenantId, UUID campaignId, CampaignType type, AudienceParams params,
-                        boolean perMember, Instant now, LocalDate today) {
-    Predicate predicate = predicate(type, params, now, today, 4);
+                        List<UUID> storeIds, boolean perMember, Instant now, LocalDate today) {
+    Predicate predicate = predicate(type, params, storeIds, now, today, 4);
     List<Object> values = new ArrayList<>();
     values.add(tenantId);
     values.add(campaignId);

@@ -4,12 +4,14 @@ import app.tableloop.identity.Callers;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Requests;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** The HTTP side of campaign cards and launched campaigns (owner and operator). */
 final class CampaignApi implements ApiModule {
@@ -40,7 +42,8 @@ final class CampaignApi implements ApiModule {
 
   /** The launchable cards and the referral programme's, ranked together by expected gain. */
   private void cards(RoutingContext rc) {
-    campaigns.cards(Callers.of(rc))
+    campaigns.cards(Callers.of(rc), Requests.query(rc, "store_ids")
+            .map(ids -> storeIds(ids.getJsonArray())).orElse(null))
         .compose(cards -> referral.card(Callers.of(rc)).map(referralCard -> {
           // The cards come ranked: the referral card goes before the first that is expected to gain less.
           int at = 0;
@@ -65,10 +68,17 @@ final class CampaignApi implements ApiModule {
             offer == null ? null : new Offer(offer.getLong("threshold_fen"), offer.getLong("amount_off_fen"),
                 offer.getInteger("validity_days"), false),
             params == null ? null : params.getMap(), body.getLong("budget_fen"),
-            startsAt == null ? null : Instant.parse(startsAt), body.getString("idempotency_key")))
+            startsAt == null ? null : Instant.parse(startsAt),
+            body.containsKey("store_ids") ? storeIds(body.getJsonArray("store_ids")) : null,
+            body.getString("idempotency_key")))
         .onSuccess(campaign -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(CampaignJson.campaign(campaign).encode()))
         .onFailure(rc::fail);
+  }
+
+  /** The contract has checked each is a uuid. */
+  private static List<UUID> storeIds(JsonArray ids) {
+    return ids.stream().map(id -> UUID.fromString(String.valueOf(id))).toList();
   }
 
   private static void answer(RoutingContext rc, Future<Campaign> campaign) {

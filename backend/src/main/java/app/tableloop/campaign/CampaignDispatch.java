@@ -72,7 +72,7 @@ public final class CampaignDispatch {
   }
 
   private record Live(UUID id, CampaignType type, String title, String message, AudienceParams params,
-                      boolean perMember, boolean budgeted, ZoneId zone) {
+                      boolean perMember, boolean budgeted, ZoneId zone, List<UUID> storeIds) {
   }
 
   public Future<Integer> pass() {
@@ -97,7 +97,7 @@ public final class CampaignDispatch {
                 """).execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC))).<Void>mapEmpty())
             .compose(started -> sql.preparedQuery("""
                     SELECT c.id, c.type, c.title, c.message, c.offer, c.params, c.budget_fen IS NOT NULL AS budgeted,
-                           s.time_zone
+                           s.time_zone, c.store_ids
                       FROM campaigns c JOIN stores s ON s.tenant_id = c.tenant_id AND s.id = c.store_id
                      WHERE c.tenant_id = $1 AND c.status = 'running'
                     """).execute(Tuple.of(tenantId)))
@@ -108,7 +108,7 @@ public final class CampaignDispatch {
                 live.add(new Live(row.getUUID("id"), type, row.getString("title"), row.getString("message"),
                     CampaignJson.params((JsonObject) row.getValue("params"), CampaignRules.defaultParams(0)),
                     CampaignJson.offer((JsonObject) row.getValue("offer")).perMember(), row.getBoolean("budgeted"),
-                    ZoneId.of(row.getString("time_zone"))));
+                    ZoneId.of(row.getString("time_zone")), List.of(row.getArrayOfUUIDs("store_ids"))));
               });
               return live;
             }))
@@ -126,7 +126,8 @@ public final class CampaignDispatch {
   private Future<Integer> enrolNewcomers(UUID tenantId, Live campaign, boolean leading, Instant now) {
     return !leading || !campaign.type().recurring() ? Future.succeededFuture(0)
         : database.inTenant(tenantId, sql -> audiences.enrol(sql, tenantId, campaign.id(), campaign.type(),
-            campaign.params(), campaign.perMember(), now, LocalDate.ofInstant(now, campaign.zone())));
+            campaign.params(), campaign.storeIds(), campaign.perMember(), now,
+            LocalDate.ofInstant(now, campaign.zone())));
   }
 
   /**

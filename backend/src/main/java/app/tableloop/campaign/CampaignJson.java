@@ -3,6 +3,7 @@ package app.tableloop.campaign;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.UUID;
 
 /** Campaigns, cards and their parts as the contract's JSON (and the offer and parameters as stored). */
 final class CampaignJson {
@@ -87,7 +88,9 @@ final class CampaignJson {
         .put("title", campaign.title()).put("status", campaign.status().wireName())
         .put("offer", offer(campaign.offer())).put("params", params(campaign.type(), campaign.params()))
         .put("message", campaign.message())
-        .put("budget_fen", campaign.budgetFen()).put("starts_at", campaign.startsAt().toString())
+        .put("budget_fen", campaign.budgetFen())
+        .put("store_ids", new JsonArray(campaign.storeIds().stream().map(UUID::toString).toList()))
+        .put("starts_at", campaign.startsAt().toString())
         .put("created_at", campaign.createdAt().toString())
         .put("results", new JsonObject().put("reached", results.reached())
             .put("coupons_issued", results.couponsIssued()).put("sms_sent", results.smsSent())

@@ -71,9 +71,9 @@ public final class CampaignModule implements FeatureModule {
         reminding.job());
   }
 
-  /** The campaign cards of the caller's store, ranked by expected return over cost, as listCampaignCards answers. */
+  /** The campaign cards of the caller's store, ranked by expected gain, as listCampaignCards answers by default. */
   public Future<List<CampaignCard>> cards(Access access) {
-    return service.cards(access);
+    return service.cards(access, null);
   }
 
   /** A card as the contract's CampaignCard JSON. */

@@ -13,6 +13,10 @@ public enum CampaignRefusal implements Refusal.Listed {
   PARAMS_INVALID(Refusal.of(Kind.INVALID, "campaign_params_invalid",
       "人群条件不成立：沉睡天数的下限需小于上限", "The audience parameters do not hold: min_days must be below max_days")
       .at("params")),
+  STORE_NOT_FOUND(Refusal.of(Kind.INVALID, "store_not_found", "所选门店中有不属于本品牌的门店",
+      "A store named is not one of the brand's").at("store_ids")),
+  STORE_NOT_OWNED(Refusal.of(Kind.FORBIDDEN, "store_not_owned", "只能选择你担任店主的门店",
+      "You may name only stores you own").at("store_ids")),
   AUDIENCE_EMPTY(Refusal.of(Kind.CONFLICT, "campaign_audience_empty", "目前没有符合条件的会员，活动无法发出",
       "No member fits this campaign now")),
   NO_QUIET_HOURS(Refusal.of(Kind.CONFLICT, "campaign_no_quiet_hours",

@@ -3,6 +3,7 @@ package app.tableloop.campaign;
 import static app.tableloop.platform.http.Refusals.refuse;
 
 import app.tableloop.identity.Access;
+import app.tableloop.identity.Role;
 import app.tableloop.loyalty.coupon.CouponTemplate;
 import app.tableloop.loyalty.coupon.CouponTemplates;
 import app.tableloop.loyalty.coupon.CouponTerms;
@@ -47,20 +48,24 @@ public final class CampaignService {
     this.clock = clock;
   }
 
-  /** What the owner asked to launch; null offer, params, budget or start take the card's defaults. */
+  /**
+   * What the owner asked to launch; null offer, params, budget or start take the card's defaults, null stores the
+   * launching store.
+   */
   record Launch(String type, Offer offer, Map<String, Object> params, Long budgetFen, Instant startsAt,
-                String idempotencyKey) {
+                List<UUID> storeIds, String idempotencyKey) {
   }
 
-  private record StoreFacts(UUID id, String name, ZoneId zone) {
+  /** The launching store, and the stores whose members the campaign reaches. */
+  private record StoreFacts(UUID id, String name, ZoneId zone, List<UUID> storeIds) {
   }
 
-  /** Every card, ranked by what it is expected to return over its cost. */
-  Future<List<CampaignCard>> cards(Access access) {
+  /** Every card for the members of these stores (null: the caller's store), ranked by expected return over cost. */
+  Future<List<CampaignCard>> cards(Access access, List<UUID> storeIds) {
     UUID tenantId = access.tenantId();
     Instant now = clock.instant();
-    return database.inTenant(tenantId, sql -> store(sql, access)
-        .compose(store -> audiences.medianBasket(sql, tenantId)
+    return database.inTenant(tenantId, sql -> store(sql, access, storeIds)
+        .compose(store -> audiences.medianBasket(sql, tenantId, store.storeIds())
             .compose(median -> campaigns.live(sql, tenantId).compose(live -> {
               Map<CampaignType, UUID> running = live.stream()
                   .collect(Collectors.toMap(Campaigns.Keyed::type, Campaigns.Keyed::id));
@@ -87,7 +92,8 @@ public final class CampaignService {
                                     AudienceParams params, long median, Instant now) {
     return validHours(sql, tenantId, store, type, now).compose(hours -> (waitsForHistory(type, hours)
             ? Future.succeededFuture(new Audience(0, 0, 0))
-            : audiences.count(sql, tenantId, type, params, now, LocalDate.ofInstant(now, store.zone())))
+            : audiences.count(sql, tenantId, type, params, store.storeIds(), now,
+                LocalDate.ofInstant(now, store.zone())))
         .map(audience -> {
           Offer offer = CampaignRules.defaultOffer(type, params, audience.avgBasketFen(), median);
           String message = CampaignRules.message(type, store.name(), offer, hours);
@@ -100,7 +106,7 @@ public final class CampaignService {
   /** The hours the type's coupon is usable in: the store's quiet hours for an off-peak offer, any time otherwise. */
   private Future<List<Integer>> validHours(SqlClient sql, UUID tenantId, StoreFacts store, CampaignType type,
                                            Instant now) {
-    return type == CampaignType.OFF_PEAK ? audiences.quietHours(sql, tenantId, store.id(), store.zone(), now)
+    return type == CampaignType.OFF_PEAK ? audiences.quietHours(sql, tenantId, store.storeIds(), store.zone(), now)
         : Future.succeededFuture(List.of());
   }
 
@@ -138,7 +144,8 @@ public final class CampaignService {
     Instant now = clock.instant();
     return database.inTenant(tenantId, sql -> campaigns.byKey(sql, tenantId, launch.idempotencyKey())
             .compose(earlier -> earlier.isPresent() ? repeated(sql, tenantId, type, earlier.get())
-                : store(sql, access).compose(store -> audiences.medianBasket(sql, tenantId)
+                : store(sql, access, launch.storeIds())
+                    .compose(store -> audiences.medianBasket(sql, tenantId, store.storeIds())
                     .compose(median -> launchNew(sql, access, store, type, launch, median, now)))))
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
             && ONE_LIVE_PER_TYPE.equals(pg.getConstraint())
@@ -165,7 +172,7 @@ public final class CampaignService {
     LocalDate today = LocalDate.ofInstant(now, store.zone());
     return validHours(sql, tenantId, store, type, now).compose(hours -> waitsForHistory(type, hours)
         ? refuse(CampaignRefusal.NO_QUIET_HOURS)
-        : audiences.count(sql, tenantId, type, params, now, today).compose(audience -> {
+        : audiences.count(sql, tenantId, type, params, store.storeIds(), now, today).compose(audience -> {
           if (audience.count() == 0 && !type.recurring()) {
             return refuse(CampaignRefusal.AUDIENCE_EMPTY);
           }
@@ -179,28 +186,30 @@ public final class CampaignService {
           Instant startsAt = launch.startsAt() == null || launch.startsAt().isBefore(now) ? now : launch.startsAt();
           CampaignStatus status = startsAt.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.RUNNING;
           String message = CampaignRules.message(type, store.name(), offer, hours);
-          return campaigns.insert(sql, tenantId, access.storeId(), type, status, offer, params, message,
+          return campaigns.insert(sql, tenantId, access.storeId(), store.storeIds(), type, status, offer, params,
+                  message,
                   launch.budgetFen(), startsAt, launch.idempotencyKey(), access.user().userId())
               .compose(inserted -> inserted.isEmpty()
                   // A launch with the same key committed meanwhile: answer it.
                   ? campaigns.byKey(sql, tenantId, launch.idempotencyKey())
                       .compose(earlier -> repeated(sql, tenantId, type, earlier.orElseThrow()))
-                  : offers(sql, access, type, params, offer, hours, inserted.get(), now, today)
-                      .compose(done -> audiences.enrol(sql, tenantId, inserted.get(), type, params, offer.perMember(),
-                          now, today))
+                  : offers(sql, access, type, params, store.storeIds(), offer, hours, inserted.get(), now, today)
+                      .compose(done -> audiences.enrol(sql, tenantId, inserted.get(), type, params,
+                          store.storeIds(), offer.perMember(), now, today))
                       .compose(enrolled -> found(sql, tenantId, inserted.get())));
         }));
   }
 
   /**
    * The campaign's coupon templates: one for a fixed offer; one per threshold for a per-member offer, each with its
-   * scaled reward; usable in the valid hours only, when there are any.
+   * scaled reward; usable at the campaign's stores only, and in the valid hours only when there are any.
    */
-  private Future<Void> offers(SqlClient sql, Access access, CampaignType type, AudienceParams params, Offer offer,
-                              List<Integer> validHours, UUID campaignId, Instant now, LocalDate today) {
+  private Future<Void> offers(SqlClient sql, Access access, CampaignType type, AudienceParams params,
+                              List<UUID> storeIds, Offer offer, List<Integer> validHours, UUID campaignId,
+                              Instant now, LocalDate today) {
     UUID tenantId = access.tenantId();
     Future<List<long[]>> terms = offer.perMember()
-        ? audiences.basketBoostThresholds(sql, tenantId, params, now, today)
+        ? audiences.basketBoostThresholds(sql, tenantId, params, storeIds, now, today)
             .map(thresholds -> thresholds.stream()
                 .map(threshold -> new long[] {threshold, CampaignRules.scaledReward(threshold, params.rewardPercent())})
                 .toList())
@@ -211,7 +220,7 @@ public final class CampaignService {
         CouponTemplate template = new CouponTemplate(UUID.randomUUID(),
             CampaignRules.couponName(type, each[0], each[1]),
             new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, each[0], each[1], null, null, null, false,
-                CouponTerms.Scope.MENU, List.of(), false, validHours),
+                CouponTerms.Scope.MENU, List.of(), false, validHours, storeIds),
             new CouponTemplate.Validity(null, null, offer.validityDays()), null, 0, 0, type.couponsPerMember(), null,
             null, true, null);
         chain = chain.compose(done -> templates.insert(sql, tenantId, template, access.user().userId())
@@ -249,12 +258,31 @@ public final class CampaignService {
             .orElseGet(() -> refuse(CampaignRefusal.CAMPAIGN_NOT_FOUND)));
   }
 
-  private static Future<StoreFacts> store(SqlClient sql, Access access) {
-    return sql.preparedQuery("SELECT id, name, time_zone FROM stores WHERE tenant_id = $1 AND id = $2")
-        .execute(Tuple.of(access.tenantId(), access.storeId()))
-        .map(rows -> {
+  /**
+   * The caller's store, and the stores asked for (none: the caller's store): each must be a store of the tenant, and
+   * an owner may name only stores they own; an operator any of the tenant's.
+   */
+  private static Future<StoreFacts> store(SqlClient sql, Access access, List<UUID> requested) {
+    List<UUID> storeIds = requested == null ? List.of(access.storeId()) : requested.stream().distinct().toList();
+    return sql.preparedQuery("""
+            SELECT s.id, s.name, s.time_zone,
+                   (SELECT count(*) FROM stores k WHERE k.tenant_id = $1 AND k.id = ANY($3)) AS known,
+                   (SELECT count(*) FROM staff_roles r
+                     WHERE r.tenant_id = $1 AND r.user_id = $4 AND r.role = 'owner' AND r.store_id = ANY($3)) AS owned
+              FROM stores s WHERE s.tenant_id = $1 AND s.id = $2
+            """)
+        .execute(Tuple.of(access.tenantId(), access.storeId(), storeIds.toArray(UUID[]::new),
+            access.user().userId()))
+        .compose(rows -> {
           var row = rows.iterator().next();
-          return new StoreFacts(row.getUUID("id"), row.getString("name"), ZoneId.of(row.getString("time_zone")));
+          if (row.getLong("known") < storeIds.size()) {
+            return refuse(CampaignRefusal.STORE_NOT_FOUND);
+          }
+          if (access.role() != Role.OPERATOR && row.getLong("owned") < storeIds.size()) {
+            return refuse(CampaignRefusal.STORE_NOT_OWNED);
+          }
+          return Future.succeededFuture(new StoreFacts(row.getUUID("id"), row.getString("name"),
+              ZoneId.of(row.getString("time_zone")), storeIds));
         });
   }
 }

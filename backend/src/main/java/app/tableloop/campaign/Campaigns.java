@@ -58,19 +58,19 @@ final class Campaigns {
    * Writes a new campaign unless the tenant already has one launched with this key; answers its id and whether this
    * call wrote it.
    */
-  Future<Optional<UUID>> insert(SqlClient sql, UUID tenantId, UUID storeId, CampaignType type, CampaignStatus status,
-                                Offer offer, AudienceParams params, String message, Long budgetFen, Instant startsAt,
-                                String idempotencyKey, UUID createdBy) {
+  Future<Optional<UUID>> insert(SqlClient sql, UUID tenantId, UUID storeId, List<UUID> storeIds, CampaignType type,
+                                CampaignStatus status, Offer offer, AudienceParams params, String message,
+                                Long budgetFen, Instant startsAt, String idempotencyKey, UUID createdBy) {
     return sql.preparedQuery("""
             INSERT INTO campaigns (tenant_id, store_id, type, title, status, offer, params, message, budget_fen,
-                                   starts_at, idempotency_key, created_by)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                   starts_at, idempotency_key, created_by, store_ids)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
             RETURNING id
             """)
         .execute(Tuple.from(Arrays.asList(tenantId, storeId, type.wireName(), type.title(), status.wireName(),
             CampaignJson.offer(offer), CampaignJson.params(type, params), message, budgetFen,
-            startsAt.atOffset(ZoneOffset.UTC), idempotencyKey, createdBy)))
+            startsAt.atOffset(ZoneOffset.UTC), idempotencyKey, createdBy, storeIds.toArray(UUID[]::new))))
         .map(rows -> Rows.first(rows, row -> row.getUUID("id")));
   }
 
@@ -154,7 +154,8 @@ final class Campaigns {
     return new Campaign(row.getUUID("id"), type, row.getString("title"),
         CampaignStatus.fromWireName(row.getString("status")), CampaignJson.offer(offer),
         CampaignJson.params(params, CampaignRules.defaultParams(0)), row.getString("message"),
-        row.getLong("budget_fen"), row.getOffsetDateTime("starts_at").toInstant(),
+        row.getLong("budget_fen"), List.of(row.getArrayOfUUIDs("store_ids")),
+        row.getOffsetDateTime("starts_at").toInstant(),
         row.getOffsetDateTime("created_at").toInstant(),
         new Results(row.getLong("reached"), row.getLong("coupons_issued"), row.getLong("sms_sent"),
             row.getLong("messages_sent"), row.getLong("coupons_redeemed"), row.getLong("attributed_orders"),

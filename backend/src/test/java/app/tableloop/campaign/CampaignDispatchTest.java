@@ -65,6 +65,7 @@ class CampaignDispatchTest {
     steps.sql("UPDATE members SET visits = 3, spend_fen = 3 * (10000 + (hashtext(id::text) & 4095)),"
         + " last_visit_at = now() - interval '3 days', first_visit_at = now() - interval '90 days'"
         + " WHERE tenant_id = '" + shop.bootstrapped().tenantId() + "'");
+    steps.everyMemberVisited(shop, 3, 10_000);
     String id = ok(steps.launch(shop, shop.owner(), launching("basket_boost"))).getString("id");
     assertThat(steps.count("SELECT count(*) FROM campaign_recipients WHERE campaign_id = '" + id + "'"))
         .isEqualTo(150);

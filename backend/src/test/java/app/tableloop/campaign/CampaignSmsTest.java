@@ -215,6 +215,7 @@ class CampaignSmsTest {
         true, "1390002" + String.format("%04d", i))).toList();
     steps.sql("UPDATE members SET visits = 2, spend_fen = 60000, last_visit_at = now() - interval '120 days',"
         + " first_visit_at = now() - interval '300 days' WHERE tenant_id = '" + shop.bootstrapped().tenantId() + "'");
+    steps.everyMemberVisited(shop, 120, 30_000);
     String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("offer", new JsonObject()
         .put("threshold_fen", 50_000).put("amount_off_fen", 5_000).put("validity_days", 14)))).getString("id");
     service.<Integer>runJob(CampaignDispatch.DISPATCH_NOW);

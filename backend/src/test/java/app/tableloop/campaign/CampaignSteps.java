@@ -10,11 +10,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Members with a history, and what owners do with campaigns. */
 public final class CampaignSteps {
   private final RunningService service;
+  private final Map<ARestaurant, String> visitOrders = new HashMap<>();
 
   public CampaignSteps(RunningService service) {
     this.service = service;
@@ -36,14 +39,54 @@ public final class CampaignSteps {
     return ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getString("id");
   }
 
-  /** The member's history as the visit statistics keep it: visits, spend, last visit and joining, in days ago. */
+  /**
+   * The member's history as the visit statistics keep it: visits, spend, last visit and joining, in days ago; with a
+   * visit, their last one paid at the shop (what places them among the shop's members).
+   */
   public void history(ARestaurant shop, String diner, int visits, long spendFen, int lastVisitDaysAgo,
                       int joinedDaysAgo) {
+    String memberId = memberId(shop, diner);
     sql("UPDATE members SET visits = " + visits + ", spend_fen = " + spendFen
         + ", first_visit_at = " + (visits == 0 ? "NULL" : "now() - interval '" + joinedDaysAgo + " days'")
         + ", last_visit_at = " + (visits == 0 ? "NULL" : "now() - interval '" + lastVisitDaysAgo + " days'")
         + ", joined_at = now() - interval '" + joinedDaysAgo + " days'"
-        + " WHERE id = '" + memberId(shop, diner) + "'");
+        + " WHERE id = '" + memberId + "'");
+    if (visits > 0) {
+      visitAt(shop, shop.store().id(), memberId, lastVisitDaysAgo, spendFen / visits);
+    }
+  }
+
+  /**
+   * A visit of the member paid at the store (the shop's or another of its brand) {@code daysAgo}, as membership records
+   * one; its payment stays pending, so that the stores' bills (their quiet hours) are what {@link #paidBills} wrote.
+   */
+  public void visitAt(ARestaurant shop, UUID storeId, String memberId, int daysAgo, long amountFen) {
+    visits(shop, storeId, "m.id = '" + memberId + "'", daysAgo, amountFen);
+  }
+
+  /** As {@link #visitAt}, a visit at the shop for each of its brand's members. */
+  public void everyMemberVisited(ARestaurant shop, int daysAgo, long amountFen) {
+    visits(shop, shop.store().id(), "m.tenant_id = '" + shop.store().tenantId() + "'", daysAgo, amountFen);
+  }
+
+  private void visits(ARestaurant shop, UUID storeId, String members, int daysAgo, long amountFen) {
+    String order = visitOrders.computeIfAbsent(shop, store -> store.anOrderAwaitingPayment(
+        "visits-" + UUID.randomUUID(), store.bootstrapped().tables().get(0).code(), 1).order());
+    sql("""
+        DO $$
+        DECLARE
+          member record;
+          payment uuid;
+        BEGIN
+          FOR member IN SELECT m.tenant_id, m.user_id FROM members m WHERE m.user_id IS NOT NULL AND %s LOOP
+            INSERT INTO payments (tenant_id, store_id, order_id, out_trade_no, method, amount_fen, recorded_by)
+            SELECT o.tenant_id, '%s', o.id, replace(gen_random_uuid()::text, '-', ''), 'cash', %d, o.placed_by
+              FROM orders o WHERE o.id = '%s'
+            RETURNING id INTO payment;
+            INSERT INTO diner_visits (payment_id, tenant_id, user_id, store_id, paid_at, amount_fen)
+            VALUES (payment, member.tenant_id, member.user_id, '%s', now() - interval '%d days', %d);
+          END LOOP;
+        END $$""".formatted(members, storeId, amountFen, order, storeId, daysAgo, amountFen));
   }
 
   /** The member's birthday falls {@code days} from today (store time), thirty years ago. */

@@ -61,6 +61,7 @@ public final class Checkout implements PriceAdjustments {
   Future<Priced> quote(SqlClient sql, UUID tenantId, UUID userId, List<PricedLine> lines, CouponChoice choice,
                        Instant now) {
     UUID[] dishIds = lines.stream().map(line -> line.dish().id()).distinct().toArray(UUID[]::new);
+    UUID storeId = lines.isEmpty() ? null : lines.get(0).dish().storeId();
     return sql.preparedQuery("""
             SELECT m.id AS member_id, m.visits, m.level_rank, l.name AS level_name, l.member_prices,
                    l.discount_percent,
@@ -78,17 +79,17 @@ public final class Checkout implements PriceAdjustments {
              WHERE m.tenant_id = $1 AND m.user_id = $2 AND m.status = 'active'
             """)
         .execute(Tuple.of(tenantId, userId, dishIds, now.atOffset(ZoneOffset.UTC), choice.couponId().orElse(null),
-            lines.isEmpty() ? null : lines.get(0).dish().storeId()))
+            storeId))
         .map(rows -> {
           if (rows.rowCount() == 0) {
             // No member holds no coupon, so no hour of any zone matters.
             return new Priced(Optional.empty(), CheckoutRules.quote(checkoutLines(lines, new JsonObject()),
-                CheckoutRules.Diner.NOT_A_MEMBER, choice, now, ZoneOffset.UTC));
+                CheckoutRules.Diner.NOT_A_MEMBER, choice, now, storeId, ZoneOffset.UTC));
           }
           Row row = rows.iterator().next();
           JsonObject categories = row.getJsonObject("categories");
           return new Priced(Optional.of(row.getUUID("member_id")), CheckoutRules.quote(
-              checkoutLines(lines, categories), diner(row), choice, now, storeZone(row)));
+              checkoutLines(lines, categories), diner(row), choice, now, storeId, storeZone(row)));
         });
   }
 

@@ -16,7 +16,8 @@ import java.util.UUID;
  * then the level's discount percent comes off; then one coupon. A coupon that is not stackable replaces the level's
  * discount instead of adding to it. "Best" is the usable coupon that leaves the least to pay (the soonest to expire
  * among equals), or none when no coupon beats the level's discount alone. Amounts off are rounded down, in fen. A
- * coupon for some hours of the day is usable in those hours of the store's time zone. Plain rules, no I/O.
+ * coupon for some hours of the day is usable in those hours of the store's time zone; one for some stores only at
+ * those. Plain rules, no I/O.
  */
 public final class CheckoutRules {
   private CheckoutRules() {
@@ -58,14 +59,16 @@ public final class CheckoutRules {
     }
   }
 
-  public static Outcome quote(List<Line> lines, Diner diner, CouponChoice choice, Instant now, ZoneId storeZone) {
+  public static Outcome quote(List<Line> lines, Diner diner, CouponChoice choice, Instant now, UUID storeId,
+                              ZoneId storeZone) {
     boolean memberPrices = diner.member() && diner.memberPrices();
     long subtotal = lines.stream().mapToLong(line -> line.unitPriceFen() * line.quantity()).sum();
     long afterMemberPrices = lines.stream().mapToLong(line -> after(line, memberPrices)).sum();
     int percent = diner.member() ? diner.discountPercent() : 0;
     long levelOff = afterMemberPrices * percent / 100;
     List<Option> options = diner.coupons().stream()
-        .map(coupon -> option(coupon, lines, memberPrices, percent, diner.firstVisit(), now, storeZone))
+        .map(coupon -> option(coupon, lines, memberPrices, percent, diner.firstVisit(), now, storeId,
+            storeZone))
         .toList();
 
     Optional<Option> chosen;
@@ -107,7 +110,7 @@ public final class CheckoutRules {
   }
 
   private static Option option(Coupon coupon, List<Line> lines, boolean memberPrices, int percent,
-                               boolean firstVisit, Instant now, ZoneId storeZone) {
+                               boolean firstVisit, Instant now, UUID storeId, ZoneId storeZone) {
     CouponTerms terms = coupon.terms();
     if (coupon.usedAt() != null) {
       return unusable(coupon, CouponRefusal.COUPON_USED);
@@ -117,6 +120,9 @@ public final class CheckoutRules {
     }
     if (now.isBefore(coupon.validFrom())) {
       return unusable(coupon, CouponRefusal.COUPON_NOT_YET_VALID);
+    }
+    if (!terms.usableAt(storeId)) {
+      return unusable(coupon, CouponRefusal.STORE_NOT_ELIGIBLE);
     }
     if (!terms.usableInHour(now.atZone(storeZone).getHour())) {
       return unusable(coupon, CouponRefusal.outsideHours(terms.validHours()));

@@ -120,6 +120,8 @@ public final class CouponJson {
         .put("scope", new JsonObject().put("kind", terms.scope().wireName())
             .put("ids", new JsonArray(terms.scopeIds().stream().map(UUID::toString).toList())))
         .put("stackable", terms.stackable())
-        .put("valid_hours", new JsonArray(terms.validHours()));
+        .put("valid_hours", new JsonArray(terms.validHours()))
+        .put("store_ids", terms.storeIds() == null ? null
+            : new JsonArray(terms.storeIds().stream().map(UUID::toString).toList()));
   }
 }

@@ -25,6 +25,8 @@ public enum CouponRefusal implements Refusal.Listed {
       .at("coupon")),
   COUPON_NOT_YET_VALID(Refusal.of(Kind.CONFLICT, "coupon_not_yet_valid", "这张优惠券还没到可用时间",
       "This coupon cannot be used yet").at("coupon")),
+  STORE_NOT_ELIGIBLE(Refusal.of(Kind.CONFLICT, "store_not_eligible", "仅限指定门店使用",
+      "Only at the stores named").at("coupon")),
   FIRST_VISIT_ONLY(Refusal.of(Kind.CONFLICT, "coupon_first_visit_only", "这张优惠券仅限首次到店使用",
       "This coupon is for a first visit only").at("coupon")),
   OUT_OF_SCOPE(Refusal.of(Kind.CONFLICT, "coupon_out_of_scope", "这张优惠券不适用于你点的菜",

@@ -22,7 +22,7 @@ public final class CouponTemplates {
       'name', t.name, 'kind', t.kind, 'threshold_fen', t.threshold_fen, 'amount_off_fen', t.amount_off_fen,
       'percent_off', t.percent_off, 'cap_fen', t.cap_fen, 'free_dish_id', t.free_dish_id,
       'first_visit_only', t.first_visit_only, 'scope_kind', t.scope_kind, 'scope_ids', t.scope_ids,
-      'stackable', t.stackable, 'valid_hours', t.valid_hours""";
+      'stackable', t.stackable, 'valid_hours', t.valid_hours, 'store_ids', t.store_ids""";
   private static final String TEMPLATE_JSON = "json_build_object('id', t.id, " + TERMS_FIELDS + """
       , 'starts_at', t.starts_at, 'ends_at', t.ends_at, 'valid_days', t.valid_days, 'total_stock', t.total_stock,
       'issued_count', t.issued_count, 'per_member_limit', t.per_member_limit, 'claim_code', t.claim_code,
@@ -39,9 +39,9 @@ public final class CouponTemplates {
             INSERT INTO coupon_templates AS t (id, tenant_id, name, kind, threshold_fen, amount_off_fen, percent_off,
                 cap_fen, free_dish_id, first_visit_only, scope_kind, scope_ids, validity_kind, starts_at, ends_at,
                 valid_days, total_stock, per_member_limit, stackable, claim_code, points_price, active, created_by,
-                valid_hours)
+                valid_hours, store_ids)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                    $22, $23, $24)
+                    $22, $23, $24, $25)
             RETURNING\s""" + TEMPLATE_JSON)
         .execute(Tuple.from(Arrays.asList(template.id(), tenantId, template.name().strip(),
             terms.kind().wireName(), terms.thresholdFen(), terms.amountOffFen(), terms.percentOff(), terms.capFen(),
@@ -49,7 +49,8 @@ public final class CouponTemplates {
             terms.scopeIds().toArray(UUID[]::new), validity.fixed() ? "fixed" : "days", utc(validity.startsAt()),
             utc(validity.endsAt()), validity.days(), template.totalStock(), template.perMemberLimit(),
             terms.stackable(), template.claimCode(), template.pointsPrice(), template.active(), createdBy,
-            terms.validHours().stream().map(Integer::shortValue).toArray(Short[]::new))))
+            terms.validHours().stream().map(Integer::shortValue).toArray(Short[]::new),
+            terms.storeIds() == null ? null : terms.storeIds().toArray(UUID[]::new))))
         .map(rows -> template(rows.iterator().next().getJsonObject("template")));
   }
 
@@ -148,7 +149,9 @@ public final class CouponTemplates {
         json.getJsonArray("scope_ids", new JsonArray()).stream().map(id -> UUID.fromString(String.valueOf(id)))
             .toList(),
         json.getBoolean("stackable"),
-        json.getJsonArray("valid_hours", new JsonArray()).stream().map(hour -> ((Number) hour).intValue()).toList());
+        json.getJsonArray("valid_hours", new JsonArray()).stream().map(hour -> ((Number) hour).intValue()).toList(),
+        json.getJsonArray("store_ids") == null ? null
+            : json.getJsonArray("store_ids").stream().map(id -> UUID.fromString(String.valueOf(id))).toList());
   }
 
   static Instant time(JsonObject json, String key) {

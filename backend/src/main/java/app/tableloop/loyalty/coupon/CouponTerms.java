@@ -14,10 +14,24 @@ import java.util.UUID;
  *                     an order takes one coupon
  * @param validHours   the hours of the day (0–23, the redeeming store's local time) in which it can be used, in
  *                     order; empty for any time of day
+ * @param storeIds     the stores it can be used at, or null for every store of the tenant
  */
 public record CouponTerms(Kind kind, long thresholdFen, Long amountOffFen, Integer percentOff, Long capFen,
                           UUID freeDishId, boolean firstVisitOnly, Scope scope, List<UUID> scopeIds,
-                          boolean stackable, List<Integer> validHours) {
+                          boolean stackable, List<Integer> validHours, List<UUID> storeIds) {
+
+  /** Terms usable at every store: what an owner defines. */
+  public CouponTerms(Kind kind, long thresholdFen, Long amountOffFen, Integer percentOff, Long capFen,
+                     UUID freeDishId, boolean firstVisitOnly, Scope scope, List<UUID> scopeIds,
+                     boolean stackable, List<Integer> validHours) {
+    this(kind, thresholdFen, amountOffFen, percentOff, capFen, freeDishId, firstVisitOnly, scope, scopeIds, stackable,
+        validHours, null);
+  }
+
+  /** Whether it can be used at this store. */
+  public boolean usableAt(UUID storeId) {
+    return storeIds == null || storeIds.contains(storeId);
+  }
 
   /** Whether it can be used in this hour of the day. */
   public boolean usableInHour(int hour) {

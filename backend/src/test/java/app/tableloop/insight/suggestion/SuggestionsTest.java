@@ -185,9 +185,9 @@ class SuggestionsTest {
     JsonArray items = ok(service.get(shop.path("/insights/suggestions"), shop.owner())).getJsonArray("items");
 
     JsonArray cards = ok(service.get(shop.path("/campaign-cards"), shop.owner())).getJsonArray("items");
+    // The referral programme's card runs from its settings: it is no campaign to launch in one tap.
     List<String> reaching = cards.stream().map(JsonObject.class::cast)
         .filter(card -> card.getJsonObject("audience").getLong("count") > 0)
-        // The referral programme runs from its settings: it is no campaign to launch in one tap.
         .filter(card -> !card.getString("type").equals("referral"))
         .map(card -> card.getString("type")).toList();
     assertThat(items.stream().map(JsonObject.class::cast).map(item -> item.getString("type")).toList())

@@ -19,6 +19,7 @@ class CheckoutRulesTest {
   /** 20:00 in Shanghai. */
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final UUID STORE = UUID.randomUUID();
   private static final UUID NOODLES = UUID.randomUUID();
   private static final UUID CUCUMBER = UUID.randomUUID();
   private static final UUID MAINS = UUID.randomUUID();
@@ -104,15 +105,16 @@ class CheckoutRulesTest {
         .containsExactly("coupon_below_threshold", "coupon_below_threshold", "coupon_first_visit_only",
             "coupon_expired", "coupon_used");
     CheckoutRules.Outcome refused = CheckoutRules.quote(CART, regular,
-        new CouponChoice(false, Optional.of(belowThreshold.id())), NOW, SHANGHAI);
+        new CouponChoice(false, Optional.of(belowThreshold.id())), NOW, STORE, SHANGHAI);
     assertThat(refused.priced()).isFalse();
     assertThat(refused.refusal().message()).isEqualTo("还差 64 元才能使用这张优惠券（满 200 元可用）");
     assertThat(CheckoutRules.quote(CART, regular, new CouponChoice(false, Optional.of(UUID.randomUUID())), NOW,
-        SHANGHAI).refusal()).isEqualTo(CouponRefusal.COUPON_NOT_FOUND);
+        STORE, SHANGHAI).refusal()).isEqualTo(CouponRefusal.COUPON_NOT_FOUND);
     Coupon dishesElsewhere = coupon(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 0, 500L, null, null, null, false,
         CouponTerms.Scope.DISHES, List.of(UUID.randomUUID()), false, List.of()));
     assertThat(CheckoutRules.quote(CART, new CheckoutRules.Diner(true, "普通", true, 0, true,
-        List.of(dishesElsewhere)), new CouponChoice(false, Optional.of(dishesElsewhere.id())), NOW, SHANGHAI)
+        List.of(dishesElsewhere)), new CouponChoice(false, Optional.of(dishesElsewhere.id())), NOW, STORE,
+        SHANGHAI)
         .refusal()).isEqualTo(CouponRefusal.OUT_OF_SCOPE);
   }
 
@@ -124,13 +126,13 @@ class CheckoutRulesTest {
     CouponChoice chosen = new CouponChoice(false, Optional.of(afternoons.id()));
 
     CheckoutRules.Outcome inside = CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T07:30:00Z"),
-        SHANGHAI);
+        STORE, SHANGHAI);
     assertThat(inside.priced()).as("15:30 in Shanghai").isTrue();
     assertThat(inside.quote().chosen()).contains(afternoons);
     assertThat(inside.quote().totalFen()).isEqualTo(13600 - 500);
 
     CheckoutRules.Outcome outside = CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T09:00:00Z"),
-        SHANGHAI);
+        STORE, SHANGHAI);
     assertThat(outside.priced()).as("17:00 in Shanghai: the last hour has ended").isFalse();
     assertThat(outside.refusal().code()).isEqualTo("coupon_outside_hours");
     assertThat(outside.refusal().message()).isEqualTo("这张优惠券仅限每天 14:00–17:00、21:00–22:00 使用（门店当地时间）");
@@ -139,14 +141,32 @@ class CheckoutRulesTest {
     assertThat(listed.options()).extracting(CheckoutRules.Option::usable, option -> option.reason().code())
         .containsExactly(tuple(false, "coupon_outside_hours"));
 
-    assertThat(CheckoutRules.quote(CART, diner, chosen, NOW, ZoneId.of("Europe/Moscow")).priced())
+    assertThat(CheckoutRules.quote(CART, diner, chosen, NOW, STORE, ZoneId.of("Europe/Moscow")).priced())
         .as("the same instant is 15:00 in Moscow").isTrue();
-    assertThat(CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T07:30:00Z"), ZoneOffset.UTC)
+    assertThat(CheckoutRules.quote(CART, diner, chosen, Instant.parse("2026-06-01T07:30:00Z"), STORE, ZoneOffset.UTC)
         .priced()).as("the same 15:30 in Shanghai is 07:30 in UTC").isFalse();
   }
 
+  @Test
+  void aCouponForSomeStoresIsUsableAtThoseOnly() {
+    UUID elsewhere = UUID.randomUUID();
+    Coupon ours = coupon(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, 0, 500L, null, null, null, false,
+        CouponTerms.Scope.MENU, List.of(), false, List.of(), List.of(STORE)));
+    CheckoutRules.Diner diner = new CheckoutRules.Diner(true, "普通", true, 0, false, List.of(ours));
+    CouponChoice chosen = new CouponChoice(false, Optional.of(ours.id()));
+
+    assertThat(CheckoutRules.quote(CART, diner, chosen, NOW, STORE, SHANGHAI).quote().totalFen())
+        .isEqualTo(13600 - 500);
+    CheckoutRules.Outcome refused = CheckoutRules.quote(CART, diner, chosen, NOW, elsewhere, SHANGHAI);
+    assertThat(refused.refusal().code()).isEqualTo("store_not_eligible");
+    assertThat(refused.refusal().message()).isEqualTo("仅限指定门店使用");
+    assertThat(CheckoutRules.quote(CART, diner, CouponChoice.BEST, NOW, elsewhere, SHANGHAI).quote().options())
+        .extracting(CheckoutRules.Option::usable, option -> option.reason().code())
+        .containsExactly(tuple(false, "store_not_eligible"));
+  }
+
   private static CheckoutRules.Quote quote(CheckoutRules.Diner diner, CouponChoice choice) {
-    CheckoutRules.Outcome outcome = CheckoutRules.quote(CART, diner, choice, NOW, SHANGHAI);
+    CheckoutRules.Outcome outcome = CheckoutRules.quote(CART, diner, choice, NOW, STORE, SHANGHAI);
     assertThat(outcome.priced()).as(String.valueOf(outcome.refusal())).isTrue();
     return outcome.quote();
   }
