@@ -57,6 +57,16 @@ function periodsView(chosen) {
   return PERIODS.map((period) => ({ ...period, chosen: period.key === chosen }));
 }
 
+/** A screen's period switch (今天/7天/30天), as a page method: a tapped period other than the one shown is read anew. */
+function onPeriod(event) {
+  const { key } = event.currentTarget.dataset;
+  if (key === this.data.period) {
+    return undefined;
+  }
+  this.setData({ period: key, periods: periodsView(key) });
+  return this.load();
+}
+
 function kpiTiles(dashboard) {
   const definitions = dashboard.definitions || {};
   return KPIS.map((kpi) => ({
@@ -281,5 +291,5 @@ function historyView(history) {
 
 module.exports = {
   PERIODS, periodsView, kpiTiles, dailyBars, hourBars, paymentBars, dishBars, dinersView, dashboardView,
-  explanationView, suggestionsView, rankingView, segmentsView, memberRow, historyView, signedFen, percentText,
+  onPeriod, explanationView, suggestionsView, rankingView, segmentsView, memberRow, historyView, signedFen, percentText,
 };

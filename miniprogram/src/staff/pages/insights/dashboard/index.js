@@ -4,7 +4,7 @@
 // member recruited, refunds and the campaigns' results; and the best campaigns the data suggests, one tap from launch.
 const insights = require('../../../../services/insights');
 const {
-  periodsView, dashboardView, explanationView, suggestionsView,
+  periodsView, onPeriod, dashboardView, explanationView, suggestionsView,
 } = require('../../../utils/insights');
 const { screenUrl, queryOf, readOnShow } = require('../../../utils/screens');
 
@@ -44,14 +44,7 @@ Page(readOnShow({
     };
   },
 
-  onPeriod(event) {
-    const { key } = event.currentTarget.dataset;
-    if (key === this.data.period) {
-      return undefined;
-    }
-    this.setData({ period: key, periods: periodsView(key) });
-    return this.load();
-  },
+  onPeriod,
 
   /** 本店 or 全部门店 (an operator's): `data-whole` says which. */
   onScope(event) {

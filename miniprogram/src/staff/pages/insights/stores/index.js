@@ -2,7 +2,7 @@
 // before, repeat rate, average basket and campaign return; a figure below the brand's median is flagged
 // "低于品牌中位数". A store opens its own 经营分析.
 const insights = require('../../../../services/insights');
-const { periodsView, rankingView } = require('../../../utils/insights');
+const { periodsView, onPeriod, rankingView } = require('../../../utils/insights');
 const { screenUrl, queryOf, readOnShow } = require('../../../utils/screens');
 
 Page(readOnShow({
@@ -19,14 +19,7 @@ Page(readOnShow({
     return { ranking: rankingView(await insights.fetchStoreRanking(this.data.tenant, this.data.period, { quiet: true })) };
   },
 
-  onPeriod(event) {
-    const { key } = event.currentTarget.dataset;
-    if (key === this.data.period) {
-      return undefined;
-    }
-    this.setData({ period: key, periods: periodsView(key) });
-    return this.load();
-  },
+  onPeriod,
 
   onStore(event) {
     wx.navigateTo({

@@ -3,11 +3,8 @@ package app.tableloop.membership;
 import app.tableloop.platform.outbox.EventHandler;
 import app.tableloop.platform.outbox.OutboxEvent;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,22 +51,11 @@ public final class VisitStatistics implements EventHandler {
                   .compose(locked -> members.subtractSpend(sql, tenantId, refunded.get().userId(),
                       refunded.get().fen())));
     }
-    return visits.record(sql, tenantId, paymentId, orderIds(payload))
+    return visits.record(sql, tenantId, paymentId, event.ids("order_id", "order_ids"))
         .compose(recorded -> recorded.isEmpty() || recorded.get().userId() == null ? Future.succeededFuture()
             : members.lockDiner(sql, tenantId, recorded.get().userId())
                 .compose(locked -> visits.firstOfMeal(sql, tenantId, recorded.get().userId(), recorded.get().tabId()))
                 .compose(newVisit -> members.addPayment(sql, tenantId, recorded.get().userId(),
                     recorded.get().amountFen(), recorded.get().paidAt(), newVisit)));
-  }
-
-  /** The orders the payment paid: the order of an order's payment, the covered ones of a tab's. */
-  private static List<UUID> orderIds(JsonObject payload) {
-    List<UUID> ids = new ArrayList<>();
-    if (payload.getString("order_id") != null) {
-      ids.add(UUID.fromString(payload.getString("order_id")));
-    }
-    JsonArray covered = payload.getJsonArray("order_ids", new JsonArray());
-    covered.forEach(id -> ids.add(UUID.fromString(String.valueOf(id))));
-    return ids;
   }
 }

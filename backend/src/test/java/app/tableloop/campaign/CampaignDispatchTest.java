@@ -141,19 +141,9 @@ class CampaignDispatchTest {
   @Test
   void theResultCardReadsTheOrderAReachedMemberPaidWithTheCoupon() {
     ARestaurant shop = ARestaurant.payFirst(service, "回头客面馆", "T1", 17_000);
-    // No phone: the card's cost is the coupon alone, whenever the SMS timer runs.
-    String diner = steps.aMember(shop, "comeback-" + UUID.randomUUID(), false, null);
-    steps.history(shop, diner, 2, 40_000, 90, 300);
-    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("offer", new JsonObject()
-        .put("threshold_fen", 50_000).put("amount_off_fen", 5_000).put("validity_days", 14)))).getString("id");
-    dispatch();
-    String coupon = ok(service.get(shop.path("/messages"), diner)).getJsonArray("items").getJsonObject(0)
-        .getString("coupon_id");
-
-    String tab = ok(service.openTab(shop.store(), shop.table("T1"), diner)).getString("id");
-    shop.post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish()).put("quantity", 5));
-    JsonObject order = shop.post(diner, "/tabs/" + tab + "/orders", new JsonObject()
-        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 2).put("coupon", coupon));
+    CouponOrder placed = aWonBackMemberOrdersWithTheCoupon(shop, "T1");
+    String id = placed.campaign();
+    JsonObject order = placed.order();
     assertThat(order.getLong("total_fen")).as("5 × ¥170 less ¥50").isEqualTo(80_000);
     assertThat(steps.campaign(shop, id).getJsonObject("results").getLong("coupons_redeemed"))
         .as("not paid yet: not counted").isZero();
@@ -173,18 +163,10 @@ class CampaignDispatchTest {
   @Test
   void refundsComeOffTheAttributedRevenueAndAnOrderRefundedInFullCountsNeitherRevenueNorCoupon() {
     ARestaurant shop = ARestaurant.payFirst(service, "退款面馆", "F1", 17_000);
-    String diner = steps.aMember(shop, "refunded-" + UUID.randomUUID(), false, null);
-    steps.history(shop, diner, 2, 40_000, 90, 300);
-    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("offer", new JsonObject()
-        .put("threshold_fen", 50_000).put("amount_off_fen", 5_000).put("validity_days", 14)))).getString("id");
-    dispatch();
-    String coupon = ok(service.get(shop.path("/messages"), diner)).getJsonArray("items").getJsonObject(0)
-        .getString("coupon_id");
-    String tab = ok(service.openTab(shop.store(), shop.table("F1"), diner)).getString("id");
-    shop.post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish()).put("quantity", 5));
-    String order = shop.post(diner, "/tabs/" + tab + "/orders", new JsonObject()
-        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 2).put("coupon", coupon))
-        .getString("id");
+    CouponOrder placed = aWonBackMemberOrdersWithTheCoupon(shop, "F1");
+    String id = placed.campaign();
+    String coupon = placed.coupon();
+    String order = placed.order().getString("id");
     ok(service.call(HttpMethod.POST, shop.path("/orders/" + order + "/counter-payment"), shop.staff(),
         new JsonObject().put("method", "cash")));
 
@@ -208,6 +190,25 @@ class CampaignDispatchTest {
         refunded.getLong("attributed_revenue_fen"), refunded.getLong("coupon_cost_fen"), refunded.getLong("cost_fen")))
         .as("refunded in full: no sale, no coupon spent").containsExactly(0L, 0L, 0L, 0L, 0L);
     assertThat(refunded.getValue("return_on_cost")).isNull();
+  }
+
+  /** A won-back member's order, placed (not paid) with the campaign's coupon: 5 × ¥170 less ¥50. */
+  private record CouponOrder(String campaign, String coupon, JsonObject order) {
+  }
+
+  private static CouponOrder aWonBackMemberOrdersWithTheCoupon(ARestaurant shop, String table) {
+    // No phone: the card's cost is the coupon alone, whenever the SMS timer runs.
+    String diner = steps.aMember(shop, "comeback-" + UUID.randomUUID(), false, null);
+    steps.history(shop, diner, 2, 40_000, 90, 300);
+    String id = ok(steps.launch(shop, shop.owner(), launching("win_back").put("offer", new JsonObject()
+        .put("threshold_fen", 50_000).put("amount_off_fen", 5_000).put("validity_days", 14)))).getString("id");
+    dispatch();
+    String coupon = ok(service.get(shop.path("/messages"), diner)).getJsonArray("items").getJsonObject(0)
+        .getString("coupon_id");
+    String tab = ok(service.openTab(shop.store(), shop.table(table), diner)).getString("id");
+    shop.post(diner, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", shop.dish()).put("quantity", 5));
+    return new CouponOrder(id, coupon, shop.post(diner, "/tabs/" + tab + "/orders", new JsonObject()
+        .put("idempotency_key", "order-" + UUID.randomUUID()).put("head_count", 2).put("coupon", coupon)));
   }
 
   private static void refund(ARestaurant shop, String order, long amountFen) {

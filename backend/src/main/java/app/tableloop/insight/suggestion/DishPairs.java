@@ -3,11 +3,8 @@ package app.tableloop.insight.suggestion;
 import app.tableloop.platform.outbox.EventHandler;
 import app.tableloop.platform.outbox.OutboxEvent;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +30,7 @@ public final class DishPairs implements EventHandler {
 
   @Override
   public Future<Void> handle(SqlClient sql, OutboxEvent event) {
-    return count(sql, event.tenantId(), orderIds(event.payload()));
+    return count(sql, event.tenantId(), event.ids("order_id", "order_ids"));
   }
 
   /**
@@ -66,16 +63,5 @@ public final class DishPairs implements EventHandler {
             """)
         .execute(Tuple.of(tenantId).addArrayOfUUID(orderIds.toArray(UUID[]::new)))
         .mapEmpty();
-  }
-
-  /** The orders the payment paid: the order of an order's payment, the covered ones of a tab's. */
-  private static List<UUID> orderIds(JsonObject payload) {
-    List<UUID> ids = new ArrayList<>();
-    if (payload.getString("order_id") != null) {
-      ids.add(UUID.fromString(payload.getString("order_id")));
-    }
-    JsonArray covered = payload.getJsonArray("order_ids", new JsonArray());
-    covered.forEach(id -> ids.add(UUID.fromString(String.valueOf(id))));
-    return ids;
   }
 }
