@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,26 +65,29 @@ public final class CampaignService {
     UUID tenantId = access.tenantId();
     Instant now = clock.instant();
     return database.inTenant(tenantId, sql -> store(sql, access, storeIds)
-        .compose(store -> audiences.medianBasket(sql, tenantId, store.storeIds())
-            .compose(median -> campaigns.live(sql, tenantId).compose(live -> {
-              Map<CampaignType, UUID> running = live.stream()
-                  .collect(Collectors.toMap(Campaigns.Keyed::type, Campaigns.Keyed::id));
-              AudienceParams params = CampaignRules.defaultParams(median);
-              Future<List<CampaignCard>> chain = Future.succeededFuture(new ArrayList<>());
-              for (CampaignType type : CampaignType.values()) {
-                chain = chain.compose(cards -> card(sql, tenantId, store, type, params, median, now)
-                    .map(card -> {
-                      cards.add(new CampaignCard(card.type(), card.summary(), card.audience(), card.offer(),
-                          card.validHours(), card.estimate(), card.previewMessage(), card.previewCoupon(),
-                          card.params(), running.get(type)));
-                      return cards;
-                    }));
-              }
-              return chain.map(cards -> cards.stream()
-                  .sorted(Comparator.comparingLong((CampaignCard card) -> CampaignRules.expectedGain(card.estimate()))
-                      .reversed())
-                  .toList());
-            }))));
+            .compose(store -> audiences.medianBasket(sql, tenantId, store.storeIds())
+                .compose(median -> campaigns.live(sql, tenantId).map(live -> new CardFacts(store, median,
+                    live.stream().collect(Collectors.toMap(Campaigns.Keyed::type, Campaigns.Keyed::id)))))))
+        .compose(facts -> {
+          AudienceParams params = CampaignRules.defaultParams(facts.median());
+          // Each card reads the brand's members on a connection of its own: side by side, a preview takes as long as
+          // its slowest card rather than all of them in turn.
+          List<Future<CampaignCard>> cards = Arrays.stream(CampaignType.values())
+              .map(type -> database.inTenant(tenantId, sql -> card(sql, tenantId, facts.store(), type, params,
+                      facts.median(), now))
+                  .map(card -> new CampaignCard(card.type(), card.summary(), card.audience(), card.offer(),
+                      card.validHours(), card.estimate(), card.previewMessage(), card.previewCoupon(),
+                      card.params(), facts.running().get(type))))
+              .toList();
+          return Future.all(cards).map(all -> cards.stream().map(Future::result)
+              .sorted(Comparator.comparingLong((CampaignCard card) -> CampaignRules.expectedGain(card.estimate()))
+                  .reversed())
+              .toList());
+        });
+  }
+
+  /** What every card of a preview shares: the stores, the median basket and the campaigns live by type. */
+  private record CardFacts(StoreFacts store, long median, Map<CampaignType, UUID> running) {
   }
 
   /** A card; an off-peak one reaches nobody, saying why, while the store's orders show no quiet hours yet. */
