@@ -52,9 +52,10 @@ class PersonalDataExportTest {
         + " joined_at) VALUES ('" + tenant(shop) + "', '" + sharerId + "', '" + friendId + "', '\\x01', '\\x02',"
         + " 'counted', now())");
     String campaign = UUID.randomUUID().toString();
-    sql("INSERT INTO campaigns (id, tenant_id, store_id, type, title, status, offer, params, message, starts_at,"
-        + " idempotency_key) VALUES ('" + campaign + "', '" + tenant(shop) + "', '" + shop.store().id() + "', 'win_back',"
-        + " '唤醒沉睡顾客', 'finished', '{}', '{}', '好久不见', now(), 'export-" + campaign + "')");
+    sql("INSERT INTO campaigns (id, tenant_id, store_id, store_ids, type, title, status, offer, params, message,"
+        + " starts_at, idempotency_key) VALUES ('" + campaign + "', '" + tenant(shop) + "', '" + shop.store().id()
+        + "', ARRAY['" + shop.store().id() + "'::uuid], 'win_back', '唤醒沉睡顾客', 'finished', '{}', '{}', '好久不见',"
+        + " now(), 'export-" + campaign + "')");
     for (String member : List.of(sharerId, friendId)) {
       sql("INSERT INTO campaign_recipients (campaign_id, tenant_id, member_id, template_id) VALUES ('" + campaign
           + "', '" + tenant(shop) + "', '" + member + "', gen_random_uuid())");
