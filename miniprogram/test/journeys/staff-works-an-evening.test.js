@@ -55,8 +55,8 @@ test('the owner invites a cook, the cook works the live kitchen, the owner takes
   const team = await open('staff/pages/team/members/index', { store: storeId, role: 'owner' });
   await until('the team shows the owner', () => (text(team, '.member') || '').includes('店主（我）'), team);
   await tap(team, '.invite-staff >>> .t-button');
-  await until('the invite link shows', () => !!text(team, '.invite-link'), team);
-  const link = text(team, '.invite-link');
+  await until('the invite link shows', () => !!text(team, '.new-invite >>> .invite-link'), team);
+  const link = text(team, '.new-invite >>> .invite-link');
   expect(link.startsWith(`${backend.baseUrl}/i/`)).toBe(true);
 
   // The cook opens the link on their own phone and joins.
