@@ -115,6 +115,9 @@ test('a diner who joins through a cook\'s join code is credited to the cook; the
   await until('the diner is a member', () => journey.lastNavigation().url.startsWith('/pages/member/card/index'), join);
   const card = await followed();
   await until('the card says how they joined', () => (text(card, '.since') || '').includes('店员邀请'), card);
+  // The phone changes hands once the card has read all it shows (its level and unread messages come after it).
+  await until('the card has read its level and messages',
+    () => card.instance.data.level !== undefined && card.instance.data.unread !== undefined, card);
 
   // Back with the cook: one recruit today. The owner sees the cook among the recruiters.
   handTo(`cook-${run}`);
