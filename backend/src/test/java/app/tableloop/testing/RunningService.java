@@ -365,6 +365,20 @@ public final class RunningService implements AutoCloseable {
 
   @Override
   public void close() {
+    stop();
+    env.close();
+  }
+
+  /**
+   * Stops the service and answers its database, now written by nothing, for the caller to examine (or back up) and
+   * close.
+   */
+  public TestEnvironment stopKeepingDatabase() {
+    stop();
+    return env;
+  }
+
+  private void stop() {
     Await.result(database.close());
     client.close();
     Await.result(clientVertx.close());
@@ -372,6 +386,5 @@ public final class RunningService implements AutoCloseable {
     if (tap != null) {
       tap.close();
     }
-    env.close();
   }
 }
