@@ -171,16 +171,21 @@ class BackupAndRestoreTest {
   private static Run script(String name, Map<String, String> environment, String... arguments) {
     List<String> command = new ArrayList<>(List.of("sh", SCRIPTS.resolve(name).toString()));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
     try {
+      Path output = Files.createTempFile(name, ".out");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      builder.environment().putAll(environment);
       Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(name + " did not finish within 2 minutes:\n" + output);
+      boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+      if (!finished) {
+        process.destroyForcibly().waitFor();
       }
-      return new Run(process.exitValue(), output);
+      String printed = Files.readString(output, StandardCharsets.UTF_8);
+      Files.delete(output);
+      if (!finished) {
+        throw new AssertionError(name + " did not finish within 2 minutes:\n" + printed);
+      }
+      return new Run(process.exitValue(), printed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
