@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -92,8 +93,9 @@ class BackupAndRestoreTest {
 
   @Test
   @Order(1)
-  void theRestoredDatabaseHoldsEveryRowAndSequenceOfTheBackedUpOne() {
+  void theRestoredDatabaseHoldsEveryRowAndSequenceOfTheBackedUpOne() throws IOException {
     assertThat(onlyDump().getFileName().toString()).matches("tableloop-\\d{8}T\\d{6}Z\\.dump");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyDump()))).isEqualTo("rw-------");
     assertThat(restore.exitCode()).as("restore failed:\n%s", restore.output()).isZero();
     assertThat(restore.output()).contains("MEMBER_DATA_KEYS");
     Map<String, String> before = contents(source.ownerUrl());
