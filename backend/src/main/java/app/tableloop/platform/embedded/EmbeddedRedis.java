@@ -11,10 +11,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
+import redis.embedded.model.OsArchitecture;
 
 /**
  * A real redis-server, from the binary shipped in the embedded-redis artifact, for the first run on a machine with
@@ -39,7 +42,7 @@ public final class EmbeddedRedis implements AutoCloseable {
       Files.createDirectories(dir);
       LeftoverServer.recover(dir.resolve("redis.pid"), "Redis");
       Path runtime = Files.createDirectories(dataDir.resolve("runtime"));
-      Path binary = ExecutableProvider.newJarResourceProvider(runtime.toFile()).get().toPath();
+      Path binary = unpackBinary(runtime);
       int port = EmbeddedPostgres.freePort();
       String password = LocalSecrets.in(dataDir).get("redis.password");
       // The password goes into an owner-only file rather than onto the command line, where ps would show it.
@@ -69,6 +72,18 @@ public final class EmbeddedRedis implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded Redis in " + dir, e);
     }
+  }
+
+  /** Our choice of binary (see {@link EmbeddedPlatform}), unpacked by the artifact's own code. */
+  private static Path unpackBinary(Path runtime) throws IOException {
+    EmbeddedPlatform platform = EmbeddedPlatform.current();
+    String resource = platform.redisBinary();
+    Optional<Path> library = platform.redisLibrary();
+    if (library.isPresent() && !Files.exists(library.get())) {
+      throw new IllegalStateException(platform.missingRedisLibrary(library.get()));
+    }
+    return ExecutableProvider.newJarResourceProvider(runtime::toFile,
+        Map.of(OsArchitecture.detectOSandArchitecture(), "/" + resource)).get().toPath();
   }
 
   public RedisUrl url() {

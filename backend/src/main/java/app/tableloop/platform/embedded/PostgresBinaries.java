@@ -29,7 +29,7 @@ final class PostgresBinaries {
 
   /** Unpacks (if not done already) and returns the folder holding {@code bin/}, {@code lib/} and {@code share/}. */
   static Path unpack(Path runtimeDir) {
-    String resource = archiveName();
+    String resource = EmbeddedPlatform.current().postgresArchive();
     try {
       String digest = digest(resource);
       Path target = runtimeDir.resolve("postgres-" + digest.substring(0, 12));
@@ -101,19 +101,6 @@ final class PostgresBinaries {
         Files.setPosixFilePermissions(path, permissions);
       }
     }
-  }
-
-  private static String archiveName() {
-    String arch = System.getProperty("os.arch");
-    if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
-      throw new IllegalStateException("the embedded PostgreSQL runs on Linux only; set DATABASE_URL to use a server");
-    }
-    return switch (arch) {
-      case "amd64", "x86_64" -> "postgres-linux-x86_64.txz";
-      case "aarch64", "arm64" -> "postgres-linux-arm_64.txz";
-      default -> throw new IllegalStateException("no embedded PostgreSQL for CPU '" + arch
-          + "'; set DATABASE_URL to use a server");
-    };
   }
 
   private static InputStream open(String resource) throws IOException {
