@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  * @param connectionLimits timeouts and caps on the HTTP connections clients open
- * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one
+ * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one.
+ *                            Unset, HTTP_PORT + 10 (8090 beside the default 8080), or 0 when HTTP_PORT is 0
  * @param memberDataKeys  the keys sealing members' personal data; empty means "the embedded default's generated
  *                        ones" (required with DATABASE_URL)
  */
@@ -97,8 +98,9 @@ public record Config(
             Duration.ofSeconds(e.integer("HTTP_REQUEST_TIMEOUT_SECONDS", 20, 1, 600)),
             e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
             e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)),
-        // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too.
-        e.integer("WECHAT_SIMULATOR_PORT", 0, 0, 65535),
+        // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too, and
+        // keeps its address the same from one start to the next.
+        e.integer("WECHAT_SIMULATOR_PORT", httpPort == 0 ? 0 : Math.min(httpPort + 10, 65535), 0, 65535),
         memberDataKeys(e));
   }
 

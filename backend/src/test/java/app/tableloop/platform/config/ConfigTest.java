@@ -73,8 +73,11 @@ class ConfigTest {
   }
 
   @Test
-  void theWeChatSimulatorTakesAFreePortUnlessOneIsGiven() {
-    assertThat(Config.from(Map.of()).wechatSimulatorPort()).isZero();
+  void theWeChatSimulatorListensTenPortsAboveTheServiceUnlessOneIsGiven() {
+    assertThat(Config.from(Map.of()).wechatSimulatorPort()).isEqualTo(8090);
+    assertThat(Config.from(Map.of("HTTP_PORT", "9000")).wechatSimulatorPort()).isEqualTo(9010);
+    assertThat(Config.from(Map.of("HTTP_PORT", "0")).wechatSimulatorPort()).isZero();
+    assertThat(Config.from(Map.of("HTTP_PORT", "9000", "WECHAT_SIMULATOR_PORT", "0")).wechatSimulatorPort()).isZero();
     assertThat(Config.from(Map.of("WECHAT_SIMULATOR_PORT", "8090")).wechatSimulatorPort()).isEqualTo(8090);
     assertThatThrownBy(() -> Config.from(Map.of("WECHAT_SIMULATOR_PORT", "-1")))
         .isInstanceOf(ConfigException.class)
