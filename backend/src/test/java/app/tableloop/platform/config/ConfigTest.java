@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,18 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.from(Map.of("WECHAT_SIMULATOR_PORT", "sim")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("WECHAT_SIMULATOR_PORT").hasMessageContaining("sim");
+  }
+
+  @Test
+  void theWeChatSimulatorKeepsItsRecordsInTheDataDirectoryWhenThereIsOne() {
+    assertThat(Config.from(Map.of("TABLELOOP_DATA_DIR", "/var/lib/tableloop")).wechatSimulatorRecords())
+        .contains(Path.of("/var/lib/tableloop/wechat-simulator"));
+    assertThat(Config.from(Map.of()).wechatSimulatorRecords())
+        .contains(Path.of("tableloop-data/wechat-simulator").toAbsolutePath());
+    String database = "postgresql://tableloop@db:5432/tableloop";
+    assertThat(Config.from(Map.of("DATABASE_URL", database)).wechatSimulatorRecords()).isEmpty();
+    assertThat(Config.from(Map.of("DATABASE_URL", database, "TABLELOOP_DATA_DIR", "/var/lib/tableloop"))
+        .wechatSimulatorRecords()).contains(Path.of("/var/lib/tableloop/wechat-simulator"));
   }
 
   @Test
