@@ -102,6 +102,26 @@ class WeChatSimulatorRecordsTest {
   }
 
   @Test
+  void anotherAppIdInTheSameDirectoryIsAnotherMerchantWithNoPayments(@TempDir Path dataDir) {
+    Path records = dataDir.resolve("wechat-simulator");
+    WeChatSimulator first = simulatorIn(records);
+    WeChatGateway gateway = gatewayTo(first);
+    String outTradeNo = newOutTradeNo();
+    Await.result(gateway.createJsapiPayment(order(outTradeNo, 990).setNotifyUrl(merchant.inbox("other-app").url())));
+    first.pay().pay(outTradeNo);
+    String firstMerchant = first.connection().merchant().mchId();
+    Await.result(gateway.close());
+    Await.result(vertx.undeploy(first.deploymentID()));
+
+    WeChatSimulator other = Await.result(WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(),
+        "wxfedcba9876543210", 0, Optional.of(records)));
+
+    assertThat(other.connection().merchant().mchId()).isNotEqualTo(firstMerchant);
+    assertThat(other.pay().transaction(outTradeNo)).isEmpty();
+    Await.result(vertx.undeploy(other.deploymentID()));
+  }
+
+  @Test
   void aSimulatorWithoutADirectoryStartsAfresh(@TempDir Path dataDir) {
     WeChatSimulator kept = simulatorIn(dataDir.resolve("wechat-simulator"));
     WeChatSimulator inMemory = Await.result(WeChatSimulator.start(vertx, SimulatorSettings.defaults(),

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PayJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PayJournal.class);
-  private static final String FILE = "pay-journal.jsonl";
+  static final String FILE = "pay-journal.jsonl";
 
   private final Optional<Writer> writer;
   private final List<PayOrder> orders;

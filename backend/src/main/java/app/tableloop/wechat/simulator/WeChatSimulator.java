@@ -95,6 +95,8 @@ public final class WeChatSimulator extends VerticleBase {
       return kept.get();
     }
     SimulatedAccount fresh = SimulatedAccount.generate(appId, settings.payVerification(), clock.instant());
+    // A new merchant has taken no payments: what is kept belonged to another one.
+    directory.replace(PayJournal.FILE, "");
     directory.replace(ACCOUNT_FILE, fresh.toJson().encodePrettily());
     return fresh;
   }
