@@ -123,8 +123,9 @@ public final class Application implements AutoCloseable {
       VertxFactory.Runtime runtime = VertxFactory.create();
       vertx = runtime.vertx();
       boolean ownSimulator = wechat.mode() == WeChatSettings.Mode.SIMULATOR && wechat.simulatorUrl().isEmpty();
-      Optional<WeChatSimulator> simulator = !ownSimulator ? Optional.empty()
-          : Optional.of(await(startSimulator(vertx, config).toCompletionStage(), Duration.ofMinutes(1)));
+      Optional<WeChatSimulator> simulator = ownSimulator
+          ? Optional.of(await(startSimulator(vertx, config).toCompletionStage(), Duration.ofMinutes(1)))
+          : Optional.empty();
       WeChatConnection connection = connection(wechat, simulator);
       Features features = (platform, contract) -> modules.create(platform,
           WeChatGateway.create(platform.vertx(), platform.redis().client(), connection, wechat), contract);

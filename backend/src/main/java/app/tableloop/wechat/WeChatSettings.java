@@ -57,7 +57,8 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
       return new WeChatSettings(mode, Optional.empty(), timeout, workers, templates, simulatorUrl(env));
     }
     if (env.optional(SIMULATOR_URL).isPresent()) {
-      throw new ConfigException(SIMULATOR_URL + " applies in simulator mode only; unset it, or set WECHAT_MODE=simulator");
+      throw new ConfigException(SIMULATOR_URL + " applies in simulator mode only; unset it, or set "
+          + "WECHAT_MODE=simulator");
     }
     String apiV3Key = required(env, "WECHAT_PAY_API_V3_KEY");
     if (apiV3Key.getBytes(StandardCharsets.UTF_8).length != 32) {
@@ -106,9 +107,10 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
 
   private static Optional<String> simulatorUrl(Environment env) {
     Optional<String> url = env.optional(SIMULATOR_URL).map(value -> value.replaceFirst("/+$", ""));
-    if (url.isPresent() && !url.get().matches("https?://[^\\s/?#]+")) {
-      throw new ConfigException(SIMULATOR_URL + " must be the address of another instance's WeChat simulator, such as "
-          + "http://127.0.0.1:8090, got '" + url.get() + "'");
+    // The simulator speaks plain HTTP, and is WeChat Pay's proxy at that host and port.
+    if (url.isPresent() && !url.get().matches("http://[^\\s/?#@]+:\\d{1,5}")) {
+      throw new ConfigException(SIMULATOR_URL + " must be the address of another instance's WeChat simulator, with "
+          + "its port, such as http://127.0.0.1:8090, got '" + url.get() + "'");
     }
     return url;
   }

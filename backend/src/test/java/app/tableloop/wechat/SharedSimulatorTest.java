@@ -95,8 +95,8 @@ class SharedSimulatorTest {
 
     String transactionId = first.simulator().pay().pay(outTradeNo);
 
-    first.eventually(() -> first.env().count("SELECT count(*) FROM payments WHERE status = 'paid' AND transaction_id = '"
-        + transactionId + "'"), paid -> paid == 1);
+    first.eventually(() -> first.env().count("SELECT count(*) FROM payments WHERE status = 'paid'"
+        + " AND transaction_id = '" + transactionId + "'"), paid -> paid == 1);
     assertThat(first.simulator().pay().notificationDeliveries()).filteredOn(delivery -> delivery.url()
             .equals("http://127.0.0.1:" + secondPort + "/api/v1/payments/wechat/notify"))
         .isNotEmpty().allMatch(NotificationDelivery::accepted);

@@ -63,6 +63,8 @@ class WeChatSettingsTest {
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("WECHAT_SIMULATOR_URL");
     assertThatThrownBy(() -> WeChatSettings.from(Map.of("WECHAT_SIMULATOR_URL", "http://127.0.0.1:8090/sim")))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("WECHAT_SIMULATOR_URL");
+    assertThatThrownBy(() -> WeChatSettings.from(Map.of("WECHAT_SIMULATOR_URL", "http://127.0.0.1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("with its port");
     Map<String, String> liveWithSimulator = new HashMap<>(live());
     liveWithSimulator.put("WECHAT_SIMULATOR_URL", "http://127.0.0.1:8090");
     assertThatThrownBy(() -> WeChatSettings.from(liveWithSimulator)).isInstanceOf(ConfigException.class)
