@@ -34,10 +34,6 @@ final class SimulatorDirectory {
     }
   }
 
-  Path path() {
-    return path;
-  }
-
   Path file(String name) {
     return path.resolve(name);
   }
