@@ -53,7 +53,9 @@ app_environment() {
     DATABASE_APP_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))') \
     REDIS_URL="$BENCH_REDIS" REDIS_KEY_PREFIX="$BENCH_REDIS_PREFIX" HTTP_HOST=127.0.0.1 LOG_LEVEL=${LOG_LEVEL:-INFO} \
     MEMBER_DATA_KEYS MEMBER_LOOKUP_KEY SMS_PER_SECOND
-  unset WECHAT_MODE WECHAT_APP_ID TABLELOOP_DATA_DIR SMS_SECRET_ID SMS_SECRET_KEY
+  # With DATABASE_URL set, simulator mode must be asked for by name.
+  export WECHAT_MODE=simulator
+  unset WECHAT_APP_ID TABLELOOP_DATA_DIR SMS_SECRET_ID SMS_SECRET_KEY
 }
 
 # seed STORES USERS ORDERS JOINED_DAYS: a fresh database with bench/seed.sql's brand, every user a consenting member
@@ -82,12 +84,13 @@ afternoon_zone() {
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT=$(free_port)
+SIM_PORT=$(free_port)
 API="http://127.0.0.1:$PORT"
 
 # start_app LOG: starts TableLoop (migrating at start) and waits until it is ready; sets APP_PID, SIM and SMS_SIM.
 start_app() {
   # shellcheck disable=SC2086
-  HTTP_PORT=$PORT PUBLIC_BASE_URL="$API" java $JAVA_OPTS -jar "$JAR" >"$1" 2>&1 &
+  HTTP_PORT=$PORT WECHAT_SIMULATOR_PORT=$SIM_PORT PUBLIC_BASE_URL="$API" java $JAVA_OPTS -jar "$JAR" >"$1" 2>&1 &
   APP_PID=$!
   for _ in $(seq 180); do
     curl -sf "$API/health/ready" >/dev/null && break
@@ -95,9 +98,9 @@ start_app() {
     sleep 1
   done
   curl -sf "$API/health/ready" >/dev/null || die "TableLoop not ready after 180 s"
-  SIM=$(grep -o 'WeChat simulator listening on http://[0-9.:]*' "$1" | head -1 | sed 's/.* on //')
+  SIM="http://127.0.0.1:$SIM_PORT"
   SMS_SIM=$(grep -o 'SMS simulator at http://[0-9.:]*' "$1" | head -1 | sed 's/.* at //')
-  [ -n "$SIM" ] && [ -n "$SMS_SIM" ] || die "no simulator addresses in $1"
+  [ -n "$SMS_SIM" ] || die "no SMS simulator address in $1"
 }
 
 # call METHOD PATH [BODY]: the API as the owner; prints the answer, fails on a status other than 2xx.

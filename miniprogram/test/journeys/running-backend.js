@@ -103,6 +103,8 @@ async function startBackend() {
     HTTP_PORT: String(httpPort),
     PUBLIC_BASE_URL: baseUrl,
     WECHAT_SIMULATOR_PORT: String(simulatorPort),
+    // With DATABASE_URL set, simulator mode must be asked for by name.
+    WECHAT_MODE: 'simulator',
     // A deployment on its own database brings its keys for members' personal data; fresh ones for each run.
     MEMBER_DATA_KEYS: `e2e:${crypto.randomBytes(32).toString('base64')}`,
     MEMBER_LOOKUP_KEY: crypto.randomBytes(32).toString('base64'),
@@ -111,7 +113,6 @@ async function startBackend() {
     TABLELOOP_DATA_DIR: path.join(require('os').tmpdir(), `tableloop-mp-e2e-${suffix}`),
   };
   delete env.WECHAT_APP_ID;
-  delete env.WECHAT_MODE;
 
   await onServer(databaseUrl, `CREATE DATABASE ${database}`);
   const output = [];

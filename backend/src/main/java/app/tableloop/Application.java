@@ -35,6 +35,7 @@ import app.tableloop.tenancy.TenancyModule;
 import app.tableloop.wechat.WeChatConnection;
 import app.tableloop.wechat.WeChatGateway;
 import app.tableloop.wechat.WeChatSettings;
+import app.tableloop.wechat.simulator.SimulatedConnection;
 import app.tableloop.wechat.simulator.SimulatorSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
 import io.vertx.core.Future;
@@ -121,19 +122,19 @@ public final class Application implements AutoCloseable {
       infrastructure.migrate();
       VertxFactory.Runtime runtime = VertxFactory.create();
       vertx = runtime.vertx();
-      Optional<WeChatSimulator> simulator = wechat.mode() == WeChatSettings.Mode.LIVE ? Optional.empty()
-          : Optional.of(await(startSimulator(vertx, config.wechatSimulatorPort()).toCompletionStage(), Duration.ofMinutes(1)));
-      WeChatConnection connection = simulator.map(WeChatSimulator::connection).orElseGet(() -> {
-        LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
-        return wechat.live().orElseThrow();
-      });
+      boolean ownSimulator = wechat.mode() == WeChatSettings.Mode.SIMULATOR && wechat.simulatorUrl().isEmpty();
+      Optional<WeChatSimulator> simulator = ownSimulator
+          ? Optional.of(await(startSimulator(vertx, config).toCompletionStage(), Duration.ofMinutes(1)))
+          : Optional.empty();
+      WeChatConnection connection = connection(wechat, simulator);
       Features features = (platform, contract) -> modules.create(platform,
           WeChatGateway.create(platform.vertx(), platform.redis().client(), connection, wechat), contract);
       ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), infrastructure.dataKeys(),
           runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
       if (config.databaseUrl().isEmpty()) {
-        await(seedDemo(vertx, infrastructure, config, simulator, http, service.port()).toCompletionStage(),
+        await(seedDemo(vertx, infrastructure, config, simulator.map(WeChatSimulator::baseUrl)
+                .or(wechat::simulatorUrl), http, service.port()).toCompletionStage(),
             Duration.ofMinutes(1));
       }
       LOG.info("TableLoop started in {} ms", Duration.ofNanos(System.nanoTime() - began).toMillis());
@@ -153,11 +154,11 @@ public final class Application implements AutoCloseable {
    * service right after and logs its own line.
    */
   private static Future<Void> seedDemo(Vertx vertx, Infrastructure infrastructure, Config config,
-                                       Optional<WeChatSimulator> simulator, HttpSettings http, int port) {
+                                       Optional<String> simulator, HttpSettings http, int port) {
     Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 2, "tableloop-seed");
     String host = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
     DemoSeed demo = new DemoSeed(vertx, database, "http://" + host + ":" + port,
-        simulator.map(WeChatSimulator::baseUrl), config.publicBaseUrl(), Clock.systemUTC());
+        simulator, config.publicBaseUrl(), Clock.systemUTC());
     return demo.seedIfEmpty()
         .onComplete(seeded -> {
           Future<?> done = seeded.succeeded() && seeded.result().isPresent() ? seeded.result().get().day()
@@ -167,11 +168,31 @@ public final class Application implements AutoCloseable {
         .mapEmpty();
   }
 
-  /** With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback. */
-  private static Future<WeChatSimulator> startSimulator(Vertx vertx, int port) {
-    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID, port)
-        .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {}"
-            + " (see the README)", simulator.baseUrl()));
+  /** Live WeChat, this instance's own simulator, or the simulator another instance runs (WECHAT_SIMULATOR_URL). */
+  private static WeChatConnection connection(WeChatSettings wechat, Optional<WeChatSimulator> simulator) {
+    if (simulator.isPresent()) {
+      return simulator.get().connection();
+    }
+    if (wechat.simulatorUrl().isPresent()) {
+      String url = wechat.simulatorUrl().get();
+      WeChatConnection shared = SimulatedConnection.fetch(url, wechat.timeout());
+      LOG.info("WeChat simulator: {} (another instance's, AppID {})", url, shared.appId());
+      return shared;
+    }
+    LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
+    return wechat.live().orElseThrow();
+  }
+
+  /**
+   * With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback; it keeps its records in
+   * the data directory when there is one.
+   */
+  private static Future<WeChatSimulator> startSimulator(Vertx vertx, Config config) {
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID,
+            config.wechatSimulatorPort(), config.wechatSimulatorRecords())
+        .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers (see the "
+            + "README); it keeps its records {}", config.wechatSimulatorRecords().map(dir -> "in " + dir)
+            .orElse("in memory only (no TABLELOOP_DATA_DIR)")));
   }
 
   /** The WeChat simulator, when this service runs with one (dev mode and tests). */

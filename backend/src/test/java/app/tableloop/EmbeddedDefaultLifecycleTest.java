@@ -72,6 +72,8 @@ class EmbeddedDefaultLifecycleTest {
     env.put("TABLELOOP_DATA_DIR", dataDir.toString());
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", Integer.toString(port));
+    // The simulator's default port (HTTP_PORT + 10) may be taken: it takes a free one.
+    env.put("WECHAT_SIMULATOR_PORT", "0");
     return builder.start();
   }
 

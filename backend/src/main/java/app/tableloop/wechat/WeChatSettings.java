@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param workers threads for WxJava's blocking calls
  * @param subscribeTemplates the transactional subscribe-message templates (WECHAT_SUBSCRIBE_DISHES_READY,
  *                           WECHAT_SUBSCRIBE_REFUND_DONE; the simulator's own unless set)
+ * @param simulatorUrl the simulator another instance runs (WECHAT_SIMULATOR_URL, simulator mode only), which this one
+ *                     uses instead of starting its own; empty: start one
  */
 public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers,
-                             SubscribeTemplates subscribeTemplates) {
+                             SubscribeTemplates subscribeTemplates, Optional<String> simulatorUrl) {
+  private static final String SIMULATOR_URL = "WECHAT_SIMULATOR_URL";
   private static final String PUBLIC_KEY_ID = "WECHAT_PAY_PUBLIC_KEY_ID";
   private static final String PUBLIC_KEY_FILE = "WECHAT_PAY_PUBLIC_KEY_FILE";
 
@@ -33,7 +36,8 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
 
   /** Without subscribe-message templates. */
   public WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duration timeout, int workers) {
-    this(mode, live, timeout, workers, mode == Mode.SIMULATOR ? SubscribeTemplates.SIMULATED : SubscribeTemplates.NONE);
+    this(mode, live, timeout, workers, mode == Mode.SIMULATOR ? SubscribeTemplates.SIMULATED : SubscribeTemplates.NONE,
+        Optional.empty());
   }
 
   public static WeChatSettings fromEnvironment() {
@@ -50,7 +54,11 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
         env.optional("WECHAT_SUBSCRIBE_DISHES_READY").or(fallback::dishesReady),
         env.optional("WECHAT_SUBSCRIBE_REFUND_DONE").or(fallback::refundDone));
     if (mode == Mode.SIMULATOR) {
-      return new WeChatSettings(mode, Optional.empty(), timeout, workers, templates);
+      return new WeChatSettings(mode, Optional.empty(), timeout, workers, templates, simulatorUrl(env));
+    }
+    if (env.optional(SIMULATOR_URL).isPresent()) {
+      throw new ConfigException(SIMULATOR_URL + " applies in simulator mode only; unset it, or set "
+          + "WECHAT_MODE=simulator");
     }
     String apiV3Key = required(env, "WECHAT_PAY_API_V3_KEY");
     if (apiV3Key.getBytes(StandardCharsets.UTF_8).length != 32) {
@@ -70,7 +78,7 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
     WeChatConnection connection = new WeChatConnection(required(env, "WECHAT_APP_ID"),
         required(env, "WECHAT_APP_SECRET"), merchant, Optional.empty(), WeChatConnection.PAY_BASE_URL,
         Optional.empty());
-    return new WeChatSettings(mode, Optional.of(connection), timeout, workers, templates);
+    return new WeChatSettings(mode, Optional.of(connection), timeout, workers, templates, Optional.empty());
   }
 
   /**
@@ -97,10 +105,29 @@ public record WeChatSettings(Mode mode, Optional<WeChatConnection> live, Duratio
     return Optional.of(new MerchantCredentials.PayPublicKey(id.get(), pem(env, PUBLIC_KEY_FILE, false)));
   }
 
+  private static Optional<String> simulatorUrl(Environment env) {
+    Optional<String> url = env.optional(SIMULATOR_URL).map(value -> value.replaceFirst("/+$", ""));
+    // The simulator speaks plain HTTP, and is WeChat Pay's proxy at that host and port.
+    if (url.isPresent() && !url.get().matches("http://[^\\s/?#@]+:\\d{1,5}")) {
+      throw new ConfigException(SIMULATOR_URL + " must be the address of another instance's WeChat simulator, with "
+          + "its port, such as http://127.0.0.1:8090, got '" + url.get() + "'");
+    }
+    return url;
+  }
+
   private static Mode mode(Environment env) {
     Optional<String> value = env.optional("WECHAT_MODE");
     if (value.isEmpty()) {
-      return env.optional("WECHAT_APP_ID").isEmpty() ? Mode.SIMULATOR : Mode.LIVE;
+      if (env.optional("WECHAT_APP_ID").isPresent()) {
+        return Mode.LIVE;
+      }
+      // A deployment on its own database that forgot WeChat's settings would otherwise come up on the simulator, with
+      // links nobody outside this machine can sign in through.
+      if (env.optional("DATABASE_URL").isPresent()) {
+        throw new ConfigException("DATABASE_URL is set but WeChat is not: set WECHAT_APP_ID (with the WECHAT_PAY_... "
+            + "settings) to talk to WeChat, or WECHAT_MODE=simulator to run on the built-in WeChat simulator");
+      }
+      return Mode.SIMULATOR;
     }
     return switch (value.get().toLowerCase()) {
       case "simulator" -> Mode.SIMULATOR;

@@ -95,8 +95,9 @@ public final class RunningService implements AutoCloseable {
   /** As {@link #startReachable(Class)}, mounting these modules instead of the product's own. */
   public static RunningService startReachable(Class<?> testClass, Application.Modules modules) {
     int port = freeLoopbackPort();
-    return start(testClass, Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port),
-        WeChatSettings.from(Map.of()), modules);
+    // The simulator's default port (HTTP_PORT + 10) may be taken: it takes a free one.
+    return start(testClass, Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port,
+        "WECHAT_SIMULATOR_PORT", "0"), WeChatSettings.from(Map.of()), modules);
   }
 
   /** The service talking to WeChat itself, configured with these {@code WECHAT_…} variables: no simulator. */

@@ -39,6 +39,39 @@ class WeChatSettingsTest {
   }
 
   @Test
+  void aDeploymentOnItsOwnDatabaseRefusesTheSimulatorUnlessAskedForByName() {
+    Map<String, String> deployment = Map.of("DATABASE_URL", "postgresql://tableloop@db:5432/tableloop");
+
+    assertThatThrownBy(() -> WeChatSettings.from(deployment)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("WECHAT_MODE=simulator").hasMessageContaining("WECHAT_APP_ID");
+
+    Map<String, String> asked = new HashMap<>(deployment);
+    asked.put("WECHAT_MODE", "simulator");
+    assertThat(WeChatSettings.from(asked).mode()).isEqualTo(WeChatSettings.Mode.SIMULATOR);
+    Map<String, String> liveDeployment = new HashMap<>(live());
+    liveDeployment.putAll(deployment);
+    assertThat(WeChatSettings.from(liveDeployment).mode()).isEqualTo(WeChatSettings.Mode.LIVE);
+  }
+
+  @Test
+  void anotherInstancesSimulatorIsNamedByItsAddressInSimulatorModeOnly() {
+    assertThat(WeChatSettings.from(Map.of()).simulatorUrl()).isEmpty();
+    assertThat(WeChatSettings.from(Map.of("WECHAT_SIMULATOR_URL", "http://127.0.0.1:8090/")).simulatorUrl())
+        .contains("http://127.0.0.1:8090");
+
+    assertThatThrownBy(() -> WeChatSettings.from(Map.of("WECHAT_SIMULATOR_URL", "127.0.0.1:8090")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("WECHAT_SIMULATOR_URL");
+    assertThatThrownBy(() -> WeChatSettings.from(Map.of("WECHAT_SIMULATOR_URL", "http://127.0.0.1:8090/sim")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("WECHAT_SIMULATOR_URL");
+    assertThatThrownBy(() -> WeChatSettings.from(Map.of("WECHAT_SIMULATOR_URL", "http://127.0.0.1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("with its port");
+    Map<String, String> liveWithSimulator = new HashMap<>(live());
+    liveWithSimulator.put("WECHAT_SIMULATOR_URL", "http://127.0.0.1:8090");
+    assertThatThrownBy(() -> WeChatSettings.from(liveWithSimulator)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("simulator mode only");
+  }
+
+  @Test
   void aCompleteLiveConfigurationIsReadAndKeepsItsSecretsOutOfToString() {
     WeChatSettings settings = WeChatSettings.from(live());
 

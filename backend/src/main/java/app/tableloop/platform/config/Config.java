@@ -19,9 +19,13 @@ import java.util.regex.Pattern;
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  * @param connectionLimits timeouts and caps on the HTTP connections clients open
- * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one
+ * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one.
+ *                            Unset, HTTP_PORT + 10 (8090 beside the default 8080), or 0 when HTTP_PORT is 0
  * @param memberDataKeys  the keys sealing members' personal data; empty means "the embedded default's generated
  *                        ones" (required with DATABASE_URL)
+ * @param wechatSimulatorRecords where the built-in WeChat simulator keeps its records across restarts:
+ *                        TABLELOOP_DATA_DIR/wechat-simulator when TABLELOOP_DATA_DIR is set or the embedded default
+ *                        runs; empty (kept in memory) for a deployment on its own database without a data directory
  */
 public record Config(
     String httpHost,
@@ -39,7 +43,8 @@ public record Config(
     String publicBaseUrl,
     ConnectionLimits connectionLimits,
     int wechatSimulatorPort,
-    Optional<DataKeys> memberDataKeys) {
+    Optional<DataKeys> memberDataKeys,
+    Optional<Path> wechatSimulatorRecords) {
 
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -76,6 +81,8 @@ public record Config(
       throw new ConfigException("REDIS_CONFIG_FILE names no readable file: " + redisConfigFile.get());
     }
     int httpPort = e.integer("HTTP_PORT", 8080, 0, 65535);
+    Path dataDir = Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize();
+    boolean dataDirApplies = e.optional("TABLELOOP_DATA_DIR").isPresent() || databaseUrl.isEmpty();
     return new Config(
         e.optional("HTTP_HOST").orElse("0.0.0.0"),
         httpPort,
@@ -88,7 +95,7 @@ public record Config(
         redisUrl,
         redisConfigFile,
         e.optional("REDIS_KEY_PREFIX").orElse("tableloop:"),
-        Path.of(e.optional("TABLELOOP_DATA_DIR").orElse("tableloop-data")).toAbsolutePath().normalize(),
+        dataDir,
         // Unset, it follows HTTP_PORT, so that WeChat Pay's notifications (and the links) of a local run on another
         // port still reach it; a port picked at start (0) is not known yet, and keeps the usual 8080.
         publicBaseUrl(e.optional("PUBLIC_BASE_URL").orElse("http://localhost:" + (httpPort == 0 ? 8080 : httpPort))),
@@ -97,9 +104,11 @@ public record Config(
             Duration.ofSeconds(e.integer("HTTP_REQUEST_TIMEOUT_SECONDS", 20, 1, 600)),
             e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
             e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)),
-        // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too.
-        e.integer("WECHAT_SIMULATOR_PORT", 0, 0, 65535),
-        memberDataKeys(e));
+        // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too, and
+        // keeps its address the same from one start to the next.
+        e.integer("WECHAT_SIMULATOR_PORT", httpPort == 0 ? 0 : Math.min(httpPort + 10, 65535), 0, 65535),
+        memberDataKeys(e),
+        dataDirApplies ? Optional.of(dataDir.resolve("wechat-simulator")) : Optional.empty());
   }
 
   private static Optional<DataKeys> memberDataKeys(Environment e) {

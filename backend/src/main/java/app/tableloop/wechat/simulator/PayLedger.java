@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The simulated WeChat Pay's orders and refunds, with WeChat Pay's rules. Every operation checks and changes the state
  * in one synchronized step, so concurrent requests (twenty refunds of one order at once) see each other's effect and
- * can never refund more than was paid.
+ * can never refund more than was paid. Each change is written to the journal within that step.
  */
 final class PayLedger {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -24,13 +24,35 @@ final class PayLedger {
   private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(CHINA);
 
   private final Clock clock;
+  private final PayJournal journal;
   private final Map<String, PayOrder> orders = new LinkedHashMap<>();
   private final Map<String, String> outTradeNoByPrepayId = new HashMap<>();
   private final Map<String, String> outTradeNoByTransactionId = new HashMap<>();
   private final Map<String, PayRefund> refunds = new LinkedHashMap<>();
 
-  PayLedger(Clock clock) {
+  PayLedger(Clock clock, PayJournal journal) {
     this.clock = clock;
+    this.journal = journal;
+    journal.orders().forEach(this::index);
+    journal.refunds().forEach(refund -> refunds.put(refund.outRefundNo(), refund));
+  }
+
+  private void index(PayOrder order) {
+    orders.put(order.outTradeNo(), order);
+    outTradeNoByPrepayId.put(order.prepayId(), order.outTradeNo());
+    if (order.transactionId() != null) {
+      outTradeNoByTransactionId.put(order.transactionId(), order.outTradeNo());
+    }
+  }
+
+  private void keep(PayOrder order) {
+    index(order);
+    journal.record(order);
+  }
+
+  private void keep(PayRefund refund) {
+    refunds.put(refund.outRefundNo(), refund);
+    journal.record(refund);
   }
 
   /** A new order, or the same prepay_id again when the same order is placed twice (WeChat Pay's idempotence). */
@@ -54,8 +76,7 @@ final class PayLedger {
     Instant now = clock.instant();
     String prepayId = "wx" + SECOND.format(now) + PayCrypto.nonce(20).toLowerCase();
     PayOrder order = PayOrder.placed(terms, prepayId, now);
-    orders.put(terms.outTradeNo(), order);
-    outTradeNoByPrepayId.put(prepayId, terms.outTradeNo());
+    keep(order);
     return Outcome.accepted(order);
   }
 
@@ -77,8 +98,7 @@ final class PayLedger {
     }
     String transactionId = "42000" + PayCrypto.digits(5) + DAY.format(now) + PayCrypto.digits(10);
     PayOrder paid = order.paid(transactionId, now);
-    orders.put(outTradeNo, paid);
-    outTradeNoByTransactionId.put(transactionId, outTradeNo);
+    keep(paid);
     return Outcome.accepted(paid);
   }
 
@@ -104,7 +124,7 @@ final class PayLedger {
       return Outcome.rejected(PayRejection.of(400, "ORDERPAID", "订单已支付，不能关闭"));
     }
     PayOrder closed = order.closed();
-    orders.put(outTradeNo, closed);
+    keep(closed);
     return Outcome.accepted(closed);
   }
 
@@ -142,8 +162,8 @@ final class PayLedger {
     PayRefund refund = new PayRefund("50" + DAY.format(now) + PayCrypto.digits(19), application.outRefundNo(),
         order.outTradeNo(), order.transactionId(), application.reason(), application.notifyUrl(),
         application.refund(), application.total(), now, PayRefund.Status.PROCESSING, null);
-    refunds.put(refund.outRefundNo(), refund);
-    orders.put(order.outTradeNo(), order.refunding(application.refund()));
+    keep(refund);
+    keep(order.refunding(application.refund()));
     return Outcome.accepted(refund);
   }
 
@@ -154,7 +174,7 @@ final class PayLedger {
       return Optional.empty();
     }
     PayRefund succeeded = refund.succeeded(clock.instant());
-    refunds.put(outRefundNo, succeeded);
+    keep(succeeded);
     return Optional.of(succeeded);
   }
 

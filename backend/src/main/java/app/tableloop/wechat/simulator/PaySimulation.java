@@ -30,14 +30,14 @@ public final class PaySimulation {
   private volatile Duration refundProcessingTime = Duration.ZERO;
   private final AtomicInteger failingRequests = new AtomicInteger();
 
-  PaySimulation(Vertx vertx, SimulatedAccount account, SimulatorSettings settings, Clock clock) {
+  PaySimulation(Vertx vertx, SimulatedAccount account, SimulatorSettings settings, Clock clock, PayJournal journal) {
     this.vertx = vertx;
     this.account = account;
     this.clock = clock;
     PlatformSigner signer = new PlatformSigner(account, clock);
     this.authentication = new MerchantAuthentication(account, clock);
     this.replies = new SignedReplies(signer);
-    this.ledger = new PayLedger(clock);
+    this.ledger = new PayLedger(clock, journal);
     this.notifier = new PayNotifier(vertx, account, signer, settings.notifyRetryDelays(), clock);
   }
 
@@ -56,6 +56,9 @@ public final class PaySimulation {
     new BillEndpoints(account, ledger, replies, clock).mount(router);
     router.route("/v3/*").handler(rc -> replies.reject(rc, PayRejection.of(404, "NOT_FOUND", "请求的资源不存在")));
     new PayControlEndpoints(this, ledger, account.mchId).mount(router);
+    // Refunds a restart interrupted go on to succeed, as WeChat Pay's would have meanwhile.
+    ledger.refunds().stream().filter(refund -> refund.status() == PayRefund.Status.PROCESSING)
+        .forEach(this::completeLater);
   }
 
   // --- what the diner does ---

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,11 @@ class ConfigTest {
   }
 
   @Test
-  void theWeChatSimulatorTakesAFreePortUnlessOneIsGiven() {
-    assertThat(Config.from(Map.of()).wechatSimulatorPort()).isZero();
+  void theWeChatSimulatorListensTenPortsAboveTheServiceUnlessOneIsGiven() {
+    assertThat(Config.from(Map.of()).wechatSimulatorPort()).isEqualTo(8090);
+    assertThat(Config.from(Map.of("HTTP_PORT", "9000")).wechatSimulatorPort()).isEqualTo(9010);
+    assertThat(Config.from(Map.of("HTTP_PORT", "0")).wechatSimulatorPort()).isZero();
+    assertThat(Config.from(Map.of("HTTP_PORT", "9000", "WECHAT_SIMULATOR_PORT", "0")).wechatSimulatorPort()).isZero();
     assertThat(Config.from(Map.of("WECHAT_SIMULATOR_PORT", "8090")).wechatSimulatorPort()).isEqualTo(8090);
     assertThatThrownBy(() -> Config.from(Map.of("WECHAT_SIMULATOR_PORT", "-1")))
         .isInstanceOf(ConfigException.class)
@@ -82,6 +86,18 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.from(Map.of("WECHAT_SIMULATOR_PORT", "sim")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("WECHAT_SIMULATOR_PORT").hasMessageContaining("sim");
+  }
+
+  @Test
+  void theWeChatSimulatorKeepsItsRecordsInTheDataDirectoryWhenThereIsOne() {
+    assertThat(Config.from(Map.of("TABLELOOP_DATA_DIR", "/var/lib/tableloop")).wechatSimulatorRecords())
+        .contains(Path.of("/var/lib/tableloop/wechat-simulator"));
+    assertThat(Config.from(Map.of()).wechatSimulatorRecords())
+        .contains(Path.of("tableloop-data/wechat-simulator").toAbsolutePath());
+    String database = "postgresql://tableloop@db:5432/tableloop";
+    assertThat(Config.from(Map.of("DATABASE_URL", database)).wechatSimulatorRecords()).isEmpty();
+    assertThat(Config.from(Map.of("DATABASE_URL", database, "TABLELOOP_DATA_DIR", "/var/lib/tableloop"))
+        .wechatSimulatorRecords()).contains(Path.of("/var/lib/tableloop/wechat-simulator"));
   }
 
   @Test
