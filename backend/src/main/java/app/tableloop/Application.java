@@ -113,6 +113,15 @@ public final class Application implements AutoCloseable {
 
   /** Starts everything and returns once the HTTP port is bound; on failure, stops what did start and throws. */
   public static Application start(Config config, WeChatSettings wechat, HttpSettings http, Modules modules) {
+    return start(config, wechat, http, modules, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Config, WeChatSettings, HttpSettings, Modules)}, the simulator (if any) on its own clock: WeChat's
+   * records can then be of another day than the service's.
+   */
+  public static Application start(Config config, WeChatSettings wechat, HttpSettings http, Modules modules,
+                                  Clock simulatorClock) {
     long began = System.nanoTime();
     Infrastructure infrastructure = Infrastructure.startDatabase(config);
     Vertx vertx = null;
@@ -122,7 +131,7 @@ public final class Application implements AutoCloseable {
       VertxFactory.Runtime runtime = VertxFactory.create();
       vertx = runtime.vertx();
       Optional<WeChatSimulator> simulator = wechat.mode() == WeChatSettings.Mode.LIVE ? Optional.empty()
-          : Optional.of(await(startSimulator(vertx, config.wechatSimulatorPort()).toCompletionStage(), Duration.ofMinutes(1)));
+          : Optional.of(await(startSimulator(vertx, config.wechatSimulatorPort(), simulatorClock).toCompletionStage(), Duration.ofMinutes(1)));
       WeChatConnection connection = simulator.map(WeChatSimulator::connection).orElseGet(() -> {
         LOG.info("WeChat: live, {}", wechat.live().orElseThrow());
         return wechat.live().orElseThrow();
@@ -168,8 +177,8 @@ public final class Application implements AutoCloseable {
   }
 
   /** With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback. */
-  private static Future<WeChatSimulator> startSimulator(Vertx vertx, int port) {
-    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID, port)
+  private static Future<WeChatSimulator> startSimulator(Vertx vertx, int port, Clock clock) {
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), clock, SIMULATOR_APP_ID, port)
         .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers at {}"
             + " (see the README)", simulator.baseUrl()));
   }
