@@ -23,7 +23,8 @@ import java.util.UUID;
 public final class Orders {
   /**
    * An order with its items (by id), as one JSON object: every reader maps this one shape. {@code $1} is the tenant,
-   * {@code o} the order's row.
+   * {@code o} the order's row. It reads payment's tables too (the paying payment, the order's refunds, an open WeChat
+   * payment), so that every answer and live message carrying an order says its payment state, with no second read.
    */
   private static final String ORDER_JSON = """
       json_build_object('id', o.id, 'store_id', o.store_id, 'tab_id', o.tab_id, 'table_id', o.table_id,
