@@ -10,6 +10,29 @@ const STATUS_NAMES = {
   cancelled: '已取消',
 };
 
+const ENDED = ['rejected', 'cancelled'];
+/** Orders in the kitchen's hands or served: what a table owes until a payment pays them. */
+const OWED = ['placed', 'accepted', 'served'];
+
+/**
+ * What the order's payment state (the server's `payment`) adds to its status: 已支付, 待支付 for an order the kitchen
+ * has and nobody paid yet (one awaiting payment already says so), 已退款 or 已部分退款 with what was given back; nothing
+ * for an order that ended unpaid.
+ */
+function paymentLabel(order) {
+  const payment = order.payment || { state: 'unpaid', refunded_fen: 0 };
+  switch (payment.state) {
+    case 'paid':
+      return '已支付';
+    case 'partially_refunded':
+      return `已部分退款 ${formatFen(payment.refunded_fen)}`;
+    case 'refunded':
+      return '已退款';
+    default:
+      return OWED.includes(order.status) ? '待支付' : '';
+  }
+}
+
 /** A line of what changed the price: "会员价 -¥3.00", "优惠券 满¥100减¥20 -¥20.00". */
 function adjustmentView(adjustment, index) {
   return {
@@ -32,6 +55,8 @@ function orderView(order) {
     endReason: order.end_reason || '',
     awaitingPayment: order.status === 'awaiting_payment',
     paid: !!order.paid,
+    paymentState: (order.payment && order.payment.state) || 'unpaid',
+    paymentLabel: paymentLabel(order),
     mayHurry: order.status === 'placed' || order.status === 'accepted',
     hurried: !!order.hurried_at,
     items: (order.items || []).map((item) => ({
@@ -44,7 +69,6 @@ function orderView(order) {
   };
 }
 
-const ENDED = ['rejected', 'cancelled'];
 
 /**
  * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled (the server's

@@ -115,7 +115,7 @@ test('at an eat-first table the order goes to the kitchen at once, and the table
   const { menu, status } = await journey.orderNoodles(eatFirst);
   expect(text(menu, '.mode')).toBe('先用餐后付款');
   expect(lastNavigation().url).not.toContain('pay=1');
-  await until('the order is with the kitchen, unpaid', () => text(status, '.order-status') === '已下单，等待厨房接单', status);
+  await until('the order is with the kitchen, unpaid', () => text(status, '.order-status') === '已下单，等待厨房接单 · 待支付', status);
   expect(phone.modals).toEqual([]);
 
   await tap(status, '.to-bill >>> .t-button');

@@ -146,3 +146,37 @@ describe('paying the tab from the stored-value balance', () => {
     expect(exists(page, '.pay-stored-value')).toBe(false);
   });
 });
+
+test('the bill says what is paid, what was given back and what is still due, order by order', async () => {
+  const query = R.seated('eat_first');
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, R.tab({
+      version: 4,
+      orders: [
+        R.order({ status: 'served', paid: true, paymentState: 'partially_refunded', refunded: 1200 }),
+        R.order({ id: 'o3', number: 'A003', status: 'accepted', total: 1800 }),
+      ],
+    })),
+  }));
+
+  const page = await openPage(PAGE, query);
+
+  expect(text(page, '.paid-sum')).toBe('已支付 ¥52.00');
+  expect(text(page, '.refunded-sum')).toBe('已退款 ¥12.00');
+  expect(text(page, '.due-sum')).toBe('待支付 ¥18.00');
+  // Newest first.
+  expect(page.querySelectorAll('.payment-tag').map((node) => node.dom.textContent.trim()))
+    .toEqual(['· 待支付', '· 已部分退款 ¥12.00']);
+});
+
+test('a table paid in full shows what was paid and nothing due', async () => {
+  const query = R.seated('eat_first');
+  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, eaten('closed')) }));
+
+  const page = await openPage(PAGE, query);
+
+  expect(text(page, '.paid-sum')).toBe('已支付 ¥70.00');
+  expect(exists(page, '.due-sum')).toBe(false);
+  expect(exists(page, '.refunded-sum')).toBe(false);
+  expect(page.querySelectorAll('.paid-tag').map((node) => node.dom.textContent.trim())).toEqual(['· 已支付', '· 已支付']);
+});

@@ -106,16 +106,16 @@ test('paid but not yet confirmed: the page says so until "I have paid" finds the
 
 test('the kitchen\'s progress arrives live, dish by dish', async () => {
   const query = R.seated();
-  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed' })] })) }));
+  phone.answer(backend({ [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed', paid: true })] })) }));
   const page = await openPage(PAGE, query);
   phone.sockets[0].open();
 
-  const accepted = R.order({ status: 'accepted' });
+  const accepted = R.order({ status: 'accepted', paid: true });
   accepted.items[0].served = true;
   phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: [accepted] }) });
   await settle();
 
-  expect(text(page, '.order-status')).toBe('厨房制作中');
+  expect(text(page, '.order-status')).toBe('厨房制作中 · 已支付');
   expect(page.querySelectorAll('.item-served').map((n) => n.dom.textContent)).toEqual(['已上', '待上']);
 });
 
@@ -147,13 +147,13 @@ test('a session that expired on the way is signed in again, silently', async () 
         first = false;
         return problem(401, 'unauthorized', '请先登录');
       }
-      return json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed' })] }));
+      return json(200, R.tab({ version: 2, orders: [R.order({ status: 'placed', paid: true })] }));
     },
   }));
 
   const page = await openPage(PAGE, query);
 
-  expect(text(page, '.order-status')).toBe('已下单，等待厨房接单');
+  expect(text(page, '.order-status')).toBe('已下单，等待厨房接单 · 已支付');
   expect(phone.toasts).toEqual([]);
 });
 
@@ -295,4 +295,33 @@ describe('paying from the stored-value balance', () => {
     expect(text(page, '.order-adjustment')).toBe('优惠券 立减券-¥10.00');
     expect(text(page, '.order-total')).toBe('¥42.00');
   });
+});
+
+test('each order says whether it is paid: 待支付 until the table pays, then 已支付, 已部分退款 or 已退款', async () => {
+  const query = R.seated('eat_first');
+  phone.answer(backend({
+    [`GET ${R.TAB_PATH}`]: json(200, R.tab({
+      version: 3,
+      orders: [
+        R.order({ id: 'o1', number: 'A001', status: 'served' }),
+        R.order({ id: 'o2', number: 'A002', status: 'served', paid: true }),
+        R.order({ id: 'o3', number: 'A003', status: 'served', paid: true, paymentState: 'partially_refunded', refunded: 1000 }),
+        R.order({ id: 'o4', number: 'A004', status: 'cancelled', paid: true, paymentState: 'refunded', refunded: 5200 }),
+        R.order({ id: 'o5', number: 'A005', status: 'rejected' }),
+      ],
+    })),
+  }));
+
+  const page = await openPage(PAGE, query);
+
+  const statuses = page.querySelectorAll('.order-status').map((node) => node.dom.textContent.replace(/\s+/g, ' ').trim());
+  // Newest first.
+  expect(statuses).toEqual([
+    '厨房未接单',
+    '已取消 · 已退款',
+    '已上齐 · 已部分退款 ¥10.00',
+    '已上齐 · 已支付',
+    '已上齐 · 待支付',
+  ]);
+  expect(page.querySelectorAll('.paid-tag')).toHaveLength(3);
 });

@@ -15,7 +15,14 @@ const DAY = {
   by_method: { wechat: method(8050, 1290, 2, 1), cash: method(4800, 0, 1, 0), card: method(0, 0, 0, 0), other: method(0, 0, 0, 0) },
   duplicate_payments: { received_fen: 0, refunded_fen: 0, refunds: [] },
   trade_bill_read: true,
+  wechat_bill: { state: 'compared', compared_until: '2026-12-01T20:00:00Z', rest_available_at: null, message: '已与微信支付的账单核对', message_en: 'Compared with WeChat Pay\'s bill.' },
   mismatches: [],
+};
+
+const NOT_YET = {
+  state: 'not_yet_available', compared_until: null, rest_available_at: '2026-12-02T02:00:00Z',
+  message: '微信支付次日上午 10 点（北京时间）后才出账单：本日账单 2026-12-02 10:00 后可核对，此前不列任何差异',
+  message_en: 'WeChat Pay issues a day\'s bill after 10:00 the next morning (China time): this day\'s comes after 2026-12-02 10:00. Nothing is compared, and no payment is listed as missing, until then.',
 };
 
 test('the day\'s money: net, gross and refunds, and each way of payment that moved money', async () => {
@@ -38,7 +45,7 @@ test('today is the business day by default, and picking another day reads that o
     asked.push(new URL(request.url).pathname);
     return answers(request);
   })(backend({
-    [`GET ${STORE_PATH}/settlements/2026-11-30`]: json(200, { ...DAY, date: '2026-11-30', trade_bill_read: false }),
+    [`GET ${STORE_PATH}/settlements/2026-11-30`]: json(200, { ...DAY, date: '2026-11-30', trade_bill_read: false, wechat_bill: NOT_YET }),
   })));
   const page = await openPage(PAGE, { store: STORE_ID });
   expect(page.instance.data.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -48,7 +55,9 @@ test('today is the business day by default, and picking another day reads that o
   await settle();
 
   expect(asked[asked.length - 1]).toBe(`${STORE_PATH}/settlements/2026-11-30`);
-  expect(text(page, '.bill')).toContain('微信支付账单还不能读取');
+  expect(text(page, '.bill-state')).toBe(NOT_YET.message);
+  expect(text(page, '.bill-state-en')).toBe(NOT_YET.message_en);
+  expect(text(page, '.bill')).not.toContain('一致');
 });
 
 test('duplicate payments and disagreements with WeChat Pay\'s bill are pointed out', async () => {
@@ -91,4 +100,23 @@ test('a day without stored value shows no such section', async () => {
   const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
 
   expect(exists(page, '.stored-value')).toBe(false);
+});
+
+test('a day compared up to midnight says so beside what differs in those hours', async () => {
+  const partly = {
+    state: 'partly_compared', compared_until: '2026-12-01T16:00:00Z', rest_available_at: '2026-12-03T02:00:00Z',
+    message: '已核对到 2026-12-02 00:00；其余时段的微信支付账单 2026-12-03 10:00 后才有，届时再核对',
+    message_en: 'Compared up to 2026-12-02 00:00; WeChat Pay\'s bill of the rest of the day comes after 2026-12-03 10:00 (China time): compare again then.',
+  };
+  phone.answer(backend({
+    [`GET ${STORE_PATH}/settlements/2026-12-01`]: json(200, {
+      ...DAY,
+      wechat_bill: partly,
+      mismatches: [{ discrepancy: 'amount_differs', kind: 'payment', out_trade_no: 'T1', ours_fen: 4001, wechat_fen: 4000 }],
+    }),
+  }));
+  const page = await openPage(PAGE, { store: STORE_ID, date: '2026-12-01' });
+
+  expect(text(page, '.bill .error')).toBe('与微信支付账单有 1 处不一致，请在管理后台核对。');
+  expect(text(page, '.bill-state')).toBe(partly.message);
 });

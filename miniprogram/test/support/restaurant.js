@@ -43,12 +43,27 @@ const OWED = ['placed', 'accepted', 'served'];
 
 /** A tab as the server answers it; a closed tab was paid, so its orders are too and it owes nothing. */
 function tab({ version = 0, lines = [], orders = [], status = 'open' } = {}) {
-  const settled = orders.map((o) => (status === 'closed' && OWED.includes(o.status) ? { ...o, paid: true } : o));
+  const settled = orders.map((o) => (status === 'closed' && OWED.includes(o.status) && !o.paid
+    ? { ...o, paid: true, payment: payment('paid', o.total_fen) } : o));
   return {
     id: '5a1e0000-0000-4000-8000-000000000003', store_id: STORE.id, table_id: TABLE.id, status,
     cart: { version, lines, total_fen: lines.reduce((sum, l) => sum + l.line_total_fen, 0) },
     due_fen: settled.filter((o) => !o.paid && OWED.includes(o.status)).reduce((sum, o) => sum + o.total_fen, 0),
+    paid_fen: settled.reduce((sum, o) => sum + o.payment.paid_fen, 0),
+    refunded_fen: settled.reduce((sum, o) => sum + o.payment.refunded_fen, 0),
     orders: settled,
+  };
+}
+
+/** An order's payment state as the server sends it: unpaid, paid (by WeChat), or refunded in part or whole. */
+function payment(state, totalFen, refundedFen = 0) {
+  const paid = state !== 'unpaid' && state !== 'pending';
+  return {
+    state,
+    method: paid ? 'wechat' : null,
+    paid_at: paid ? '2026-12-02T04:05:00Z' : null,
+    paid_fen: paid ? totalFen : 0,
+    refunded_fen: refundedFen,
   };
 }
 
@@ -60,11 +75,13 @@ module.exports = { STORE, TABLE, ME, FRIEND, NOODLES, CUCUMBER, COLA, MENU, SCAN
 
 function order({
   id = 'o1', number = 'A001', status = 'awaiting_payment', total = 5200, items, hurriedAt = null, paid = false,
+  paymentState = paid ? 'paid' : 'unpaid', refunded = 0,
 } = {}) {
   return {
     id, store_id: STORE.id, tab_id: '5a1e0000-0000-4000-8000-000000000003', table_id: TABLE.id, number, status,
     head_count: 2, notes: null, total_fen: total, placed_at: '2026-12-02T04:00:00Z', hurried_at: hurriedAt, end_reason: null,
     paid,
+    payment: payment(paymentState, total, refunded),
     items: items || [
       { id: 'i1', dish_id: NOODLES.id, dish_name: '牛肉面', choices: ['特辣'], unit_price_fen: 2800, quantity: 1, added_by: ME, served: false },
       { id: 'i2', dish_id: CUCUMBER.id, dish_name: '拍黄瓜', choices: [], unit_price_fen: 1200, quantity: 2, added_by: FRIEND, served: false },

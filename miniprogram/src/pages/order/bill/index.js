@@ -14,7 +14,7 @@ Page(withLiveTab({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payAtEnd: false, orders: [], billed: 0,
     billedText: formatFen(0), due: 0, dueText: formatFen(0), closed: false, atCounter: false, paying: false, confirming: false, offline: false,
-    balance: 0, balanceText: '',
+    balance: 0, balanceText: '', paidText: '', refundedText: '',
   },
 
   onLoad(query) {
@@ -57,6 +57,8 @@ Page(withLiveTab({
       billedText: formatFen(billed),
       due,
       dueText: formatFen(due),
+      paidText: tab.paid_fen ? formatFen(tab.paid_fen) : '',
+      refundedText: tab.refunded_fen ? formatFen(tab.refunded_fen) : '',
       closed,
       confirming: this.data.confirming && !closed,
     });

@@ -114,6 +114,15 @@ public final class Application implements AutoCloseable {
 
   /** Starts everything and returns once the HTTP port is bound; on failure, stops what did start and throws. */
   public static Application start(Config config, WeChatSettings wechat, HttpSettings http, Modules modules) {
+    return start(config, wechat, http, modules, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Config, WeChatSettings, HttpSettings, Modules)}, the simulator (if any) on its own clock: WeChat's
+   * records can then be of another day than the service's.
+   */
+  public static Application start(Config config, WeChatSettings wechat, HttpSettings http, Modules modules,
+                                  Clock simulatorClock) {
     long began = System.nanoTime();
     Infrastructure infrastructure = Infrastructure.startDatabase(config);
     Vertx vertx = null;
@@ -124,7 +133,7 @@ public final class Application implements AutoCloseable {
       vertx = runtime.vertx();
       boolean ownSimulator = wechat.mode() == WeChatSettings.Mode.SIMULATOR && wechat.simulatorUrl().isEmpty();
       Optional<WeChatSimulator> simulator = ownSimulator
-          ? Optional.of(await(startSimulator(vertx, config).toCompletionStage(), Duration.ofMinutes(1)))
+          ? Optional.of(await(startSimulator(vertx, config, simulatorClock).toCompletionStage(), Duration.ofMinutes(1)))
           : Optional.empty();
       WeChatConnection connection = connection(wechat, simulator);
       Features features = (platform, contract) -> modules.create(platform,
@@ -187,8 +196,8 @@ public final class Application implements AutoCloseable {
    * With no AppID configured, the built-in WeChat simulator answers for WeChat, on loopback; it keeps its records in
    * the data directory when there is one.
    */
-  private static Future<WeChatSimulator> startSimulator(Vertx vertx, Config config) {
-    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), Clock.systemUTC(), SIMULATOR_APP_ID,
+  private static Future<WeChatSimulator> startSimulator(Vertx vertx, Config config, Clock clock) {
+    return WeChatSimulator.start(vertx, SimulatorSettings.defaults(), clock, SIMULATOR_APP_ID,
             config.wechatSimulatorPort(), config.wechatSimulatorRecords())
         .onSuccess(simulator -> LOG.info("WeChat: no AppID configured, so the built-in simulator answers (see the "
             + "README); it keeps its records {}", config.wechatSimulatorRecords().map(dir -> "in " + dir)

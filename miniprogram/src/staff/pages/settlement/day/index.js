@@ -34,7 +34,10 @@ function view(settlement) {
       used: formatFen(settlement.stored_value.used_fen),
       refunded: formatFen(settlement.stored_value.refunded_fen),
     } : null,
-    billRead: !!settlement.trade_bill_read,
+    // How far WeChat Pay's bills were compared; until they are out (the next morning) the server says when they come.
+    billState: settlement.wechat_bill.state,
+    billMessage: settlement.wechat_bill.message,
+    billMessageEn: settlement.wechat_bill.message_en,
     mismatches: (settlement.mismatches || []).length,
   };
 }

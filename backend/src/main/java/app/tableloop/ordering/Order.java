@@ -6,11 +6,12 @@ import java.util.UUID;
 
 /**
  * An order as placed: its number for the day, status, items priced when it was placed, what was taken off their
- * subtotal, and whether a payment has paid it (its own, pay first; or its tab's, eat first).
+ * subtotal, and its payment: whether a payment has paid it (its own, pay first; or its tab's, eat first), and what
+ * of it was refunded.
  */
 public record Order(UUID id, UUID storeId, UUID tabId, UUID tableId, String number, OrderStatus status, int headCount,
                     String notes, long totalFen, UUID placedBy, OffsetDateTime placedAt, OffsetDateTime hurriedAt,
-                    String endReason, boolean paid, List<Item> items, long discountFen,
+                    String endReason, OrderPayment payment, List<Item> items, long discountFen,
                     List<OrderAdjustment> adjustments) {
 
   /** The items at their menu prices, before the adjustments: {@code totalFen} is what is paid. */
@@ -18,9 +19,13 @@ public record Order(UUID id, UUID storeId, UUID tabId, UUID tableId, String numb
     return totalFen + discountFen;
   }
 
+  public boolean paid() {
+    return payment.paid();
+  }
+
   /** Still to be paid with the tab: in the kitchen's hands or served, and paid by nothing yet. */
   public boolean dueWithTab() {
-    return !paid && (status == OrderStatus.PLACED || status == OrderStatus.ACCEPTED || status == OrderStatus.SERVED);
+    return !paid() && (status == OrderStatus.PLACED || status == OrderStatus.ACCEPTED || status == OrderStatus.SERVED);
   }
 
   /** A dish as ordered, with the names and prices of that moment. */

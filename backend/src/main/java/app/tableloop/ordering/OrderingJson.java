@@ -46,6 +46,8 @@ final class OrderingJson {
         .put("status", tab.open() ? "open" : "closed")
         .put("cart", cartJson)
         .put("due_fen", orders.stream().filter(Order::dueWithTab).mapToLong(Order::totalFen).sum())
+        .put("paid_fen", orders.stream().mapToLong(order -> order.payment().paidFen()).sum())
+        .put("refunded_fen", orders.stream().mapToLong(order -> order.payment().refundedFen()).sum())
         .put("orders", new JsonArray(orders.stream().map(OrderingJson::order).toList()));
   }
 
@@ -82,6 +84,7 @@ final class OrderingJson {
         .put("hurried_at", order.hurriedAt() == null ? null : order.hurriedAt().toString())
         .put("end_reason", order.endReason())
         .put("paid", order.paid())
+        .put("payment", payment(order.payment()))
         .put("items", new JsonArray(order.items().stream().map(item -> new JsonObject()
             .put("id", item.id().toString())
             .put("dish_id", item.dishId().toString())
@@ -91,5 +94,15 @@ final class OrderingJson {
             .put("quantity", item.quantity())
             .put("added_by", item.addedBy().toString())
             .put("served", item.servedAt() != null)).toList()));
+  }
+
+  /** An order's payment state, the same in every answer and live message that carries the order. */
+  static JsonObject payment(OrderPayment payment) {
+    return new JsonObject()
+        .put("state", payment.state().wireName())
+        .put("method", payment.method())
+        .put("paid_at", payment.paidAt() == null ? null : payment.paidAt().toString())
+        .put("paid_fen", payment.paidFen())
+        .put("refunded_fen", payment.refundedFen());
   }
 }

@@ -23,14 +23,24 @@ import java.util.UUID;
 public final class Orders {
   /**
    * An order with its items (by id), as one JSON object: every reader maps this one shape. {@code $1} is the tenant,
-   * {@code o} the order's row.
+   * {@code o} the order's row. It reads payment's tables too (the paying payment, the order's refunds, an open WeChat
+   * payment), so that every answer and live message carrying an order says its payment state, with no second read.
    */
   private static final String ORDER_JSON = """
       json_build_object('id', o.id, 'store_id', o.store_id, 'tab_id', o.tab_id, 'table_id', o.table_id,
           'number', o.number, 'status', o.status, 'head_count', o.head_count, 'notes', o.notes,
           'total_fen', o.total_fen, 'placed_by', o.placed_by, 'placed_at', o.placed_at, 'hurried_at', o.hurried_at,
-          'end_reason', o.end_reason, 'paid', o.paid_by IS NOT NULL, 'discount_fen', o.discount_fen,
-          'adjustments', o.adjustments,
+          'end_reason', o.end_reason, 'discount_fen', o.discount_fen, 'adjustments', o.adjustments,
+          'paid_by', (SELECT json_build_object('method', p.method, 'paid_at', p.paid_at)
+                        FROM payments p WHERE p.tenant_id = $1 AND p.id = o.paid_by),
+          'refunded_fen', (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r
+                            WHERE r.tenant_id = $1 AND r.order_id = o.id AND r.cause = 'requested'
+                              AND r.status = 'succeeded'),
+          'wechat_pending', o.paid_by IS NULL AND o.status IN ('awaiting_payment', 'placed', 'accepted', 'served')
+              AND EXISTS (SELECT 1 FROM payments p
+                           WHERE p.tenant_id = $1 AND p.method = 'wechat' AND p.status = 'pending'
+                             AND (p.order_id = o.id OR p.id IN (SELECT po.payment_id FROM payment_orders po
+                                                                 WHERE po.tenant_id = $1 AND po.order_id = o.id))),
           'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'dish_id', i.dish_id,
                                                  'dish_name', i.dish_name, 'choices', i.choices,
                                                  'unit_price_fen', i.unit_price_fen, 'quantity', i.quantity,
@@ -142,7 +152,7 @@ public final class Orders {
           Row row = rows.iterator().next();
           return new Order(orderId, order.storeId(), order.tabId(), order.tableId(), row.getString("number"),
               order.status(), order.headCount(), notes.isEmpty() ? null : notes, order.totalFen(), order.placedBy(),
-              row.getOffsetDateTime("placed_at"), null, null, false, items.stream().sorted(BY_ID).toList(),
+              row.getOffsetDateTime("placed_at"), null, null, OrderPayment.unpaid(), items.stream().sorted(BY_ID).toList(),
               order.discountFen(), order.adjustments());
         });
   }
@@ -248,10 +258,17 @@ public final class Orders {
         json.getString("number"), OrderStatus.fromWireName(json.getString("status")).orElseThrow(),
         json.getInteger("head_count"), notes == null || notes.isEmpty() ? null : notes, json.getLong("total_fen"),
         uuid(json, "placed_by"), time(json, "placed_at"), time(json, "hurried_at"), json.getString("end_reason"),
-        json.getBoolean("paid"),
+        payment(json),
         json.getJsonArray("items").stream().map(JsonObject.class::cast).map(Orders::item).toList(),
         json.getLong("discount_fen"), json.getJsonArray("adjustments").stream().map(JsonObject.class::cast)
             .map(Orders::adjustment).toList());
+  }
+
+  private static OrderPayment payment(JsonObject json) {
+    JsonObject paidBy = json.getJsonObject("paid_by");
+    return OrderPayment.of(paidBy == null ? null : paidBy.getString("method"),
+        paidBy == null ? null : time(paidBy, "paid_at"), json.getLong("total_fen"), json.getLong("refunded_fen"),
+        json.getBoolean("wechat_pending"));
   }
 
   /** The adjustments as the order's JSON (and its column) holds them. */

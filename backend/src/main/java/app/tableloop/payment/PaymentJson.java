@@ -2,12 +2,19 @@ package app.tableloop.payment;
 
 import app.tableloop.payment.refund.Refund;
 import app.tableloop.payment.settlement.SettlementReport;
+import app.tableloop.payment.settlement.WeChatBill;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Payments as the API sends them. */
 final class PaymentJson {
+  private static final DateTimeFormatter CHINA_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
   private PaymentJson() {
   }
 
@@ -112,7 +119,42 @@ final class PaymentJson {
             .put("used_fen", report.storedValue().usedFen())
             .put("returned_fen", report.storedValue().returnedFen())
             .put("refunded_fen", report.storedValue().handedBackFen()))
-        .put("trade_bill_read", report.tradeBillRead())
+        .put("trade_bill_read", report.wechatBill().read())
+        .put("wechat_bill", wechatBill(report.wechatBill()))
         .put("mismatches", mismatches);
+  }
+
+  /** How far WeChat Pay's bills were compared, said plainly for the owner. */
+  private static JsonObject wechatBill(WeChatBill bill) {
+    // An if chain, not a switch: a switch on the enum would compile to a helper class outside PaymentJson.
+    String zh;
+    String en;
+    if (bill.state() == WeChatBill.State.COMPARED) {
+      zh = "已与微信支付的账单核对";
+      en = "Compared with WeChat Pay's bill.";
+    } else if (bill.state() == WeChatBill.State.PARTLY_COMPARED) {
+      zh = "已核对到 " + chinaTime(bill.comparedUntil()) + "；其余时段的微信支付账单 " + chinaTime(bill.restIssuedAt())
+          + " 后才有，届时再核对";
+      en = "Compared up to " + chinaTime(bill.comparedUntil()) + "; WeChat Pay's bill of the rest of the day comes"
+          + " after " + chinaTime(bill.restIssuedAt()) + " (China time): compare again then.";
+    } else if (bill.state() == WeChatBill.State.NOT_YET_AVAILABLE) {
+      zh = "微信支付次日上午 10 点（北京时间）后才出账单：本日账单 " + chinaTime(bill.restIssuedAt())
+          + " 后可核对，此前不列任何差异";
+      en = "WeChat Pay issues a day's bill after 10:00 the next morning (China time): this day's comes after "
+          + chinaTime(bill.restIssuedAt()) + ". Nothing is compared, and no payment is listed as missing, until then.";
+    } else {
+      zh = "未能取得微信支付的账单，请稍后再试";
+      en = "WeChat Pay's bill could not be read; try again later.";
+    }
+    return new JsonObject()
+        .put("state", bill.state().wireName())
+        .put("compared_until", bill.comparedUntil() == null ? null : bill.comparedUntil().toString())
+        .put("rest_available_at", bill.restIssuedAt() == null ? null : bill.restIssuedAt().toString())
+        .put("message", zh)
+        .put("message_en", en);
+  }
+
+  private static String chinaTime(Instant instant) {
+    return CHINA_TIME.format(instant);
   }
 }

@@ -67,7 +67,7 @@ public final class PaymentModule implements FeatureModule {
         wechatCheckout,
         counter,
         refunding,
-        new DailySettlement(database, stores, ledger, refunds, wechat, bonuses),
+        new DailySettlement(database, stores, ledger, refunds, wechat, bonuses, clock),
         intake,
         new PaymentNotifications(payments, confirmation, wechat),
         new RefundNotifications(refunds, refundResults, wechat),

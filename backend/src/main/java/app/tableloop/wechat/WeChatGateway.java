@@ -58,6 +58,9 @@ public final class WeChatGateway {
   private static final Pattern CERTIFICATE_SERIAL = Pattern.compile("[0-9A-Fa-f]{1,64}");
   /** WeChat's errcode for a login code it does not know. */
   private static final int INVALID_CODE = 40029;
+  /** WeChat Pay's answers when it has no trade bill for a day: none (no trades) and not made yet. */
+  private static final String NO_STATEMENT_EXIST = "NO_STATEMENT_EXIST";
+  private static final String STATEMENT_CREATING = "STATEMENT_CREATING";
   private final WxMaService miniProgram;
   private final WxPayService pay;
   private final WorkerExecutor workers;
@@ -265,13 +268,27 @@ public final class WeChatGateway {
     }));
   }
 
-  /** The day's trade bill (all payments and refunds) as WeChat Pay's text, checked against its signed SHA1. */
-  public Future<String> downloadTradeBill(LocalDate day) {
+  /**
+   * The China date's trade bill (all payments and refunds) as WeChat Pay's text, checked against its signed SHA1; or,
+   * without a warning, that WeChat Pay has none for the day or is still making it.
+   */
+  public Future<TradeBillAnswer> downloadTradeBill(LocalDate day) {
     return call(() -> {
       WxPayApplyTradeBillV3Request request = new WxPayApplyTradeBillV3Request();
       request.setBillDate(day.toString());
       request.setBillType("ALL");
-      WxPayApplyBillV3Result bill = pay.applyTradeBill(request);
+      WxPayApplyBillV3Result bill;
+      try {
+        bill = pay.applyTradeBill(request);
+      } catch (WxPayException e) {
+        if (NO_STATEMENT_EXIST.equals(e.getErrCode())) {
+          return TradeBillAnswer.none(TradeBillAnswer.Status.NO_TRADES);
+        }
+        if (STATEMENT_CREATING.equals(e.getErrCode())) {
+          return TradeBillAnswer.none(TradeBillAnswer.Status.NOT_YET_ISSUED);
+        }
+        throw e;
+      }
       byte[] content;
       try (InputStream in = pay.downloadBill(bill.getDownloadUrl())) {
         content = in.readAllBytes();
@@ -280,7 +297,7 @@ public final class WeChatGateway {
       if (!"SHA1".equalsIgnoreCase(bill.getHashType()) || !sha1.equalsIgnoreCase(bill.getHashValue())) {
         throw new WxPayException("账单文件与微信支付给出的 SHA1 摘要不符");
       }
-      return new String(content, StandardCharsets.UTF_8);
+      return TradeBillAnswer.issued(new String(content, StandardCharsets.UTF_8));
     });
   }
 

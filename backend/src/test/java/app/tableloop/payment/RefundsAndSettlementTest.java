@@ -212,10 +212,10 @@ class RefundsAndSettlementTest {
   }
 
   @Test
-  void theDaysSettlementAddsUpAndReportsWhereWeChatPaysBillDisagrees() {
+  void theDaysSettlementAddsUpAndListsNothingMissingBeforeWeChatPayIssuesItsBill() {
     ARestaurant settled = ARestaurant.payFirst(service, "结算面馆", "T1-T5", PRICE_FEN);
     Ordered wechat = anOrderPaidWithWeChat(settled, "diner-settle-wechat", "T1", 2);
-    Ordered altered = anOrderPaidWithWeChat(settled, "diner-settle-altered", "T2", 1);
+    Ordered another = anOrderPaidWithWeChat(settled, "diner-settle-another", "T2", 1);
     Ordered cash = settled.anOrderAwaitingPayment("diner-settle-cash", "T3", 1);
     ok(service.call(HttpMethod.POST, settled.path("/orders/" + cash.order() + "/counter-payment"), settled.staff(),
         new JsonObject().put("method", "cash")));
@@ -223,15 +223,12 @@ class RefundsAndSettlementTest {
         refund(500, null)));
     service.eventually(() -> service.env().count("SELECT count(*) FROM refunds WHERE status = 'succeeded' AND order_id = '"
         + wechat.order() + "'"), succeeded -> succeeded == 1);
-    // Our record of the second WeChat payment no longer says what WeChat Pay took.
-    service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET amount_fen = amount_fen + 1 WHERE order_id = '"
-        + altered.order() + "'"));
     String day = BusinessDay.of(Instant.now(), ZoneId.of("Asia/Shanghai")).toString();
 
     assertThat(problem(service.get(settled.path("/settlements/" + day), settled.staff()), 403)).isEqualTo("forbidden");
     JsonObject report = ok(service.get(settled.path("/settlements/" + day), settled.owner()));
 
-    long wechatGross = wechat.totalFen() + altered.totalFen();
+    long wechatGross = wechat.totalFen() + another.totalFen();
     assertThat(report.getLong("gross_fen")).isEqualTo(wechatGross + cash.totalFen());
     assertThat(report.getLong("refunds_fen")).isEqualTo(500);
     assertThat(report.getLong("net_fen")).isEqualTo(report.getLong("gross_fen") - report.getLong("refunds_fen"));
@@ -242,15 +239,10 @@ class RefundsAndSettlementTest {
     assertMethod(byMethod.getJsonObject("cash"), cash.totalFen(), 0, 1, 0);
     assertMethod(byMethod.getJsonObject("card"), 0, 0, 0, 0);
     assertMethod(byMethod.getJsonObject("other"), 0, 0, 0, 0);
-    assertThat(report.getBoolean("trade_bill_read")).isTrue();
-    assertThat(report.getJsonArray("mismatches")).singleElement().satisfies(found -> {
-      JsonObject mismatch = (JsonObject) found;
-      assertThat(mismatch.getString("discrepancy")).isEqualTo("amount_differs");
-      assertThat(mismatch.getString("kind")).isEqualTo("payment");
-      assertThat(mismatch.getString("out_trade_no")).isEqualTo(outTradeNo(altered));
-      assertThat(mismatch.getLong("ours_fen")).isEqualTo(altered.totalFen() + 1);
-      assertThat(mismatch.getLong("wechat_fen")).isEqualTo(altered.totalFen());
-    });
+    // WeChat Pay issues today's bill tomorrow morning; the comparison once it has is in SettlementOfADayNotOverTest.
+    assertThat(report.getJsonObject("wechat_bill").getString("state")).isEqualTo("not_yet_available");
+    assertThat(report.getBoolean("trade_bill_read")).isFalse();
+    assertThat(report.getJsonArray("mismatches")).isEmpty();
   }
 
   @Test

@@ -6,13 +6,13 @@ import static app.tableloop.wechat.WeChatPaySimulationTest.order;
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.MutableClock;
 import app.tableloop.testing.TestEnvironment;
 import app.tableloop.wechat.MerchantNotifyUrl.Inbox;
 import app.tableloop.wechat.MerchantNotifyUrl.Received;
 import app.tableloop.wechat.simulator.SimulatorSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +34,17 @@ final class SimulatedWeChatPay implements AutoCloseable {
   final Redis redis;
   final WeChatSimulator simulator;
   final WeChatGateway gateway;
+  /** The simulator's clock: now, unless a test moves it (and back). */
+  final MutableClock clock;
 
   private SimulatedWeChatPay(TestEnvironment env, Vertx vertx, Redis redis, WeChatSimulator simulator,
-                             WeChatGateway gateway) {
+                             WeChatGateway gateway, MutableClock clock) {
     this.env = env;
     this.vertx = vertx;
     this.redis = redis;
     this.simulator = simulator;
     this.gateway = gateway;
+    this.clock = clock;
   }
 
   static SimulatedWeChatPay start(Class<?> testClass) {
@@ -57,10 +60,11 @@ final class SimulatedWeChatPay implements AutoCloseable {
     SimulatorSettings settings = new SimulatorSettings(defaults.tokenLifetime(), defaults.loginCodeLifetime(),
         defaults.subscribeQuotaPerMinute(), defaults.sensitiveWords(), defaults.miniProgramPages(), RETRY_DELAYS,
         verification);
-    WeChatSimulator simulator = Await.result(WeChatSimulator.start(vertx, settings, Clock.systemUTC()));
+    MutableClock clock = MutableClock.startingNow();
+    WeChatSimulator simulator = Await.result(WeChatSimulator.start(vertx, settings, clock));
     WeChatGateway gateway = WeChatGateway.create(vertx, redis.client(), simulator.connection(),
         new WeChatSettings(WeChatSettings.Mode.SIMULATOR, Optional.empty(), Duration.ofSeconds(10), 4));
-    return new SimulatedWeChatPay(env, vertx, redis, simulator, gateway);
+    return new SimulatedWeChatPay(env, vertx, redis, simulator, gateway, clock);
   }
 
   MerchantCredentials merchant() {

@@ -22,10 +22,12 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class WeChatPaySimulationTest {
   private static final String DINER = "oDinerAtTable12xxxxxxxxxxxx";
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   static SimulatedWeChatPay pay;
   static MerchantNotifyUrl merchant;
@@ -325,15 +328,40 @@ class WeChatPaySimulationTest {
   }
 
   @Test
-  void theTradeBillOfTheDayListsItsPaymentsAndRefunds() {
-    String outTradeNo = paidOrder(2580);
+  void theTradeBillOfADayListsItsPaymentsAndRefundsFromTenTheNextMorning() {
+    // WeChat Pay's records of two days ago: the diner paid, and part was refunded, while the simulator's clock was
+    // set back (only for what is done in Java or completes on its own: signed requests go at the right time).
+    Duration ago = Duration.ofDays(2);
+    String outTradeNo = newOutTradeNo();
+    Await.result(pay.gateway.createJsapiPayment(order(outTradeNo, 2580)));
     String outRefundNo = newOutRefundNo();
+    pay.clock.advance(ago.negated());
+    try {
+      pay.simulator.pay().pay(outTradeNo);
+    } finally {
+      pay.clock.advance(ago);
+    }
+    pay.simulator.pay().refundProcessingTime(Duration.ofMillis(100));
     Await.result(pay.gateway.refund(refund(outTradeNo, outRefundNo, 580, 2580)));
-    pay.eventually(() -> Await.result(pay.gateway.queryRefund(outRefundNo)).getStatus(), "SUCCESS"::equals);
+    pay.clock.advance(ago.negated());
+    try {
+      Await.result(pay.vertx.timer(1000));
+    } finally {
+      pay.clock.advance(ago);
+      pay.simulator.pay().refundProcessingTime(Duration.ZERO);
+    }
+    assertThat(Await.result(pay.gateway.queryRefund(outRefundNo)).getStatus()).isEqualTo("SUCCESS");
     WxPayOrderQueryV3Result paid = Await.result(pay.gateway.queryOrder(outTradeNo));
     LocalDate day = OffsetDateTime.parse(paid.getSuccessTime()).toLocalDate();
+    ZonedDateTime now = ZonedDateTime.now(CHINA);
+    assertThat(day).isEqualTo(now.toLocalDate().minusDays(2));
 
-    String bill = Await.result(pay.gateway.downloadTradeBill(day));
+    String bill = Await.result(pay.gateway.downloadTradeBill(day)).text();
+    assertThat(Await.result(pay.gateway.downloadTradeBill(now.toLocalDate())).status()).as("none for today")
+        .isEqualTo(TradeBillAnswer.Status.NO_TRADES);
+    assertThat(Await.result(pay.gateway.downloadTradeBill(day.plusDays(1))).status())
+        .as("yesterday's is being made until 10:00; after, a day without trades has none")
+        .isEqualTo(now.getHour() < 10 ? TradeBillAnswer.Status.NOT_YET_ISSUED : TradeBillAnswer.Status.NO_TRADES);
 
     List<String> lines = bill.lines().toList();
     assertThat(lines.get(0)).startsWith("交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态");
@@ -347,8 +375,8 @@ class WeChatPaySimulationTest {
     assertThat(refundLine).contains("`REFUND,", "`5.80,", "`ORIGINAL,");
     assertThat(lines).contains("总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额");
     assertThat(lines.get(lines.size() - 1)).matches("(`-?\\d+(\\.\\d{2})?,){6}`\\d+\\.\\d{2}");
-    assertThat(wxPayFailure(pay.gateway.downloadTradeBill(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2)))
-        .getErrCode()).isEqualTo("NO_STATEMENT_EXIST");
+    pay.simulator.pay().failNextRequest();
+    assertThat(wxPayFailure(pay.gateway.downloadTradeBill(day.minusDays(1))).getErrCode()).isEqualTo("SYSTEM_ERROR");
   }
 
   // --- fixtures ---

@@ -9,12 +9,12 @@ import app.tableloop.payment.refund.Refunds;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
+import app.tableloop.wechat.TradeBillAnswer;
 import app.tableloop.wechat.WeChatGateway;
-import com.github.binarywang.wxpay.exception.WxPayException;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +25,18 @@ import java.util.UUID;
  * A store's business day in money, from the ledger: what came in and went out, per method, and how our WeChat records
  * compare with WeChat Pay's trade bill of the same hours. The day is the menu's business day (04:00 to 04:00 in the
  * store's time zone); WeChat Pay's bills run midnight to midnight China time, so the bills of every China date the
- * day touches are read and cut to its hours. Payments made twice for one sale are counted once, and listed apart with
- * the refunds that gave them back.
+ * day touches are read and cut to its hours. WeChat Pay makes a date's bill the next morning: the hours of a bill it
+ * cannot have yet are not compared (see {@link TradeBillCalendar}). Payments made twice for one sale are counted
+ * once, and listed apart with the refunds that gave them back.
  */
 public final class DailySettlement {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final Database database;
   private final Stores stores;
   private final PaymentLedger ledger;
   private final Refunds refunds;
   private final WeChatGateway gateway;
   private final TopUpBonuses bonuses;
+  private final Clock clock;
 
   /** What the ledger and the records say about the day, before WeChat Pay's bill is read. */
   private record Booked(Store store, Instant from, Instant to, List<PaymentLedger.Totals> totals,
@@ -44,14 +44,18 @@ public final class DailySettlement {
                         PaymentLedger.StoredValueTotals storedValue, long bonusGrantedFen) {
   }
 
+  private record Compared(WeChatBill bill, List<Reconciliation.Mismatch> mismatches) {
+  }
+
   public DailySettlement(Database database, Stores stores, PaymentLedger ledger, Refunds refunds,
-                         WeChatGateway gateway, TopUpBonuses bonuses) {
+                         WeChatGateway gateway, TopUpBonuses bonuses, Clock clock) {
     this.database = database;
     this.stores = stores;
     this.ledger = ledger;
     this.refunds = refunds;
     this.gateway = gateway;
     this.bonuses = bonuses;
+    this.clock = clock;
   }
 
   public Future<SettlementReport> settle(Access access, LocalDate day) {
@@ -69,42 +73,67 @@ public final class DailySettlement {
                                   .map(bonus -> new Booked(store, from, to, totals, duplicates, ours, storedValue,
                                       bonus))))));
             }))
-        .compose(booked -> tradeBill(booked.from(), booked.to())
-            .compose(billed -> billed.isEmpty() ? Future.succeededFuture(billed)
-                : ofThisStore(tenantId, storeId, billed.get()).map(Optional::of))
-            .map(billed -> new SettlementReport(day, booked.store().timeZone(), booked.from(), booked.to(),
-                booked.totals(), booked.duplicates(), billed.isPresent(),
-                billed.map(theirs -> Reconciliation.compare(booked.ours(), theirs)).orElse(List.of()),
-                booked.storedValue(), booked.bonusGrantedFen())));
+        .compose(booked -> compare(tenantId, storeId, booked)
+            .map(compared -> new SettlementReport(day, booked.store().timeZone(), booked.from(), booked.to(),
+                booked.totals(), booked.duplicates(), compared.bill(), compared.mismatches(), booked.storedValue(),
+                booked.bonusGrantedFen())));
   }
 
-  /** WeChat Pay's movements between the two instants; empty when a bill could not be had. */
-  private Future<Optional<List<WeChatMovement>>> tradeBill(Instant from, Instant to) {
-    LocalDate first = from.atZone(CHINA).toLocalDate();
-    LocalDate last = to.minusSeconds(1).atZone(CHINA).toLocalDate();
-    Future<List<WeChatMovement>> chain = Future.succeededFuture(new ArrayList<>());
-    for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-      LocalDate billDate = date;
-      chain = chain.compose(all -> gateway.downloadTradeBill(billDate)
-          .map(TradeBillLines::parse)
-          // WeChat Pay has no bill for a day without transactions, nor for one not yet over.
-          .recover(failure -> noStatement(failure) ? Future.succeededFuture(List.of()) : Future.failedFuture(failure))
-          .map(movements -> {
-            movements.stream().filter(movement -> !movement.at().isBefore(from) && movement.at().isBefore(to))
-                .forEach(all::add);
-            return all;
-          }));
+  /**
+   * Our WeChat movements against WeChat Pay's bills of the day's hours, as far as WeChat Pay has issued them: a bill
+   * it cannot have yet is not asked for, and the hours it will cover are left out on both sides, so that nothing is
+   * reported missing that WeChat Pay has simply not billed yet. A bill that cannot be read leaves the day uncompared.
+   */
+  private Future<Compared> compare(UUID tenantId, UUID storeId, Booked booked) {
+    Instant now = clock.instant();
+    List<LocalDate> dates = TradeBillCalendar.datesCovering(booked.from(), booked.to());
+    Instant lastIssuedAt = TradeBillCalendar.issuedAt(dates.get(dates.size() - 1));
+    List<LocalDate> issued = dates.stream()
+        .filter(date -> !now.isBefore(TradeBillCalendar.issuedAt(date)))
+        .toList();
+    return download(issued).compose(answers -> {
+      Instant until = booked.to();
+      List<WeChatMovement> billed = new ArrayList<>();
+      for (int i = 0; i < dates.size(); i++) {
+        if (i >= answers.size() || answers.get(i).status() == TradeBillAnswer.Status.NOT_YET_ISSUED) {
+          until = TradeBillCalendar.startOf(dates.get(i));
+          break;
+        }
+        billed.addAll(TradeBillLines.parse(answers.get(i).text()));
+      }
+      if (!until.isAfter(booked.from())) {
+        return Future.succeededFuture(new Compared(
+            new WeChatBill(WeChatBill.State.NOT_YET_AVAILABLE, null, lastIssuedAt), List.of()));
+      }
+      Instant end = until;
+      WeChatBill bill = end.equals(booked.to()) ? new WeChatBill(WeChatBill.State.COMPARED, end, null)
+          : new WeChatBill(WeChatBill.State.PARTLY_COMPARED, end, lastIssuedAt);
+      List<WeChatMovement> ours = within(booked.ours(), booked.from(), end);
+      return ofThisStore(tenantId, storeId, within(billed, booked.from(), end))
+          .map(theirs -> new Compared(bill, Reconciliation.compare(ours, theirs)));
+    }, failure -> Future.succeededFuture(new Compared(WeChatBill.unavailable(), List.of())));
+  }
+
+  /** WeChat Pay's answers for the dates, one after another. */
+  private Future<List<TradeBillAnswer>> download(List<LocalDate> dates) {
+    Future<List<TradeBillAnswer>> chain = Future.succeededFuture(new ArrayList<>());
+    for (LocalDate date : dates) {
+      chain = chain.compose(answers -> gateway.downloadTradeBill(date).map(answer -> {
+        answers.add(answer);
+        return answers;
+      }));
     }
-    return chain.map(Optional::of).otherwise(Optional.empty());
+    return chain;
+  }
+
+  private static List<WeChatMovement> within(List<WeChatMovement> movements, Instant from, Instant to) {
+    return movements.stream().filter(movement -> !movement.at().isBefore(from) && movement.at().isBefore(to))
+        .toList();
   }
 
   private Future<List<WeChatMovement>> ofThisStore(UUID tenantId, UUID storeId, List<WeChatMovement> billed) {
     return database.inTenant(tenantId, sql -> ledger.otherStoresOutTradeNos(sql, storeId,
             billed.stream().map(WeChatMovement::outTradeNo).distinct().toList()))
         .map(others -> billed.stream().filter(movement -> !others.contains(movement.outTradeNo())).toList());
-  }
-
-  private static boolean noStatement(Throwable failure) {
-    return failure instanceof WxPayException wechat && "NO_STATEMENT_EXIST".equals(wechat.getErrCode());
   }
 }

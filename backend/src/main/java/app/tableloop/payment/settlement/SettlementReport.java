@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  *
  * @param totals            the ledger's sums per method that moved money that day
  * @param duplicates        the refunds of payments paid that day for a sale already paid otherwise
- * @param tradeBillRead     whether WeChat Pay's trade bill could be read (else {@code mismatches} is empty)
+ * @param wechatBill        how far WeChat Pay's trade bills were compared (the mismatches are of those hours only)
  * @param storedValue       stored value sold, handed back, used and returned to balances that day
  * @param bonusGrantedFen   the bonus granted with the top-ups sold that day
  */
 public record SettlementReport(LocalDate day, ZoneId timeZone, Instant from, Instant to,
-                               List<PaymentLedger.Totals> totals, List<Refund> duplicates, boolean tradeBillRead,
+                               List<PaymentLedger.Totals> totals, List<Refund> duplicates, WeChatBill wechatBill,
                                List<Reconciliation.Mismatch> mismatches, PaymentLedger.StoredValueTotals storedValue,
                                long bonusGrantedFen) {
 

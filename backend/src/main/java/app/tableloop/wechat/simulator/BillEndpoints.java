@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,11 +27,13 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Trade bills: GET /v3/bill/tradebill answers a download_url (on the pay host, valid 30 seconds) with the file's SHA1,
  * and GET /v3/billdownload/file serves the file. As at WeChat Pay the file itself comes unsigned: the merchant checks
- * it against the SHA1 from the signed answer. Unlike WeChat Pay, which has a day's bill from 10:00 the next day, the
- * simulator makes today's bill on request, so that a dev setup can see the bill of what it just did.
+ * it against the SHA1 from the signed answer. As at WeChat Pay, a China date's bill exists from 10:00 the next morning
+ * (China time): before that it is still being made (STATEMENT_CREATING), and there is none for today or later.
  */
 final class BillEndpoints {
   private static final Duration LINK_LIFETIME = Duration.ofSeconds(30);
+  /** When, China time, WeChat Pay has the bill of the day before. */
+  private static final LocalTime ISSUED_AT = LocalTime.of(10, 0);
 
   private final SimulatedAccount account;
   private final PayLedger ledger;
@@ -73,8 +77,13 @@ final class BillEndpoints {
       replies.reject(rc, PayRejection.paramError("tar_type", "tar_type 只能是 GZIP"));
       return;
     }
-    if (day.isAfter(LocalDate.ofInstant(clock.instant(), PayLedger.CHINA))) {
-      replies.reject(rc, PayRejection.of(400, "NO_STATEMENT_EXIST", "账单日期不能晚于今天"));
+    ZonedDateTime inChina = clock.instant().atZone(PayLedger.CHINA);
+    if (!day.isBefore(inChina.toLocalDate())) {
+      replies.reject(rc, PayRejection.of(400, "NO_STATEMENT_EXIST", "账单日期须早于今天：次日上午10点后才有前一日的账单"));
+      return;
+    }
+    if (day.plusDays(1).equals(inChina.toLocalDate()) && inChina.toLocalTime().isBefore(ISSUED_AT)) {
+      replies.reject(rc, PayRejection.of(400, "STATEMENT_CREATING", "账单生成中，请在上午10点以后再下载"));
       return;
     }
     List<TradeBill.Row> rows = TradeBill.rows(day, type, ledger.orders(), ledger.refunds(), account.mchId);
