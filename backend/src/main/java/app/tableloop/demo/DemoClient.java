@@ -103,6 +103,20 @@ final class DemoClient implements AutoCloseable {
     return send(HttpMethod.POST, serviceUrl + path, token, body);
   }
 
+  /** An answer that is not a success, with its status. */
+  static final class Refused extends IllegalStateException {
+    private final int status;
+
+    Refused(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+  }
+
   /** Opens the live feed at {@code path} of the service, as the signed-in user; it collects every message it gets. */
   Future<Feed> watch(String path, String token) {
     WebSocketConnectOptions options = new WebSocketConnectOptions()
@@ -173,7 +187,7 @@ final class DemoClient implements AutoCloseable {
     }
     return (body == null ? request.send() : request.sendJsonObject(body)).compose(response -> {
       if (response.statusCode() / 100 != 2) {
-        return Future.failedFuture(new IllegalStateException(method + " " + url + " answered "
+        return Future.failedFuture(new Refused(response.statusCode(), method + " " + url + " answered "
             + response.statusCode() + ": " + response.bodyAsString()));
       }
       Buffer answer = response.body();

@@ -38,7 +38,10 @@ public final class Walkthrough {
   static final String DINER = "try-diner";
   /** How long a live feed may take to show a change (it crosses instances through Redis behind a proxy). */
   private static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
+  private static final int SIGN_IN_TRIES = 5;
+  private static final Duration SIGN_IN_PAUSE = Duration.ofSeconds(15);
 
+  private final Vertx vertx;
   private final DemoClient client;
   private final Optional<String> invite;
   private final Consumer<String> report;
@@ -75,6 +78,7 @@ public final class Walkthrough {
    */
   public Walkthrough(Vertx vertx, String serviceUrl, String simulatorUrl, Optional<String> invite,
                      Consumer<String> report, Clock clock) {
+    this.vertx = vertx;
     this.client = new DemoClient(vertx, serviceUrl, simulatorUrl);
     this.invite = invite;
     this.report = report;
@@ -86,7 +90,7 @@ public final class Walkthrough {
     Walk walk = new Walk();
     String ownerName = invite.isPresent() ? INVITED_OWNER : DEMO_OWNER;
     return step("owner signs in", "POST /sim/login-code {\"user\":\"" + ownerName + "\"}, POST /api/v1/auth/wechat",
-        () -> client.signIn(ownerName).map(token -> walk.owner = token), token -> "a session for " + ownerName)
+        () -> signIn(ownerName, SIGN_IN_TRIES).map(token -> walk.owner = token), token -> "a session for " + ownerName)
         .compose(signedIn -> invite.isPresent() ? acceptInvite(walk) : demoOwnersStore(walk))
         .compose(owner -> readStore(walk))
         .compose(store -> pickTable(walk))
@@ -96,7 +100,7 @@ public final class Walkthrough {
                     LIVE_WITHIN)),
             first -> "open, " + first.getJsonArray("orders", new JsonArray()).size() + " open order(s) in the kitchen"))
         .compose(kitchen -> step("diner signs in", "POST /sim/login-code {\"user\":\"" + DINER + "\"}, POST "
-                + "/api/v1/auth/wechat", () -> client.signIn(DINER).map(token -> walk.diner = token),
+                + "/api/v1/auth/wechat", () -> signIn(DINER, SIGN_IN_TRIES).map(token -> walk.diner = token),
             token -> "a session for " + DINER))
         .compose(diner -> scanAndSit(walk))
         .compose(tab -> orderAndPay(walk))
@@ -255,6 +259,21 @@ public final class Walkthrough {
         read -> day + ": " + read.getInteger("payment_count") + " payment(s), gross " + money(read.getLong("gross_fen"))
             + ", refunds " + money(read.getLong("refunds_fen")) + ", net " + money(read.getLong("net_fen"))
             + " (WeChat " + money(read.getJsonObject("by_method").getJsonObject("wechat").getLong("gross_fen")) + ")");
+  }
+
+  /**
+   * Signs the user in; while the service's limit of sign-ins per address (30 a minute, which a fresh start's demo day
+   * nearly uses up) answers 429, says so and tries again a little later.
+   */
+  private Future<String> signIn(String user, int triesLeft) {
+    return client.signIn(user).recover(failure -> {
+      if (!(failure instanceof DemoClient.Refused refused && refused.status() == 429) || triesLeft <= 1) {
+        return Future.failedFuture(failure);
+      }
+      report.accept("... the service limits sign-ins per address (429); " + user + " tries again in "
+          + SIGN_IN_PAUSE.toSeconds() + " s");
+      return vertx.timer(SIGN_IN_PAUSE.toMillis()).compose(waited -> signIn(user, triesLeft - 1));
+    });
   }
 
   /** Runs one step: reports its line when it did what it should, or fails naming it. */
