@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -115,7 +116,7 @@ public final class TryItLog {
   }
 
   private String described(StaffInvites.Invite invite) {
-    return invite.token() + " (one-time, until " + invite.expiresAt() + "; its link "
+    return invite.token() + " (one-time, until " + invite.expiresAt().truncatedTo(ChronoUnit.SECONDS) + "; its link "
         + publicBaseUrl.replaceFirst("/+$", "") + "/i/" + invite.token() + ")";
   }
 }
