@@ -158,7 +158,9 @@ final class DemoClient implements AutoCloseable {
 
     private synchronized void received(JsonObject message) {
       messages.add(message);
-      waiting.removeIf(wait -> wait.matching().test(message) && wait.found().tryComplete(message));
+      // A wait that timed out is done with, as is one this message answers.
+      waiting.removeIf(wait -> wait.found().future().isComplete()
+          || wait.matching().test(message) && wait.found().tryComplete(message));
     }
 
     /** The first message so far, or to come within {@code within}, that matches. */
