@@ -3,7 +3,9 @@ package app.tableloop;
 import app.tableloop.campaign.CampaignModule;
 import app.tableloop.campaign.CampaignPersonalData;
 import app.tableloop.demo.DemoSeed;
+import app.tableloop.demo.TryItLog;
 import app.tableloop.identity.IdentityModule;
+import app.tableloop.identity.StaffInvites;
 import app.tableloop.insight.InsightModule;
 import app.tableloop.insight.customer.CustomerInsightModule;
 import app.tableloop.insight.suggestion.SuggestionModule;
@@ -141,10 +143,17 @@ public final class Application implements AutoCloseable {
       ServiceVerticle service = new ServiceVerticle(http, infrastructure.connections(), infrastructure.dataKeys(),
           runtime.metrics(), features);
       await(vertx.deployVerticle(service).toCompletionStage(), Duration.ofMinutes(2));
-      if (config.databaseUrl().isEmpty()) {
-        await(seedDemo(vertx, infrastructure, config, simulator.map(WeChatSimulator::baseUrl)
-                .or(wechat::simulatorUrl), http, service.port()).toCompletionStage(),
-            Duration.ofMinutes(1));
+      // The simulator this instance runs, or the one another instance runs for it.
+      Optional<String> simulatorUrl = simulator.map(WeChatSimulator::baseUrl).or(wechat::simulatorUrl);
+      Optional<StaffInvites.Invite> seededInvite = config.databaseUrl().isEmpty()
+          ? await(seedDemo(vertx, infrastructure, config, simulatorUrl, http, service.port()).toCompletionStage(),
+              Duration.ofMinutes(1))
+          : Optional.empty();
+      if (simulatorUrl.isPresent() && config.databaseUrl().isEmpty()) {
+        await(logTryIt(vertx, infrastructure, config, simulatorUrl.get(), http, service.port(), seededInvite)
+            .toCompletionStage(), Duration.ofMinutes(1));
+      } else if (simulatorUrl.isPresent()) {
+        TryItLog.logWithoutDemo(localUrl(http, service.port()), simulatorUrl.get());
       }
       LOG.info("TableLoop started in {} ms", Duration.ofNanos(System.nanoTime() - began).toMillis());
       return new Application(infrastructure, vertx, service, simulator, config.shutdownGrace());
@@ -160,21 +169,36 @@ public final class Application implements AutoCloseable {
   /**
    * The embedded default's first run gets a demo restaurant, so that there is something to scan and to read. The start
    * waits for the restaurant (one transaction), not for its day of business, which is played against the running
-   * service right after and logs its own line.
+   * service right after and logs its own line. Answers the owner invite it logged, if it seeded the restaurant now.
    */
-  private static Future<Void> seedDemo(Vertx vertx, Infrastructure infrastructure, Config config,
-                                       Optional<String> simulator, HttpSettings http, int port) {
+  private static Future<Optional<StaffInvites.Invite>> seedDemo(Vertx vertx, Infrastructure infrastructure,
+                                                               Config config, Optional<String> simulatorUrl,
+                                                               HttpSettings http, int port) {
     Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 2, "tableloop-seed");
-    String host = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
-    DemoSeed demo = new DemoSeed(vertx, database, "http://" + host + ":" + port,
-        simulator, config.publicBaseUrl(), Clock.systemUTC());
+    DemoSeed demo = new DemoSeed(vertx, database, localUrl(http, port), simulatorUrl, config.publicBaseUrl(),
+        Clock.systemUTC());
     return demo.seedIfEmpty()
         .onComplete(seeded -> {
           Future<?> done = seeded.succeeded() && seeded.result().isPresent() ? seeded.result().get().day()
               : Future.succeededFuture();
           done.eventually(database::close);
         })
-        .mapEmpty();
+        .map(seeded -> seeded.map(seeding -> seeding.restaurant().restaurant().ownerInvite()));
+  }
+
+  /** Every start of the embedded default with the simulator logs what a newcomer needs to try the demo restaurant. */
+  private static Future<Void> logTryIt(Vertx vertx, Infrastructure infrastructure, Config config,
+                                       String simulatorUrl, HttpSettings http, int port,
+                                       Optional<StaffInvites.Invite> seededInvite) {
+    Database database = Database.connect(vertx, infrastructure.connections().appDatabase(), 1, "tableloop-try-it");
+    return new TryItLog(vertx, database, localUrl(http, port), simulatorUrl, config.publicBaseUrl(),
+        Clock.systemUTC()).log(seededInvite).eventually(database::close);
+  }
+
+  /** Where this process's own service answers, from the same machine. */
+  private static String localUrl(HttpSettings http, int port) {
+    String host = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+    return "http://" + host + ":" + port;
   }
 
   /** Live WeChat, this instance's own simulator, or the simulator another instance runs (WECHAT_SIMULATOR_URL). */

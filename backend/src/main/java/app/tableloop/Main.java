@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar tableloop.jar [serve|migrate|healthcheck|tenant create|members reencrypt|help]}; configuration
+ * {@code java -jar tableloop.jar [serve|migrate|healthcheck|tenant create|members reencrypt|try|help]}; configuration
  * comes from the environment.
  */
 public final class Main {
@@ -42,6 +42,7 @@ public final class Main {
         case "members" -> args.length == 2 && args[1].equals("reencrypt")
             ? MembersReencryptCommand.run(Config.fromEnvironment(), System.out)
             : help(System.err, TenantCreateCommand.USAGE_ERROR);
+        case "try" -> TryCommand.run(List.of(args).subList(1, args.length), System.out, System.err);
         case "help", "--help", "-h" -> help(System.out, 0);
         default -> {
           System.err.println("Unknown command: " + command);
@@ -128,6 +129,9 @@ public final class Main {
                        set up a brand, its first store and tables; prints the owner's one-time invite
           members reencrypt
                        seal every member's phone number again under the first key of MEMBER_DATA_KEYS
+          try [--url http://127.0.0.1:8080] [--simulator http://127.0.0.1:8090] [--invite <token>]
+                       play the owner's and a diner's flows against a running TableLoop with the WeChat
+                       simulator, one line per step; exit 0 when every step did what it should
           help         show this text
 
         Configuration is read from environment variables (see the README for the full table):

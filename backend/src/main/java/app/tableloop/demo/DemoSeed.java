@@ -1,11 +1,13 @@
 package app.tableloop.demo;
 
+import app.tableloop.identity.Role;
 import app.tableloop.identity.StaffInvites;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.payment.PaymentLedger;
 import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,14 +61,43 @@ public final class DemoSeed {
 
   /** Opens the demo restaurant into an empty deployment and starts its day; empty when the deployment has tenants. */
   public Future<Optional<Seeding>> seedIfEmpty() {
-    return new DemoRestaurant(database, clock).openIfEmpty().map(opened -> opened.map(restaurant -> {
+    return new DemoRestaurant(database, clock).openIfEmpty().compose(opened -> {
+      if (opened.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      DemoRestaurant.Opened restaurant = opened.get();
       LOG.info("Seeded the demo restaurant {} ({} tables). Become its owner with this one-time invite: {}",
           restaurant.store().name(), restaurant.restaurant().tables().size(), ownerInvite(restaurant));
       LOG.info("The demo brand also has {}. Run the whole brand as its franchise operator with this one-time invite:"
           + " {}", restaurant.sisters().stream().map(sister -> sister.store().name())
           .collect(Collectors.joining(" and ")), inviteLink(restaurant.operatorInvite()));
-      return new Seeding(restaurant, play(restaurant));
-    }));
+      return appointDemoOwner(restaurant).map(appointed -> Optional.of(new Seeding(restaurant, play(restaurant))));
+    });
+  }
+
+  /**
+   * With the simulator, the simulated WeChat user {@value Walkthrough#DEMO_OWNER} owns the demo store too, so that the
+   * {@code try} command can play its owner with nothing to copy; the invite in the log stays the newcomer's. A failure
+   * here costs only that, so it is logged and the start carries on.
+   */
+  private Future<Void> appointDemoOwner(DemoRestaurant.Opened restaurant) {
+    if (simulatorUrl.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    UUID tenantId = restaurant.restaurant().tenantId();
+    DemoClient client = new DemoClient(vertx, serviceUrl, simulatorUrl.get());
+    return database.inTenant(tenantId, sql -> new StaffInvites(database, clock).create(sql, tenantId,
+            restaurant.store().id(), Role.OWNER, null, StaffInvites.DEFAULT_VALIDITY))
+        .compose(invite -> client.signIn(Walkthrough.DEMO_OWNER).compose(owner -> client.post(
+            "/api/v1/invites/accept", owner, new JsonObject().put("token", invite.token()))))
+        .onFailure(failure -> LOG.warn("{} could not be made the demo store's owner: {}", Walkthrough.DEMO_OWNER,
+            failure.getMessage()))
+        .<Void>mapEmpty()
+        .otherwiseEmpty()
+        .eventually(() -> {
+          client.close();
+          return Future.succeededFuture();
+        });
   }
 
   private Future<Optional<SeededDay>> play(DemoRestaurant.Opened restaurant) {
@@ -137,7 +168,7 @@ public final class DemoSeed {
     return publicBaseUrl + "/i/" + invite.token();
   }
 
-  private static String yuan(long fen) {
+  static String yuan(long fen) {
     return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
   }
 }

@@ -64,7 +64,7 @@ class DemoRestaurantTest {
     service = RunningService.startReachable(DemoRestaurantTest.class, capturing);
     seeding = service.seedDemo().orElseThrow();
     day = Await.result(seeding.day(), 90).orElseThrow();
-    owner = service.signInAndAccept("demo-owner", seeding.restaurant().restaurant().ownerInvite().token());
+    owner = service.signInAndAccept("newcomer", seeding.restaurant().restaurant().ownerInvite().token());
     operator = service.signInAndAccept("demo-operator", seeding.restaurant().operatorInvite().token());
   }
 
