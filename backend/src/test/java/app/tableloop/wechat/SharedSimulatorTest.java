@@ -97,8 +97,12 @@ class SharedSimulatorTest {
 
     first.eventually(() -> first.env().count("SELECT count(*) FROM payments WHERE status = 'paid'"
         + " AND transaction_id = '" + transactionId + "'"), paid -> paid == 1);
+    // The simulator notes a delivery once its answer is in, which may be just after the payment is recorded.
+    String secondNotifyUrl = "http://127.0.0.1:" + secondPort + "/api/v1/payments/wechat/notify";
+    first.eventually(() -> first.simulator().pay().notificationDeliveries().stream()
+        .filter(delivery -> delivery.url().equals(secondNotifyUrl)).toList(), deliveries -> !deliveries.isEmpty());
     assertThat(first.simulator().pay().notificationDeliveries()).filteredOn(delivery -> delivery.url()
-            .equals("http://127.0.0.1:" + secondPort + "/api/v1/payments/wechat/notify"))
+            .equals(secondNotifyUrl))
         .isNotEmpty().allMatch(NotificationDelivery::accepted);
   }
 
