@@ -2,6 +2,7 @@ package app.tableloop.platform.config;
 
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
+import app.tableloop.platform.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  * @param connectionLimits timeouts and caps on the HTTP connections clients open
+ * @param trustedProxies  the reverse proxies whose X-Forwarded-For names the client; none by default
  * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one
  * @param memberDataKeys  the keys sealing members' personal data; empty means "the embedded default's generated
  *                        ones" (required with DATABASE_URL)
@@ -38,6 +40,7 @@ public record Config(
     Path dataDir,
     String publicBaseUrl,
     ConnectionLimits connectionLimits,
+    TrustedProxies trustedProxies,
     int wechatSimulatorPort,
     Optional<DataKeys> memberDataKeys) {
 
@@ -97,9 +100,18 @@ public record Config(
             Duration.ofSeconds(e.integer("HTTP_REQUEST_TIMEOUT_SECONDS", 20, 1, 600)),
             e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
             e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)),
+        trustedProxies(e),
         // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too.
         e.integer("WECHAT_SIMULATOR_PORT", 0, 0, 65535),
         memberDataKeys(e));
+  }
+
+  private static TrustedProxies trustedProxies(Environment e) {
+    try {
+      return TrustedProxies.parse(e.optional("HTTP_TRUSTED_PROXIES").orElse(""));
+    } catch (IllegalArgumentException ex) {
+      throw new ConfigException("HTTP_TRUSTED_PROXIES: " + ex.getMessage());
+    }
   }
 
   private static Optional<DataKeys> memberDataKeys(Environment e) {

@@ -3,6 +3,7 @@ package app.tableloop.platform.runtime;
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
+import app.tableloop.platform.http.ClientAddress;
 import app.tableloop.platform.http.ConnectionHygiene;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.live.LiveHub;
@@ -52,6 +53,7 @@ public final class ServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ClientAddress clientAddress = new ClientAddress(http.trustedProxies());
     return Redis.connect(vertx, connections.redisUrl(), connections.redissonYaml(), connections.redisKeyPrefix())
         .compose(connected -> {
           redis = connected;
@@ -63,7 +65,7 @@ public final class ServiceVerticle extends VerticleBase {
           LiveHub live = new LiveHub(vertx, redis, http.limits().webSocketPingInterval());
           Features.Api api = features.create(new Platform(vertx, database, redis, metrics, clock,
               http.publicBaseUrl(), live, dataKeys), document);
-          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(),
+          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(), clientAddress, api.guard(),
               api.modules().stream().flatMap(module -> module.apis().stream()).toList());
           startBackground(live, api.modules(), clock);
           return router;
@@ -71,7 +73,7 @@ public final class ServiceVerticle extends VerticleBase {
         .compose(router -> {
           ConnectionHygiene hygiene = new ConnectionHygiene(vertx, http.limits());
           return vertx.deployVerticle(() -> {
-            HttpServerVerticle server = new HttpServerVerticle(http, hygiene, router);
+            HttpServerVerticle server = new HttpServerVerticle(http, hygiene, clientAddress, router);
             servers.add(server);
             return server;
           }, new DeploymentOptions().setInstances(EVENT_LOOPS));
