@@ -2,7 +2,9 @@ package app.tableloop.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.platform.http.AccessLog;
 import app.tableloop.testing.Await;
+import app.tableloop.testing.CapturedLog;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-address sign-in limit behind a reverse proxy: the service trusts the proxy at 127.0.0.1, so the diners it
  * forwards are limited one by one; a caller at 127.0.0.2, trusted by no one, is limited by its own address whatever
- * X-Forwarded-For it sends.
+ * X-Forwarded-For it sends. The access log names the same client the limit counts.
  */
 class SignInBehindProxyTest {
   static RunningService service;
@@ -67,6 +70,30 @@ class SignInBehindProxyTest {
 
     assertThat(forged.statusCode()).isEqualTo(429);
     assertThat(forged.bodyAsJsonObject().getString("code")).isEqualTo("too_many_sign_ins");
+  }
+
+  @Test
+  void theAccessLogNamesTheForwardedClientAndNeverAForgedOne() {
+    List<String> lines;
+    try (CapturedLog log = CapturedLog.start()) {
+      assertThat(get(clientFrom("127.0.0.1"), "/health/live", "203.0.113.77").statusCode()).isEqualTo(200);
+      assertThat(get(clientFrom("127.0.0.2"), "/health/live", "203.0.113.78").statusCode()).isEqualTo(200);
+      // Refused before its headers are read (its URI is over the server's limit): only the connection names it.
+      assertThat(get(clientFrom("127.0.0.1"), "/health/live?pad=" + "p".repeat(20_000), "203.0.113.79").statusCode())
+          .isEqualTo(414);
+      lines = service.eventually(() -> log.events().stream()
+          .filter(event -> event.getLoggerName().equals(AccessLog.class.getName()))
+          .map(event -> event.getFormattedMessage()).toList(), logged -> logged.size() >= 3);
+    }
+
+    assertThat(lines).anyMatch(line -> line.startsWith("203.0.113.77 GET /health/live 200"))
+        .anyMatch(line -> line.startsWith("127.0.0.2 GET /health/live 200"))
+        .anyMatch(line -> line.startsWith("127.0.0.1 GET (unparsed) 414"))
+        .noneMatch(line -> line.contains("203.0.113.78") || line.contains("203.0.113.79"));
+  }
+
+  private static HttpResponse<Buffer> get(WebClient client, String uri, String forwardedFor) {
+    return Await.result(client.get(uri).putHeader("X-Forwarded-For", forwardedFor).send());
   }
 
   private static WebClient clientFrom(String localAddress) {

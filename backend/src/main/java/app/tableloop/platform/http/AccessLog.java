@@ -32,8 +32,11 @@ public final class AccessLog implements PlatformHandler {
     rc.next();
   }
 
-  /** Logs a request refused before routing; its URI, which did not parse, is left out. */
-  static void refused(HttpServerRequest request, String clientAddress, int status) {
-    LOG.info("{} {} (unparsed) {}", clientAddress, request.method(), status);
+  /**
+   * Logs a request refused before routing; its URI, which did not parse, is left out, and its address is the
+   * connection's own: no header of it was read, so none names a client behind a proxy.
+   */
+  static void refused(HttpServerRequest request, int status) {
+    LOG.info("{} {} (unparsed) {}", request.remoteAddress().hostAddress(), request.method(), status);
   }
 }

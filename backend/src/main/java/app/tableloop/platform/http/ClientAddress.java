@@ -12,7 +12,7 @@ import java.util.Optional;
  * The one place that says which client a request comes from, for everything kept per client (the sign-in limit, the
  * access log). It is the connection's peer, unless that peer is a trusted reverse proxy: then it is read from
  * {@code X-Forwarded-For}, from the right, where each trusted proxy appended the address it saw. Whatever lies left
- * of the first address no trusted proxy vouches for was written by the client itself, so it is never believed.
+ * of the rightmost address that is no trusted proxy was written by the client itself, so it is never believed.
  *
  * <p>Vert.x Web's own {@code Router.allowForward} takes the leftmost entry from anyone, which would let every client
  * pick its own address; hence this.
@@ -35,14 +35,10 @@ public final class ClientAddress implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    rc.put(KEY, of(rc.request()));
-    rc.next();
-  }
-
-  /** The client address of {@code request}, also one the router never sees. */
-  String of(HttpServerRequest request) {
+    HttpServerRequest request = rc.request();
     String peer = request.remoteAddress().hostAddress();
-    return trusted.isEmpty() ? peer : choose(peer, request.headers().getAll(FORWARDED_FOR));
+    rc.put(KEY, trusted.isEmpty() ? peer : choose(peer, request.headers().getAll(FORWARDED_FOR)));
+    rc.next();
   }
 
   /**

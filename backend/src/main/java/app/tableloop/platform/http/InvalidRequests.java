@@ -12,11 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
  * whose state is no longer to be trusted.
  */
 public final class InvalidRequests implements Handler<HttpServerRequest> {
-  private final ClientAddress clientAddress;
-
-  public InvalidRequests(ClientAddress clientAddress) {
-    this.clientAddress = clientAddress;
-  }
 
   @Override
   public void handle(HttpServerRequest request) {
@@ -29,7 +24,7 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
         : CommonProblems.BAD_REQUEST;
     String requestId = RequestIds.assign(request);
     SecurityHeaders.applyTo(request.response().headers());
-    AccessLog.refused(request, clientAddress.of(request), problem.status());
+    AccessLog.refused(request, problem.status());
     request.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", Problems.CONTENT_TYPE)

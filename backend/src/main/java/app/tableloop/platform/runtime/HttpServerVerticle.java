@@ -1,6 +1,5 @@
 package app.tableloop.platform.runtime;
 
-import app.tableloop.platform.http.ClientAddress;
 import app.tableloop.platform.http.ConnectionHygiene;
 import app.tableloop.platform.http.InvalidRequests;
 import io.vertx.core.Future;
@@ -21,14 +20,12 @@ final class HttpServerVerticle extends VerticleBase {
 
   private final HttpSettings http;
   private final ConnectionHygiene hygiene;
-  private final ClientAddress clientAddress;
   private final Router router;
   private HttpServer server;
 
-  HttpServerVerticle(HttpSettings http, ConnectionHygiene hygiene, ClientAddress clientAddress, Router router) {
+  HttpServerVerticle(HttpSettings http, ConnectionHygiene hygiene, Router router) {
     this.http = http;
     this.hygiene = hygiene;
-    this.clientAddress = clientAddress;
     this.router = router;
   }
 
@@ -38,7 +35,7 @@ final class HttpServerVerticle extends VerticleBase {
         .setHost(http.host())
         .setPort(http.port() == 0 ? SHARED_RANDOM_PORT : http.port())
         .setCompressionSupported(true)));
-    return hygiene.applyTo(created, router).invalidRequestHandler(new InvalidRequests(clientAddress)).listen()
+    return hygiene.applyTo(created, router).invalidRequestHandler(new InvalidRequests()).listen()
         .onSuccess(listening -> server = listening);
   }
 

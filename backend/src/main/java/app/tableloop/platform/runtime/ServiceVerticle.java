@@ -53,7 +53,6 @@ public final class ServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ClientAddress clientAddress = new ClientAddress(http.trustedProxies());
     return Redis.connect(vertx, connections.redisUrl(), connections.redissonYaml(), connections.redisKeyPrefix())
         .compose(connected -> {
           redis = connected;
@@ -65,7 +64,8 @@ public final class ServiceVerticle extends VerticleBase {
           LiveHub live = new LiveHub(vertx, redis, http.limits().webSocketPingInterval());
           Features.Api api = features.create(new Platform(vertx, database, redis, metrics, clock,
               http.publicBaseUrl(), live, dataKeys), document);
-          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(), clientAddress, api.guard(),
+          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(),
+              new ClientAddress(http.trustedProxies()), api.guard(),
               api.modules().stream().flatMap(module -> module.apis().stream()).toList());
           startBackground(live, api.modules(), clock);
           return router;
@@ -73,7 +73,7 @@ public final class ServiceVerticle extends VerticleBase {
         .compose(router -> {
           ConnectionHygiene hygiene = new ConnectionHygiene(vertx, http.limits());
           return vertx.deployVerticle(() -> {
-            HttpServerVerticle server = new HttpServerVerticle(http, hygiene, clientAddress, router);
+            HttpServerVerticle server = new HttpServerVerticle(http, hygiene, router);
             servers.add(server);
             return server;
           }, new DeploymentOptions().setInstances(EVENT_LOOPS));
