@@ -1,6 +1,7 @@
 package app.tableloop.identity;
 
 import app.tableloop.platform.http.ApiModule;
+import app.tableloop.platform.http.ClientAddress;
 import app.tableloop.platform.http.Requests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,7 @@ public final class SignInApi implements ApiModule {
   }
 
   private void signIn(RoutingContext rc) {
-    signIns.signIn(Requests.body(rc).getString("code"), rc.request().remoteAddress().hostAddress())
+    signIns.signIn(Requests.body(rc).getString("code"), ClientAddress.of(rc))
         .onSuccess(signedIn -> rc.json(new JsonObject()
             .put("token", signedIn.token())
             .put("expires_in", Sessions.LIFETIME.toSeconds())

@@ -2,6 +2,7 @@ package app.tableloop.platform.config;
 
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
+import app.tableloop.platform.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * @param redisKeyPrefix  prepended to every Redis key, so that deployments (and tests) can share one Redis
  * @param publicBaseUrl   how diners and staff reach this service (links in table QR codes and staff invites)
  * @param connectionLimits timeouts and caps on the HTTP connections clients open
+ * @param trustedProxies  the reverse proxies whose X-Forwarded-For names the client; none by default
  * @param wechatSimulatorPort loopback port of the built-in WeChat simulator (simulator mode); 0 picks a free one.
  *                            Unset, HTTP_PORT + 10 (8090 beside the default 8080), or 0 when HTTP_PORT is 0
  * @param memberDataKeys  the keys sealing members' personal data; empty means "the embedded default's generated
@@ -42,6 +44,7 @@ public record Config(
     Path dataDir,
     String publicBaseUrl,
     ConnectionLimits connectionLimits,
+    TrustedProxies trustedProxies,
     int wechatSimulatorPort,
     Optional<DataKeys> memberDataKeys,
     Optional<Path> wechatSimulatorRecords) {
@@ -104,11 +107,20 @@ public record Config(
             Duration.ofSeconds(e.integer("HTTP_REQUEST_TIMEOUT_SECONDS", 20, 1, 600)),
             e.integer("HTTP_MAX_CONNECTIONS", 4096, 1, 1_000_000),
             e.integer("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000)),
+        trustedProxies(e),
         // A fixed port lets a mini-program in the developer tools (and its journey tests) reach the simulator too, and
         // keeps its address the same from one start to the next.
         e.integer("WECHAT_SIMULATOR_PORT", httpPort == 0 ? 0 : Math.min(httpPort + 10, 65535), 0, 65535),
         memberDataKeys(e),
         dataDirApplies ? Optional.of(dataDir.resolve("wechat-simulator")) : Optional.empty());
+  }
+
+  private static TrustedProxies trustedProxies(Environment e) {
+    try {
+      return TrustedProxies.parse(e.optional("HTTP_TRUSTED_PROXIES").orElse(""));
+    } catch (IllegalArgumentException ex) {
+      throw new ConfigException("HTTP_TRUSTED_PROXIES: " + ex.getMessage());
+    }
   }
 
   private static Optional<DataKeys> memberDataKeys(Environment e) {

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
  * validation against the contract (which also refuses text PostgreSQL cannot store, see {@link UnsafeText}), then
- * the module's handlers. One problem handler answers every failure; there is a body size limit, a request id, an
- * access log with secrets masked, the security headers and a strict decoding of the path and query string on
+ * the module's handlers. One problem handler answers every failure; there is a body size limit, a request id, the
+ * client's address (see {@link ClientAddress}), an access log with secrets masked, the security headers and a strict decoding of the path and query string on
  * everything.
  */
 public final class ApiRouter {
@@ -27,13 +27,14 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
-  public static Router create(Vertx vertx, OpenAPIContract contract, long maxBodyBytes, Guard guard,
-                              List<ApiModule> modules) {
+  public static Router create(Vertx vertx, OpenAPIContract contract, long maxBodyBytes, ClientAddress clientAddress,
+                              Guard guard, List<ApiModule> modules) {
     SecretMask mask = SecretMask.forTemplates(contract.getPaths().stream().map(Path::getName).toList());
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
     RouterBuilder api = RouterBuilder.create(vertx, contract, extractor)
         .rootHandler(new HoldWebSocketUpgrades())
         .rootHandler(new RequestIds())
+        .rootHandler(clientAddress)
         .rootHandler(new AccessLog(mask))
         .rootHandler(new SecurityHeaders())
         .rootHandler(new StrictRequestDecoding())

@@ -3,6 +3,7 @@ package app.tableloop.platform.runtime;
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.http.ApiRouter;
+import app.tableloop.platform.http.ClientAddress;
 import app.tableloop.platform.http.ConnectionHygiene;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.live.LiveHub;
@@ -63,7 +64,8 @@ public final class ServiceVerticle extends VerticleBase {
           LiveHub live = new LiveHub(vertx, redis, http.limits().webSocketPingInterval());
           Features.Api api = features.create(new Platform(vertx, database, redis, metrics, clock,
               http.publicBaseUrl(), live, dataKeys), document);
-          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(), api.guard(),
+          Router router = ApiRouter.create(vertx, contract, http.maxBodyBytes(),
+              new ClientAddress(http.trustedProxies()), api.guard(),
               api.modules().stream().flatMap(module -> module.apis().stream()).toList());
           startBackground(live, api.modules(), clock);
           return router;

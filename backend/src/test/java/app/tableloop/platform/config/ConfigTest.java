@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.http.ConnectionLimits;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -61,6 +62,32 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_REQUEST_TIMEOUT_SECONDS");
     assertThatThrownBy(() -> Config.from(Map.of("HTTP_MAX_CONNECTIONS_PER_ADDRESS", "many")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_MAX_CONNECTIONS_PER_ADDRESS");
+  }
+
+  @Test
+  void noProxyIsTrustedUntilSomeAreListed() throws Exception {
+    assertThat(Config.from(Map.of()).trustedProxies().isEmpty()).isTrue();
+
+    var listed = Config.from(Map.of("HTTP_TRUSTED_PROXIES", " 172.18.0.0/16 , 10.0.0.7,fd00::/8")).trustedProxies();
+
+    assertThat(listed.trust(InetAddress.getByName("172.18.255.1"))).isTrue();
+    assertThat(listed.trust(InetAddress.getByName("172.19.0.1"))).isFalse();
+    assertThat(listed.trust(InetAddress.getByName("10.0.0.7"))).isTrue();
+    assertThat(listed.trust(InetAddress.getByName("10.0.0.8"))).isFalse();
+    assertThat(listed.trust(InetAddress.getByName("fd12:3456::1"))).isTrue();
+    assertThat(listed.trust(InetAddress.getByName("fe80::1"))).isFalse();
+  }
+
+  @Test
+  void aBadTrustedProxyStopsTheStartNamingTheVariableAndTheEntry() {
+    for (String bad : new String[] {"nginx", "10.0.0.0/33", "fd00::/129", "10.0.0.0/", "10.0.0.0/-1", "1.2.3",
+        "10.0.0.1,", "10.0.0.1:80", "fd00::/8/8"}) {
+      assertThatThrownBy(() -> Config.from(Map.of("HTTP_TRUSTED_PROXIES", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("HTTP_TRUSTED_PROXIES").hasMessageContaining("'");
+    }
+    assertThatThrownBy(() -> Config.from(Map.of("HTTP_TRUSTED_PROXIES", "10.0.0.1, proxy.internal")))
+        .hasMessageContaining("'proxy.internal'");
   }
 
   @Test

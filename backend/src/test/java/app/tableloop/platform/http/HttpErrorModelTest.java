@@ -65,7 +65,7 @@ class HttpErrorModelTest {
     var config = env.config(Map.of());
     app = Application.start(config, WeChatSettings.from(Map.of()),
         new HttpSettings("127.0.0.1", 0, BODY_LIMIT, Duration.ofSeconds(1), "openapi-error-model.yaml",
-            "http://localhost", config.connectionLimits()),
+            "http://localhost", config.connectionLimits(), config.trustedProxies()),
         (platform, wechat, document) -> new Features.Api(Guard.OPEN,
             List.of(FeatureModule.serving(new TestOrdersApi()))));
     clientVertx = Vertx.vertx();
