@@ -78,7 +78,7 @@ class TryCommandTest {
         "ok  owner reads the settlement", "Every step did what it should");
     assertThat(ran.out()).containsPattern("diner places the order .* -> order A\\d{3}, ¥\\d+\\.\\d{2}, "
         + "awaiting_payment");
-    assertThat(ran.out().lines().filter(line -> line.startsWith("ok  "))).hasSize(22);
+    assertThat(ran.out().lines().filter(line -> line.startsWith("ok  "))).hasSize(23);
     assertThat(ran.out() + ran.err()).doesNotContain("Bearer").doesNotContain("FAILED");
   }
 

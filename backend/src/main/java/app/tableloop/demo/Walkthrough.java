@@ -37,6 +37,9 @@ public final class Walkthrough {
   static final String INVITED_OWNER = "try-owner";
   static final String DINER = "try-diner";
   /** How long a live feed may take to show a change (it crosses instances through Redis behind a proxy). */
+  private static final String FIRST_CATEGORY = "面食";
+  private static final String FIRST_DISH = "番茄鸡蛋面";
+  private static final long FIRST_DISH_FEN = 1800;
   private static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
   private static final int SIGN_IN_TRIES = 5;
   private static final Duration SIGN_IN_PAUSE = Duration.ofSeconds(15);
@@ -93,7 +96,8 @@ public final class Walkthrough {
         () -> signIn(ownerName, SIGN_IN_TRIES).map(token -> walk.owner = token), token -> "a session for " + ownerName)
         .compose(signedIn -> invite.isPresent() ? acceptInvite(walk) : demoOwnersStore(walk))
         .compose(owner -> readStore(walk))
-        .compose(store -> pickTable(walk))
+        .compose(store -> ownerMenu(walk))
+        .compose(dish -> pickTable(walk))
         .compose(table -> step("kitchen live feed", "WebSocket " + storePath(walk, "/kitchen/live"),
             () -> client.watch(storePath(walk, "/kitchen/live"), walk.owner)
                 .compose(feed -> (walk.kitchen = feed).seen(message -> "orders".equals(message.getString("type")),
@@ -137,6 +141,21 @@ public final class Walkthrough {
                 store.getString("ordering_mode")) ? Future.succeededFuture(walk.store = store)
             : Future.failedFuture("the store eats first; this walk pays each order first (ordering_mode pay_first)")),
         store -> store.getString("name") + ", code " + store.getString("code"));
+  }
+
+  /** A new store (tenant create) has no menu yet: its owner then puts one dish on it, as they would first. */
+  private Future<JsonObject> ownerMenu(Walk walk) {
+    String menu = storePath(walk, "/menu");
+    return client.get(menu, walk.owner).compose(read -> simpleDish(read).map(dish -> step("owner's menu", "GET " + menu,
+            () -> Future.succeededFuture(dish), found -> "has " + found.getString("name") + " to order"))
+        .orElseGet(() -> step("owner adds a dish", "POST " + storePath(walk, "/menu/categories") + " {\"name\":\""
+                + FIRST_CATEGORY + "\"}, POST " + storePath(walk, "/menu/dishes"),
+            () -> client.post(storePath(walk, "/menu/categories"), walk.owner,
+                    new JsonObject().put("name", FIRST_CATEGORY))
+                .compose(category -> client.post(storePath(walk, "/menu/dishes"), walk.owner, new JsonObject()
+                    .put("category_id", category.getString("id")).put("name", FIRST_DISH)
+                    .put("price_fen", FIRST_DISH_FEN))),
+            dish -> dish.getString("name") + " at " + money(dish.getLong("price_fen")) + " on a menu that had none")));
   }
 
   private Future<JsonObject> pickTable(Walk walk) {
