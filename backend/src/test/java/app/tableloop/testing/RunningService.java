@@ -264,7 +264,11 @@ public final class RunningService implements AutoCloseable {
 
   /** Deletes every key this service has in Redis: to the service, a Redis flush. */
   public void flushRedis() {
-    withRawRedis(keys -> keys.deleteByPattern(env.redisKeyPrefix() + "*"));
+    // Redisson names a rate limiter's counters {name}:value and {name}:permits, the prefix inside the braces.
+    withRawRedis(keys -> {
+      keys.deleteByPattern(env.redisKeyPrefix() + "*");
+      keys.deleteByPattern("{" + env.redisKeyPrefix() + "*");
+    });
   }
 
   /** Deletes one of this service's Redis keys (named without the prefix) behind its back. */
