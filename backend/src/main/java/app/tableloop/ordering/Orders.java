@@ -25,6 +25,8 @@ public final class Orders {
    * An order with its items (by id), as one JSON object: every reader maps this one shape. {@code $1} is the tenant,
    * {@code o} the order's row. It reads payment's tables too (the paying payment, the order's refunds, an open WeChat
    * payment), so that every answer and live message carrying an order says its payment state, with no second read.
+   * Each of those reads goes by the order's own indexes (payments_by_order, payment_orders_by_order, refunds_by_order):
+   * an OR across the two ways a payment names its order would let the planner scan every pending payment instead.
    */
   private static final String ORDER_JSON = """
       json_build_object('id', o.id, 'store_id', o.store_id, 'tab_id', o.tab_id, 'table_id', o.table_id,
@@ -37,10 +39,13 @@ public final class Orders {
                             WHERE r.tenant_id = $1 AND r.order_id = o.id AND r.cause = 'requested'
                               AND r.status = 'succeeded'),
           'wechat_pending', o.paid_by IS NULL AND o.status IN ('awaiting_payment', 'placed', 'accepted', 'served')
-              AND EXISTS (SELECT 1 FROM payments p
-                           WHERE p.tenant_id = $1 AND p.method = 'wechat' AND p.status = 'pending'
-                             AND (p.order_id = o.id OR p.id IN (SELECT po.payment_id FROM payment_orders po
-                                                                 WHERE po.tenant_id = $1 AND po.order_id = o.id))),
+              AND (EXISTS (SELECT 1 FROM payments p
+                            WHERE p.tenant_id = $1 AND p.order_id = o.id AND p.method = 'wechat'
+                              AND p.status = 'pending')
+                   OR EXISTS (SELECT 1 FROM payment_orders po
+                                JOIN payments p ON p.tenant_id = po.tenant_id AND p.id = po.payment_id
+                               WHERE po.tenant_id = $1 AND po.order_id = o.id AND p.method = 'wechat'
+                                 AND p.status = 'pending')),
           'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'dish_id', i.dish_id,
                                                  'dish_name', i.dish_name, 'choices', i.choices,
                                                  'unit_price_fen', i.unit_price_fen, 'quantity', i.quantity,
