@@ -26,7 +26,7 @@ public final class OrderingModule implements FeatureModule {
   public OrderingModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, MenuModule menu,
                         IdentityModule identity, PriceAdjustments adjustments) {
     Database database = platform.database();
-    Tabs tabs = new Tabs();
+    Tabs tabs = new Tabs(new TabOrders());
     Orders orders = new Orders();
     Carts carts = new Carts();
     OrderingEvents events = new OrderingEvents(platform.live());
@@ -41,7 +41,7 @@ public final class OrderingModule implements FeatureModule {
         tabStates, events);
     this.dinerCarts = new DinerCarts(tabs, tabStates);
     this.apis = List.of(new OrderingApi(tabService, kitchen, events, identity.liveViewers()));
-    this.jobs = List.of(new TabExpiry(database).job());
+    this.jobs = List.of(new TabExpiry(database).job(), new OrderChangesForgetting(database).job());
   }
 
   /** Ordering's port for payment. */

@@ -52,6 +52,14 @@ public final class Orders {
                                                  'added_by', i.added_by, 'served_at', i.served_at)
                                              ORDER BY i.id), '[]')
                       FROM order_items i WHERE i.tenant_id = $1 AND i.order_id = o.id))""";
+  /** The horizon of the statement's snapshot (SQL, as text): every transaction older than it had ended. */
+  static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text";
+  /**
+   * Whether this very transaction changed one of the tab {@code %s}'s orders (SQL): what it reads then is not yet
+   * committed, and may never be.
+   */
+  private static final String CHANGED_HERE = "EXISTS (SELECT 1 FROM order_changes c WHERE c.tenant_id = $1"
+      + " AND c.tab_id = %s AND c.changed_in = pg_current_xact_id_if_assigned())";
   /** The order placed earlier in the store with the key {@code %s}; {@code $1} is the tenant, {@code $2} the store. */
   private static final String EARLIER = "SELECT e.id AS earlier_id, e.request_hash AS earlier_hash FROM orders e"
       + " WHERE e.tenant_id = $1 AND e.store_id = $2 AND e.idempotency_key = %s";
@@ -84,10 +92,20 @@ public final class Orders {
     }
   }
 
-  /** The tab's orders, oldest first, as a JSON array; {@code tabId} is the SQL naming the tab, $1 the tenant. */
-  static String ofTabJson(String tabId) {
+  /**
+   * The tab's orders changed since the snapshot horizon {@code since} (all of them when it is NULL), oldest first, as
+   * a JSON array; {@code tabId} and {@code since} are SQL (the horizon as text), $1 the tenant. See {@link TabOrders}.
+   */
+  static String ofTabJson(String tabId, String since) {
     return "(SELECT coalesce(json_agg(" + ORDER_JSON + " ORDER BY o.placed_at), '[]') FROM orders o"
-        + " WHERE o.tenant_id = $1 AND o.tab_id = " + tabId + ")";
+        + " WHERE o.tenant_id = $1 AND o.tab_id = " + tabId + " AND (" + since + "::text IS NULL OR o.id IN ("
+        + "SELECT c.order_id FROM order_changes c WHERE c.tenant_id = $1 AND c.tab_id = " + tabId
+        + " AND c.changed_in >= " + since + "::text::xid8)))";
+  }
+
+  /** Whether this transaction changed one of the tab's orders; {@code tabId} is the SQL naming the tab. */
+  static String changedHere(String tabId) {
+    return CHANGED_HERE.formatted(tabId);
   }
 
   /** The columns {@link #earlier(Row)} reads, for the key the SQL {@code key} names. */

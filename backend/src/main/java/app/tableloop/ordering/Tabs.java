@@ -21,9 +21,8 @@ public final class Tabs {
   private static final String TAB_COLUMNS = "t.id, t.store_id, t.table_id, t.status, t.cart_version";
   private static final String STORE = "s_";
   private static final String TABLE = "d_";
-  /** The tab {@code t}'s cart lines and orders, as JSON; {@link #lines} and {@link #orders} read them. */
-  private static final String CONTENTS = Carts.linesJson("t.id") + " AS lines, " + Orders.ofTabJson("t.id")
-      + " AS orders";
+
+  private final TabOrders tabOrders;
 
   /** A tab as its diners see it, with what that is made of: its store, its cart's lines and its orders. */
   record View(Tab tab, Store store, List<CartLine> lines, List<Order> orders) {
@@ -42,6 +41,10 @@ public final class Tabs {
    * applies to it (at the cart's new version).
    */
   record Bump(boolean open, Optional<View> view) {
+  }
+
+  Tabs(TabOrders tabOrders) {
+    this.tabOrders = tabOrders;
   }
 
   /** The table's open tab, opened now if there is none, with {@code userId} among its diners. */
@@ -92,14 +95,16 @@ public final class Tabs {
    * diners, when given.
    */
   Future<Optional<View>> view(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
-    return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", " + Stores.columns("s", STORE) + ", " + CONTENTS
-            + " FROM tabs t "
+    TabOrders.Known known = tabOrders.known(tabId);
+    return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", " + Stores.columns("s", STORE) + ", "
+            + contents("t.id", diner.isPresent() ? "$5" : "$4") + " FROM tabs t "
             + (diner.isPresent() ? dinerJoin("$4") : "")
             + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
             + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3")
-        .execute(diner.isPresent() ? Tuple.of(tenantId, storeId, tabId, diner.get())
-            : Tuple.of(tenantId, storeId, tabId))
-        .map(rows -> Rows.first(rows, row -> new View(tab(row), Stores.store(row, STORE), lines(row), orders(row))));
+        .execute(diner.isPresent() ? Tuple.of(tenantId, storeId, tabId, diner.get(), known.horizon())
+            : Tuple.of(tenantId, storeId, tabId, known.horizon()))
+        .map(rows -> Rows.first(rows, row -> new View(tab(row), Stores.store(row, STORE), lines(row),
+            orders(tabId, known, row))));
   }
 
   /**
@@ -111,13 +116,14 @@ public final class Tabs {
    */
   Future<Optional<Locked>> lockForDiner(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId,
                                         String key) {
+    TabOrders.Known known = tabOrders.known(tabId);
     return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", (SELECT cart_version FROM tabs WHERE tenant_id = $1"
             + " AND id = $3) AS seen_version, " + Stores.columns("s", STORE) + ", " + DiningTables.columns("d", TABLE)
-            + ", " + CONTENTS + ", earlier.* FROM tabs t " + dinerJoin("$4")
+            + ", " + contents("t.id", "$6") + ", earlier.* FROM tabs t " + dinerJoin("$4")
             + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
             + " JOIN dining_tables d ON d.tenant_id = $1 AND d.id = t.table_id " + Orders.earlierJoin("$5")
             + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3 FOR UPDATE OF t")
-        .execute(Tuple.of(tenantId, storeId, tabId, userId, key))
+        .execute(Tuple.of(tenantId, storeId, tabId, userId, key, known.horizon()))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(Optional.empty());
@@ -127,15 +133,16 @@ public final class Tabs {
           Store store = Stores.store(row, STORE);
           DiningTable table = DiningTables.table(row, TABLE);
           if (tab.cartVersion() == row.getLong("seen_version")) {
-            return Future.succeededFuture(Optional.of(new Locked(tab, store, table, lines(row), orders(row),
-                Orders.earlier(row))));
+            return Future.succeededFuture(Optional.of(new Locked(tab, store, table, lines(row),
+                orders(tabId, known, row), Orders.earlier(row))));
           }
-          return sql.preparedQuery("SELECT " + Carts.linesJson("$3") + " AS lines, " + Orders.ofTabJson("$3")
-                  + " AS orders, earlier.* FROM (SELECT 1) AS one " + Orders.earlierJoin("$4"))
-              .execute(Tuple.of(tenantId, storeId, tabId, key))
+          return sql.preparedQuery("SELECT " + contents("$3", "$5") + ", earlier.* FROM (SELECT 1) AS one "
+                  + Orders.earlierJoin("$4"))
+              .execute(Tuple.of(tenantId, storeId, tabId, key, known.horizon()))
               .map(again -> {
                 Row now = again.iterator().next();
-                return Optional.of(new Locked(tab, store, table, lines(now), orders(now), Orders.earlier(now)));
+                return Optional.of(new Locked(tab, store, table, lines(now), orders(tabId, known, now),
+                    Orders.earlier(now)));
               });
         });
   }
@@ -149,6 +156,7 @@ public final class Tabs {
    */
   Future<Optional<Bump>> bumpCart(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId,
                                   Long expected) {
+    TabOrders.Known known = tabOrders.known(tabId);
     return sql.preparedQuery("""
             WITH seated AS (
                 SELECT t.id, t.status = 'open' AS open FROM tabs t\s""" + dinerJoin("$4") + """
@@ -161,14 +169,14 @@ public final class Tabs {
                 RETURNING cart_version
             )
             SELECT seated.open, bumped.cart_version AS bumped_version,\s""" + TAB_COLUMNS + ", "
-            + Stores.columns("s", STORE) + ", " + CONTENTS + """
+            + Stores.columns("s", STORE) + ", " + contents("t.id", "$6") + """
 
               FROM seated
               LEFT JOIN bumped ON true
               JOIN tabs t ON t.tenant_id = $1 AND t.id = seated.id
               JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id
             """)
-        .execute(Tuple.of(tenantId, storeId, tabId, userId, expected))
+        .execute(Tuple.of(tenantId, storeId, tabId, userId, expected, known.horizon()))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(Optional.empty());
@@ -183,7 +191,7 @@ public final class Tabs {
           if (bumped == seen.cartVersion() + 1) {
             return Future.succeededFuture(Optional.of(new Bump(open, Optional.of(new View(
                 new Tab(seen.id(), seen.storeId(), seen.tableId(), true, bumped), Stores.store(row, STORE),
-                lines(row), orders(row))))));
+                lines(row), orders(tabId, known, row))))));
           }
           return view(sql, tenantId, storeId, tabId, Optional.empty()).map(now -> Optional.of(new Bump(open, now)));
         });
@@ -251,8 +259,19 @@ public final class Tabs {
     return Carts.lines((JsonArray) row.getValue("lines"));
   }
 
-  private static List<Order> orders(Row row) {
-    return Orders.orders((JsonArray) row.getValue("orders"));
+  /**
+   * The tab {@code tab}'s cart lines and its orders changed since the horizon {@code since} (SQL), as JSON, with this
+   * read's horizon; {@link #lines} and {@link #orders} read them.
+   */
+  private static String contents(String tab, String since) {
+    return Carts.linesJson(tab) + " AS lines, " + Orders.ofTabJson(tab, since) + " AS orders, " + Orders.HORIZON
+        + " AS orders_horizon, " + Orders.changedHere(tab) + " AS orders_changed_here";
+  }
+
+  /** The tab's orders: those {@code known} before, with those the row read since. */
+  private List<Order> orders(UUID tabId, TabOrders.Known known, Row row) {
+    return tabOrders.update(tabId, known, row.getString("orders_horizon"),
+        Orders.orders((JsonArray) row.getValue("orders")), !row.getBoolean("orders_changed_here"));
   }
 
   private static Tab tab(Row row) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback proxy in front of PostgreSQL that lets every byte through and writes down each statement a client has
@@ -39,6 +40,7 @@ public final class StatementTap implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicLong answered = new AtomicLong();
   private final List<Executed> executed = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
 
@@ -65,9 +67,15 @@ public final class StatementTap implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** Forgets what was executed so far. */
+  /** Forgets what was executed and answered so far. */
   public synchronized void clear() {
     executed.clear();
+    answered.set(0);
+  }
+
+  /** How many bytes the server answered since the last {@link #clear()}, on every connection. */
+  public long bytesAnswered() {
+    return answered.get();
   }
 
   /** What was executed since the last {@link #clear()}, grouped by connection into transactions, in order. */
@@ -107,7 +115,7 @@ public final class StatementTap implements AutoCloseable {
         int connection = connections.incrementAndGet();
         pump("tap-in-" + connection, () -> watch(connection, client.getInputStream(), backend.getOutputStream()),
             client, backend);
-        pump("tap-out-" + connection, () -> backend.getInputStream().transferTo(client.getOutputStream()), client,
+        pump("tap-out-" + connection, () -> answer(backend.getInputStream(), client.getOutputStream()), client,
             backend);
       } catch (IOException e) {
         return;
@@ -132,6 +140,17 @@ public final class StatementTap implements AutoCloseable {
     }, name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Copies the server's answers to the client, counting their bytes. */
+  private long answer(InputStream from, OutputStream to) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+      to.write(buffer, 0, read);
+      to.flush();
+      answered.addAndGet(read);
+    }
+    return 0;
   }
 
   /** Copies the client's messages to the server, writing down the statements they execute. */

@@ -1,0 +1,67 @@
+package app.tableloop.ordering;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Each tab's orders as this instance last read them, so that a read of a tab fetches only the orders changed since,
+ * not the tab's whole history. What was read is complete up to a horizon: the oldest transaction still running when
+ * the read's snapshot was taken. Every change of an order is noted in {@code order_changes} with its transaction, so
+ * the next read asks for the orders noted at or after that horizon: those committed since, and those that were still
+ * running then. Nothing here is trusted beyond that: a copy another instance never saw is simply read whole.
+ */
+final class TabOrders {
+  /** What a read starts from: the orders known and the horizon they are complete up to (null: nothing known). */
+  record Known(String horizon, List<Order> orders) {
+    static final Known NOTHING = new Known(null, List.of());
+
+    private long position() {
+      return Long.parseUnsignedLong(horizon);
+    }
+  }
+
+  private static final Comparator<Order> PLACED = Comparator.comparing(Order::placedAt);
+
+  // Notes are forgotten after a day (OrderChangesForgetting); a copy is far younger.
+  private final Cache<UUID, Known> known = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .expireAfterWrite(Duration.ofHours(1))
+      .build();
+
+  Known known(UUID tabId) {
+    Known copy = known.getIfPresent(tabId);
+    return copy == null ? Known.NOTHING : copy;
+  }
+
+  /**
+   * The tab's orders, oldest first: those of {@code from} with the orders read since it replacing or joining them.
+   * Remembered for the next read, unless a read with a later horizon got there first or the reading transaction
+   * changed the tab's orders itself ({@code committed} false): those changes may yet be rolled back.
+   */
+  List<Order> update(UUID tabId, Known from, String horizon, List<Order> changed, boolean committed) {
+    List<Order> orders;
+    if (from.horizon() == null) {
+      orders = changed;
+    } else {
+      Map<UUID, Order> byId = new LinkedHashMap<>();
+      from.orders().forEach(order -> byId.put(order.id(), order));
+      changed.forEach(order -> byId.put(order.id(), order));
+      List<Order> merged = new ArrayList<>(byId.values());
+      merged.sort(PLACED);
+      orders = List.copyOf(merged);
+    }
+    if (!committed) {
+      return orders;
+    }
+    Known now = new Known(horizon, orders);
+    known.asMap().merge(tabId, now, (before, after) -> before.position() > after.position() ? before : after);
+    return orders;
+  }
+}
