@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.JsonSchemaValidationException;
+import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.OpenAPIVersion;
@@ -16,6 +18,8 @@ import io.vertx.openapi.contract.Server;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
 import java.util.HashMap;
@@ -25,7 +29,8 @@ import java.util.Map;
 /**
  * The OpenAPI library's request validator, with the same checks and the same failures, made cheap: its schema
  * validators are compiled once at start ({@link CompiledSchemas}), and it validates on the caller's event loop instead
- * of queueing every request on an ordered worker lane: compiled, the checks take microseconds.
+ * of queueing every request on an ordered worker lane: compiled, the checks take microseconds. String parameters
+ * the library would pass on unchanged skip its attempt to decode them as JSON ({@link VerbatimStrings}).
  */
 final class ContractValidator extends RequestValidatorImpl {
   private ContractValidator(Vertx vertx, OpenAPIContract contract) {
@@ -56,6 +61,25 @@ final class ContractValidator extends RequestValidatorImpl {
       RequestParameter body = validateBody(operation.getRequestBody(), request);
       return new ValidatedRequestImpl(cookies, headers, path, query, body);
     });
+  }
+
+  /** As the library's own, less the failing JSON decode for a string it would pass on unchanged anyway. */
+  @Override
+  public RequestParameter validateParameter(Parameter parameter, RequestParameter value) {
+    if (value == null || value.isNull()) {
+      return super.validateParameter(parameter, value);
+    }
+    String raw = String.valueOf(value.get());
+    if (!VerbatimStrings.passesUnchanged(parameter, raw)) {
+      return super.validateParameter(parameter, value);
+    }
+    OutputUnit result = contract.getSchemaRepository().validator(parameter.getSchema()).validate(raw);
+    try {
+      result.checkValidity();
+      return new RequestParameterImpl(raw);
+    } catch (JsonSchemaValidationException e) {
+      throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
+    }
   }
 
   /** The contract as it is, but for its schema repository. */

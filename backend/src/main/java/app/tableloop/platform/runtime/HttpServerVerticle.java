@@ -34,7 +34,11 @@ final class HttpServerVerticle extends VerticleBase {
     HttpServer created = vertx.createHttpServer(hygiene.applyTo(new HttpServerOptions()
         .setHost(http.host())
         .setPort(http.port() == 0 ? SHARED_RANDOM_PORT : http.port())
-        .setCompressionSupported(true)));
+        .setCompressionSupported(true)
+        // Live feeds send small JSON hints and the mini-program never asks for deflate; offering it would put a
+        // WebSocket extension handler in every HTTP connection, looking at every response.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)));
     return hygiene.applyTo(created, router).invalidRequestHandler(new InvalidRequests()).listen()
         .onSuccess(listening -> server = listening);
   }
