@@ -13,8 +13,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.redisson.api.RBatch;
 import org.redisson.api.RBucket;
+import org.redisson.api.RBucketAsync;
 import org.redisson.api.RSet;
+import org.redisson.api.RSetAsync;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -44,24 +47,33 @@ public final class Sessions {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     String hash = hash(token);
     JsonObject session = new JsonObject().put("user", user.userId().toString()).put("openid", user.openId());
-    RSet<String> userSessions = sessionsOf(user.userId());
-    return redis.future(session(hash).setAsync(session.encode(), LIFETIME))
-        .compose(stored -> redis.future(userSessions.addAsync(hash)))
-        .compose(added -> redis.future(userSessions.expireAsync(LIFETIME)))
-        .map(token);
+    // One round trip: the session, its place in the user's list, the list's lifetime.
+    RBatch batch = redis.client().createBatch();
+    batch.<String>getBucket(sessionKey(hash), StringCodec.INSTANCE).setAsync(session.encode(), LIFETIME);
+    RSetAsync<String> userSessions = batch.getSet(sessionsKey(user.userId()), StringCodec.INSTANCE);
+    userSessions.addAsync(hash);
+    userSessions.expireAsync(LIFETIME);
+    return redis.future(batch.executeAsync()).map(token);
   }
 
   /** The user a token belongs to, if the session is still open; renews its lifetime. */
   public Future<Optional<SignedInUser>> find(String token) {
-    RBucket<String> session = session(hash(token));
-    return redis.future(session.getAsync()).compose(value -> {
-      if (value == null) {
+    String hash = hash(token);
+    // The session and its remaining lifetime in one round trip: every signed-in request asks.
+    RBatch batch = redis.client().createBatch();
+    RBucketAsync<String> stored = batch.getBucket(sessionKey(hash), StringCodec.INSTANCE);
+    stored.getAsync();
+    stored.remainTimeToLiveAsync();
+    return redis.future(batch.executeAsync()).compose(answers -> {
+      String found = (String) answers.getResponses().get(0);
+      if (found == null) {
         return Future.succeededFuture(Optional.empty());
       }
-      JsonObject json = new JsonObject(value);
+      long ttl = (Long) answers.getResponses().get(1);
+      JsonObject json = new JsonObject(found);
       SignedInUser user = new SignedInUser(UUID.fromString(json.getString("user")), json.getString("openid"));
-      return redis.future(session.remainTimeToLiveAsync()).compose(ttl -> ttl < LIFETIME.minus(RENEW_AFTER).toMillis()
-          ? redis.future(session.expireAsync(LIFETIME)).compose(renewed -> redis.future(
+      return (ttl < LIFETIME.minus(RENEW_AFTER).toMillis()
+          ? redis.future(session(hash).expireAsync(LIFETIME)).compose(renewed -> redis.future(
               sessionsOf(user.userId()).expireAsync(LIFETIME)))
           : Future.succeededFuture())
           .map(renewed -> Optional.of(user));
@@ -93,11 +105,19 @@ public final class Sessions {
   }
 
   private RBucket<String> session(String hash) {
-    return redis.client().getBucket("session:" + hash, StringCodec.INSTANCE);
+    return redis.client().getBucket(sessionKey(hash), StringCodec.INSTANCE);
   }
 
   private RSet<String> sessionsOf(UUID userId) {
-    return redis.client().getSet("user-sessions:" + userId, StringCodec.INSTANCE);
+    return redis.client().getSet(sessionsKey(userId), StringCodec.INSTANCE);
+  }
+
+  private static String sessionKey(String hash) {
+    return "session:" + hash;
+  }
+
+  private static String sessionsKey(UUID userId) {
+    return "user-sessions:" + userId;
   }
 
   /** The SHA-256 of a token, in hex: what is stored of it, and (for a session token) the session's id. */
