@@ -2,6 +2,10 @@ package app.tableloop.ordering;
 
 import app.tableloop.menu.PricedLine;
 import app.tableloop.platform.http.Refusals;
+import app.tableloop.platform.http.WireTime;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -9,6 +13,9 @@ import java.util.UUID;
 
 /** Tabs, carts and orders as the API and the live channels send them. */
 final class OrderingJson {
+  /** Orders by identity, each with its JSON; an order no tab holds any more is dropped with it. */
+  private static final Cache<Order, String> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+
   private OrderingJson() {
   }
 
@@ -48,7 +55,20 @@ final class OrderingJson {
         .put("due_fen", orders.stream().filter(Order::dueWithTab).mapToLong(Order::totalFen).sum())
         .put("paid_fen", orders.stream().mapToLong(order -> order.payment().paidFen()).sum())
         .put("refunded_fen", orders.stream().mapToLong(order -> order.payment().refundedFen()).sum())
-        .put("orders", new JsonArray(orders.stream().map(OrderingJson::order).toList()));
+        .put("orders", encoded(orders));
+  }
+
+  /**
+   * The orders as one JSON array, written into the tab's JSON as it is. A tab is read on every change anyone at the
+   * table makes, and its orders are then mostly the very same objects ({@link TabOrders} keeps them): each is encoded
+   * once, not on every read, so a tab's answer costs little more with a long history than with a short one.
+   */
+  private static RawValue encoded(List<Order> orders) {
+    StringBuilder array = new StringBuilder("[");
+    for (Order order : orders) {
+      array.append(array.length() > 1 ? "," : "").append(ENCODED.get(order, o -> order(o).encode()));
+    }
+    return new RawValue(array.append(']').toString());
   }
 
   /** An open tab as the counter sees it. */
@@ -58,7 +78,7 @@ final class OrderingJson {
         .put("table_id", tab.tableId().toString())
         .put("table_code", tab.tableCode())
         .put("table_name", tab.tableName())
-        .put("opened_at", tab.openedAt().toString())
+        .put("opened_at", WireTime.of(tab.openedAt()))
         .put("due_fen", tab.dueFen())
         .put("awaiting_payment", new JsonArray(tab.awaitingPayment().stream().map(order -> new JsonObject()
             .put("order_id", order.orderId().toString())
@@ -80,8 +100,8 @@ final class OrderingJson {
         .put("discount_fen", order.discountFen())
         .put("adjustments", Orders.adjustmentsJson(order.adjustments()))
         .put("total_fen", order.totalFen())
-        .put("placed_at", order.placedAt().toString())
-        .put("hurried_at", order.hurriedAt() == null ? null : order.hurriedAt().toString())
+        .put("placed_at", WireTime.of(order.placedAt()))
+        .put("hurried_at", WireTime.of(order.hurriedAt()))
         .put("end_reason", order.endReason())
         .put("paid", order.paid())
         .put("payment", payment(order.payment()))
@@ -101,7 +121,7 @@ final class OrderingJson {
     return new JsonObject()
         .put("state", payment.state().wireName())
         .put("method", payment.method())
-        .put("paid_at", payment.paidAt() == null ? null : payment.paidAt().toString())
+        .put("paid_at", WireTime.of(payment.paidAt()))
         .put("paid_fen", payment.paidFen())
         .put("refunded_fen", payment.refundedFen());
   }
