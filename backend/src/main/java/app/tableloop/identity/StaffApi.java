@@ -2,6 +2,7 @@ package app.tableloop.identity;
 
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Requests;
+import app.tableloop.platform.http.WireTime;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -82,7 +83,7 @@ public final class StaffApi implements ApiModule {
         .put("tenant_id", invite.tenantId().toString())
         .put("store_id", invite.storeId() == null ? null : invite.storeId().toString())
         .put("token", invite.token())
-        .put("expires_at", invite.expiresAt().toString())
+        .put("expires_at", WireTime.of(invite.expiresAt()))
         .put("link", publicBaseUrl + "/i/" + invite.token())
         .put("scene", invite.scene())
         .put("page", StaffAdmin.INVITE_PAGE);

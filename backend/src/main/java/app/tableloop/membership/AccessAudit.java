@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.http.WireTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -38,7 +39,7 @@ public final class AccessAudit {
               .put("actor_role", row.getString("actor_role"))
               .put("action", row.getString("action"))
               .put("reason", row.getString("reason"))
-              .put("occurred_at", row.getOffsetDateTime("occurred_at").toString())));
+              .put("occurred_at", WireTime.of(row.getOffsetDateTime("occurred_at")))));
           return entries;
         });
   }
@@ -56,7 +57,7 @@ public final class AccessAudit {
               .put("member_id", row.getUUID("member_id") == null ? null : row.getUUID("member_id").toString())
               .put("action", row.getString("action"))
               .put("reason", row.getString("reason"))
-              .put("occurred_at", row.getOffsetDateTime("occurred_at").toString())));
+              .put("occurred_at", WireTime.of(row.getOffsetDateTime("occurred_at")))));
           return entries;
         });
   }

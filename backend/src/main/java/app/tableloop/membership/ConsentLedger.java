@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.http.WireTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -31,7 +32,7 @@ public final class ConsentLedger {
               .put("purpose", row.getString("purpose"))
               .put("granted", row.getBoolean("granted"))
               .put("notice_version", row.getInteger("notice_version"))
-              .put("recorded_at", row.getOffsetDateTime("recorded_at").toString())));
+              .put("recorded_at", WireTime.of(row.getOffsetDateTime("recorded_at")))));
           return entries;
         });
   }

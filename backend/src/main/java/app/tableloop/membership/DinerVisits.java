@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.http.WireTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -90,7 +91,7 @@ public final class DinerVisits {
             """, Tuple.of(tenantId, userId, limit), row -> new JsonObject()
         .put("store_id", row.getUUID("store_id").toString())
         .put("store_name", row.getString("store_name"))
-        .put("paid_at", row.getOffsetDateTime("paid_at").toString())
+        .put("paid_at", WireTime.of(row.getOffsetDateTime("paid_at")))
         .put("amount_fen", row.getLong("amount_fen"))
         .put("refunded_fen", row.getLong("refunded_fen"))
         .put("dishes", dishes(row.getValue("dishes"))));
@@ -114,7 +115,7 @@ public final class DinerVisits {
         .put("status", row.getString("status"))
         .put("total_fen", row.getLong("total_fen"))
         .put("notes", row.getString("notes"))
-        .put("placed_at", row.getOffsetDateTime("placed_at").toString())
+        .put("placed_at", WireTime.of(row.getOffsetDateTime("placed_at")))
         .put("items", dishes(row.getValue("items"))));
   }
 

@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.http.WireTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -12,7 +13,7 @@ final class MembershipJson {
 
   static JsonObject notice(PrivacyNotices.Notice notice) {
     return new JsonObject().put("version", notice.version()).put("body", notice.body())
-        .put("published_at", notice.publishedAt().toString());
+        .put("published_at", WireTime.of(notice.publishedAt()));
   }
 
   /** A member with their statistics; the phone masked for staff and owners, whole for the member's own export. */
@@ -21,7 +22,7 @@ final class MembershipJson {
     Member.Visits visits = member.visits();
     return new JsonObject()
         .put("id", member.id().toString())
-        .put("joined_at", member.joinedAt().toString())
+        .put("joined_at", WireTime.of(member.joinedAt()))
         .put("joined_store_id", member.joinedStoreId().toString())
         .put("joined_table_id", member.joinedTableId() == null ? null : member.joinedTableId().toString())
         .put("joined_via", member.via().wireName())

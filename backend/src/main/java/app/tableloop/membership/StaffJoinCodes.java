@@ -1,6 +1,7 @@
 package app.tableloop.membership;
 
 import app.tableloop.platform.database.Rows;
+import app.tableloop.platform.http.WireTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -65,7 +66,7 @@ public final class StaffJoinCodes {
         .map(rows -> {
           List<JsonObject> recruits = new ArrayList<>();
           rows.forEach(row -> recruits.add(new JsonObject().put("member_id", row.getUUID("id").toString())
-              .put("joined_at", row.getOffsetDateTime("joined_at").toString())));
+              .put("joined_at", WireTime.of(row.getOffsetDateTime("joined_at")))));
           return recruits;
         });
   }
