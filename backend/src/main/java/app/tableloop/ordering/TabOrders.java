@@ -49,6 +49,9 @@ final class TabOrders {
     List<Order> orders;
     if (from.horizon() == null) {
       orders = changed;
+    } else if (changed.isEmpty()) {
+      // The very list known: what was built from it (its JSON) holds for it still.
+      orders = from.orders();
     } else {
       Map<UUID, Order> byId = new LinkedHashMap<>();
       from.orders().forEach(order -> byId.put(order.id(), order));
