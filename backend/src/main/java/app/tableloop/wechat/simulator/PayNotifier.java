@@ -157,7 +157,6 @@ final class PayNotifier {
 
   /** One POST, freshly signed as WeChat Pay signs each attempt; yields the merchant's status. */
   private Future<Integer> post(Notification notification) {
-    PlatformSigner.Signed signed = signer.sign(notification.body());
     RequestOptions options;
     try {
       options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(notification.url())
@@ -165,12 +164,12 @@ final class PayNotifier {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return client.request(options).compose(request -> {
+    return signer.sign(notification.body()).compose(signed -> client.request(options).compose(request -> {
       signed.addTo(request.headers());
       request.putHeader("Content-Type", "application/json").putHeader("User-Agent", "Mozilla/4.0");
       return request.send(notification.body())
           .compose(response -> response.body().map(ignored -> response.statusCode()));
-    });
+    }));
   }
 
   private Future<Void> after(Duration delay) {

@@ -34,7 +34,7 @@ public final class PaySimulation {
     this.vertx = vertx;
     this.account = account;
     this.clock = clock;
-    PlatformSigner signer = new PlatformSigner(account, clock);
+    PlatformSigner signer = new PlatformSigner(vertx, account, clock);
     this.authentication = new MerchantAuthentication(account, clock);
     this.replies = new SignedReplies(signer);
     this.ledger = new PayLedger(clock, journal);

@@ -46,14 +46,15 @@ final class SignedReplies {
   }
 
   private void send(RoutingContext rc, int status, String body) {
-    PlatformSigner.Signed signed = signer.sign(body);
     boolean tamper = status / 100 == 2 && !body.isEmpty()
         && pendingTamperings.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-    HttpServerResponse response = rc.response().setStatusCode(status);
-    signed.addTo(response.headers());
-    response.putHeader("Request-ID", PayCrypto.nonce(40).toUpperCase(Locale.ROOT) + "-0")
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(tamper ? tampered(body) : body);
+    signer.sign(body).onFailure(rc::fail).onSuccess(signed -> {
+      HttpServerResponse response = rc.response().setStatusCode(status);
+      signed.addTo(response.headers());
+      response.putHeader("Request-ID", PayCrypto.nonce(40).toUpperCase(Locale.ROOT) + "-0")
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(tamper ? tampered(body) : body);
+    });
   }
 
   /** One digit changed (an amount, an id), or a space added where there is none; the JSON stays valid. */
