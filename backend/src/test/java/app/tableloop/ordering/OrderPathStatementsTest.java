@@ -91,9 +91,7 @@ class OrderPathStatementsTest {
     String diner = service.signIn("regular");
     String tab = ok(service.openTab(restaurant.store(), table("A2"), diner)).getString("id");
     for (int i = 0; i < 10; i++) {
-      body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
-          .put("quantity", 1)));
-      placeOrder(diner, tab, "regular-" + i + "-0000");
+      orderCucumbers(diner, tab, "regular-" + i + "-0000");
     }
     body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
         .put("quantity", 1)));
@@ -107,14 +105,10 @@ class OrderPathStatementsTest {
   void aLookAtATabReadsOnlyTheOrdersChangedSinceTheLastLook() {
     String diner = service.signIn("historian");
     String tab = ok(service.openTab(restaurant.store(), table("A2"), diner)).getString("id");
-    body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
-        .put("quantity", 1)));
-    placeOrder(diner, tab, "historian-first");
+    orderCucumbers(diner, tab, "historian-first");
     long withOne = answeredForALook(diner, tab);
     for (int i = 0; i < 10; i++) {
-      body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
-          .put("quantity", 1)));
-      placeOrder(diner, tab, "historian-" + i + "-0000");
+      orderCucumbers(diner, tab, "historian-" + i + "-0000");
     }
 
     assertThat(answeredForALook(diner, tab)).as("bytes the database answers for a look at a tab of eleven orders,"
@@ -204,6 +198,13 @@ class OrderPathStatementsTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The diner adds a dish of cucumbers to the tab's cart and orders it. */
+  private static void orderCucumbers(String diner, String tab, String key) {
+    body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
+        .put("quantity", 1)));
+    placeOrder(diner, tab, key);
   }
 
   private static JsonObject placeOrder(String token, String tab, String key) {
