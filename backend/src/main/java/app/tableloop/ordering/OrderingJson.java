@@ -3,7 +3,6 @@ package app.tableloop.ordering;
 import app.tableloop.menu.PricedLine;
 import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.http.WireTime;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,9 +15,6 @@ import java.util.UUID;
 final class OrderingJson {
   /** Orders by identity, each with its JSON; an order no tab holds any more is dropped with it. */
   private static final Cache<Order, String> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
-  /** A tab's list of orders by identity, with its JSON: a tab that did not change is the same list again. */
-  private static final Cache<List<Order>, RawValue> ARRAYS = Caffeine.newBuilder().weakKeys().maximumSize(10_000)
-      .build();
 
   private OrderingJson() {
   }
@@ -68,14 +64,11 @@ final class OrderingJson {
    * once, not on every read, so a tab's answer costs little more with a long history than with a short one.
    */
   private static RawValue encoded(List<Order> orders) {
-    return ARRAYS.get(orders, list -> {
-      StringBuilder array = new StringBuilder("[");
-      for (Order order : list) {
-        array.append(array.length() > 1 ? "," : "").append(ENCODED.get(order, o -> order(o).encode()));
-      }
-      // Keeps its UTF-8 bytes once made: writing the array again copies them.
-      return new RawValue(new SerializedString(array.append(']').toString()));
-    });
+    StringBuilder array = new StringBuilder("[");
+    for (Order order : orders) {
+      array.append(array.length() > 1 ? "," : "").append(ENCODED.get(order, o -> order(o).encode()));
+    }
+    return new RawValue(array.append(']').toString());
   }
 
   /** An open tab as the counter sees it. */

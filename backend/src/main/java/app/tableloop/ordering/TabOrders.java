@@ -29,9 +29,11 @@ final class TabOrders {
 
   private static final Comparator<Order> PLACED = Comparator.comparing(Order::placedAt);
 
-  // Notes are forgotten after a day (OrderChangesForgetting); a copy is far younger.
+  // Notes are forgotten after a day (OrderChangesForgetting); a copy is far younger. Bounded by the orders held (with
+  // their JSON, a few KB each), not by tabs: a few tabs of long history must not crowd the heap.
   private final Cache<UUID, Known> known = Caffeine.newBuilder()
-      .maximumSize(10_000)
+      .maximumWeight(20_000)
+      .<UUID, Known>weigher((tab, copy) -> copy.orders().size() + 1)
       .expireAfterWrite(Duration.ofHours(1))
       .build();
 
@@ -50,7 +52,6 @@ final class TabOrders {
     if (from.horizon() == null) {
       orders = changed;
     } else if (changed.isEmpty()) {
-      // The very list known: what was built from it (its JSON) holds for it still.
       orders = from.orders();
     } else {
       Map<UUID, Order> byId = new LinkedHashMap<>();
