@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tableloop.platform.database.Database;
-import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.sql.Connection;
@@ -31,21 +29,17 @@ import org.junit.jupiter.api.Test;
 class TabOrdersTest {
   static RunningService service;
   static ARestaurant restaurant;
-  static Vertx vertx;
   static Database database;
 
   @BeforeAll
   static void setUp() {
     service = RunningService.start(TabOrdersTest.class);
     restaurant = ARestaurant.eatFirst(service, "改单面馆", "B1-B4", 1800);
-    vertx = VertxFactory.create().vertx();
-    database = Database.connect(vertx, service.env().appUrl(), 2, "tab-orders-test");
+    database = service.database();
   }
 
   @AfterAll
   static void stop() {
-    Await.result(database.close());
-    Await.result(vertx.close());
     service.close();
   }
 

@@ -380,6 +380,14 @@ public final class RunningService implements AutoCloseable {
     }
   }
 
+  /**
+   * A small pool on the service's database as the service's role (row-level security applies), for tests that call a
+   * feature's repositories directly beside the running service; it closes with the service.
+   */
+  public Database database() {
+    return database;
+  }
+
   /** The tap the service's database connections go through, when started by {@link #startTapped}. */
   public StatementTap tap() {
     return tap;
