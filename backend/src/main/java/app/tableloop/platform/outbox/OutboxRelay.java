@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox's events to the handlers registered for their topics, at least once. A pass claims a batch of
- * due events with {@code FOR UPDATE SKIP LOCKED} in one transaction, so that relays of several instances never take
- * the same event; should an instance die mid-batch, its locks go with its connection and the events are due again.
+ * due events for a {@link #LEASE} in one short statement ({@code FOR UPDATE SKIP LOCKED}), so that relays of several
+ * instances do not take the same event, and no transaction stays open across the batch; should an instance die
+ * mid-batch, its events are due again when the lease runs out.
  * Each handler runs in its own tenant transaction beside its processed-event record, so it acts once per event. An
  * event whose handlers all succeeded is processed; one that failed is tried again later, each wait twice the last,
  * and parked with its error after too many tries. Events of a topic no handler takes are simply processed.
@@ -33,6 +34,11 @@ public final class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   /** Event-bus address that runs a pass at once and replies with how many events it settled. */
   public static final String RELAY_NOW = "outbox.relay";
+  /**
+   * How long a claimed event is left to the relay that claimed it: due again after that, should that relay have died.
+   * A batch takes far less; one that outlasts it is at worst delivered twice, which handlers shrug off.
+   */
+  public static final Duration LEASE = Duration.ofMinutes(2);
 
   private final Database database;
   private final List<EventHandler> handlers;
@@ -67,20 +73,21 @@ public final class OutboxRelay {
 
   /** One pass over the due events; answers how many it settled (processed, retried later or parked). */
   public Future<Integer> pass() {
-    return database.inTransaction(claim -> claim.preparedQuery(
-                "SELECT id, tenant_id, topic, payload, created_at, attempts FROM claim_outbox_events($1, $2)")
-            .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), settings.batchSize()))
-            .compose(rows -> {
-              List<Claimed> claimed = new ArrayList<>();
-              rows.forEach(row -> claimed.add(claimed(row)));
-              Future<Integer> chain = Future.succeededFuture(0);
-              for (Claimed event : claimed) {
-                chain = chain.compose(settled -> deliver(event.event())
-                    .compose(failure -> settle(claim, event, failure))
-                    .map(settled + 1));
-              }
-              return chain;
-            }))
+    Instant now = clock.instant();
+    return database.pool().preparedQuery(
+            "SELECT id, tenant_id, topic, payload, created_at, attempts FROM claim_outbox_events($1, $2, $3)")
+        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), settings.batchSize(), now.plus(LEASE).atOffset(ZoneOffset.UTC)))
+        .compose(rows -> {
+          List<Claimed> claimed = new ArrayList<>();
+          rows.forEach(row -> claimed.add(claimed(row)));
+          Future<Integer> chain = Future.succeededFuture(0);
+          for (Claimed event : claimed) {
+            chain = chain.compose(settled -> deliver(event.event())
+                .compose(failure -> settle(event, failure))
+                .map(settled + 1));
+          }
+          return chain;
+        })
         .compose(settled -> measureBacklog().map(settled));
   }
 
@@ -121,10 +128,11 @@ public final class OutboxRelay {
             : handler.handle(sql, event).map(true));
   }
 
-  private Future<Void> settle(SqlClient claim, Claimed event, Optional<String> failure) {
+  private Future<Void> settle(Claimed event, Optional<String> failure) {
+    SqlClient sql = database.pool();
     Instant now = clock.instant();
     if (failure.isEmpty()) {
-      return claim.preparedQuery("SELECT outbox_event_processed($1, $2)")
+      return sql.preparedQuery("SELECT outbox_event_processed($1, $2)")
           .execute(Tuple.of(event.event().id(), now.atOffset(ZoneOffset.UTC)))
           .mapEmpty();
     }
@@ -139,7 +147,7 @@ public final class OutboxRelay {
       LOG.warn("Outbox event {} ({}) not delivered (try {}), again in {} s: {}", event.event().id(),
           event.event().topic(), failures, wait.toSeconds(), failure.get());
     }
-    return claim.preparedQuery("SELECT outbox_event_failed($1, $2, $3, $4, $5)")
+    return sql.preparedQuery("SELECT outbox_event_failed($1, $2, $3, $4, $5)")
         .execute(Tuple.of(event.event().id(), failure.get(), now.plus(wait).atOffset(ZoneOffset.UTC), park,
             now.atOffset(ZoneOffset.UTC)))
         .mapEmpty();

@@ -140,7 +140,7 @@ class OutboxRelayTest {
   }
 
   @Test
-  void aRelayThatDiesInTheMiddleOfABatchLeavesTheRestToAnotherAndNothingHappensTwice() {
+  void aRelayThatDiesInTheMiddleOfABatchLeavesTheRestToAnotherOnceItsLeaseRunsOutAndNothingHappensTwice() {
     String topic = "test.interrupted";
     List<Long> events = publish(topic, 5);
     Database dying = under.anotherPool(4, "relay-test-dying");
@@ -155,7 +155,10 @@ class OutboxRelayTest {
     first.pass();
     Await.result(reachedThird.future());
 
-    // The instance dies: its connections drop, taking its claim and the third event's transaction with them.
+    // The claim is not a transaction held open across the batch: only the third event's handler is running.
+    assertThat(env.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'relay-test-dying'"
+        + " AND state = 'idle in transaction'")).isEqualTo(1);
+    // The instance dies: its connections drop, taking the third event's transaction with them.
     env.asOwner(sql -> sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
         + " WHERE application_name = 'relay-test-dying'"));
     Await.result(dying.close());
@@ -164,6 +167,10 @@ class OutboxRelayTest {
       seenBySecond.merge(delivered.id(), 1, Integer::sum);
       return record(sql, delivered, "stamps");
     })), FAST, clock, new SimpleMeterRegistry());
+    Await.result(second.pass());
+    assertThat(seenBySecond).as("the dead relay's lease still holds").isEmpty();
+
+    clock.advance(OutboxRelay.LEASE);
     Await.result(second.pass());
 
     assertThat(seenBySecond.keySet()).as("what the first relay had handled is not handled again")
