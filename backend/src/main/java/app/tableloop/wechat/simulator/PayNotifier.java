@@ -12,11 +12,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Sends WeChat Pay's notifications to a merchant's notify_url: the resource encrypted under the API v3 key
@@ -45,7 +45,8 @@ final class PayNotifier {
   private final PlatformSigner signer;
   private final List<Duration> retryDelays;
   private final Clock clock;
-  private final List<NotificationDelivery> deliveries = new CopyOnWriteArrayList<>();
+  /** Every attempt, appended as answers come: a copy-on-write list would copy all of them on each one. */
+  private final List<NotificationDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Pending> held = new LinkedHashMap<>();
   private int extraCopies;
   private Duration nextDelay = Duration.ZERO;
@@ -127,7 +128,9 @@ final class PayNotifier {
   }
 
   List<NotificationDelivery> deliveries() {
-    return List.copyOf(deliveries);
+    synchronized (deliveries) {
+      return List.copyOf(deliveries);
+    }
   }
 
   private void dispatch(Pending pending) {
