@@ -1,7 +1,10 @@
 package app.tableloop.platform.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -18,9 +21,9 @@ import java.util.Optional;
 /**
  * Builds the router from the OpenAPI contract. Every operation runs the same chain: the guard (who may call it), then
  * validation against the contract (which also refuses text PostgreSQL cannot store, see {@link UnsafeText}), then
- * the module's handlers. One problem handler answers every failure; there is a body size limit, a request id, the
- * client's address (see {@link ClientAddress}), an access log with secrets masked, the security headers and a strict decoding of the path and query string on
- * everything.
+ * the module's handlers, routed through a {@link RouteTree}. One problem handler answers every failure; there is a body
+ * size limit, a request id, the client's address (see {@link ClientAddress}), an access log with secrets masked, the
+ * security headers and a strict decoding of the path and query string on everything.
  */
 public final class ApiRouter {
   private static final int GUARD_AND_VALIDATION = 2;
@@ -31,14 +34,7 @@ public final class ApiRouter {
                               Guard guard, List<ApiModule> modules) {
     SecretMask mask = SecretMask.forTemplates(contract.getPaths().stream().map(Path::getName).toList());
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
-    RouterBuilder api = RouterBuilder.create(vertx, contract, extractor)
-        .rootHandler(new HoldWebSocketUpgrades())
-        .rootHandler(new RequestIds())
-        .rootHandler(clientAddress)
-        .rootHandler(new AccessLog(mask))
-        .rootHandler(new SecurityHeaders())
-        .rootHandler(new StrictRequestDecoding())
-        .rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    RouterBuilder api = RouterBuilder.create(vertx, contract, extractor);
     RequestValidator validator = ContractValidator.create(vertx, contract);
     for (OpenAPIRoute route : api.getRoutes()) {
       Operation operation = route.getOperation();
@@ -68,7 +64,12 @@ public final class ApiRouter {
       }
     }
     Problems problems = new Problems(maxBodyBytes, mask);
-    Router router = api.createRouter();
+    Router router = Router.router(vertx);
+    Route everything = router.route();
+    List.<Handler<RoutingContext>>of(new HoldWebSocketUpgrades(), new RequestIds(), clientAddress, new AccessLog(mask),
+        new SecurityHeaders(), new StrictRequestDecoding(), BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .forEach(everything::handler);
+    RouteTree.mount(vertx, router, contract, api);
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, problems);
