@@ -45,12 +45,9 @@ final class RouteTree {
    */
   private static void place(Vertx vertx, Router router, List<Endpoint> endpoints, boolean atParameter) {
     Map<String, List<Endpoint>> branches = new LinkedHashMap<>();
-    Map<String, Integer> taken = new LinkedHashMap<>();
     for (Endpoint endpoint : endpoints) {
-      int take = atParameter ? throughFirstParameter(endpoint.rest()) : firstLiteral(endpoint.rest());
-      String prefix = path(endpoint.rest().subList(0, take));
+      String prefix = path(endpoint.rest().subList(0, taken(endpoint, atParameter)));
       branches.computeIfAbsent(prefix, key -> new ArrayList<>()).add(endpoint);
-      taken.put(prefix, take);
     }
     branches.forEach((prefix, branch) -> {
       boolean onePath = branch.stream().map(Endpoint::rest).distinct().count() == 1;
@@ -58,11 +55,16 @@ final class RouteTree {
         branch.forEach(endpoint -> route(router, path(endpoint.rest()), endpoint.route()));
       } else {
         Router below = Router.router(vertx);
-        place(vertx, below, branch.stream().map(endpoint -> endpoint.below(taken.get(prefix))).toList(),
+        place(vertx, below, branch.stream().map(endpoint -> endpoint.below(taken(endpoint, atParameter))).toList(),
             !atParameter);
         router.route(prefix + "*").subRouter(below);
       }
     });
+  }
+
+  /** How many of the endpoint's segments its branch takes: through its first parameter, or its first literal. */
+  private static int taken(Endpoint endpoint, boolean atParameter) {
+    return atParameter ? throughFirstParameter(endpoint.rest()) : firstLiteral(endpoint.rest());
   }
 
   private static void route(Router router, String path, OpenAPIRoute operation) {

@@ -82,7 +82,11 @@ class RouteTreeTest {
     List<String> paths = new ArrayList<>(List.of("/", "/nothing", "/api/v1", "/api/v1/stores", "/api/v1/stores/s1/",
         "/api/v1/stores/s1/menu/", "/api/v1/stores/s1/menus", "/api/v1/stores/s1/menu/dishes/d1/nothing",
         "/api/v1/stores/s1/tabs/t1/orders/o1", "/api/v1/stores//menu", "/api/v1/stores/s1/nothing/more",
-        "/api/v1/mee", "/health/live/", "/api/v1/stores/s1/tabs/t1/cart/l1/x"));
+        "/api/v1/mee", "/health/live/", "/api/v1/stores/s1/tabs/t1/cart/l1/x",
+        // What a hostile client sends: encoded slashes, dot segments, a NUL, non-ASCII and a very long segment.
+        "/api/v1/stores/s1%2Fmenu", "/api/v1/stores/s1/menu%2F", "/api/v1/stores/../stores/s1/menu",
+        "/api/v1/stores/s1/./menu", "/api/v1/stores/s%001/menu", "/api/v1/stores/%E5%BA%97/menu",
+        "/api/v1/stores/" + "s".repeat(4000) + "/menu"));
     for (String path : paths) {
       for (HttpMethod method : METHODS) {
         assertThat(answer(tree, method, path)).as(method + " " + path).isEqualTo(answer(library, method, path));
