@@ -123,7 +123,7 @@ public final class KitchenService {
             access.user().userId(), "staff")
             .compose(closed -> closed ? tabStates.of(sql, access.tenantId(), access.storeId(), tabId, Optional.empty())
                 .map(Optional::orElseThrow) : Refusals.<JsonObject>refuse(OrderingRefusal.TAB_NOT_FOUND)))
-        .onSuccess(state -> events.tabChanged(tabId, state))
+        .onSuccess(state -> events.tabChanged(tabId, () -> Future.succeededFuture(state)))
         .mapEmpty();
   }
 
@@ -176,8 +176,6 @@ public final class KitchenService {
 
   private void announce(Access access, Order order, String type) {
     events.kitchenOrder(order.storeId(), type, OrderingJson.order(order));
-    database.inTenant(access.tenantId(), sql -> tabStates.of(sql, access.tenantId(), access.storeId(), order.tabId(),
-            Optional.empty()))
-        .onSuccess(state -> events.tabChanged(order.tabId(), state.orElseThrow()));
+    events.tabChanged(order.tabId(), () -> tabStates.read(access.tenantId(), access.storeId(), order.tabId()));
   }
 }

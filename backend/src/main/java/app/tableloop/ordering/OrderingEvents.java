@@ -1,8 +1,10 @@
 package app.tableloop.ordering;
 
 import app.tableloop.platform.live.LiveHub;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The live channels of ordering: one per tab (its diners) and one per store's kitchen (its staff). */
 public final class OrderingEvents {
@@ -20,9 +22,13 @@ public final class OrderingEvents {
     return "kitchen:" + storeId;
   }
 
-  /** The tab's state changed (cart or orders): every diner at the table gets the new state. */
-  void tabChanged(UUID tabId, JsonObject tabState) {
-    hub.publish(tabChannel(tabId), new JsonObject().put("type", "tab").put("tab", tabState));
+  /**
+   * The tab's state changed (cart or orders): every diner watching the table gets the new state, which is built only
+   * if someone watches.
+   */
+  void tabChanged(UUID tabId, Supplier<Future<JsonObject>> tabState) {
+    hub.publishWatched(tabChannel(tabId), () -> tabState.get()
+        .map(state -> new JsonObject().put("type", "tab").put("tab", state)));
   }
 
   /** An order the kitchen must see appeared or changed. */

@@ -1,6 +1,5 @@
 package app.tableloop.ordering;
 
-import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +10,6 @@ import java.util.UUID;
 
 /** Ordering's side of {@link PayableOrders}, built on ordering's repositories alone (no service of ordering). */
 final class OrderingForPayment implements PayableOrders {
-  private final Database database;
   private final Stores stores;
   private final Tabs tabs;
   private final Orders orders;
@@ -20,9 +18,8 @@ final class OrderingForPayment implements PayableOrders {
   private final TabStates tabStates;
   private final OrderingEvents events;
 
-  OrderingForPayment(Database database, Stores stores, Tabs tabs, Orders orders, OrderEndings endings, Diners diners,
+  OrderingForPayment(Stores stores, Tabs tabs, Orders orders, OrderEndings endings, Diners diners,
                      TabStates tabStates, OrderingEvents events) {
-    this.database = database;
     this.stores = stores;
     this.tabs = tabs;
     this.orders = orders;
@@ -116,8 +113,7 @@ final class OrderingForPayment implements PayableOrders {
   }
 
   private void announceTab(UUID tenantId, UUID storeId, UUID tabId) {
-    database.inTenant(tenantId, sql -> tabStates.of(sql, tenantId, storeId, tabId, Optional.empty()))
-        .onSuccess(state -> events.tabChanged(tabId, state.orElseThrow()));
+    events.tabChanged(tabId, () -> tabStates.read(tenantId, storeId, tabId));
   }
 
   @Override

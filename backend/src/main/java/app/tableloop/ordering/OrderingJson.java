@@ -13,8 +13,13 @@ import java.util.UUID;
 
 /** Tabs, carts and orders as the API and the live channels send them. */
 final class OrderingJson {
-  /** Orders by identity, each with its JSON; an order no tab holds any more is dropped with it. */
-  private static final Cache<Order, String> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+  /**
+   * Orders by identity, each with its JSON; an order no tab holds any more is dropped with it. A tab's answer looks
+   * up every one of its orders: the cache's upkeep runs on the reading thread, not handed to another thread (and its
+   * wake-up) dozens of times per request.
+   */
+  private static final Cache<Order, String> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000)
+      .executor(Runnable::run).build();
 
   private OrderingJson() {
   }

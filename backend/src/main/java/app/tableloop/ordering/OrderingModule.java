@@ -31,13 +31,13 @@ public final class OrderingModule implements FeatureModule {
     Carts carts = new Carts();
     OrderingEvents events = new OrderingEvents(platform.live());
     Diners diners = new Diners(tabs, orders);
-    TabStates tabStates = new TabStates(tabs, menu.menus(), platform.clock());
+    TabStates tabStates = new TabStates(database, tabs, menu.menus(), platform.clock());
     TabService tabService = new TabService(database, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
         tenancy.scanProofKey(), platform.clock(), tabStates, wechat, adjustments);
     OrderEndings endings = new OrderEndings(menu.stock(), new Outbox());
     KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
         endings, tabStates, diners, events, new Outbox());
-    this.payableOrders = new OrderingForPayment(database, tenancy.stores(), tabs, orders, endings, diners,
+    this.payableOrders = new OrderingForPayment(tenancy.stores(), tabs, orders, endings, diners,
         tabStates, events);
     this.dinerCarts = new DinerCarts(tabs, tabStates);
     this.apis = List.of(new OrderingApi(tabService, kitchen, events, identity.liveViewers()));

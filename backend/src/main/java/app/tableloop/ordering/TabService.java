@@ -169,7 +169,7 @@ public final class TabService {
                     view.lines(), adding.stream().toArray(UUID[]::new))
                 .compose(menu -> change.apply(sql, tenantId, tabId, view.lines(), menu)
                     .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders())))))
-        .onSuccess(state -> events.tabChanged(tabId, state));
+        .onSuccess(state -> events.tabChanged(tabId, () -> Future.succeededFuture(state)));
   }
 
   /**
@@ -199,7 +199,8 @@ public final class TabService {
           if (placed.order().status() == OrderStatus.PLACED) {
             events.kitchenOrder(placed.order().storeId(), "order_placed", OrderingJson.order(placed.order()));
           }
-          events.tabChanged(tabId, TabStates.state(placed.tab().get(), List.of(), Map.of(), placed.orders()));
+          events.tabChanged(tabId, () -> Future.succeededFuture(TabStates.state(placed.tab().get(), List.of(), Map.of(),
+              placed.orders())));
         })
         .map(Placed::order);
   }

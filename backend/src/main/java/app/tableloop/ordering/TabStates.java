@@ -3,6 +3,7 @@ package app.tableloop.ordering;
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.menu.Dish;
 import app.tableloop.menu.Menus;
+import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -22,11 +23,13 @@ import java.util.stream.Stream;
  * already knows all of it builds the state from what it knows.
  */
 final class TabStates {
+  private final Database database;
   private final Tabs tabs;
   private final Menus menus;
   private final Clock clock;
 
-  TabStates(Tabs tabs, Menus menus, Clock clock) {
+  TabStates(Database database, Tabs tabs, Menus menus, Clock clock) {
+    this.database = database;
     this.tabs = tabs;
     this.menus = menus;
     this.clock = clock;
@@ -38,6 +41,12 @@ final class TabStates {
         ? Future.succeededFuture(Optional.empty())
         : menu(sql, tenantId, view.get().store(), businessDay(view.get().store()), view.get().lines())
             .map(menu -> Optional.of(state(view.get().tab(), view.get().lines(), menu, view.get().orders()))));
+  }
+
+  /** The tab as it is now, read in a transaction of its own: for its watchers, after a change made elsewhere. */
+  Future<JsonObject> read(UUID tenantId, UUID storeId, UUID tabId) {
+    return database.inTenant(tenantId, sql -> of(sql, tenantId, storeId, tabId, Optional.empty()))
+        .map(Optional::orElseThrow);
   }
 
   /** The dishes of the store's menu on {@code day} that the lines name (and the {@code more}), in one statement. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.redisson.api.RTopic;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -81,6 +82,18 @@ public final class LiveHub {
 
   public Future<Void> publish(String channel, JsonObject event) {
     return redis.future(topic(channel).publishAsync(event.encode())).mapEmpty();
+  }
+
+  /**
+   * Publishes the event {@code event} builds, only if a socket on some instance is attached to the channel (Redis
+   * counts the instances listening): an event is often a read of the database and a large message, and one nobody
+   * listens to is lost anyway. A socket attached after the count reads its state over HTTP, as after any missed event.
+   */
+  public Future<Void> publishWatched(String channel, Supplier<Future<JsonObject>> event) {
+    return redis.future(topic(channel).countSubscribersAsync())
+        .compose(listening -> listening == 0 ? Future.succeededFuture()
+            : event.get().compose(built -> publish(channel, built)))
+        .onFailure(failure -> LOG.debug("live update for {} not published: {}", channel, failure.getMessage()));
   }
 
   /** Closes, on every instance, the sockets opened with this session. */
