@@ -30,11 +30,15 @@ import java.util.Map;
  * The OpenAPI library's request validator, with the same checks and the same failures, made cheap: its schema
  * validators are compiled once at start ({@link CompiledSchemas}), and it validates on the caller's event loop instead
  * of queueing every request on an ordered worker lane: compiled, the checks take microseconds. String parameters
- * the library would pass on unchanged skip its attempt to decode them as JSON ({@link VerbatimStrings}).
+ * the library would pass on unchanged skip its attempt to decode them as JSON ({@link VerbatimStrings}), and a plain
+ * UUID given for a parameter that asks for nothing more skips the schema validator ({@link PlainUuids}).
  */
 final class ContractValidator extends RequestValidatorImpl {
+  private final PlainUuids plainUuids;
+
   private ContractValidator(Vertx vertx, OpenAPIContract contract) {
     super(vertx, contract);
+    this.plainUuids = PlainUuids.of(contract);
   }
 
   static ContractValidator create(Vertx vertx, OpenAPIContract contract) {
@@ -72,6 +76,9 @@ final class ContractValidator extends RequestValidatorImpl {
     String raw = String.valueOf(value.get());
     if (!VerbatimStrings.passesUnchanged(parameter, raw)) {
       return super.validateParameter(parameter, value);
+    }
+    if (plainUuids.passes(parameter, raw)) {
+      return new RequestParameterImpl(raw);
     }
     OutputUnit result = contract.getSchemaRepository().validator(parameter.getSchema()).validate(raw);
     try {

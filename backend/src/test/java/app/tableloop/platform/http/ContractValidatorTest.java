@@ -41,7 +41,9 @@ class ContractValidatorTest {
                 .add(parameter("label", "query", new JsonObject().put("type", "string").put("maxLength", 12)))
                 .add(parameter("after", "query", new JsonObject().put("type", "string")
                     .put("pattern", "^[0-9]{1,18}_[0-9a-f-]{36}$")))
-                .add(parameter("limit", "query", new JsonObject().put("type", "integer"))))
+                .add(parameter("limit", "query", new JsonObject().put("type", "integer")))
+                .add(parameter("owner", "query", new JsonObject().put("type", "string").put("format", "uuid")
+                    .put("enum", new JsonArray().add("123e4567-e89b-12d3-a456-426614174000")))))
             .put("responses", new JsonObject().put("200", new JsonObject().put("description", "ok"))))))));
     library = new RequestValidatorImpl(vertx, contract);
     ours = ContractValidator.create(vertx, contract);
@@ -85,6 +87,36 @@ class ContractValidatorTest {
   }
 
   @Test
+  void uuidsInAnyFormComeOutAsTheLibraryMakesThemThoughOnlyThePlainFormSkipsItsValidator() {
+    List<String> values = List.of("7f1c2a3e-0b4d-4c5e-9f60-718293a4b5c6", "7F1C2A3E-0B4D-4C5E-9F60-718293A4B5C6",
+        "7f1c2a3e-0B4D-4c5e-9F60-718293a4b5c6", "urn:uuid:7f1c2a3e-0b4d-4c5e-9f60-718293a4b5c6",
+        "7f1c2a3e0b4d4c5e9f60718293a4b5c6", "7f1c2a3e-0b4d-4c5e-9f60-718293a4b5c",
+        "7f1c2a3e-0b4d-4c5e-9f60-718293a4b5c6a", "7f1c2a3e-0b4d-4c5e-9f60-718293a4b5cg",
+        "7f1c2a3e-0b4d-4c5e-9f607-18293a4b5c6", "7f1c2a3e--b4d-4c5e-9f60-718293a4b5c6",
+        "g0000000-0000-0000-0000-000000000000", "123e4567-e89b-12d3-a456-426614174000");
+    for (String raw : values) {
+      assertThat(outcome(ours, "store", raw)).as(raw).isEqualTo(outcome(library, "store", raw));
+      assertThat(outcome(ours, "owner", raw)).as("owner " + raw).isEqualTo(outcome(library, "owner", raw));
+    }
+    PlainUuids plain = PlainUuids.of(contract);
+    assertThat(plain.passes(parameter("store"), values.get(0))).isTrue();
+    assertThat(plain.passes(parameter("store"), values.get(1))).isTrue();
+    assertThat(plain.passes(parameter("store"), values.get(3))).as("urn form: the validator's").isFalse();
+    assertThat(plain.passes(parameter("owner"), values.get(0)))
+        .as("a schema asking for more than a UUID is the validator's").isFalse();
+    assertThat(outcome(ours, "owner", values.get(0))).startsWith("failure");
+  }
+
+  @Test
+  void theProductsIdParametersAreThePlainKind() {
+    OpenAPIContract product = Await.result(OpenAPIContract.from(vertx, "openapi.yaml"));
+    Parameter store = product.operation("getMenu").getParameters().stream()
+        .filter(parameter -> parameter.getName().equals("store")).findFirst().orElseThrow();
+
+    assertThat(PlainUuids.of(product).passes(store, "7f1c2a3e-0b4d-4c5e-9f60-718293a4b5c6")).isTrue();
+  }
+
+  @Test
   void otherTypesAndMissingValuesAreLeftToTheLibrary() {
     for (String raw : List.of("20", "-5", "1.5", "abc", "a-b", "")) {
       assertThat(outcome(ours, "limit", raw)).as(raw).isEqualTo(outcome(library, "limit", raw));
@@ -97,12 +129,15 @@ class ContractValidatorTest {
     return new JsonObject().put("name", name).put("in", in).put("schema", schema);
   }
 
+  private static Parameter parameter(String name) {
+    return contract.operation("listItems").getParameters().stream()
+        .filter(candidate -> candidate.getName().equals(name)).findFirst().orElseThrow();
+  }
+
   /** The validated value with its type, or the failure with its kind and message. */
   private static String outcome(RequestValidatorImpl validator, String name, String raw) {
-    Parameter parameter = contract.operation("listItems").getParameters().stream()
-        .filter(candidate -> candidate.getName().equals(name)).findFirst().orElseThrow();
     try {
-      RequestParameter validated = validator.validateParameter(parameter,
+      RequestParameter validated = validator.validateParameter(parameter(name),
           raw == null ? null : new RequestParameterImpl(raw));
       Object value = validated.get();
       return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
