@@ -137,7 +137,8 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("app.tableloop.platform..")
         .should().dependOnClassesThat().resideOutsideOfPackages("app.tableloop.platform..", "java..", "javax..",
             "io.vertx..", "io.netty..", "io.micrometer..", "org.redisson..", "org.flywaydb..", "org.postgresql..",
-            "org.slf4j..", "ch.qos.logback..", "org.apache.commons.compress..", "redis.embedded..")
+            "org.slf4j..", "ch.qos.logback..", "net.logstash.logback..", "org.apache.commons.compress..",
+            "redis.embedded..")
         .because("features build on the platform, never the other way round")
         .check(classes);
   }

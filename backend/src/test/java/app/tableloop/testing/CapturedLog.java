@@ -2,7 +2,6 @@ package app.tableloop.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -10,6 +9,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class CapturedLog implements AutoCloseable {
   }
 
   private PatternLayoutEncoder consoleEncoderCopy() {
-    AsyncAppender async = (AsyncAppender) root.getAppender("ASYNC");
+    AppenderAttachable<ILoggingEvent> async = (AppenderAttachable<ILoggingEvent>) root.getAppender("ASYNC");
     assertThat(async).as("the ASYNC appender of logback.xml").isNotNull();
     OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) async.getAppender("CONSOLE");
     assertThat(console).as("the CONSOLE appender of logback.xml, behind ASYNC").isNotNull();
