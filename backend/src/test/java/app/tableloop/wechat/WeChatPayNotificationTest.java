@@ -196,6 +196,43 @@ class WeChatPayNotificationTest {
   }
 
   @Test
+  void aHeldNotificationCarriesTheSignatureMadeWhenItWasSentUnlessHeldOverAMinute() {
+    Inbox inbox = merchant.inbox("held-signatures");
+    String prompt = pay.placedOrder(inbox, 300);
+    String late = pay.placedOrder(inbox, 400);
+    long sentFrom = pay.clock.instant().getEpochSecond();
+    pay.simulator.pay().holdNotifications(true);
+    try {
+      pay.simulator.pay().pay(prompt);
+      pay.simulator.pay().pay(late);
+    } finally {
+      pay.simulator.pay().holdNotifications(false);
+    }
+    long sentUntil = pay.clock.instant().getEpochSecond();
+    List<String> held = pay.simulator.pay().heldNotifications();
+    Duration moved = Duration.ZERO;
+    try {
+      pay.clock.advance(Duration.ofSeconds(30));
+      moved = moved.plusSeconds(30);
+      assertThat(pay.simulator.pay().releaseNotification(held.get(0))).isTrue();
+      Received promptly = Await.result(inbox.received(0));
+      pay.clock.advance(Duration.ofSeconds(60));
+      moved = moved.plusSeconds(60);
+      assertThat(pay.simulator.pay().releaseNotification(held.get(1))).isTrue();
+      Received later = Await.result(inbox.received(1));
+
+      assertThat(Long.parseLong(promptly.headers().get("Wechatpay-Timestamp"))).isBetween(sentFrom, sentUntil);
+      assertThat(Long.parseLong(later.headers().get("Wechatpay-Timestamp"))).isGreaterThanOrEqualTo(sentFrom + 90);
+      for (Received received : List.of(promptly, later)) {
+        assertThat(Await.result(pay.gateway.parsePaymentNotification(received.body(),
+            WeChatGateway.signatureHeader(received.headers()))).getResult().getOutTradeNo()).isIn(prompt, late);
+      }
+    } finally {
+      pay.clock.advance(moved.negated());
+    }
+  }
+
+  @Test
   void aDelayedNotificationArrivesNoSoonerThanAsked() {
     Inbox inbox = merchant.inbox("late");
     String outTradeNo = pay.placedOrder(inbox, 100);

@@ -38,6 +38,8 @@ final class PayNotifier {
    * one sent part of a burst into WeChat Pay's 15 s retry schedule.
    */
   private static final long CONNECTION_WAIT_MILLIS = 120_000;
+  /** A signature made when a notification was sent is still sent this long after: merchants refuse old ones. */
+  private static final long SIGNATURE_KEPT_SECONDS = 60;
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -55,7 +57,12 @@ final class PayNotifier {
   private record Notification(String id, String url, String eventType, String body) {
   }
 
-  private record Pending(Notification notification, int extraCopies, Duration delay) {
+  /**
+   * A notification on its way: a held one was signed when it was sent, as WeChat Pay signs before the network holds
+   * it up ({@code signedWhenSent} null for the others).
+   */
+  private record Pending(Notification notification, int extraCopies, Duration delay,
+                         Future<PlatformSigner.Signed> signedWhenSent) {
   }
 
   PayNotifier(Vertx vertx, SimulatedAccount account, PlatformSigner signer, List<Duration> retryDelays, Clock clock) {
@@ -86,7 +93,7 @@ final class PayNotifier {
     Notification notification = new Notification(id, url, eventType, envelope.encode());
     Pending pending;
     synchronized (this) {
-      pending = new Pending(notification, extraCopies, nextDelay);
+      pending = new Pending(notification, extraCopies, nextDelay, holding ? signer.sign(notification.body()) : null);
       extraCopies = 0;
       nextDelay = Duration.ZERO;
       if (holding) {
@@ -135,22 +142,23 @@ final class PayNotifier {
 
   private void dispatch(Pending pending) {
     Future<Void> started = pending.delay().isZero() ? Future.succeededFuture() : after(pending.delay());
-    Future<Void> chain = started.compose(v -> deliver(pending.notification(), 0));
+    Future<Void> chain = started.compose(v -> deliver(pending.notification(), 0, pending.signedWhenSent()));
     for (int copy = 1; copy <= pending.extraCopies(); copy++) {
       int number = copy;
-      chain = chain.compose(v -> deliver(pending.notification(), number));
+      chain = chain.compose(v -> deliver(pending.notification(), number, null));
     }
   }
 
   /** Tries until the merchant accepts or WeChat Pay's schedule runs out; completes either way. */
-  private Future<Void> deliver(Notification notification, int copy) {
+  private Future<Void> deliver(Notification notification, int copy, Future<PlatformSigner.Signed> signedWhenSent) {
     Promise<Void> done = Promise.promise();
-    attempt(notification, copy, 1, done);
+    attempt(notification, copy, 1, signedWhenSent, done);
     return done.future();
   }
 
-  private void attempt(Notification notification, int copy, int attempt, Promise<Void> done) {
-    post(notification).onComplete(answer -> {
+  private void attempt(Notification notification, int copy, int attempt,
+                       Future<PlatformSigner.Signed> signedWhenSent, Promise<Void> done) {
+    post(notification, signedWhenSent).onComplete(answer -> {
       int status = answer.succeeded() ? answer.result() : 0;
       String failure = answer.succeeded() ? "" : String.valueOf(answer.cause().getMessage());
       NotificationDelivery delivery = new NotificationDelivery(notification.id(), notification.eventType(),
@@ -159,13 +167,16 @@ final class PayNotifier {
       if (delivery.accepted() || attempt > retryDelays.size()) {
         done.complete();
       } else {
-        after(retryDelays.get(attempt - 1)).onComplete(v -> attempt(notification, copy, attempt + 1, done));
+        after(retryDelays.get(attempt - 1)).onComplete(v -> attempt(notification, copy, attempt + 1, null, done));
       }
     });
   }
 
-  /** One POST, freshly signed as WeChat Pay signs each attempt; yields the merchant's status. */
-  private Future<Integer> post(Notification notification) {
+  /**
+   * One POST, signed as WeChat Pay signs each attempt: afresh, unless it was signed when sent and held up on the way
+   * for less than a minute; yields the merchant's status.
+   */
+  private Future<Integer> post(Notification notification, Future<PlatformSigner.Signed> signedWhenSent) {
     RequestOptions options;
     try {
       options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(notification.url())
@@ -173,7 +184,10 @@ final class PayNotifier {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return signer.sign(notification.body()).compose(signed -> client.request(options).compose(request -> {
+    Future<PlatformSigner.Signed> signature = signedWhenSent == null ? signer.sign(notification.body())
+        : signedWhenSent.compose(signed -> clock.instant().getEpochSecond() - Long.parseLong(signed.timestamp())
+            <= SIGNATURE_KEPT_SECONDS ? Future.succeededFuture(signed) : signer.sign(notification.body()));
+    return signature.compose(signed -> client.request(options).compose(request -> {
       signed.addTo(request.headers());
       request.putHeader("Content-Type", "application/json").putHeader("User-Agent", "Mozilla/4.0");
       return request.send(notification.body())

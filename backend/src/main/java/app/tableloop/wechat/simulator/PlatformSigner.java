@@ -22,17 +22,14 @@ final class PlatformSigner {
   }
 
   /**
-   * Signed on a worker thread: an RSA signature takes a millisecond or more, and the simulator shares its event
-   * loops with the service it stands in for, whose requests would otherwise wait behind WeChat Pay's signing.
+   * Signed as of now, on a worker thread: an RSA signature takes a millisecond or more, and the simulator shares its
+   * event loops with the service it stands in for, whose requests would otherwise wait behind WeChat Pay's signing.
    */
   Future<Signed> sign(String body) {
-    return vertx.executeBlocking(() -> {
-      String timestamp = Long.toString(clock.instant().getEpochSecond());
-      String nonce = PayCrypto.nonce(32);
-      String signature = PayCrypto.sign(account.platformKeys.getPrivate(),
-          timestamp + "\n" + nonce + "\n" + body + "\n");
-      return new Signed(timestamp, nonce, signature, account.platformSerial());
-    }, false);
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String nonce = PayCrypto.nonce(32);
+    return vertx.executeBlocking(() -> new Signed(timestamp, nonce, PayCrypto.sign(account.platformKeys.getPrivate(),
+        timestamp + "\n" + nonce + "\n" + body + "\n"), account.platformSerial()), false);
   }
 
   record Signed(String timestamp, String nonce, String signature, String serial) {
