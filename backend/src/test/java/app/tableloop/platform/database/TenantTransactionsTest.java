@@ -8,6 +8,7 @@ import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,29 @@ class TenantTransactionsTest {
 
     assertThat(bodiesSeenBy(tenantA)).containsExactly("A's note");
     assertThat(bodiesSeenBy(tenantB)).containsExactly("B's note");
+  }
+
+  @Test
+  void aLongStatementIsPreparedOnceOnItsConnectionAndRunAgainAsPrepared() {
+    // Over the client's default limit for caching a statement (2,048 characters), as the tab's reads are.
+    String padding = "x".repeat(3_000);
+    String statement = "SELECT count(*) AS notes FROM notes WHERE body <> $1 -- " + padding;
+
+    List<Long> prepared = Await.result(database.pool().withConnection(connection -> {
+      Future<Long> first = connection.preparedQuery(statement).execute(Tuple.of("none"))
+          .compose(rows -> preparedCopies(connection, padding));
+      return first.compose(once -> connection.preparedQuery(statement).execute(Tuple.of("none"))
+          .compose(rows -> preparedCopies(connection, padding)).map(twice -> List.of(once, twice)));
+    }));
+
+    assertThat(prepared).as("prepared statements on the connection after the first run and after the second")
+        .containsExactly(1L, 1L);
+  }
+
+  private static Future<Long> preparedCopies(SqlConnection connection, String padding) {
+    return connection.preparedQuery("SELECT count(*) AS copies FROM pg_prepared_statements WHERE statement LIKE $1")
+        .execute(Tuple.of("%" + padding + "%"))
+        .map(rows -> rows.iterator().next().getLong("copies"));
   }
 
   @Test
