@@ -123,7 +123,7 @@ public final class KitchenService {
             access.user().userId(), "staff")
             .compose(closed -> closed ? tabStates.of(sql, access.tenantId(), access.storeId(), tabId, Optional.empty())
                 .map(Optional::orElseThrow) : Refusals.<JsonObject>refuse(OrderingRefusal.TAB_NOT_FOUND)))
-        .onSuccess(state -> events.tabChanged(tabId, () -> Future.succeededFuture(state)))
+        .onSuccess(state -> events.tabChanged(tabId, state))
         .mapEmpty();
   }
 

@@ -31,6 +31,11 @@ public final class OrderingEvents {
         .map(state -> new JsonObject().put("type", "tab").put("tab", state)));
   }
 
+  /** As {@link #tabChanged(UUID, Supplier)}, with the state already built (a cart change answers it anyway). */
+  void tabChanged(UUID tabId, JsonObject tabState) {
+    tabChanged(tabId, () -> Future.succeededFuture(tabState));
+  }
+
   /** An order the kitchen must see appeared or changed. */
   void kitchenOrder(UUID storeId, String type, JsonObject order) {
     hub.publish(kitchenChannel(storeId), new JsonObject().put("type", type).put("order", order));

@@ -169,7 +169,7 @@ public final class TabService {
                     view.lines(), adding.stream().toArray(UUID[]::new))
                 .compose(menu -> change.apply(sql, tenantId, tabId, view.lines(), menu)
                     .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders())))))
-        .onSuccess(state -> events.tabChanged(tabId, () -> Future.succeededFuture(state)));
+        .onSuccess(state -> events.tabChanged(tabId, state));
   }
 
   /**
