@@ -53,7 +53,7 @@ test('the owner launches the 新客礼 card in one tap; the member gets it, pays
   const diner = `newcomer-${run}`;
 
   // A diner scans and joins: the store's one new member.
-  handTo(diner);
+  await handTo(diner);
   const firstMenu = await open('pages/table/menu/index', { scene: encodeURIComponent(restaurant.scene) });
   await until('the menu shows', () => text(firstMenu, '.store-name') === restaurant.name, firstMenu);
   expect(firstMenu.querySelector('.banner')).toBeFalsy();
@@ -65,7 +65,7 @@ test('the owner launches the 新客礼 card in one tap; the member gets it, pays
 
   // 营销: the 新客礼 card reaches that one member, offers 满100减10 (no history yet: the ¥100 basket assumed) and
   // costs a quarter of a coupon (25% expected to redeem), no SMS (no phone given).
-  handTo(restaurant.ownerUser);
+  await handTo(restaurant.ownerUser);
   const home = await open('staff/pages/campaigns/home/index', { store: storeId, role: 'owner' });
   await until('the cards show', () => !!cardTitled(home, '新客礼'), home);
   const welcome = home.instance.data.cards.indexOf(cardTitled(home, '新客礼'));
@@ -95,7 +95,7 @@ test('the owner launches the 新客礼 card in one tap; the member gets it, pays
   expect(text(detail, '.sent')).toBe('短信 0 条 · 消息盒子 1 条');
 
   // The diner's next scan: the banner above the menu, the message in the box, the coupon in the wallet.
-  handTo(diner);
+  await handTo(diner);
   const menu = await open('pages/table/menu/index', { scene: encodeURIComponent(restaurant.scene) });
   await until('the banner shows', () => !!menu.querySelector('.banner'), menu);
   expect(text(menu, '.banner-title')).toBe('新客礼');
@@ -142,7 +142,7 @@ test('the owner launches the 新客礼 card in one tap; the member gets it, pays
   expect(text(status, '.order-total')).toBe('¥101.00');
 
   // The owner's result card: one redeemed, the order it brought and its ¥101, ¥10 spent, a return of 10.1 times.
-  handTo(restaurant.ownerUser);
+  await handTo(restaurant.ownerUser);
   const result = await open('staff/pages/campaigns/detail/index', {
     store: storeId, role: 'owner', campaign: detail.instance.data.campaign.id,
   });

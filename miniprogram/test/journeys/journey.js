@@ -19,9 +19,14 @@ async function start() {
   return backend;
 }
 
+/** Closes the pages opened so far (their live feeds with them). */
+function closePages() {
+  opened.splice(0).forEach((page) => page.detach());
+}
+
 /** Closes the pages opened and stops the backend (dropping its database). */
 async function stop() {
-  opened.splice(0).forEach((page) => page.detach());
+  closePages();
   removeDownloads();
   if (backend) {
     await backend.stop();
@@ -53,8 +58,14 @@ async function signIn(user) {
   return (await call('POST', '/api/v1/auth/wechat', null, { code: minted.data.code })).token;
 }
 
-/** This phone changes hands: the next person signs in as themself. */
-function handTo(user) {
+/**
+ * This phone changes hands: the last person's pages close and their requests are answered, then the next person signs
+ * in as themself. A page left open would go on as whoever holds the phone: a live feed whose session ended signs in
+ * again, and a sign-in under way is shared by every request that needs one.
+ */
+async function handTo(user) {
+  closePages();
+  await until('the last person\'s requests are answered', () => phone.inFlight === 0);
   api.clearSession();
   wechat.useSimulatedUser(user);
 }

@@ -50,7 +50,7 @@ test('a member claims a coupon, pays less with it, earns points on what was paid
   const { storeId } = restaurant;
 
   // The owner: a claimable 满50减8 coupon, and its claim code to hand on.
-  handTo(restaurant.ownerUser);
+  await handTo(restaurant.ownerUser);
   const templates = await open('staff/pages/loyalty/coupons/index', { store: storeId, role: 'owner' });
   await until('the owner sees no coupons yet', () => !!templates.querySelector('.none'), templates);
   await tap(templates, '.new-template >>> .t-button');
@@ -74,7 +74,7 @@ test('a member claims a coupon, pays less with it, earns points on what was paid
   await until('the package is on sale', () => text(packages, '.package-offer') === '充¥100 送¥10', packages);
 
   // The diner scans the table and joins.
-  handTo(`loyal-${run}`);
+  await handTo(`loyal-${run}`);
   const menu = await open('pages/table/menu/index', { scene: encodeURIComponent(restaurant.scene) });
   await until('the menu shows', () => text(menu, '.store-name') === restaurant.name, menu);
   const join = await open('pages/member/join/index', { store: storeId, table: restaurant.table.id });
@@ -194,7 +194,7 @@ test('a member claims a coupon, pays less with it, earns points on what was paid
   expect(text(after, '.history-amount')).toBe('-¥12.00');
 
   // The owner's list: the coupon with its claim code, issued once and redeemed once.
-  handTo(restaurant.ownerUser);
+  await handTo(restaurant.ownerUser);
   const counted = await open('staff/pages/loyalty/coupons/index', { store: storeId, role: 'owner' });
   await until('the owner sees the coupon', () => text(counted, '.template-name') === '满50减8', counted);
   expect(text(counted, '.claim-code')).toBe(`兑换码 ${code}`);

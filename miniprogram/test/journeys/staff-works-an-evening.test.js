@@ -42,7 +42,7 @@ test('the owner invites a cook, the cook works the live kitchen, the owner takes
   const stores = `/api/v1/stores/${storeId}`;
 
   // The owner opens the store's invite and becomes its owner, then puts two dishes on the menu.
-  handTo(`owner-${run}`);
+  await handTo(`owner-${run}`);
   const ownerInvite = await open('staff/pages/invite/accept/index', { token: restaurant.ownerInvite });
   await tap(ownerInvite, '.accept >>> .t-button');
   await until('the owner is in', () => (text(ownerInvite, '.done') || '').includes('你现在是店主'), ownerInvite);
@@ -60,7 +60,7 @@ test('the owner invites a cook, the cook works the live kitchen, the owner takes
   expect(link.startsWith(`${backend.baseUrl}/i/`)).toBe(true);
 
   // The cook opens the link on their own phone and joins.
-  handTo(`cook-${run}`);
+  await handTo(`cook-${run}`);
   const cookInvite = await open('staff/pages/invite/accept/index', { q: encodeURIComponent(link) });
   await tap(cookInvite, '.accept >>> .t-button');
   await until('the cook is in', () => (text(cookInvite, '.done') || '').includes('你现在是店员'), cookInvite);
@@ -111,7 +111,7 @@ test('the owner invites a cook, the cook works the live kitchen, the owner takes
   table.close();
 
   // The owner takes the table's bill in cash at the counter; the tab closes.
-  handTo(`owner-${run}`);
+  await handTo(`owner-${run}`);
   const tabs = await open('staff/pages/kitchen/tabs/index', { store: storeId, role: 'owner' });
   await until('A1 is listed as seated', () => text(tabs, '.tab .table-name') === '桌台 A1', tabs);
   await tap(tabs, '.pay');

@@ -37,6 +37,8 @@ class FakeSocket {
 const phone = {
   storage: new Map(),
   requests: [],
+  /** Requests sent and not yet answered. */
+  inFlight: 0,
   toasts: [],
   modals: [],
   navigations: [],
@@ -48,6 +50,7 @@ const phone = {
   reset() {
     this.storage = new Map();
     this.requests = [];
+    this.inFlight = 0;
     this.toasts = [];
     this.modals = [];
     this.navigations = [];
@@ -86,8 +89,12 @@ const phone = {
         timeout: options.timeout,
       };
       phone.requests.push(request);
+      phone.inFlight += 1;
       Promise.resolve()
         .then(() => phone.handler(request))
+        .finally(() => {
+          phone.inFlight -= 1;
+        })
         .then((response) => options.success({ statusCode: 200, header: {}, ...response }),
           (failure) => options.fail({ errMsg: (failure && failure.errMsg) || 'request:fail' }));
       return { abort() {} };
