@@ -9,6 +9,7 @@ import app.tableloop.testing.Await;
 import app.tableloop.testing.MutableClock;
 import app.tableloop.testing.QrScanner;
 import app.tableloop.testing.TestEnvironment;
+import app.tableloop.wechat.simulator.MiniProgramSimulation;
 import app.tableloop.wechat.simulator.SimulatorSettings;
 import app.tableloop.wechat.simulator.WeChatSimulator;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
@@ -19,14 +20,17 @@ import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +120,33 @@ class WeChatMiniProgramSimulationTest {
     assertThat(simulator.miniProgram().codeExchanges()).hasSize(exchanged);
     assertThat(errorCode(gateway.codeToSession("wellFormed-but_unknown0"))).isEqualTo(40029);
     assertThat(simulator.miniProgram().codeExchanges()).hasSize(exchanged + 1);
+  }
+
+  @Test
+  void theSimulatorHoldsCodesOnlyForTheirLifetimeAndOnlyTheLatestExchanges() {
+    // A simulator and a clock of their own: this one is flooded, and its clock moved on.
+    MutableClock ownClock = MutableClock.startingNow();
+    WeChatSimulator own = Await.result(WeChatSimulator.start(vertx, SimulatorSettings.defaults(), ownClock));
+    WeChatGateway exchanging = WeChatGateway.create(vertx, redis.client(), own.connection(), SETTINGS);
+    int codes = MiniProgramSimulation.RECENT_CODE_EXCHANGES + 10;
+    try {
+      List<String> minted = IntStream.range(0, codes).mapToObj(i -> own.miniProgram().loginCode("flood-" + i, false))
+          .toList();
+      Await.result(Future.all(minted.stream().map(exchanging::codeToSession).toList()));
+      String unused = own.miniProgram().loginCode("idle", false);
+
+      List<Map<String, List<String>>> kept = own.miniProgram().codeExchanges();
+      assertThat(kept).hasSize(MiniProgramSimulation.RECENT_CODE_EXCHANGES);
+      assertThat(own.miniProgram().codesHeld()).isEqualTo(codes + 1);
+      assertThat(errorCode(exchanging.codeToSession(minted.get(0)))).isEqualTo(40163);
+
+      ownClock.advance(SimulatorSettings.defaults().loginCodeLifetime().plusSeconds(1));
+
+      assertThat(own.miniProgram().codesHeld()).isZero();
+      assertThat(errorCode(exchanging.codeToSession(unused))).isEqualTo(40029);
+    } finally {
+      Await.result(exchanging.close());
+    }
   }
 
   @Test

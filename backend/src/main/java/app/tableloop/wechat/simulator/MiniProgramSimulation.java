@@ -1,5 +1,7 @@
 package app.tableloop.wechat.simulator;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -42,6 +45,8 @@ public final class MiniProgramSimulation {
   /** WeChat keeps a replaced access token valid for five more minutes. */
   private static final java.time.Duration TOKEN_OVERLAP = java.time.Duration.ofMinutes(5);
   private static final int MAX_SCENE_LENGTH = 32;
+  /** How many code exchanges are kept for tests to look at: the simulator may serve a benchmark's millions. */
+  public static final int RECENT_CODE_EXCHANGES = 1_000;
 
   private final SimulatedAccount account;
   private final SimulatorSettings settings;
@@ -50,21 +55,33 @@ public final class MiniProgramSimulation {
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private volatile String latestToken;
   private final AtomicInteger tokenRequests = new AtomicInteger();
-  private final Map<String, LoginCode> loginCodes = new ConcurrentHashMap<>();
-  private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
-  private final List<Map<String, List<String>>> codeExchanges = new CopyOnWriteArrayList<>();
+  /** Codes minted and not used yet; a code is gone at the end of its lifetime, as WeChat's is. */
+  private final Cache<String, LoginCode> loginCodes;
+  /** Codes exchanged already, for as long as they would have lived: a second use is told apart from a stranger. */
+  private final Cache<String, Boolean> usedCodes;
+  private final Deque<Map<String, List<String>>> codeExchanges = new ArrayDeque<>();
   private final Map<String, String> phoneCodes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
   private final List<JsonObject> subscribeMessages = new CopyOnWriteArrayList<>();
   private final Deque<Instant> recentSubscribeSends = new ArrayDeque<>();
 
-  private record LoginCode(String user, boolean withUnionId, Instant expiresAt) {
+  private record LoginCode(String user, boolean withUnionId) {
   }
 
   MiniProgramSimulation(SimulatedAccount account, SimulatorSettings settings, Clock clock) {
     this.account = account;
     this.settings = settings;
     this.clock = clock;
+    this.loginCodes = forCodeLifetime(settings, clock);
+    this.usedCodes = forCodeLifetime(settings, clock);
+  }
+
+  /** Entries that live as long as a login code, by the simulator's clock (which tests move on). */
+  private static <V> Cache<String, V> forCodeLifetime(SimulatorSettings settings, Clock clock) {
+    return Caffeine.newBuilder()
+        .expireAfterWrite(settings.loginCodeLifetime())
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .build();
   }
 
   void mount(Router router) {
@@ -101,9 +118,21 @@ public final class MiniProgramSimulation {
     return Set.copyOf(tokens.keySet());
   }
 
-  /** The query of every jscode2session request received, each parameter with all its values, oldest first. */
+  /**
+   * The query of each of the latest jscode2session requests received (up to {@value #RECENT_CODE_EXCHANGES}), each
+   * parameter with all its values, oldest first.
+   */
   public List<Map<String, List<String>>> codeExchanges() {
-    return List.copyOf(codeExchanges);
+    synchronized (codeExchanges) {
+      return List.copyOf(codeExchanges);
+    }
+  }
+
+  /** How many login codes the simulator still holds, unused or used: none outlives its lifetime. */
+  public long codesHeld() {
+    loginCodes.cleanUp();
+    usedCodes.cleanUp();
+    return loginCodes.estimatedSize() + usedCodes.estimatedSize();
   }
 
   /** Makes every access token handed out so far expired, as if two hours had passed. */
@@ -125,7 +154,7 @@ public final class MiniProgramSimulation {
   /** What a diner's wx.login would return for {@code user}: a code valid once, for five minutes. */
   public String loginCode(String user, boolean withUnionId) {
     String code = randomToken(24);
-    loginCodes.put(code, new LoginCode(user, withUnionId, clock.instant().plus(settings.loginCodeLifetime())));
+    loginCodes.put(code, new LoginCode(user, withUnionId));
     return code;
   }
 
@@ -218,8 +247,14 @@ public final class MiniProgramSimulation {
   // --- wx.login ---
 
   private void codeToSession(RoutingContext rc) {
-    codeExchanges.add(rc.queryParams().names().stream()
-        .collect(Collectors.toUnmodifiableMap(name -> name, name -> List.copyOf(rc.queryParams().getAll(name)))));
+    Map<String, List<String>> query = rc.queryParams().names().stream()
+        .collect(Collectors.toUnmodifiableMap(name -> name, name -> List.copyOf(rc.queryParams().getAll(name))));
+    synchronized (codeExchanges) {
+      codeExchanges.addLast(query);
+      if (codeExchanges.size() > RECENT_CODE_EXCHANGES) {
+        codeExchanges.removeFirst();
+      }
+    }
     Optional<JsonObject> refused = checkCredentials(rc.queryParams().get("appid"), rc.queryParams().get("secret"));
     if (refused.isPresent()) {
       rc.json(refused.get());
@@ -230,16 +265,16 @@ public final class MiniProgramSimulation {
       rc.json(error(41008, "missing code"));
       return;
     }
-    if (usedCodes.contains(code)) {
+    if (usedCodes.getIfPresent(code) != null) {
       rc.json(error(40163, "code been used"));
       return;
     }
-    LoginCode login = loginCodes.remove(code);
-    if (login == null || login.expiresAt().isBefore(clock.instant())) {
+    LoginCode login = loginCodes.asMap().remove(code);
+    if (login == null) {
       rc.json(error(40029, "invalid code"));
       return;
     }
-    usedCodes.add(code);
+    usedCodes.put(code, true);
     JsonObject session = new JsonObject()
         .put("openid", openIdOf(login.user()))
         .put("session_key", Base64.getEncoder().encodeToString(randomBytes(16)));
