@@ -9,7 +9,6 @@ import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,7 @@ class SignInLimitsTest {
   static void setUp() {
     env = TestEnvironment.forClass(SignInLimitsTest.class);
     vertx = VertxFactory.create().vertx();
-    redis = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(), env.redisKeyPrefix()));
+    redis = env.redis(vertx);
     limits = new SignInLimits(redis);
   }
 

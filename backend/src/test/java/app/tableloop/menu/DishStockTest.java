@@ -52,8 +52,7 @@ class DishStockTest {
     service = RunningService.start(DishStockTest.class);
     vertx = VertxFactory.create().vertx();
     database = Database.connect(vertx, service.env().appUrl(), RACERS);
-    redis = Await.result(Redis.connect(vertx, Optional.of(service.env().redisUrl()), Optional.empty(),
-        service.env().redisKeyPrefix()));
+    redis = service.env().redis(vertx);
     stock = new DishStock(new MenuCache(redis));
     restaurant = service.aRestaurant("库存面馆", "A1-A4");
     owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());

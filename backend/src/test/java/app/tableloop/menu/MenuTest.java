@@ -437,8 +437,7 @@ class MenuTest {
     long version = first.bodyAsJsonObject().getLong("version");
     UUID storeId = kitchen.restaurant().store().id();
     JsonObject fromRedis = new JsonObject().put("from", "redis");
-    Redis redis = Await.result(Redis.connect(clientVertx, Optional.of(service.env().redisUrl()), Optional.empty(),
-        service.env().redisKeyPrefix()));
+    Redis redis = service.env().redis(clientVertx);
     try {
       MenuCache cache = new MenuCache(redis);
       Await.result(cache.keep(storeId, version,

@@ -6,6 +6,8 @@ import app.tableloop.platform.config.RedisUrl;
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.ApplicationRole;
 import app.tableloop.platform.database.Migrations;
+import app.tableloop.platform.redis.Redis;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -71,6 +74,11 @@ public final class TestEnvironment implements AutoCloseable {
 
   public String redisKeyPrefix() {
     return redisKeyPrefix;
+  }
+
+  /** A Redis client on this class's key prefix, as a service instance of the class has one; the caller closes it. */
+  public Redis redis(Vertx vertx) {
+    return Await.result(Redis.connect(vertx, Optional.of(redisUrl()), Optional.empty(), redisKeyPrefix()));
   }
 
   /** A service configuration pointing at this class's database and Redis prefix, on any free port. */

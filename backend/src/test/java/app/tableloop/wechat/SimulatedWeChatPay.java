@@ -54,8 +54,7 @@ final class SimulatedWeChatPay implements AutoCloseable {
   static SimulatedWeChatPay start(Class<?> testClass, SimulatorSettings.PayVerification verification) {
     TestEnvironment env = TestEnvironment.forClass(testClass);
     Vertx vertx = VertxFactory.create().vertx();
-    Redis redis = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(),
-        env.redisKeyPrefix()));
+    Redis redis = env.redis(vertx);
     SimulatorSettings defaults = SimulatorSettings.defaults();
     SimulatorSettings settings = new SimulatorSettings(defaults.tokenLifetime(), defaults.loginCodeLifetime(),
         defaults.subscribeQuotaPerMinute(), defaults.sensitiveWords(), defaults.miniProgramPages(), RETRY_DELAYS,

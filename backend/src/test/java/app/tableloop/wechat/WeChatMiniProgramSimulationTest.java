@@ -57,7 +57,7 @@ class WeChatMiniProgramSimulationTest {
   static void start() {
     env = TestEnvironment.forClass(WeChatMiniProgramSimulationTest.class);
     vertx = VertxFactory.create().vertx();
-    redis = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(), env.redisKeyPrefix()));
+    redis = env.redis(vertx);
     clock = MutableClock.startingNow();
     simulator = Await.result(WeChatSimulator.start(vertx, SimulatorSettings.defaults(), clock));
     gateway = WeChatGateway.create(vertx, redis.client(), simulator.connection(), SETTINGS);

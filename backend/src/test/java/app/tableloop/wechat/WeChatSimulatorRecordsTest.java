@@ -46,7 +46,7 @@ class WeChatSimulatorRecordsTest {
   static void start() {
     env = TestEnvironment.forClass(WeChatSimulatorRecordsTest.class);
     vertx = VertxFactory.create().vertx();
-    redis = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(), env.redisKeyPrefix()));
+    redis = env.redis(vertx);
     merchant = Await.result(MerchantNotifyUrl.start(vertx));
   }
 

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +35,8 @@ class LiveHubTest {
   static void setUp() {
     env = TestEnvironment.forClass(LiveHubTest.class);
     vertx = VertxFactory.create().vertx();
-    redis = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(), env.redisKeyPrefix()));
-    otherInstance = Await.result(Redis.connect(vertx, Optional.of(env.redisUrl()), Optional.empty(),
-        env.redisKeyPrefix()));
+    redis = env.redis(vertx);
+    otherInstance = env.redis(vertx);
     hub = new LiveHub(vertx, redis, Duration.ofSeconds(30));
   }
 
