@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.redisson.api.RTopic;
 import org.redisson.client.codec.StringCodec;
@@ -49,6 +50,7 @@ public final class LiveHub {
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
   private final Map<ServerWebSocket, Attached> sockets = new ConcurrentHashMap<>();
   private Future<Integer> endings;
+  private final AtomicBoolean countFailureLogged = new AtomicBoolean();
 
   /** The sockets of one channel on this instance, and this instance's Redis subscription for it. */
   private record Channel(Set<ServerWebSocket> sockets, Future<Integer> listener) {
@@ -87,10 +89,18 @@ public final class LiveHub {
   /**
    * Publishes the event {@code event} builds, only if a socket on some instance is attached to the channel (Redis
    * counts the instances listening): an event is often a read of the database and a large message, and one nobody
-   * listens to is lost anyway. A socket attached after the count reads its state over HTTP, as after any missed event.
+   * listens to is lost anyway. A socket attached after the count sends its state read once it listens. Should Redis
+   * not count (a user not allowed {@code PUBSUB}, a proxy without it), the event is published as if watched.
    */
   public Future<Void> publishWatched(String channel, Supplier<Future<JsonObject>> event) {
     return redis.future(topic(channel).countSubscribersAsync())
+        .recover(failure -> {
+          if (countFailureLogged.compareAndSet(false, true)) {
+            LOG.warn("Redis does not count a channel's listeners ({}): every live update is built and published,"
+                + " watched or not (logged once)", failure.getMessage());
+          }
+          return Future.succeededFuture(1L);
+        })
         .compose(listening -> listening == 0 ? Future.succeededFuture()
             : event.get().compose(built -> publish(channel, built)))
         .onFailure(failure -> LOG.debug("live update for {} not published: {}", channel, failure.getMessage()));

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.SubscriptionMode;
 
 /**
  * The Redisson client, and the bridge from its futures to Vert.x futures on the caller's context. Redis holds only
@@ -38,7 +39,8 @@ public final class Redis {
   static Config configure(Optional<RedisUrl> url, Optional<Path> redissonYaml, String keyPrefix) {
     if (redissonYaml.isPresent()) {
       try {
-        return Config.fromYAML(redissonYaml.get().toFile()).setNameMapper(new PrefixNameMapper(keyPrefix));
+        return subscribingOnMasters(Config.fromYAML(redissonYaml.get().toFile())
+            .setNameMapper(new PrefixNameMapper(keyPrefix)));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read REDIS_CONFIG_FILE " + redissonYaml.get(), e);
       }
@@ -53,6 +55,20 @@ public final class Redis {
         .setDatabase(redis.database())
         .setConnectionMinimumIdleSize(2)
         .setConnectionPoolSize(32);
+    return config;
+  }
+
+  /**
+   * Live updates are published only to channels some instance listens to, as the master counts them: the listening
+   * must be on the masters too, whatever the file says ({@code subscriptionMode: SLAVE} would make every count 0).
+   */
+  static Config subscribingOnMasters(Config config) {
+    if (config.isClusterConfig()) {
+      config.useClusterServers().setSubscriptionMode(SubscriptionMode.MASTER);
+    }
+    if (config.isSentinelConfig()) {
+      config.useSentinelServers().setSubscriptionMode(SubscriptionMode.MASTER);
+    }
     return config;
   }
 

@@ -2,6 +2,7 @@ package app.tableloop.platform.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.platform.config.RedisUrl;
 import app.tableloop.platform.redis.Redis;
 import app.tableloop.platform.runtime.VertxFactory;
 import app.tableloop.testing.Await;
@@ -9,7 +10,14 @@ import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +91,54 @@ class LiveHubTest {
 
     assertThat(built).as("built again after the last listener left").hasValue(1);
     assertThat(received).isEmpty();
+  }
+
+  @Test
+  void anInstanceThatRedisWillNotTellTheListenersPublishesAsIfWatched() throws InterruptedException {
+    // A Redis user allowed everything but PUBSUB, as some managed Redis services and proxies are.
+    String user = "tableloop-no-pubsub-" + UUID.randomUUID();
+    RedisUrl url = env.redisUrl();
+    command(url, "ACL", "SETUSER", user, "on", ">secret-of-the-test", "~*", "&*", "+@all", "-pubsub");
+    Redis restricted = Await.result(Redis.connect(vertx, Optional.of(new RedisUrl(url.tls(), url.host(), url.port(),
+        user, "secret-of-the-test", url.database())), Optional.empty(), env.redisKeyPrefix()));
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    RTopic topic = otherInstance.client().getTopic("live:tab:uncounted", StringCodec.INSTANCE);
+    int listener = topic.addListener(String.class, (channel, message) -> received.add(message));
+    try {
+      Await.result(new LiveHub(vertx, restricted, Duration.ofSeconds(30)).publishWatched("tab:uncounted",
+          () -> Future.succeededFuture(new JsonObject().put("type", "tab"))));
+
+      assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"tab\"}");
+    } finally {
+      topic.removeListener(listener);
+      Await.result(restricted.close());
+      command(url, "ACL", "DELUSER", user);
+    }
+  }
+
+  /** One command as redis-cli sends it (ACL may not run from a script, and Redisson has no call for it). */
+  private static void command(RedisUrl url, String... words) {
+    StringBuilder request = new StringBuilder();
+    if (url.password() != null) {
+      request.append(resp(url.user() == null ? List.of("AUTH", url.password())
+          : List.of("AUTH", url.user(), url.password())));
+    }
+    request.append(resp(List.of(words)));
+    try (Socket socket = new Socket(url.host(), url.port())) {
+      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+      socket.shutdownOutput();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).as("Redis answered %s", answer).doesNotContain("-ERR").doesNotContain("-NOPERM");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String resp(List<String> words) {
+    StringBuilder encoded = new StringBuilder("*").append(words.size()).append("\r\n");
+    words.forEach(word -> encoded.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+        .append(word).append("\r\n"));
+    return encoded.toString();
   }
 
   @Test
