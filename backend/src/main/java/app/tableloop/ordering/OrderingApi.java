@@ -16,6 +16,7 @@ import io.vertx.openapi.validation.RequestParameter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The HTTP side of tabs, carts, orders and the kitchen, and their live WebSocket feeds. */
 public final class OrderingApi implements ApiModule {
@@ -102,18 +103,10 @@ public final class OrderingApi implements ApiModule {
    * when the diner's session ends.
    */
   private void watchTab(RoutingContext rc) {
-    if (!rc.request().canUpgradeToWebSocket()) {
-      rc.fail(new Refused(OrderingRefusal.WEBSOCKET_REQUIRED));
-      return;
-    }
     UUID tabId = Requests.id(rc, "tab");
     Access access = Callers.of(rc);
-    tabs.view(access, tabId)
-        .compose(state -> rc.request().toWebSocket()
-            .compose(socket -> events.hub().attach(OrderingEvents.tabChannel(tabId), socket, viewers.of(access))
-                .compose(listening -> socket.writeTextMessage(new JsonObject().put("type", "tab").put("tab", state)
-                    .encode()))))
-        .onFailure(rc::fail);
+    openFeed(rc, OrderingEvents.tabChannel(tabId), access,
+        () -> tabs.view(access, tabId).map(state -> new JsonObject().put("type", "tab").put("tab", state)));
   }
 
   /**
@@ -121,18 +114,28 @@ public final class OrderingApi implements ApiModule {
    * member's session ends or their role at the store is taken away.
    */
   private void watchKitchen(RoutingContext rc) {
+    Access access = Callers.of(rc);
+    openFeed(rc, OrderingEvents.kitchenChannel(access.storeId()), access,
+        () -> kitchen.liveOrders(access).map(live -> new JsonObject().put("type", "orders").put("orders",
+            new JsonArray(live.stream().map(OrderingJson::order).toList()))));
+  }
+
+  /**
+   * Upgrades to a socket on {@code channel} and sends it the {@code state} read once it listens there: a change made
+   * meanwhile is in that state or comes after it as an event. The state is read before the upgrade too, so that a
+   * caller it refuses gets an HTTP answer; a socket whose state cannot be sent is closed, and its client reconnects.
+   */
+  private void openFeed(RoutingContext rc, String channel, Access access, Supplier<Future<JsonObject>> state) {
     if (!rc.request().canUpgradeToWebSocket()) {
       rc.fail(new Refused(OrderingRefusal.WEBSOCKET_REQUIRED));
       return;
     }
-    Access access = Callers.of(rc);
-    kitchen.liveOrders(access)
-        .compose(live -> rc.request().toWebSocket()
-            .compose(socket -> events.hub().attach(OrderingEvents.kitchenChannel(access.storeId()), socket,
-                viewers.of(access))
-                .compose(listening -> socket.writeTextMessage(new JsonObject().put("type", "orders").put("orders",
-                    new JsonArray(live.stream().map(OrderingJson::order).toList())).encode()))))
-        .onFailure(rc::fail);
+    state.get().compose(allowed -> rc.request().toWebSocket())
+        .onFailure(rc::fail)
+        .onSuccess(socket -> events.hub().attach(channel, socket, viewers.of(access))
+            .compose(listening -> state.get())
+            .compose(now -> socket.writeTextMessage(now.encode()))
+            .onFailure(failure -> socket.close()));
   }
 
   private static void respond(RoutingContext rc, Future<JsonObject> result) {
