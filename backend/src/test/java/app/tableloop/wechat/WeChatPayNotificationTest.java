@@ -173,14 +173,7 @@ class WeChatPayNotificationTest {
     Inbox inbox = merchant.inbox("reordered");
     String first = pay.placedOrder(inbox, 100);
     String second = pay.placedOrder(inbox, 200);
-    pay.simulator.pay().holdNotifications(true);
-    try {
-      pay.simulator.pay().pay(first);
-      pay.simulator.pay().pay(second);
-    } finally {
-      pay.simulator.pay().holdNotifications(false);
-    }
-    List<String> held = pay.simulator.pay().heldNotifications();
+    List<String> held = paidWithNotificationsHeld(first, second);
     assertThat(held).hasSize(2);
     assertThat(inbox.count()).isZero();
 
@@ -201,15 +194,8 @@ class WeChatPayNotificationTest {
     String prompt = pay.placedOrder(inbox, 300);
     String late = pay.placedOrder(inbox, 400);
     long sentFrom = pay.clock.instant().getEpochSecond();
-    pay.simulator.pay().holdNotifications(true);
-    try {
-      pay.simulator.pay().pay(prompt);
-      pay.simulator.pay().pay(late);
-    } finally {
-      pay.simulator.pay().holdNotifications(false);
-    }
+    List<String> held = paidWithNotificationsHeld(prompt, late);
     long sentUntil = pay.clock.instant().getEpochSecond();
-    List<String> held = pay.simulator.pay().heldNotifications();
     Duration moved = Duration.ZERO;
     try {
       pay.clock.advance(Duration.ofSeconds(30));
@@ -293,6 +279,19 @@ class WeChatPayNotificationTest {
   }
 
   // --- fixtures ---
+
+  /** Pays the orders in the simulator while it holds WeChat Pay's notifications; answers the ones held. */
+  private static List<String> paidWithNotificationsHeld(String... outTradeNos) {
+    pay.simulator.pay().holdNotifications(true);
+    try {
+      for (String outTradeNo : outTradeNos) {
+        pay.simulator.pay().pay(outTradeNo);
+      }
+    } finally {
+      pay.simulator.pay().holdNotifications(false);
+    }
+    return pay.simulator.pay().heldNotifications();
+  }
 
   private static List<NotificationDelivery> deliveriesTo(Inbox inbox) {
     return pay.simulator.pay().notificationDeliveries().stream()
