@@ -1,5 +1,6 @@
 package app.tableloop.platform.database;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
@@ -12,6 +13,7 @@ import java.util.Set;
 public final class DatabaseUnavailable {
   /** Shutting down (admin or crash), starting up; class 08 is "connection exception". */
   private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
+  private static final String POOL_CLOSED = "Pool closed";
 
   private DatabaseUnavailable() {
   }
@@ -23,6 +25,11 @@ public final class DatabaseUnavailable {
         return true;
       }
       if (cause instanceof ClosedConnectionException || cause instanceof ConnectException) {
+        return true;
+      }
+      // Our own pool, closed as the instance stops while a request is still at work (its client gone, so the
+      // drain did not wait for it). Vert.x says so only in words.
+      if (cause instanceof NoStackTraceThrowable && POOL_CLOSED.equals(cause.getMessage())) {
         return true;
       }
     }

@@ -2,9 +2,14 @@ package app.tableloop.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tableloop.testing.Await;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.Pool;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +26,21 @@ class DatabaseUnavailableTest {
     assertThat(DatabaseUnavailable.is(ClosedConnectionException.INSTANCE)).isTrue();
     assertThat(DatabaseUnavailable.is(new VertxException("pool", new ConnectException("Connection refused"))))
         .isTrue();
+  }
+
+  @Test
+  void aQueryOnAPoolClosedByTheStoppingInstanceIsUnavailability() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1")).using(vertx).build();
+      Await.result(pool.close());
+
+      Throwable failure = Await.failure(pool.query("SELECT 1").execute());
+
+      assertThat(DatabaseUnavailable.is(failure)).as("%s", failure).isTrue();
+    } finally {
+      Await.result(vertx.close());
+    }
   }
 
   @Test
