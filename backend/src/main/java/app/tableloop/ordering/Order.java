@@ -23,6 +23,11 @@ public record Order(UUID id, UUID storeId, UUID tabId, UUID tableId, String numb
     return payment.paid();
   }
 
+  /** Whether the order counts in what its tab's orders come to: all but those rejected or cancelled. */
+  public boolean billed() {
+    return status != OrderStatus.REJECTED && status != OrderStatus.CANCELLED;
+  }
+
   /** Still to be paid with the tab: in the kitchen's hands or served, and paid by nothing yet. */
   public boolean dueWithTab() {
     return !paid() && (status == OrderStatus.PLACED || status == OrderStatus.ACCEPTED || status == OrderStatus.SERVED);

@@ -44,6 +44,9 @@ public final class OrderingApi implements ApiModule {
     api.getRoute("removeCartLine").addHandler(rc -> respond(rc, tabs.removeLine(Callers.of(rc),
         Requests.id(rc, "tab"), Requests.query(rc, "cart_version").map(RequestParameter::getLong).orElse(null),
         Requests.id(rc, "line"))));
+    api.getRoute("listTabOrders").addHandler(rc -> respond(rc, tabs.orders(Callers.of(rc), Requests.id(rc, "tab"),
+        Requests.query(rc, "before").map(before -> UUID.fromString(before.getString())),
+        Requests.query(rc, "limit").map(RequestParameter::getInteger).orElse(TabHistory.LATEST))));
     api.getRoute("placeOrder").addHandler(this::placeOrder);
     api.getRoute("hurryOrder").addHandler(rc -> respondOrder(rc, kitchen.hurry(Callers.of(rc),
         Requests.id(rc, "tab"), Requests.id(rc, "order"))));

@@ -24,7 +24,7 @@ final class OrderingJson {
   private OrderingJson() {
   }
 
-  /** A tab with its cart priced from today's menu, and its orders. */
+  /** A tab with its cart priced from today's menu, its totals, and its latest orders. */
   static JsonObject tab(Tab tab, List<CartLine> cart, CartPricing.Outcome pricing, List<Order> orders) {
     JsonArray lines = new JsonArray();
     for (int i = 0; i < cart.size(); i++) {
@@ -60,13 +60,20 @@ final class OrderingJson {
         .put("due_fen", orders.stream().filter(Order::dueWithTab).mapToLong(Order::totalFen).sum())
         .put("paid_fen", orders.stream().mapToLong(order -> order.payment().paidFen()).sum())
         .put("refunded_fen", orders.stream().mapToLong(order -> order.payment().refundedFen()).sum())
-        .put("orders", encoded(orders));
+        .put("billed_fen", orders.stream().filter(Order::billed).mapToLong(Order::totalFen).sum())
+        .put("orders_count", orders.size())
+        .put("orders", encoded(TabHistory.latest(orders)));
+  }
+
+  /** A page of a tab's orders. */
+  static JsonObject ordersPage(TabHistory.Page page) {
+    return new JsonObject().put("orders", encoded(page.orders())).put("more", page.more());
   }
 
   /**
    * The orders as one JSON array, written into the tab's JSON as it is. A tab is read on every change anyone at the
    * table makes, and its orders are then mostly the very same objects ({@link TabOrders} keeps them): each is encoded
-   * once, not on every read, so a tab's answer costs little more with a long history than with a short one.
+   * once, not on every read.
    */
   private static RawValue encoded(List<Order> orders) {
     StringBuilder array = new StringBuilder("[");

@@ -125,6 +125,15 @@ public final class TabService {
             : refuse(OrderingRefusal.TAB_NOT_FOUND));
   }
 
+  /** A page of the tab's orders, for its diners: those placed just before the order {@code before}, or the latest. */
+  public Future<JsonObject> orders(Access access, UUID tabId, Optional<UUID> before, int limit) {
+    return database.inTenant(access.tenantId(), sql -> tabs.view(sql, access.tenantId(), access.storeId(), tabId,
+            Optional.of(access.user().userId())))
+        .compose(view -> view.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
+            : TabHistory.before(view.get().orders(), before, limit).map(OrderingJson::ordersPage)
+                .map(Future::succeededFuture).orElseGet(() -> refuse(OrderingRefusal.ORDER_NOT_FOUND)));
+  }
+
   /** Adds a line: the dish must be on this store's menu, its choices offered, and not sold out. */
   public Future<JsonObject> addLine(Access access, UUID tabId, Long expectedVersion, UUID dishId,
                                     List<UUID> choiceIds, int quantity) {

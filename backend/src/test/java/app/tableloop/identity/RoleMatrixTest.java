@@ -64,6 +64,7 @@ class RoleMatrixTest {
       Map.entry("setDishStock", Set.of("operator", "owner", "staff")),
       Map.entry("openTab", Set.of("diner")),
       Map.entry("getTab", Set.of("diner")),
+      Map.entry("listTabOrders", Set.of("diner")),
       Map.entry("addCartLine", Set.of("diner")),
       Map.entry("updateCartLine", Set.of("diner")),
       Map.entry("removeCartLine", Set.of("diner")),
