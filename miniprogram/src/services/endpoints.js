@@ -23,6 +23,7 @@ const ENDPOINTS = {
   addCartLine: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/cart', auth: true },
   updateCartLine: { method: 'PATCH', path: '/api/v1/stores/{store}/tabs/{tab}/cart/{line}', auth: true },
   removeCartLine: { method: 'DELETE', path: '/api/v1/stores/{store}/tabs/{tab}/cart/{line}', auth: true },
+  listTabOrders: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}/orders', auth: true },
   placeOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders', auth: true, idempotent: true },
   hurryOrder: { method: 'POST', path: '/api/v1/stores/{store}/tabs/{tab}/orders/{order}/hurry', auth: true },
   tabLive: { method: 'GET', path: '/api/v1/stores/{store}/tabs/{tab}/live', auth: true, socket: true },

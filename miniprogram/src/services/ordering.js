@@ -17,6 +17,14 @@ function fetchTab(storeId, tabId, options = {}) {
   return api.request('tab', { ...options, params: { store: storeId, tab: tabId } });
 }
 
+/**
+ * The tab's orders placed just before order `before` (its latest without it), at most `limit` of them, oldest first:
+ * `{ orders, more }`, `more` saying whether older ones exist. The tab's own state carries only its latest orders.
+ */
+function fetchTabOrders(tab, { before, limit } = {}, options = {}) {
+  return api.request('listTabOrders', { ...options, params: tabParams(tab), query: { before, limit } });
+}
+
 /** Adds a dish with its choices; `cartVersion` is the version last seen (a 409 stale_cart when someone changed it). */
 function dispatchAddCartLine(tab, { dishId, choiceIds = [], quantity = 1 }, options = {}) {
   return api.request('addCartLine', {
@@ -79,6 +87,6 @@ function watchTab(tab, { onTab, onResync, onStatus }) {
 }
 
 module.exports = {
-  dispatchOpenTab, fetchTab, dispatchAddCartLine, dispatchUpdateCartLine, dispatchRemoveCartLine,
+  dispatchOpenTab, fetchTab, fetchTabOrders, dispatchAddCartLine, dispatchUpdateCartLine, dispatchRemoveCartLine,
   dispatchPlaceOrder, fetchCheckout, dispatchHurryOrder, watchTab,
 };

@@ -10,7 +10,6 @@ const STATUS_NAMES = {
   cancelled: '已取消',
 };
 
-const ENDED = ['rejected', 'cancelled'];
 /** Orders in the kitchen's hands or served: what a table owes until a payment pays them. */
 const OWED = ['placed', 'accepted', 'served'];
 
@@ -69,14 +68,12 @@ function orderView(order) {
   };
 }
 
-
 /**
- * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled (the server's
- * order totals added, whole fen, exact). What is still to pay is the server's own `due_fen`.
+ * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled. The server's
+ * own sum over all of them, as `due_fen` is: the tab's state lists only its latest orders.
  */
 function billedFen(tab) {
-  return ((tab && tab.orders) || []).filter((order) => !ENDED.includes(order.status))
-    .reduce((sum, order) => sum + order.total_fen, 0);
+  return tab.billed_fen || 0;
 }
 
 /**
@@ -89,9 +86,9 @@ function mayHavePaid(error) {
   return !!error.code && error.code !== 'payment_cancelled' && !refused;
 }
 
-/** Orders newest first. */
-function ordersView(tab) {
-  return ((tab && tab.orders) || []).slice().reverse().map(orderView);
+/** `orders` (oldest first, as the server lists them) as shown: newest first. */
+function ordersView(orders) {
+  return orders.slice().reverse().map(orderView);
 }
 
 module.exports = { ordersView, billedFen, adjustmentView, mayHavePaid };

@@ -180,3 +180,92 @@ test('a table paid in full shows what was paid and nothing due', async () => {
   expect(exists(page, '.refunded-sum')).toBe(false);
   expect(page.querySelectorAll('.paid-tag').map((node) => node.dom.textContent.trim())).toEqual(['· 已支付', '· 已支付']);
 });
+
+describe('a tab with more orders than its state lists (the latest 20)', () => {
+  const ORDERS_PATH = `${R.TAB_PATH}/orders`;
+
+  /** The pages of earlier orders asked for, as their queries. */
+  function pagesAsked() {
+    return phone.requests.filter((r) => new URL(r.url).pathname === ORDERS_PATH)
+      .map((r) => Object.fromEntries(new URL(r.url).searchParams));
+  }
+
+  function numbersShown(page) {
+    return page.querySelectorAll('.order-line').map((node) => node.dom.textContent.trim().slice(0, 4));
+  }
+
+  test('the bill sums all 25 orders, lists the latest 20, and the 5 before them on request', async () => {
+    const query = R.seated('eat_first');
+    const all = R.orders(25, { status: 'served' });
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 4, orders: all })),
+      [`GET ${ORDERS_PATH}`]: (request, url) => R.ordersPage(all, url),
+    }));
+    const page = await openPage(PAGE, query);
+
+    expect(numbersShown(page)).toHaveLength(20);
+    expect(numbersShown(page)[19]).toBe('A006');
+    expect(text(page, '.billed')).toBe('¥250.00');
+    expect(text(page, '.due-sum')).toBe('待支付 ¥250.00');
+    expect(text(page, '.earlier-orders')).toBe('查看更早的订单（还有 5 笔）');
+
+    await tap(page, '.earlier-orders');
+
+    expect(pagesAsked()).toEqual([{ before: 'o6', limit: '20' }]);
+    // Newest first, the earlier ones below the others.
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    expect(exists(page, '.earlier-orders')).toBe(false);
+  });
+
+  test('earlier orders that cannot be read: the reason is shown, the list stays, and another tap reads them', async () => {
+    const query = R.seated('eat_first');
+    const all = R.orders(25, { status: 'served' });
+    let down = true;
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 4, orders: all })),
+      [`GET ${ORDERS_PATH}`]: (request, url) => (down ? problem(503, 'unavailable', '服务暂时不可用，请稍后重试')
+        : R.ordersPage(all, url)),
+    }));
+    const page = await openPage(PAGE, query);
+
+    await tap(page, '.earlier-orders');
+
+    expect(text(page, '.earlier-problem')).toBe('服务暂时不可用，请稍后重试');
+    expect(numbersShown(page)).toHaveLength(20);
+    expect(text(page, '.earlier-orders')).toBe('查看更早的订单（还有 5 笔）');
+    expect(phone.toasts).toEqual([]);
+
+    down = false;
+    await tap(page, '.earlier-orders');
+
+    expect(numbersShown(page)).toHaveLength(25);
+    expect(exists(page, '.earlier-problem')).toBe(false);
+  });
+
+  test('a refund of an earlier order arrives live: the earlier orders are read again in one request', async () => {
+    const query = R.seated('eat_first');
+    const all = R.orders(25, { status: 'served', paid: true });
+    let now = all;
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: () => json(200, R.tab({ version: 4, orders: now })),
+      [`GET ${ORDERS_PATH}`]: (request, url) => R.ordersPage(now, url),
+    }));
+    const page = await openPage(PAGE, query);
+    await tap(page, '.earlier-orders');
+    expect(text(page, '.refunded-sum')).toBeNull();
+
+    now = all.map((o) => (o.id === 'o2'
+      ? R.order({ id: 'o2', number: 'A002', status: 'served', total: 1000, paid: true, paymentState: 'refunded', refunded: 1000 })
+      : o));
+    phone.sockets[0].open();
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 4, orders: now }) });
+    await settle();
+
+    expect(pagesAsked()).toEqual([{ before: 'o6', limit: '20' }, { before: 'o6', limit: '5' }]);
+    expect(text(page, '.refunded-sum')).toBe('已退款 ¥10.00');
+    const tags = page.querySelectorAll('.payment-tag').map((node) => node.dom.textContent.trim());
+    expect(tags).toHaveLength(25);
+    expect(tags[23]).toBe('· 已退款');
+    expect(tags.filter((tag) => tag === '· 已支付')).toHaveLength(24);
+  });
+});

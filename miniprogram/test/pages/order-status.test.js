@@ -325,3 +325,146 @@ test('each order says whether it is paid: 待支付 until the table pays, then �
   ]);
   expect(page.querySelectorAll('.paid-tag')).toHaveLength(3);
 });
+
+describe('a tab with more orders than its state lists (the latest 20)', () => {
+  const ORDERS_PATH = `${R.TAB_PATH}/orders`;
+
+  function pagesAsked() {
+    return to(ORDERS_PATH).map((r) => Object.fromEntries(new URL(r.url).searchParams));
+  }
+
+  function numbersShown(page) {
+    return page.querySelectorAll('.order-number').map((node) => node.dom.textContent);
+  }
+
+  function statusesShown(page) {
+    return page.querySelectorAll('.order-status').map((node) => node.dom.textContent.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The tab's orders as the server has them now (`now()`), the pages of earlier ones held while `hold()` says so. */
+  function tabBackend(now, hold = () => false, routes = {}) {
+    const held = [];
+    const handler = backend({
+      [`GET ${R.TAB_PATH}`]: () => json(200, R.tab({ version: 2, orders: now() })),
+      [`GET ${ORDERS_PATH}`]: (request, url) => {
+        const answer = R.ordersPage(now(), url);
+        return hold() ? new Promise((resolve) => held.push(() => resolve(answer))) : answer;
+      },
+      ...routes,
+    });
+    return { handler, held };
+  }
+
+  test('while earlier orders are read the link says so, and a second tap asks for nothing more', async () => {
+    const query = R.seated();
+    const all = R.orders(25, { status: 'placed', paid: true });
+    const { handler, held } = tabBackend(() => all, () => true);
+    phone.answer(handler);
+    const page = await openPage(PAGE, query);
+    expect(text(page, '.earlier-orders')).toBe('查看更早的订单（还有 5 笔）');
+
+    await tap(page, '.earlier-orders');
+    expect(text(page, '.earlier-orders')).toBe('正在读取…');
+    await tap(page, '.earlier-orders');
+    held[0]();
+    await settle();
+
+    expect(pagesAsked()).toEqual([{ before: 'o6', limit: '20' }]);
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    expect(exists(page, '.earlier-orders')).toBe(false);
+  });
+
+  test('new orders push the oldest of the latest out: they stay listed, read again with the earlier ones', async () => {
+    const query = R.seated();
+    let all = R.orders(25, { status: 'placed', paid: true });
+    let holding = false;
+    const { handler, held } = tabBackend(() => all, () => holding);
+    phone.answer(handler);
+    const page = await openPage(PAGE, query);
+    await tap(page, '.earlier-orders');
+
+    holding = true;
+    all = R.orders(27, { status: 'placed', paid: true });
+    phone.sockets[0].open();
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: all }) });
+    await settle();
+
+    // A001 to A005 read before, A006 and A007 pushed out of the tab's latest (A008 to A027): none goes missing.
+    expect(pagesAsked()[1]).toEqual({ before: 'o8', limit: '7' });
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    held[0]();
+    await settle();
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    expect(exists(page, '.earlier-orders')).toBe(false);
+  });
+
+  test('an answer overtaken by a later one is not shown when it arrives late', async () => {
+    const query = R.seated();
+    const all = R.orders(25, { status: 'accepted', paid: true });
+    let now = all;
+    let holding = false;
+    const { handler, held } = tabBackend(() => now, () => holding);
+    phone.answer(handler);
+    const page = await openPage(PAGE, query);
+    await tap(page, '.earlier-orders');
+    phone.sockets[0].open();
+
+    holding = true;
+    const served = (o) => (o.id === 'o1' ? { ...o, status: 'served' } : o);
+    now = all.map(served);
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: now }) });
+    await settle();
+    now = all.map((o) => (o.id === 'o1'
+      ? R.order({ id: 'o1', number: 'A001', status: 'served', total: 1000, paid: true, paymentState: 'refunded', refunded: 1000 })
+      : o));
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: now }) });
+    await settle();
+
+    held[1]();
+    await settle();
+    held[0]();
+    await settle();
+
+    expect(pagesAsked()).toEqual([
+      { before: 'o6', limit: '20' }, { before: 'o6', limit: '5' }, { before: 'o6', limit: '5' },
+    ]);
+    expect(statusesShown(page)[24]).toBe('已上齐 · 已退款');
+    expect(statusesShown(page)[23]).toBe('厨房制作中 · 已支付');
+  });
+
+  test('an earlier order awaiting payment is paid here, and the page waits for the server to confirm it', async () => {
+    const query = R.seated();
+    let paid = false;
+    const now = () => R.orders(25, { status: 'placed', paid: true })
+      .map((o) => (o.id === 'o1' ? R.order({ id: 'o1', number: 'A001', status: paid ? 'placed' : 'awaiting_payment', paid }) : o));
+    let checks = 0;
+    const { handler } = tabBackend(now, () => false, {
+      [`POST ${ORDER_PATH}/wechat-payment`]: json(200, R.PAYMENT),
+      'POST /sim/pay/pay': json(200, {}),
+      [`POST ${ORDER_PATH}/payment-check`]: () => {
+        checks += 1;
+        paid = checks > 1;
+        return json(200, R.order({ status: paid ? 'placed' : 'awaiting_payment', paid }));
+      },
+    });
+    phone.answer(handler);
+    const page = await openPage(PAGE, query);
+    expect(exists(page, '.pay')).toBe(false);
+
+    await tap(page, '.earlier-orders');
+    await tap(page, '.pay >>> .t-button');
+    await settle();
+
+    // The tab read again after the check, and its earlier orders with it: the order still awaits payment.
+    expect(pagesAsked()).toEqual([{ before: 'o6', limit: '20' }, { before: 'o6', limit: '5' }]);
+    expect(exists(page, '.confirming')).toBe(true);
+
+    await tap(page, '.paid-check >>> .t-button');
+    await settle();
+
+    expect(phone.toasts).toEqual(['支付成功']);
+    expect(exists(page, '.confirming')).toBe(false);
+    expect(statusesShown(page)[24]).toBe('已下单，等待厨房接单 · 已支付');
+    expect(exists(page, '.pay')).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 // A small noodle house as the backend describes it: its scan, its menu and its table's tab.
+const { json, problem } = require('./backend');
 const STORE = {
   id: '5a1e0000-0000-4000-8000-000000000001', tenant_id: '5a1e0000-0000-4000-8000-0000000000f0', code: '12',
   name: '老街面馆', ordering_mode: 'pay_first', open_now: true,
@@ -40,8 +41,14 @@ function line(id, dish, quantity, addedBy, choices = [], unit = dish.price_fen) 
 }
 
 const OWED = ['placed', 'accepted', 'served'];
+const ENDED = ['rejected', 'cancelled'];
+/** How many of its latest orders a tab's state lists. */
+const LATEST = 20;
 
-/** A tab as the server answers it; a closed tab was paid, so its orders are too and it owes nothing. */
+/**
+ * A tab as the server answers it, `orders` being all of its orders (oldest first): the totals count them all, and it
+ * lists the latest 20. A closed tab was paid, so its orders are too and it owes nothing.
+ */
 function tab({ version = 0, lines = [], orders = [], status = 'open' } = {}) {
   const settled = orders.map((o) => (status === 'closed' && OWED.includes(o.status) && !o.paid
     ? { ...o, paid: true, payment: payment('paid', o.total_fen) } : o));
@@ -51,8 +58,25 @@ function tab({ version = 0, lines = [], orders = [], status = 'open' } = {}) {
     due_fen: settled.filter((o) => !o.paid && OWED.includes(o.status)).reduce((sum, o) => sum + o.total_fen, 0),
     paid_fen: settled.reduce((sum, o) => sum + o.payment.paid_fen, 0),
     refunded_fen: settled.reduce((sum, o) => sum + o.payment.refunded_fen, 0),
-    orders: settled,
+    billed_fen: settled.filter((o) => !ENDED.includes(o.status)).reduce((sum, o) => sum + o.total_fen, 0),
+    orders_count: settled.length,
+    orders: settled.slice(-LATEST),
   };
+}
+
+/**
+ * The answer of listTabOrders over `orders` (all of the tab's, oldest first) to a request to `url`: the `limit`
+ * orders (20 unless said) just before order `before`, or the latest without it; 404 order_not_found for an order not
+ * of the tab.
+ */
+function ordersPage(orders, url) {
+  const before = url.searchParams.get('before');
+  const end = before ? orders.findIndex((o) => o.id === before) : orders.length;
+  if (end < 0) {
+    return problem(404, 'order_not_found', '找不到这个订单');
+  }
+  const start = Math.max(0, end - Number(url.searchParams.get('limit') || LATEST));
+  return json(200, { orders: orders.slice(start, end), more: start > 0 });
 }
 
 /** An order's payment state as the server sends it: unpaid, paid (by WeChat), or refunded in part or whole. */
@@ -71,7 +95,9 @@ const SCAN = { store: STORE, table: TABLE, scan_token: '1700000000.abcdefghijklm
 const TAB_PATH = `/api/v1/stores/${STORE.id}/tabs/5a1e0000-0000-4000-8000-000000000003`;
 const SESSION = { token: 'my-session-token-abcdefghij', user: { id: ME }, roles: [] };
 
-module.exports = { STORE, TABLE, ME, FRIEND, NOODLES, CUCUMBER, COLA, MENU, SCAN, TAB_PATH, SESSION, line, tab };
+module.exports = {
+  STORE, TABLE, ME, FRIEND, NOODLES, CUCUMBER, COLA, MENU, SCAN, TAB_PATH, SESSION, line, tab, ordersPage,
+};
 
 function order({
   id = 'o1', number = 'A001', status = 'awaiting_payment', total = 5200, items, hurriedAt = null, paid = false,
@@ -87,6 +113,13 @@ function order({
       { id: 'i2', dish_id: CUCUMBER.id, dish_name: '拍黄瓜', choices: [], unit_price_fen: 1200, quantity: 2, added_by: FRIEND, served: false },
     ],
   };
+}
+
+/** `count` orders of one tab, oldest first: o1 (A001) to o`count`, each ¥10.00, and as `fields` say. */
+function orders(count, fields = {}) {
+  return Array.from({ length: count }, (_, i) => order({
+    id: `o${i + 1}`, number: `A${String(i + 1).padStart(3, '0')}`, total: 1000, ...fields,
+  }));
 }
 
 const PAYMENT = {
@@ -105,5 +138,6 @@ function seated(mode = 'pay_first') {
 }
 
 module.exports.order = order;
+module.exports.orders = orders;
 module.exports.PAYMENT = PAYMENT;
 module.exports.seated = seated;

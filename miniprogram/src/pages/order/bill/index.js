@@ -1,7 +1,8 @@
 // The tab's bill, each order with its price adjustments. In an eat-first store the table pays here at the end of the
 // meal, with WeChat Pay or the stored-value balance (with WeChat Pay for the rest when it falls short; locked against a
 // second tap, confirmed by the server) or at the counter, where staff take the money and the tab closes: the page
-// hears it live.
+// hears it live. The tab's state lists only its latest orders: older ones are listed on request, and the sums are the
+// server's, over all of them.
 const api = require('../../../services/request');
 const payment = require('../../../services/payment');
 const wallet = require('../../../services/wallet');
@@ -9,8 +10,9 @@ const visits = require('../../../utils/visit');
 const { formatFen } = require('../../../utils/money');
 const { ordersView, billedFen, mayHavePaid } = require('../../../utils/orders');
 const { withLiveTab } = require('../../../utils/live-tab');
+const { withEarlierOrders } = require('../../../utils/earlier-orders');
 
-Page(withLiveTab({
+Page(withLiveTab(withEarlierOrders({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payAtEnd: false, orders: [], billed: 0,
     billedText: formatFen(0), due: 0, dueText: formatFen(0), closed: false, atCounter: false, paying: false, confirming: false, offline: false,
@@ -52,7 +54,7 @@ Page(withLiveTab({
     const due = tab.due_fen || 0;
     const closed = tab.status === 'closed';
     this.setData({
-      orders: ordersView(tab),
+      orders: ordersView(this.tabOrders()),
       billed,
       billedText: formatFen(billed),
       due,
@@ -115,4 +117,4 @@ Page(withLiveTab({
   onCounter() {
     this.setData({ atCounter: true });
   },
-}));
+})));

@@ -1,7 +1,8 @@
 // The table's orders, live: each order's state, its price adjustments and which dishes are served, 催单, and paying an
 // order that awaits payment (pay-first) with WeChat Pay or from the stored-value balance (with WeChat Pay for the rest
 // when it falls short). Payment is locked against a second tap while one is under way, and the order's state always
-// comes from the server afterwards, never from WeChat's callback alone.
+// comes from the server afterwards, never from WeChat's callback alone. The tab's state lists only its latest orders:
+// older ones are listed on request, and one of them may be paid here too.
 const api = require('../../../services/request');
 const ordering = require('../../../services/ordering');
 const payment = require('../../../services/payment');
@@ -12,8 +13,9 @@ const { ordersView, mayHavePaid } = require('../../../utils/orders');
 const { formatFen } = require('../../../utils/money');
 const { tableMenuUrl } = require('../../../utils/routes');
 const { withLiveTab } = require('../../../utils/live-tab');
+const { withEarlierOrders } = require('../../../utils/earlier-orders');
 
-Page(withLiveTab({
+Page(withLiveTab(withEarlierOrders({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payFirst: true, orders: [], offline: false,
     paying: false, confirming: false, membership: '', balance: '',
@@ -49,10 +51,10 @@ Page(withLiveTab({
     }
   },
 
-  /** The stored-value balance, when an order awaits payment; none (0) for a diner without one or not a member. */
+  /** The stored-value balance, when an order shown awaits payment; none (0) for a diner without one or not a member. */
   async readBalance() {
     this.balanceFen = 0;
-    if ((this.tab.orders || []).some((order) => order.status === 'awaiting_payment')) {
+    if (this.tabOrders().some((order) => order.status === 'awaiting_payment')) {
       try {
         this.balanceFen = (await wallet.fetchStoredValue(this.ids.store, {}, { quiet: true })).balance_fen;
       } catch (error) {
@@ -63,13 +65,14 @@ Page(withLiveTab({
     this.renderTab(this.tab);
   },
 
-  renderTab(tab) {
+  renderTab() {
+    const shown = this.tabOrders();
     const totals = {};
-    (tab.orders || []).forEach((order) => {
+    shown.forEach((order) => {
       totals[order.id] = order.total_fen;
     });
     // From the balance: the whole order when it covers it, otherwise the balance and WeChat Pay for the rest.
-    const orders = ordersView(tab).map((order) => ({
+    const orders = ordersView(shown).map((order) => ({
       ...order,
       storedValue: !order.awaitingPayment || !(this.balanceFen > 0) ? ''
         : (this.balanceFen >= totals[order.id] ? 'whole' : 'part'),
@@ -180,4 +183,4 @@ Page(withLiveTab({
   onBill() {
     wx.navigateTo({ url: `/pages/order/bill/index?store=${this.ids.store}&tab=${this.ids.tab}` });
   },
-}));
+})));
