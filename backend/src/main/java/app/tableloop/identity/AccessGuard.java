@@ -21,6 +21,7 @@ import java.util.UUID;
  */
 public final class AccessGuard implements Guard {
   static final String ROLES_EXTENSION = "x-roles";
+  private static final Set<Role> DINERS = EnumSet.of(Role.DINER);
 
   private final Sessions sessions;
   private final Users users;
@@ -49,9 +50,7 @@ public final class AccessGuard implements Guard {
       String store = rc.pathParam("store");
       String tenant = rc.pathParam("tenant");
       if (store != null) {
-        // The store's tenant and the caller's roles in one round trip, read afresh for every request: a role taken
-        // away counts at once.
-        return parse(store).map(storeId -> users.atStore(storeId, user.userId())
+        return parse(store).map(storeId -> atStore(storeId, user.userId(), allowed.get())
                 .compose(at -> at.tenantId().isEmpty() ? hidden()
                     : decide(rc, user, sessionId, allowed.get(), at.grants(), at.tenantId().get(), storeId)))
             .orElseGet(AccessGuard::hidden);
@@ -65,6 +64,15 @@ public final class AccessGuard implements Guard {
       Callers.attach(rc, new Access(user, sessionId, Role.DINER, null, null));
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * The store's tenant and the caller's roles, read afresh for every request (a role taken away counts at once),
+   * in one round trip. An operation only diners call needs no roles: anyone signed in dines at any store there is.
+   */
+  private Future<Users.AtStore> atStore(UUID storeId, UUID userId, Set<Role> allowed) {
+    return allowed.equals(DINERS) ? users.tenantOfStore(storeId).map(tenant -> new Users.AtStore(tenant, List.of()))
+        : users.atStore(storeId, userId);
   }
 
   private static Future<Void> decide(RoutingContext rc, SignedInUser user, String sessionId, Set<Role> allowed,
