@@ -25,7 +25,7 @@ public final class OrderingModule implements FeatureModule {
    */
   public OrderingModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, MenuModule menu,
                         IdentityModule identity, PriceAdjustments adjustments) {
-    Database database = platform.database();
+    Database database = platform.database().withGenericPlans();
     Tabs tabs = new Tabs(new TabOrders());
     Orders orders = new Orders();
     Carts carts = new Carts();

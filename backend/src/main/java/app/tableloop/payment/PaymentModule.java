@@ -37,6 +37,8 @@ public final class PaymentModule implements FeatureModule {
   public PaymentModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, OrderingModule ordering,
                        TopUpBonuses bonuses) {
     Database database = platform.database();
+    // Paying for orders and recording the payments: a few short statements each, many times a second.
+    Database paying = database.withGenericPlans();
     Clock clock = platform.clock();
     Stores stores = tenancy.stores();
     PayableOrders orders = ordering.payableOrders();
@@ -51,7 +53,7 @@ public final class PaymentModule implements FeatureModule {
         baseUrl + "/api/v1/payments/wechat/refund-notify", clock);
     WeChatRefundResults refundResults = new WeChatRefundResults(database, refunds, refunding, clock);
     StoredValueHolds holds = new StoredValueHolds(payments, outbox, clock);
-    PaymentConfirmation confirmation = new PaymentConfirmation(database, payments, ledger, outbox, orders,
+    PaymentConfirmation confirmation = new PaymentConfirmation(paying, payments, ledger, outbox, orders,
         new DuplicateRefunds(payments, refunds, refunding), holds, wechat.mchId(), wechat.appId(), clock);
     WeChatPaymentQueries paymentQueries = new WeChatPaymentQueries(confirmation, wechat);
     WeChatPrepayClosing prepayClosing = new WeChatPrepayClosing(paymentQueries, wechat);
@@ -59,9 +61,9 @@ public final class PaymentModule implements FeatureModule {
     this.jobs = List.of(
         new RefundFollowUp(database, refunds, refunding, refundResults, wechat, clock).job(),
         new PaymentFollowUp(database, orders, payments, paymentQueries, prepayClosing, holds, clock).job());
-    this.wechatCheckout = new WeChatCheckout(database, stores, orders, payments, holds, paymentQueries, wechat,
+    this.wechatCheckout = new WeChatCheckout(paying, stores, orders, payments, holds, paymentQueries, wechat,
         baseUrl + "/api/v1/payments/wechat/notify", clock);
-    this.counter = new CounterCheckout(database, orders, payments, holds, confirmation, prepayClosing, clock);
+    this.counter = new CounterCheckout(paying, orders, payments, holds, confirmation, prepayClosing, clock);
     this.topUps = new TopUpPayments(database, payments, ledger, wechatCheckout, paymentQueries, clock);
     this.apis = List.of(new PaymentApi(
         wechatCheckout,

@@ -133,6 +133,27 @@ class TenantTransactionsTest {
   }
 
   @Test
+  void genericPlansHoldInTheirTenantsTransactionsOnlyAndRowLevelSecurityStill() {
+    Database single = under.anotherPool(1, "generic");
+    try {
+      Await.result(single.inTenant(tenantA, sql -> insert(sql, tenantA, "A's plan")));
+      Await.result(single.inTenant(tenantB, sql -> insert(sql, tenantB, "B's plan")));
+      String statement = "SELECT current_setting('plan_cache_mode') AS mode, body FROM notes WHERE body LIKE $1";
+
+      List<String> seen = Await.result(single.withGenericPlans().inTenant(tenantA, sql -> sql.preparedQuery(statement)
+          .execute(Tuple.of("%plan")).map(rows -> rows.stream().map(row -> row.getString("mode") + " "
+              + row.getString("body")).toList())));
+      String after = Await.result(single.inTenant(tenantA, sql -> sql.query("SHOW plan_cache_mode").execute()
+          .map(rows -> rows.iterator().next().getString(0))));
+
+      assertThat(seen).containsExactly("force_generic_plan A's plan");
+      assertThat(after).as("the next transaction on the same connection").isEqualTo("auto");
+    } finally {
+      Await.result(single.close());
+    }
+  }
+
+  @Test
   void theApplicationRoleOwnsNothingAndCannotReadTheMigrationHistory() {
     assertThat(Await.failure(database.inTransaction(sql -> sql.query("DROP TABLE notes").execute())))
         .hasMessageContaining("must be owner");
