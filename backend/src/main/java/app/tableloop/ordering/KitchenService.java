@@ -17,7 +17,6 @@ import app.tableloop.tenancy.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,8 +58,7 @@ public final class KitchenService {
 
   /** The orders the kitchen works on now, oldest first. */
   public Future<List<Order>> liveOrders(Access access) {
-    return database.inTenant(access.tenantId(), sql -> orders.ofStore(sql, access.tenantId(), access.storeId(),
-        EnumSet.of(OrderStatus.PLACED, OrderStatus.ACCEPTED)));
+    return database.inTenant(access.tenantId(), sql -> orders.inKitchen(sql, access.tenantId(), access.storeId()));
   }
 
   public Future<List<OpenTab>> openTabs(Access access) {
