@@ -78,7 +78,7 @@ public final class Application implements AutoCloseable {
   public static final Modules FEATURES = (platform, wechat, contractDocument) -> {
     IdentityModule identity = new IdentityModule(platform, wechat);
     TenancyModule tenancy = new TenancyModule(platform, wechat);
-    MenuModule menu = new MenuModule(platform, tenancy);
+    MenuModule menu = new MenuModule(platform, identity, tenancy);
     // Placed orders are priced by loyalty (member prices, levels, coupons) through ordering's port.
     OrderingModule ordering = new OrderingModule(platform, wechat, tenancy, menu, identity,
         new Checkout(platform.clock()));

@@ -25,10 +25,12 @@ public final class AccessGuard implements Guard {
 
   private final Sessions sessions;
   private final Users users;
+  private final StoreTenants storeTenants;
 
-  public AccessGuard(Sessions sessions, Users users) {
+  public AccessGuard(Sessions sessions, Users users, StoreTenants storeTenants) {
     this.sessions = sessions;
     this.users = users;
+    this.storeTenants = storeTenants;
   }
 
   @Override
@@ -71,7 +73,7 @@ public final class AccessGuard implements Guard {
    * in one round trip. An operation only diners call needs no roles: anyone signed in dines at any store there is.
    */
   private Future<Users.AtStore> atStore(UUID storeId, UUID userId, Set<Role> allowed) {
-    return allowed.equals(DINERS) ? users.tenantOfStore(storeId).map(tenant -> new Users.AtStore(tenant, List.of()))
+    return allowed.equals(DINERS) ? storeTenants.of(storeId).map(tenant -> new Users.AtStore(tenant, List.of()))
         : users.atStore(storeId, userId);
   }
 

@@ -12,13 +12,15 @@ public final class IdentityModule implements FeatureModule {
   private final AccessGuard guard;
   private final LiveViewers liveViewers;
   private final Sessions sessions;
+  private final StoreTenants storeTenants;
   private final List<ApiModule> apis;
 
   public IdentityModule(Platform platform, WeChatGateway wechat) {
     Database database = platform.database();
     this.sessions = new Sessions(platform.redis(), platform.live());
     Users users = new Users(database);
-    this.guard = new AccessGuard(sessions, users);
+    this.storeTenants = new StoreTenants(database);
+    this.guard = new AccessGuard(sessions, users, storeTenants);
     this.liveViewers = new LiveViewers(sessions, users);
     this.apis = List.of(
         new SignInApi(new WeChatSignIn(wechat, users, sessions, new SignInLimits(platform.redis()))),
@@ -38,6 +40,11 @@ public final class IdentityModule implements FeatureModule {
   /** The sessions, for the features that end a person's sessions (their leaving a membership). */
   public Sessions sessions() {
     return sessions;
+  }
+
+  /** Which tenant a store belongs to, for the features that serve a store before knowing its tenant. */
+  public StoreTenants storeTenants() {
+    return storeTenants;
   }
 
   @Override

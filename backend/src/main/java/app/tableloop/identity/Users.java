@@ -1,8 +1,6 @@
 package app.tableloop.identity;
 
 import app.tableloop.platform.database.Database;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -14,8 +12,6 @@ import java.util.UUID;
 /** WeChat users and where they work. */
 public final class Users {
   private final Database database;
-  /** Stores' tenants as found: a store never moves to another tenant. One not found is asked again next time. */
-  private final Cache<UUID, UUID> storeTenants = Caffeine.newBuilder().maximumSize(10_000).build();
 
   public Users(Database database) {
     this.database = database;
@@ -40,18 +36,6 @@ public final class Users {
     return database.pool().preparedQuery("SELECT tenant_id, store_id, role FROM roles_of_user($1)")
         .execute(Tuple.of(userId))
         .map(rows -> rows.stream().map(Users::grant).toList());
-  }
-
-  /** The tenant a store belongs to, if the store exists. */
-  public Future<Optional<UUID>> tenantOfStore(UUID storeId) {
-    UUID known = storeTenants.getIfPresent(storeId);
-    if (known != null) {
-      return Future.succeededFuture(Optional.of(known));
-    }
-    return database.pool().preparedQuery("SELECT tenant_of_store($1) AS tenant_id")
-        .execute(Tuple.of(storeId))
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getUUID("tenant_id")))
-        .onSuccess(tenant -> tenant.ifPresent(id -> storeTenants.put(storeId, id)));
   }
 
   /** The tenant a store belongs to (if the store exists) and every role the user holds, in one statement. */

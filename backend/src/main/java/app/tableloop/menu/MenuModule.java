@@ -1,5 +1,6 @@
 package app.tableloop.menu;
 
+import app.tableloop.identity.IdentityModule;
 import app.tableloop.platform.http.ApiModule;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.runtime.FeatureModule;
@@ -12,11 +13,11 @@ public final class MenuModule implements FeatureModule {
   private final DishStock stock;
   private final List<ApiModule> apis;
 
-  public MenuModule(Platform platform, TenancyModule tenancy) {
+  public MenuModule(Platform platform, IdentityModule identity, TenancyModule tenancy) {
     MenuCache cache = new MenuCache(platform.redis());
     this.stock = new DishStock(cache);
     this.apis = List.of(new MenuApi(
-        new PublicMenus(platform.database(), tenancy.stores(), menus, cache, platform.clock()),
+        new PublicMenus(platform.database(), identity.storeTenants(), tenancy.stores(), menus, cache, platform.clock()),
         new MenuEditing(platform.database(), tenancy.stores(), menus, cache, platform.clock())));
   }
 

@@ -33,13 +33,6 @@ public final class Menus {
   public record StockChange(boolean changesDaily, Integer dailyStock, boolean changesToday, Integer todayStock) {
   }
 
-  /** The tenant of a store, asked before a public request knows it; empty when there is no such store. */
-  public Future<Optional<UUID>> tenantOfStore(SqlClient sql, UUID storeId) {
-    return sql.preparedQuery("SELECT tenant_of_store($1) AS tenant_id")
-        .execute(Tuple.of(storeId))
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getUUID("tenant_id")));
-  }
-
   /**
    * The store's menu version, asked before a public request knows the store's tenant; empty when there is no such
    * store.

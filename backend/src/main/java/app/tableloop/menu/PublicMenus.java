@@ -1,5 +1,6 @@
 package app.tableloop.menu;
 
+import app.tableloop.identity.StoreTenants;
 import app.tableloop.platform.database.Database;
 import app.tableloop.tenancy.Store;
 import app.tableloop.tenancy.Stores;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PublicMenus {
   private final Database database;
   private final Stores stores;
+  private final StoreTenants storeTenants;
   private final Menus menus;
   private final MenuCache cache;
   private final Clock clock;
@@ -29,8 +31,10 @@ public final class PublicMenus {
   private final LocalMenus local = new LocalMenus();
   private Future<Void> listening;
 
-  public PublicMenus(Database database, Stores stores, Menus menus, MenuCache cache, Clock clock) {
+  public PublicMenus(Database database, StoreTenants storeTenants, Stores stores, Menus menus, MenuCache cache,
+                     Clock clock) {
     this.database = database;
+    this.storeTenants = storeTenants;
     this.stores = stores;
     this.menus = menus;
     this.cache = cache;
@@ -95,7 +99,7 @@ public final class PublicMenus {
 
   private Future<Optional<CachedMenu>> loadFromDatabase(UUID storeId) {
     Instant now = clock.instant();
-    return menus.tenantOfStore(database.pool(), storeId).compose(tenant -> tenant.isEmpty()
+    return storeTenants.of(storeId).compose(tenant -> tenant.isEmpty()
         ? Future.succeededFuture(Optional.empty())
         : database.inTenant(tenant.get(), sql -> snapshot(sql, tenant.get(), storeId, now))
             .compose(snapshot -> snapshot.isEmpty() ? Future.succeededFuture(Optional.empty())
