@@ -25,17 +25,19 @@ public final class OrderingModule implements FeatureModule {
    */
   public OrderingModule(Platform platform, WeChatGateway wechat, TenancyModule tenancy, MenuModule menu,
                         IdentityModule identity, PriceAdjustments adjustments) {
-    Database database = platform.database().withGenericPlans();
+    Database database = platform.database();
+    // A diner's tab, cart and orders, the kitchen's work on them: a few short statements each, many times a second.
+    Database ordering = database.withGenericPlans();
     Tabs tabs = new Tabs(new TabOrders());
     Orders orders = new Orders();
     Carts carts = new Carts();
     OrderingEvents events = new OrderingEvents(platform.live());
     Diners diners = new Diners(tabs, orders);
-    TabStates tabStates = new TabStates(database, tabs, menu.menus(), platform.clock());
-    TabService tabService = new TabService(database, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
+    TabStates tabStates = new TabStates(ordering, tabs, menu.menus(), platform.clock());
+    TabService tabService = new TabService(ordering, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
         tenancy.scanProofKey(), platform.clock(), tabStates, wechat, adjustments);
     OrderEndings endings = new OrderEndings(menu.stock(), new Outbox());
-    KitchenService kitchen = new KitchenService(database, tenancy.stores(), tenancy.tables(), tabs, orders,
+    KitchenService kitchen = new KitchenService(ordering, tenancy.stores(), tenancy.tables(), tabs, orders,
         endings, tabStates, diners, events, new Outbox());
     this.payableOrders = new OrderingForPayment(tenancy.stores(), tabs, orders, endings, diners,
         tabStates, events);

@@ -69,10 +69,11 @@ public final class Database {
   }
 
   /**
-   * The same pool, for features whose transactions are short statements run many times a second (a diner's tab, cart
-   * and orders, the kitchen's work on them): in their tenant transactions every statement runs on its generic plan.
+   * The same pool, for transactions of short statements run many times a second (a diner's tab, cart and orders, the
+   * kitchen's work on them, paying for them): in their tenant transactions every statement runs on its generic plan.
    * PostgreSQL's automatic choice planned some of them anew on every execution, planning taking longer than running;
-   * a placement's transaction does nine statements. Not for reports, whose plans rightly depend on the range asked.
+   * a placement's transaction does nine statements. Not for reports, whose plans rightly depend on the range asked;
+   * and a condition a partial index names is written as the index writes it, not bound, or a generic plan skips it.
    */
   public Database withGenericPlans() {
     return new Database(pool, BIND_TENANT + ", set_config('plan_cache_mode', 'force_generic_plan', true)");
