@@ -68,12 +68,19 @@ function orderView(order) {
   };
 }
 
+/** Orders the kitchen rejected or somebody cancelled: nothing to bill. */
+const ENDED = ['rejected', 'cancelled'];
+
 /**
  * What the table's orders come to, in fen: every order the kitchen did not reject and nobody cancelled. The server's
- * own sum over all of them, as `due_fen` is: the tab's state lists only its latest orders.
+ * own sum over all of them, as `due_fen` is: the tab's state lists only its latest orders. A server from before
+ * `billed_fen` (an old instance during a deploy pushing a live state) lists them all instead, so their sum is exact.
  */
 function billedFen(tab) {
-  return tab.billed_fen || 0;
+  if (typeof tab.billed_fen === 'number') {
+    return tab.billed_fen;
+  }
+  return tab.orders.filter((order) => !ENDED.includes(order.status)).reduce((sum, order) => sum + order.total_fen, 0);
 }
 
 /**

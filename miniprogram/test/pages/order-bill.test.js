@@ -268,4 +268,32 @@ describe('a tab with more orders than its state lists (the latest 20)', () => {
     expect(tags[23]).toBe('· 已退款');
     expect(tags.filter((tag) => tag === '· 已支付')).toHaveLength(24);
   });
+
+  test('a live state from a server not yet updated (every order, no totals over them): the bill sums what it lists', async () => {
+    const query = R.seated('eat_first');
+    let all = R.orders(25, { status: 'served' });
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 4, orders: all })),
+      [`GET ${ORDERS_PATH}`]: (request, url) => R.ordersPage(all, url),
+    }));
+    const page = await openPage(PAGE, query);
+    await tap(page, '.earlier-orders');
+
+    all = [...all, R.order({ id: 'o26', number: 'A026', status: 'rejected', total: 900 }),
+      R.order({ id: 'o27', number: 'A027', status: 'accepted', total: 1800 })];
+    const old = { ...R.tab({ version: 4, orders: all }), orders: all };
+    delete old.billed_fen;
+    delete old.orders_count;
+    phone.sockets[0].open();
+    phone.sockets[0].receive({ type: 'tab', tab: old });
+    // Nothing listed twice, not even before the earlier orders are read again.
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    await settle();
+
+    // The rejected order is not billed, and nothing is left to read.
+    expect(text(page, '.billed')).toBe('¥268.00');
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    expect(page.data.earlier.left).toBe(0);
+    expect(exists(page, '.earlier-orders')).toBe(false);
+  });
 });

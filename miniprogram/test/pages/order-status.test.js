@@ -432,6 +432,90 @@ describe('a tab with more orders than its state lists (the latest 20)', () => {
     expect(statusesShown(page)[23]).toBe('厨房制作中 · 已支付');
   });
 
+  test('more than 100 earlier orders shown: a new state reads the latest 100 of them again, the older ones stay', async () => {
+    const query = R.seated();
+    let all = R.orders(145, { status: 'placed', paid: true });
+    const { handler } = tabBackend(() => all);
+    phone.answer(handler);
+    const page = await openPage(PAGE, query);
+    // The 125 orders before the latest 20, in seven pages.
+    for (let read = 0; read < 7; read += 1) {
+      await tap(page, '.earlier-orders');
+    }
+    expect(numbersShown(page)).toHaveLength(145);
+
+    const refunded = R.order({ id: 'o30', number: 'A030', status: 'placed', total: 1000, paid: true, paymentState: 'refunded', refunded: 1000 });
+    all = R.orders(147, { status: 'placed', paid: true }).map((o) => (o.id === 'o30' ? refunded : o));
+    phone.sockets[0].open();
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: all }) });
+    await settle();
+
+    // A126 and A127 pushed out of the tab's latest; A028 to A127 read again, A001 to A027 kept.
+    expect(pagesAsked().at(-1)).toEqual({ before: 'o128', limit: '100' });
+    expect(numbersShown(page)).toEqual(all.map((o) => o.number).reverse());
+    expect(statusesShown(page)[147 - 30]).toBe('已下单，等待厨房接单 · 已退款');
+    expect(exists(page, '.earlier-orders')).toBe(false);
+  });
+
+  test('a state overtaken by a newer one arriving after it never makes the count of orders left negative', async () => {
+    const query = R.seated();
+    const all = R.orders(27, { status: 'placed', paid: true });
+    let down = false;
+    phone.answer(backend({
+      [`GET ${R.TAB_PATH}`]: json(200, R.tab({ version: 2, orders: all.slice(0, 25) })),
+      [`GET ${ORDERS_PATH}`]: (request, url) => (down ? problem(503, 'unavailable', '服务暂时不可用，请稍后重试')
+        : R.ordersPage(all, url)),
+    }));
+    const page = await openPage(PAGE, query);
+    await tap(page, '.earlier-orders');
+    phone.sockets[0].open();
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: all }) });
+    await settle();
+
+    // A state of 26 orders arrives after that of 27, and the earlier orders cannot be read again to set things right.
+    down = true;
+    phone.sockets[0].receive({ type: 'tab', tab: R.tab({ version: 2, orders: all.slice(0, 26) }) });
+    await settle();
+
+    expect(text(page, '.earlier-problem')).toBe('服务暂时不可用，请稍后重试');
+    expect(exists(page, '.earlier-orders')).toBe(false);
+  });
+
+  test('an earlier order awaiting payment, read on request, may be paid from the balance too', async () => {
+    const L = require('../support/loyalty');
+    const VALUE_PATH = `${L.WALLET_PATH}/stored-value`;
+    const query = R.seated();
+    let paid = false;
+    const now = () => R.orders(25, { status: 'placed', paid: true })
+      .map((o) => (o.id === 'o1' ? R.order({ id: 'o1', number: 'A001', status: paid ? 'placed' : 'awaiting_payment', paid }) : o));
+    const { handler } = tabBackend(now, () => false, {
+      [`GET ${VALUE_PATH}`]: json(200, L.storedValue({ balance: 6000 })),
+      [`POST ${ORDER_PATH}/stored-value-payment`]: () => {
+        paid = true;
+        return json(201, { id: 'p-sv', order_id: 'o1', method: 'stored_value', amount_fen: 5200, status: 'paid' });
+      },
+      [`POST ${ORDER_PATH}/payment-check`]: () => json(200, R.order({ status: 'placed', paid })),
+    });
+    phone.answer(handler);
+    const page = await openPage(PAGE, query);
+    // None of the tab's latest awaits payment: no balance to read yet.
+    expect(to(VALUE_PATH)).toHaveLength(0);
+
+    await tap(page, '.earlier-orders');
+    await settle();
+
+    expect(to(VALUE_PATH)).toHaveLength(1);
+    expect(text(page, '.balance-hint')).toBe('储值余额 ¥60.00，可用于支付订单');
+    expect(text(page, '.pay-stored-value')).toBe('余额支付');
+
+    await tap(page, '.pay-stored-value >>> .t-button');
+    await settle();
+
+    expect(to(`${ORDER_PATH}/stored-value-payment`).map((r) => r.data)).toEqual([{ wechat_for_rest: false }]);
+    expect(phone.toasts).toEqual(['支付成功']);
+    expect(statusesShown(page)[24]).toBe('已下单，等待厨房接单 · 已支付');
+  });
+
   test('an earlier order awaiting payment is paid here, and the page waits for the server to confirm it', async () => {
     const query = R.seated();
     let paid = false;

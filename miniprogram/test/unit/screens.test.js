@@ -64,10 +64,19 @@ describe('the option picker', () => {
   });
 });
 
-test('the bill is the server\'s sum over all the tab\'s orders, not only the latest it lists', () => {
-  const tab = { billed_fen: 90001, orders_count: 25, orders: [{ status: 'served', total_fen: 2800 }] };
+describe('the bill', () => {
+  const orders = [
+    { status: 'served', total_fen: 2800 }, { status: 'rejected', total_fen: 900 }, { status: 'cancelled', total_fen: 500 },
+    { status: 'awaiting_payment', total_fen: 1200 }, { status: 'accepted', total_fen: 300 },
+  ];
 
-  expect(billedFen(tab)).toBe(90001);
+  test('is the server\'s sum over all the tab\'s orders, not only the latest it lists', () => {
+    expect(billedFen({ billed_fen: 90001, orders_count: 25, orders })).toBe(90001);
+  });
+
+  test('from a server not yet sending that sum, is the sum of the orders it lists (all of them), less those that ended', () => {
+    expect(billedFen({ orders })).toBe(4300);
+  });
 });
 
 test.each([

@@ -15,6 +15,10 @@ const { tableMenuUrl } = require('../../../utils/routes');
 const { withLiveTab } = require('../../../utils/live-tab');
 const { withEarlierOrders } = require('../../../utils/earlier-orders');
 
+function awaitsPayment(order) {
+  return order.status === 'awaiting_payment';
+}
+
 Page(withLiveTab(withEarlierOrders({
   data: {
     state: 'loading', failure: {}, storeName: '', tableName: '', payFirst: true, orders: [], offline: false,
@@ -54,7 +58,8 @@ Page(withLiveTab(withEarlierOrders({
   /** The stored-value balance, when an order shown awaits payment; none (0) for a diner without one or not a member. */
   async readBalance() {
     this.balanceFen = 0;
-    if (this.tabOrders().some((order) => order.status === 'awaiting_payment')) {
+    if (this.tabOrders().some(awaitsPayment)) {
+      this.balanceAsked = true;
       try {
         this.balanceFen = (await wallet.fetchStoredValue(this.ids.store, {}, { quiet: true })).balance_fen;
       } catch (error) {
@@ -67,6 +72,11 @@ Page(withLiveTab(withEarlierOrders({
 
   renderTab() {
     const shown = this.tabOrders();
+    // The first order to await payment may be shown after the balance was looked at on load (an earlier order read on
+    // request): the balance is read for it then, unless it was asked for already.
+    if (this.balanceFen !== undefined && !this.balanceAsked && shown.some(awaitsPayment)) {
+      this.readBalance();
+    }
     const totals = {};
     shown.forEach((order) => {
       totals[order.id] = order.total_fen;
