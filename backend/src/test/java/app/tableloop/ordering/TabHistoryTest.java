@@ -93,6 +93,14 @@ class TabHistoryTest {
   }
 
   @Test
+  void theTabIsNotFoundThroughAnotherRestaurantsStore() {
+    ARestaurant elsewhere = ARestaurant.eatFirst(service, "隔壁饭店", "Z1", 1000);
+
+    assertThat(problem(service.get(elsewhere.path("/tabs/" + seated.tab() + "/orders"), seated.diner()), 404))
+        .isEqualTo("tab_not_found");
+  }
+
+  @Test
   void aBadPageIsRefused() {
     for (String query : List.of("?limit=0", "?limit=101", "?limit=many", "?before=not-an-id")) {
       assertThat(service.get(ordersPath(query), seated.diner()).statusCode()).as(query).isEqualTo(400);
