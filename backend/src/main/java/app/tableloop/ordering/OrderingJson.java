@@ -15,8 +15,8 @@ import java.util.UUID;
 final class OrderingJson {
   /**
    * Orders by identity, each with its JSON; an order no tab holds any more is dropped with it. A tab's answer looks
-   * up every one of its orders: the cache's upkeep runs on the reading thread, not handed to another thread (and its
-   * wake-up) dozens of times per request.
+   * up each order it carries: the cache's upkeep runs on the reading thread, not handed to another thread (and its
+   * wake-up) up to twenty times per request.
    */
   private static final Cache<Order, String> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000)
       .executor(Runnable::run).build();
