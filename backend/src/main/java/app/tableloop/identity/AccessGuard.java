@@ -21,7 +21,6 @@ import java.util.UUID;
  */
 public final class AccessGuard implements Guard {
   static final String ROLES_EXTENSION = "x-roles";
-  private static final Set<Role> DINERS = EnumSet.of(Role.DINER);
 
   private final Sessions sessions;
   private final Users users;
@@ -70,11 +69,11 @@ public final class AccessGuard implements Guard {
 
   /**
    * The store's tenant and the caller's roles, read afresh for every request (a role taken away counts at once),
-   * in one round trip. An operation only diners call needs no roles: anyone signed in dines at any store there is.
+   * in one round trip; only the tenant when the decision needs no roles.
    */
   private Future<Users.AtStore> atStore(UUID storeId, UUID userId, Set<Role> allowed) {
-    return allowed.equals(DINERS) ? storeTenants.of(storeId).map(tenant -> new Users.AtStore(tenant, List.of()))
-        : users.atStore(storeId, userId);
+    return AccessPolicy.needsRoles(allowed, storeId) ? users.atStore(storeId, userId)
+        : storeTenants.of(storeId).map(tenant -> new Users.AtStore(tenant, List.of()));
   }
 
   private static Future<Void> decide(RoutingContext rc, SignedInUser user, String sessionId, Set<Role> allowed,

@@ -48,6 +48,14 @@ public final class AccessPolicy {
     return worksHere ? new Forbidden() : new Hidden();
   }
 
+  /**
+   * Whether {@link #decide} needs the caller's roles to decide at a store ({@code storeId} given) or in a tenant:
+   * not for what only diners do at a store, which anyone signed in may, whatever roles they hold (no role is a diner's).
+   */
+  public static boolean needsRoles(Set<Role> allowed, UUID storeId) {
+    return storeId == null || allowed.stream().anyMatch(role -> role != Role.DINER);
+  }
+
   private static boolean covers(RoleGrant grant, UUID tenantId, UUID storeId) {
     if (!grant.tenantId().equals(tenantId)) {
       return false;

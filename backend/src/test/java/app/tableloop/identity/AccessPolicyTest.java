@@ -52,6 +52,19 @@ class AccessPolicyTest {
   }
 
   @Test
+  void whatOnlyDinersDoAtAStoreIsDecidedWithoutRoles() {
+    Set<Role> diners = Set.of(Role.DINER);
+    var staffHere = List.of(new RoleGrant(TENANT, STORE, Role.STAFF), new RoleGrant(TENANT, null, Role.OPERATOR));
+
+    assertThat(AccessPolicy.needsRoles(diners, STORE)).isFalse();
+    assertThat(List.of(AccessPolicy.decide(diners, List.of(), TENANT, STORE),
+        AccessPolicy.decide(diners, staffHere, TENANT, STORE)))
+        .containsOnly(new AccessPolicy.Granted(Role.DINER));
+    assertThat(AccessPolicy.needsRoles(Set.of(Role.DINER, Role.STAFF), STORE)).as("staff act as staff").isTrue();
+    assertThat(AccessPolicy.needsRoles(diners, null)).as("in a tenant, roles tell 403 from 404").isTrue();
+  }
+
+  @Test
   void rolesInAnotherTenantCountForNothing() {
     var grants = List.of(new RoleGrant(UUID.randomUUID(), null, Role.OPERATOR));
 
