@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A tab as its diners see it: the cart priced from today's menu, and the tab's orders. Read whole in two statements
- * (the tab with its store, lines and orders; then the lines' dishes), however long the tab's history; a change that
- * already knows all of it builds the state from what it knows.
+ * A tab as its diners see it: the cart priced from today's menu, its latest orders and totals over all of them
+ * ({@link TabHistory}). Read in two statements (the tab with its store, lines and orders; then the lines' dishes),
+ * however long the tab's history; a change that already knows all of it builds the state from what it knows.
  */
 final class TabStates {
   private final Database database;
