@@ -56,10 +56,8 @@ final class OrderingForPayment implements PayableOrders {
   }
 
   @Override
-  public Future<Boolean> placePaid(SqlClient sql, UUID tenantId, UUID orderId, UUID paymentId) {
-    return orders.move(sql, tenantId, orderId, OrderStatus.AWAITING_PAYMENT, OrderStatus.PLACED, null)
-        .compose(placed -> !placed ? Future.succeededFuture(false)
-            : orders.markPaid(sql, tenantId, List.of(orderId), paymentId).map(true));
+  public Future<Optional<Order>> placePaid(SqlClient sql, UUID tenantId, UUID orderId, UUID paymentId) {
+    return orders.placePaid(sql, tenantId, orderId, paymentId);
   }
 
   @Override

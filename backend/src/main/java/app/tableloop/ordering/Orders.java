@@ -2,6 +2,7 @@ package app.tableloop.ordering;
 
 import app.tableloop.menu.OptionChoice;
 import app.tableloop.menu.PricedLine;
+import app.tableloop.platform.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -211,6 +212,18 @@ public final class Orders {
             """)
         .execute(Tuple.tuple().addUUID(tenantId).addArrayOfUUID(orderIds.toArray(UUID[]::new)).addUUID(paymentId))
         .map(rows -> !orderIds.isEmpty() && rows.rowCount() == orderIds.size());
+  }
+
+  /**
+   * An order awaiting payment, placed and marked paid by {@code paymentId} in one statement that answers it as it is
+   * now (one new row version, one change noted, nothing read again); empty when it no longer awaited payment.
+   */
+  public Future<Optional<Order>> placePaid(SqlClient sql, UUID tenantId, UUID orderId, UUID paymentId) {
+    return sql.preparedQuery("UPDATE orders o SET status = 'placed', paid_by = $3"
+            + " WHERE o.tenant_id = $1 AND o.id = $2 AND o.status = 'awaiting_payment'"
+            + " RETURNING " + ORDER_JSON + " AS order_json")
+        .execute(Tuple.of(tenantId, orderId, paymentId))
+        .map(rows -> Rows.first(rows, row -> order((JsonObject) row.getValue("order_json"))));
   }
 
   /**

@@ -30,10 +30,10 @@ public interface PayableOrders {
   Future<List<Order>> unpaidOfTab(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId);
 
   /**
-   * The payment paid an order awaiting payment: it moves to placed, marked paid by the payment; false (and nothing
-   * changed) when it no longer awaited payment.
+   * The payment paid an order awaiting payment: it moves to placed, marked paid by the payment, and is answered as it
+   * is now; empty (and nothing changed) when it no longer awaited payment.
    */
-  Future<Boolean> placePaid(SqlClient sql, UUID tenantId, UUID orderId, UUID paymentId);
+  Future<Optional<Order>> placePaid(SqlClient sql, UUID tenantId, UUID orderId, UUID paymentId);
 
   /**
    * The payment paid these orders of the tab, all of them or none (false when one was paid otherwise or ended

@@ -112,12 +112,20 @@ public final class PaymentConfirmation {
       return recordTopUp(sql, tenantId, payment, transactionId, paidAt);
     }
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
-        .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
+        .compose(marked -> !marked ? Future.succeededFuture(new Placing(Applied.NOT_NOW, Optional.empty()))
             : orders.placePaid(sql, tenantId, payment.orderId(), payment.id())
-                .compose(placed -> book(sql, tenantId, payment, transactionId, paidAt, placed, ORDER_PAID,
-                    event(payment, transactionId, paidAt))))
-        .compose(applied -> orders.order(sql, tenantId, payment.storeId(), payment.orderId())
-            .map(order -> new Recorded(payment, order.orElseThrow(), applied.now(), applied.givenBack())));
+                .compose(placed -> book(sql, tenantId, payment, transactionId, paidAt, placed.isPresent(), ORDER_PAID,
+                        event(payment, transactionId, paidAt))
+                    .map(applied -> new Placing(applied, placed))))
+        // The order the payment placed is answered by the placing itself; any other is read as it is now.
+        .compose(placing -> placing.placed().map(Future::succeededFuture)
+            .orElseGet(() -> orders.order(sql, tenantId, payment.storeId(), payment.orderId())
+                .map(Optional::orElseThrow))
+            .map(order -> new Recorded(payment, order, placing.applied().now(), placing.applied().givenBack())));
+  }
+
+  /** What recording an order's payment did, and the order it placed, if it did. */
+  private record Placing(Applied applied, Optional<Order> placed) {
   }
 
   private Future<Recorded> recordTab(SqlClient sql, UUID tenantId, Payment payment, String transactionId,
@@ -148,7 +156,7 @@ public final class PaymentConfirmation {
                     .compose(covered -> (hold.status() != PaymentStatus.PENDING ? Future.succeededFuture(false)
                         : ofTab ? orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
                             payment.id())
-                        : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()))
+                        : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()).map(Optional::isPresent))
                         .compose(applied -> !applied
                             ? holds.release(sql, tenantId, List.of(payment))
                                 .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false, topic,

@@ -44,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,10 +107,15 @@ public final class RunningService implements AutoCloseable {
   }
 
   private static RunningService startReachable(Class<?> testClass, Application.Modules modules, Clock clock) {
+    return start(TestEnvironment.forClass(testClass), reachable(), WeChatSettings.from(Map.of()), modules, clock);
+  }
+
+  /** The settings that make the service reachable at its public address: a free port, named in PUBLIC_BASE_URL. */
+  private static Map<String, String> reachable() {
     int port = freeLoopbackPort();
     // The simulator's default port (HTTP_PORT + 10) may be taken: it takes a free one.
-    return start(TestEnvironment.forClass(testClass), Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL",
-        "http://127.0.0.1:" + port, "WECHAT_SIMULATOR_PORT", "0"), WeChatSettings.from(Map.of()), modules, clock);
+    return Map.of("HTTP_PORT", Integer.toString(port), "PUBLIC_BASE_URL", "http://127.0.0.1:" + port,
+        "WECHAT_SIMULATOR_PORT", "0");
   }
 
   /** The service talking to WeChat itself, configured with these {@code WECHAT_…} variables: no simulator. */
@@ -124,7 +130,7 @@ public final class RunningService implements AutoCloseable {
 
   /**
    * The service connecting to its database through a {@link StatementTap} (see {@link #tap()}), which writes down
-   * every statement it executes.
+   * every statement it executes; reachable as {@link #startReachable(Class)} is, so that payments can be notified.
    */
   public static RunningService startTapped(Class<?> testClass) {
     TestEnvironment env = TestEnvironment.forClass(testClass);
@@ -132,8 +138,9 @@ public final class RunningService implements AutoCloseable {
     StatementTap tap = StatementTap.in(direct.host(), direct.port());
     DatabaseUrl tapped = new DatabaseUrl("127.0.0.1", tap.port(), direct.database(), direct.user(), direct.password(),
         direct.sslMode());
-    RunningService service = start(env, Map.of("DATABASE_URL", TestEnvironment.uri(tapped)),
-        WeChatSettings.from(Map.of()), Application.FEATURES);
+    Map<String, String> overrides = new HashMap<>(reachable());
+    overrides.put("DATABASE_URL", TestEnvironment.uri(tapped));
+    RunningService service = start(env, overrides, WeChatSettings.from(Map.of()), Application.FEATURES);
     service.tap = tap;
     return service;
   }
