@@ -36,8 +36,7 @@ function usedTDesign() {
   return used;
 }
 
-async function main() {
-  const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tableloop-ci-')), 'key.pem');
+async function compile(keyFile) {
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs1', format: 'pem' }));
   const used = usedTDesign();
@@ -56,6 +55,16 @@ async function main() {
     throw new Error(`the main package is over WeChat's limit: ${JSON.stringify(size)}`);
   }
   console.log(`compiled ${Object.keys(compiled).length} files; main package ${size.detail.__APP__} bytes`);
+}
+
+// The compiler wants a signing key though a local compile signs nothing: a throwaway one, removed afterwards.
+async function main() {
+  const keyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tableloop-ci-'));
+  try {
+    await compile(path.join(keyFolder, 'key.pem'));
+  } finally {
+    fs.rmSync(keyFolder, { recursive: true, force: true });
+  }
 }
 
 main().then(() => process.exit(0), (error) => {
