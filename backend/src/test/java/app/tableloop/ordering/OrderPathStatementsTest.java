@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.TenantBootstrap;
+import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.RunningService;
 import app.tableloop.testing.StatementTap;
 import io.vertx.core.buffer.Buffer;
@@ -147,21 +148,10 @@ class OrderPathStatementsTest {
 
   @Test
   void aWeChatPaymentPlacesItsOrderWithOneUpdateOfTheOrder() {
-    TenantBootstrap.Bootstrapped payFirst = service.aRestaurant("先付面馆", "B1");
-    String payFirstOwner = service.signInAndAccept("pay-first-owner", payFirst.ownerInvite().token());
-    String store = "/api/v1/stores/" + payFirst.store().id();
-    String category = body(service.call(HttpMethod.POST, store + "/menu/categories", payFirstOwner,
-        new JsonObject().put("name", "面"))).getString("id");
-    String dish = body(service.call(HttpMethod.POST, store + "/menu/dishes", payFirstOwner, new JsonObject()
-        .put("category_id", category).put("name", "阳春面").put("price_fen", 1200))).getString("id");
-    String diner = service.signIn("payer");
-    String tab = ok(service.openTab(payFirst.store(), payFirst.tables().get(0), diner)).getString("id");
-    body(service.call(HttpMethod.POST, store + "/tabs/" + tab + "/cart", diner,
-        new JsonObject().put("dish_id", dish).put("quantity", 1)));
-    String order = body(service.call(HttpMethod.POST, store + "/tabs/" + tab + "/orders", diner,
-        new JsonObject().put("idempotency_key", "payer-0001").put("head_count", 1))).getString("id");
-    String outTradeNo = body(service.call(HttpMethod.POST, store + "/tabs/" + tab + "/orders/" + order
-        + "/wechat-payment", diner, null)).getJsonObject("payment").getString("out_trade_no");
+    ARestaurant.Ordered order = ARestaurant.payFirst(service, "先付面馆", "B1", 1200)
+        .anOrderAwaitingPayment("payer", "B1", 1);
+    String outTradeNo = order.restaurant().requestWeChatPayment(order).getJsonObject("payment")
+        .getString("out_trade_no");
     String held = service.payWithNotificationHeld(outTradeNo);
     StatementTap tap = service.tap();
     tap.clear();
@@ -175,7 +165,7 @@ class OrderPathStatementsTest {
     assertThat(recording.statements()).as("BEGIN, tenant, the payment locked, marked paid, the order placed, the"
         + " ledger's entry, the outbox's event, COMMIT").hasSize(8);
     assertThat(service.env().count("SELECT count(*) FROM orders o JOIN payments p ON p.id = o.paid_by"
-        + " WHERE o.id = '" + order + "' AND o.status = 'placed' AND p.out_trade_no = '" + outTradeNo + "'"))
+        + " WHERE o.id = '" + order.order() + "' AND o.status = 'placed' AND p.out_trade_no = '" + outTradeNo + "'"))
         .isEqualTo(1);
   }
 
