@@ -1,9 +1,9 @@
 package app.tableloop.menu;
 
+import app.tableloop.platform.database.Database;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -57,9 +57,11 @@ public final class DishStock {
       """.formatted(TODAY);
 
   private final MenuCache cache;
+  private final Database database;
 
-  public DishStock(MenuCache cache) {
+  public DishStock(MenuCache cache, Database database) {
     this.cache = cache;
+    this.database = database;
   }
 
   /**
@@ -131,9 +133,7 @@ public final class DishStock {
    * transaction commits, in case a reader put the old version back in between.
    */
   private Future<Void> soldOutChanged(SqlClient sql, UUID storeId) {
-    if (sql instanceof SqlConnection connection && connection.transaction() != null) {
-      connection.transaction().completion().onSuccess(committed -> cache.changedAtUnknownVersion(storeId));
-    }
+    database.afterCommit(sql, () -> cache.changedAtUnknownVersion(storeId));
     return cache.changedAtUnknownVersion(storeId);
   }
 }

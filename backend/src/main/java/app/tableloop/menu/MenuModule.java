@@ -15,7 +15,7 @@ public final class MenuModule implements FeatureModule {
 
   public MenuModule(Platform platform, IdentityModule identity, TenancyModule tenancy) {
     MenuCache cache = new MenuCache(platform.redis());
-    this.stock = new DishStock(cache);
+    this.stock = new DishStock(cache, platform.database());
     this.apis = List.of(new MenuApi(
         new PublicMenus(platform.database(), identity.storeTenants(), tenancy.stores(), menus, cache, platform.clock()),
         new MenuEditing(platform.database(), tenancy.stores(), menus, cache, platform.clock())));

@@ -53,7 +53,7 @@ class DishStockTest {
     vertx = VertxFactory.create().vertx();
     database = Database.connect(vertx, service.env().appUrl(), RACERS);
     redis = service.env().redis(vertx);
-    stock = new DishStock(new MenuCache(redis));
+    stock = new DishStock(new MenuCache(redis), database);
     restaurant = service.aRestaurant("库存面馆", "A1-A4");
     owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
     category = created(service.call(HttpMethod.POST, storePath("/menu/categories"), owner,

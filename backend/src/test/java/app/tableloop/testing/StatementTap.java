@@ -89,7 +89,8 @@ public final class StatementTap implements AutoCloseable {
         open.put(statement.connection(), new ArrayList<>(List.of(sql)));
       } else if (transaction != null) {
         transaction.add(sql);
-        if (sql.equalsIgnoreCase("COMMIT") || sql.equalsIgnoreCase("ROLLBACK")) {
+        String last = sql.substring(sql.lastIndexOf(';') + 1).strip();
+        if (last.equalsIgnoreCase("COMMIT") || last.equalsIgnoreCase("ROLLBACK")) {
           units.add(new Unit(statement.connection(), List.copyOf(open.remove(statement.connection()))));
         }
       } else {

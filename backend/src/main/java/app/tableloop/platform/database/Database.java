@@ -2,15 +2,19 @@ package app.tableloop.platform.database;
 
 import app.tableloop.platform.config.DatabaseUrl;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -24,14 +28,23 @@ public final class Database {
   private static final int PREPARED_STATEMENT_SQL_LIMIT = 16_384;
 
   private static final String BIND_TENANT = "SELECT set_config('" + TENANT_SETTING + "', $1, true)";
+  /**
+   * A statement that failed aborts the transaction even when the work recovered from it, and COMMIT then answers
+   * ROLLBACK, which the client cannot tell from a commit. In an aborted transaction the SELECT fails (skipping the
+   * COMMIT), so such a transaction fails instead of seeming written; one message, one round trip.
+   */
+  private static final String COMMIT_UNLESS_ABORTED = "SELECT 1; COMMIT";
 
   private final Pool pool;
   /** The statement that opens a tenant's transaction: binds the tenant, and sets what else the transaction needs. */
   private final String openTenant;
+  /** Each open transaction's connection, and what completes once it commits (fails when it does not). */
+  private final Map<SqlClient, Promise<Void>> commits;
 
-  private Database(Pool pool, String openTenant) {
+  private Database(Pool pool, String openTenant, Map<SqlClient, Promise<Void>> commits) {
     this.pool = pool;
     this.openTenant = openTenant;
+    this.commits = commits;
   }
 
   public static Database connect(Vertx vertx, DatabaseUrl url, int poolSize) {
@@ -65,7 +78,7 @@ public final class Database {
         .connectingTo(connect)
         .using(vertx)
         .build();
-    return new Database(pool, BIND_TENANT);
+    return new Database(pool, BIND_TENANT, new ConcurrentHashMap<>());
   }
 
   /**
@@ -76,7 +89,7 @@ public final class Database {
    * and a condition a partial index names is written as the index writes it, not bound, or a generic plan skips it.
    */
   public Database withGenericPlans() {
-    return new Database(pool, BIND_TENANT + ", set_config('plan_cache_mode', 'force_generic_plan', true)");
+    return new Database(pool, BIND_TENANT + ", set_config('plan_cache_mode', 'force_generic_plan', true)", commits);
   }
 
   public Pool pool() {
@@ -85,7 +98,7 @@ public final class Database {
 
   /** Runs {@code work} in one transaction: committed when its future succeeds, rolled back when it fails. */
   public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(work);
+    return transaction(null, work);
   }
 
   /**
@@ -93,10 +106,65 @@ public final class Database {
    * local to the transaction, so a pooled connection never carries it into another request.
    */
   public <T> Future<T> inTenant(UUID tenantId, Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(connection -> connection
-        .preparedQuery(openTenant)
-        .execute(Tuple.of(tenantId.toString()))
-        .compose(ignored -> work.apply(connection)));
+    return transaction(Tuple.of(tenantId.toString()), work);
+  }
+
+  /**
+   * Runs {@code action} once the transaction {@code sql} belongs to has committed; nothing when {@code sql} is no
+   * transaction of this database's, or when it rolls back.
+   */
+  public void afterCommit(SqlClient sql, Runnable action) {
+    Promise<Void> committed = commits.get(sql);
+    if (committed != null) {
+      committed.future().onSuccess(done -> action.run());
+    }
+  }
+
+  /**
+   * BEGIN, the tenant's binding and the work's first statement go to the server at once: the client pipelines a
+   * connection's commands (the server runs them in order), where its own transactions send each command only after
+   * the one before has answered. Two round trips fewer for every transaction.
+   */
+  private <T> Future<T> transaction(Tuple tenant, Function<SqlConnection, Future<T>> work) {
+    return pool.withConnection(connection -> {
+      Future<?> begun = connection.query("BEGIN").execute();
+      Future<?> bound = tenant == null ? begun : connection.preparedQuery(openTenant).execute(tenant);
+      Promise<Void> committed = Promise.promise();
+      commits.put(connection, committed);
+      Future<T> done = applied(work, connection);
+      // Ended only once the work has ended: a statement it sends after a failure must not run outside a transaction.
+      return Future.join(begun, bound, done)
+          .transform(ran -> ran.succeeded() ? connection.query(COMMIT_UNLESS_ABORTED).execute().<Void>mapEmpty()
+              : Future.<Void>failedFuture(firstFailure(begun, bound, done)))
+          .transform(ended -> {
+            commits.remove(connection);
+            if (ended.succeeded()) {
+              committed.complete();
+              return done;
+            }
+            committed.fail(ended.cause());
+            // Harmless where the transaction already ended (a failed COMMIT): the server only warns.
+            return connection.query("ROLLBACK").execute().transform(rolledBack -> Future.failedFuture(ended.cause()));
+          });
+    });
+  }
+
+  private static <T> Future<T> applied(Function<SqlConnection, Future<T>> work, SqlConnection connection) {
+    try {
+      return work.apply(connection);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The opening's failure before the work's: when BEGIN or the binding failed, the work's is only its echo. */
+  private static Throwable firstFailure(Future<?>... steps) {
+    for (Future<?> step : steps) {
+      if (step.failed()) {
+        return step.cause();
+      }
+    }
+    throw new IllegalStateException("no step failed");
   }
 
   /** A round trip to the server, for the readiness check. */

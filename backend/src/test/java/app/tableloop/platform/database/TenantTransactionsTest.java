@@ -119,6 +119,48 @@ class TenantTransactionsTest {
   }
 
   @Test
+  void aFailedStatementTheWorkRecoveredFromStillFailsTheTransaction() {
+    Throwable failure = Await.failure(database.inTenant(tenantA, sql -> insert(sql, tenantA, "seemingly written")
+        .compose(ignored -> sql.query("SELECT 1 / 0").execute())
+        .recover(divisionByZero -> Future.succeededFuture())));
+
+    assertThat(failure).as("the server aborted the transaction at the failed statement; a COMMIT would only roll back")
+        .isInstanceOf(PgException.class).hasMessageContaining("current transaction is aborted");
+    assertThat(countAsOwner("seemingly written")).isZero();
+  }
+
+  @Test
+  void aConnectionServesTheNextTransactionAfterOneThatFailedOrThrew() {
+    Database single = under.anotherPool(1, "after-failure");
+    try {
+      Await.failure(single.inTenant(tenantA, sql -> sql.query("SELECT 1 / 0").execute()));
+      Await.failure(single.inTenant(tenantA, sql -> {
+        throw new IllegalStateException("the work threw before sending anything");
+      }));
+      Await.result(single.inTenant(tenantA, sql -> insert(sql, tenantA, "after the failures")));
+
+      assertThat(countAsOwner("after the failures")).isEqualTo(1);
+    } finally {
+      Await.result(single.close());
+    }
+  }
+
+  @Test
+  void whatWaitsForTheCommitRunsOnceItCommittedAndNeverOnARollback() {
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Await.result(database.inTenant(tenantA, sql -> insert(sql, tenantA, "committed")
+        .onSuccess(inserted -> database.afterCommit(sql, () -> ran.add("after the commit")))
+        .onSuccess(inserted -> ran.add("before the commit"))));
+    Await.failure(database.inTenant(tenantA, sql -> insert(sql, tenantA, "rolled back")
+        .onSuccess(inserted -> database.afterCommit(sql, () -> ran.add("after the rollback")))
+        .compose(inserted -> sql.query("SELECT 1 / 0").execute())));
+    database.afterCommit(database.pool(), () -> ran.add("outside any transaction"));
+
+    assertThat(ran).containsExactly("before the commit", "after the commit");
+  }
+
+  @Test
   void theTenantSettingDoesNotLeakToTheNextTransactionOnTheSameConnection() {
     Database single = under.anotherPool(1, "single");
     try {
