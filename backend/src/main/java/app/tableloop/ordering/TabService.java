@@ -7,6 +7,7 @@ import app.tableloop.menu.Dish;
 import app.tableloop.menu.DishStock;
 import app.tableloop.menu.PricedLine;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.refusal.CommonRefusal;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.DiningTables;
@@ -245,16 +246,20 @@ public final class TabService {
         })
         .compose(lines -> adjustments.adjust(sql, tenantId, access.user().userId(), orderId, lines,
                 Optional.ofNullable(request.coupon()).orElse(CouponChoice.BEST))
-            .compose(adjusted -> takeStock(sql, tenantId, day, lines)
-                .compose(taken -> carts.empty(sql, tenantId, tab.id()))
-                .compose(version -> orders.insert(sql, tenantId, new Orders.NewOrder(orderId, store.id(), tab.id(),
-                        tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
-                            ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
-                        request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
-                        requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted))
-                    .map(order -> new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true,
-                        version)), Stream.concat(locked.orders().stream(), Stream.of(order))
-                        .sorted(Comparator.comparing(Order::placedAt)).toList())))));
+            .compose(adjusted -> {
+              // Sent together: none needs another's answer, and a sold-out dish fails the whole transaction anyway.
+              Future<Void> taken = takeStock(sql, tenantId, day, lines);
+              Future<Long> emptied = carts.empty(sql, tenantId, tab.id());
+              Future<Order> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, store.id(), tab.id(),
+                  tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
+                      ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
+                  request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
+                  requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted));
+              return Pipelined.all(taken, emptied, inserted).map(written -> new Placed(inserted.result(),
+                  Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true, emptied.result())),
+                  Stream.concat(locked.orders().stream(), Stream.of(inserted.result()))
+                      .sorted(Comparator.comparing(Order::placedAt)).toList()));
+            }));
   }
 
   /** Takes the portions of every dish of the order at once; the first dish short of them is named in the refusal. */

@@ -4,6 +4,7 @@ import app.tableloop.platform.http.Refusals;
 import app.tableloop.ordering.Order;
 import app.tableloop.ordering.PayableOrders;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -199,9 +200,10 @@ public final class PaymentConfirmation {
       LOG.warn("Payment {} arrived for {} {}, which no longer awaits it; giving it back", payment.outTradeNo(),
           payment.tabId() == null ? "order" : "tab", payment.tabId() == null ? payment.orderId() : payment.tabId());
     }
-    return ledger.paymentIn(sql, tenantId, payment, paidAt, !applied)
-        .compose(booked -> outbox.append(sql, tenantId, applied ? topic : PAYMENT_UNAPPLIED, event))
-        .compose(appended -> applied || payment.method() != PaymentMethod.WECHAT
+    // The entry and the event are sent together: neither needs the other's answer.
+    return Pipelined.all(ledger.paymentIn(sql, tenantId, payment, paidAt, !applied),
+            outbox.append(sql, tenantId, applied ? topic : PAYMENT_UNAPPLIED, event))
+        .compose(written -> applied || payment.method() != PaymentMethod.WECHAT
             ? Future.succeededFuture(Optional.<DuplicatePaymentRefunds.GiveBack>empty())
             : duplicates.reserve(sql, tenantId, payment, transactionId))
         .map(givenBack -> new Applied(applied, givenBack));

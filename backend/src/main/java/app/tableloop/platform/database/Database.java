@@ -133,9 +133,8 @@ public final class Database {
       commits.put(connection, committed);
       Future<T> done = applied(work, connection);
       // Ended only once the work has ended: a statement it sends after a failure must not run outside a transaction.
-      return Future.join(begun, bound, done)
-          .transform(ran -> ran.succeeded() ? connection.query(COMMIT_UNLESS_ABORTED).execute().<Void>mapEmpty()
-              : Future.<Void>failedFuture(firstFailure(begun, bound, done)))
+      return Pipelined.all(begun, bound, done)
+          .compose(ran -> connection.query(COMMIT_UNLESS_ABORTED).execute())
           .transform(ended -> {
             commits.remove(connection);
             if (ended.succeeded()) {
@@ -155,16 +154,6 @@ public final class Database {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-  }
-
-  /** The opening's failure before the work's: when BEGIN or the binding failed, the work's is only its echo. */
-  private static Throwable firstFailure(Future<?>... steps) {
-    for (Future<?> step : steps) {
-      if (step.failed()) {
-        return step.cause();
-      }
-    }
-    throw new IllegalStateException("no step failed");
   }
 
   /** A round trip to the server, for the readiness check. */
