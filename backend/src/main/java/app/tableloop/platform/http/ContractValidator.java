@@ -42,7 +42,12 @@ final class ContractValidator extends RequestValidatorImpl {
   }
 
   static ContractValidator create(Vertx vertx, OpenAPIContract contract) {
-    return new ContractValidator(vertx, new WithCompiledSchemas(contract, new CompiledSchemas(contract)));
+    return new ContractValidator(vertx, compiled(contract));
+  }
+
+  /** The contract, handing out its schemas' validators compiled once. */
+  static OpenAPIContract compiled(OpenAPIContract contract) {
+    return new WithCompiledSchemas(contract, new CompiledSchemas(contract));
   }
 
   /** As the library's own, less its {@code executeBlocking}: a failed check fails the future just the same. */
