@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class TenantTransactionsTest {
 
   @Test
   void whatWaitsForTheCommitRunsOnceItCommittedAndNeverOnARollback() {
-    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
 
     Await.result(database.inTenant(tenantA, sql -> insert(sql, tenantA, "committed")
         .onSuccess(inserted -> database.afterCommit(sql, () -> ran.add("after the commit")))
