@@ -6,13 +6,16 @@ import app.tableloop.testing.Await;
 import app.tableloop.testing.DatabaseUnderTest;
 import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,26 @@ class TenantTransactionsTest {
     database.afterCommit(database.pool(), () -> ran.add("outside any transaction"));
 
     assertThat(ran).containsExactly("before the commit", "after the commit");
+  }
+
+  @Test
+  void aStreamReadsOnInBatchesInsideTheTransaction() {
+    // The exports stream their rows a batch at a time from a portal, which lives only inside a transaction block.
+    Await.result(database.inTenant(tenantA, sql -> sql.preparedQuery("INSERT INTO notes (tenant_id, body)"
+        + " SELECT $1, 'streamed ' || n FROM generate_series(1, 450) AS n").execute(Tuple.of(tenantA)).mapEmpty()));
+
+    Integer streamed = Await.result(database.inTenant(tenantA, sql -> sql
+        .prepare("SELECT body FROM notes WHERE body LIKE 'streamed %'").compose(statement -> {
+          Promise<Integer> counted = Promise.promise();
+          AtomicInteger rows = new AtomicInteger();
+          RowStream<Row> stream = statement.createStream(100);
+          stream.exceptionHandler(counted::tryFail);
+          stream.endHandler(end -> counted.tryComplete(rows.get()));
+          stream.handler(row -> rows.incrementAndGet());
+          return counted.future();
+        })));
+
+    assertThat(streamed).isEqualTo(450);
   }
 
   @Test
