@@ -31,7 +31,9 @@ class EmbeddedDefaultLifecycleTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void killedRunIsRecoveredAndAGracefulStopLeavesNoServerBehind(@TempDir Path dataDir) throws Exception {
+  void killedRunIsRecoveredAndAGracefulStopLeavesNoServerBehind(@TempDir Path folder) throws Exception {
+    // The data folder and the service's log beside it, both removed with the temporary folder.
+    Path dataDir = folder.resolve("data");
     int port = freePort();
 
     Process killed = serve(dataDir, port);
