@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +110,10 @@ public final class StatementTap implements AutoCloseable {
       try {
         Socket client = server.accept();
         Socket backend = new Socket(targetHost, targetPort);
+        // Each message goes on at once: otherwise one waited for the server's delayed acknowledgement of the one
+        // before (Nagle's algorithm), some 40 ms each.
+        client.setTcpNoDelay(true);
+        backend.setTcpNoDelay(true);
         synchronized (this) {
           sockets.add(client);
           sockets.add(backend);
@@ -167,11 +172,11 @@ public final class StatementTap implements AutoCloseable {
       }
       int length = in.readInt();
       byte[] body = in.readNBytes(length - 4);
+      ByteBuffer message = ByteBuffer.allocate((started ? 1 : 0) + length);
       if (started) {
-        to.write(type);
+        message.put((byte) type);
       }
-      to.write(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
-      to.write(body);
+      to.write(message.putInt(length).put(body).array());
       to.flush();
       if (!started) {
         int code = ((body[0] & 0xff) << 24) | ((body[1] & 0xff) << 16) | ((body[2] & 0xff) << 8) | (body[3] & 0xff);
