@@ -101,7 +101,10 @@ public final class PaymentConfirmation {
         .mapEmpty();
   }
 
-  /** Records {@code payment} as paid in the caller's transaction; a payment already paid changes nothing. */
+  /**
+   * Records {@code payment} as paid in the caller's transaction, which holds its lock; a payment already paid changes
+   * nothing.
+   */
   Future<Recorded> record(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt) {
     if (payment.holdId() != null) {
       return recordWithHold(sql, tenantId, payment, transactionId, paidAt);
@@ -112,12 +115,20 @@ public final class PaymentConfirmation {
     if (payment.topUpId() != null) {
       return recordTopUp(sql, tenantId, payment, transactionId, paidAt);
     }
-    return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
-        .compose(marked -> !marked ? Future.succeededFuture(new Placing(Applied.NOT_NOW, Optional.empty()))
-            : orders.placePaid(sql, tenantId, payment.orderId(), payment.id())
-                .compose(placed -> book(sql, tenantId, payment, transactionId, paidAt, placed.isPresent(), ORDER_PAID,
-                        event(payment, transactionId, paidAt))
-                    .map(applied -> new Placing(applied, placed))))
+    // Callers hold the payment's lock and bring it unpaid, so marking it cannot miss: the order's placing goes out
+    // with it, one round trip for both. Should it miss all the same, an order it placed is rolled back.
+    Future<Boolean> marked = payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt);
+    Future<Optional<Order>> placed = orders.placePaid(sql, tenantId, payment.orderId(), payment.id());
+    return Pipelined.all(marked, placed)
+        .compose(sent -> {
+          if (!marked.result()) {
+            return placed.result().isEmpty() ? Future.succeededFuture(new Placing(Applied.NOT_NOW, Optional.empty()))
+                : Future.failedFuture(new IllegalStateException("payment " + payment.outTradeNo()
+                    + " placed its order without being marked paid"));
+          }
+          return book(sql, tenantId, payment, transactionId, paidAt, placed.result().isPresent(), ORDER_PAID,
+              event(payment, transactionId, paidAt)).map(applied -> new Placing(applied, placed.result()));
+        })
         // The order the payment placed is answered by the placing itself; any other is read as it is now.
         .compose(placing -> placing.placed().map(Future::succeededFuture)
             .orElseGet(() -> orders.order(sql, tenantId, payment.storeId(), payment.orderId())
