@@ -14,6 +14,7 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.redisson.config.SubscriptionMode;
+import org.redisson.config.TransportMode;
 
 /**
  * The Redisson client, and the bridge from its futures to Vert.x futures on the caller's context. Redis holds only
@@ -31,13 +32,15 @@ public final class Redis {
   /**
    * Connects on a worker thread (Redisson's start-up blocks). A Redisson YAML file, when given, configures
    * Sentinel or Cluster deployments; otherwise one server from the URL. Every key goes under {@code keyPrefix}.
-   * Redisson's connections live on Vert.x's event loops: with its own threads, each command and each answer was handed
-   * from one thread to another, and on two cores those hand-offs cost more than the Redis commands.
+   * Redisson's connections live on Vert.x's event loops: on threads of its own, each command went from an event loop
+   * to one of them and its answer back, two thread wake-ups a command. Vert.x's loops are NIO's (no native transport
+   * is asked for), so Redisson's channels are too, whatever a YAML file says.
    */
   public static Future<Redis> connect(Vertx vertx, Optional<RedisUrl> url, Optional<Path> redissonYaml,
                                       String keyPrefix) {
     return vertx.executeBlocking(() -> new Redis(vertx, Redisson.create(configure(url, redissonYaml, keyPrefix)
-        .setEventLoopGroup(((VertxInternal) vertx).nettyEventLoopGroup()))));
+        .setEventLoopGroup(((VertxInternal) vertx).nettyEventLoopGroup())
+        .setTransportMode(TransportMode.NIO))));
   }
 
   static Config configure(Optional<RedisUrl> url, Optional<Path> redissonYaml, String keyPrefix) {
