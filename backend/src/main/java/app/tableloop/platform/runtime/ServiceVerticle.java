@@ -6,6 +6,7 @@ import app.tableloop.platform.http.ApiRouter;
 import app.tableloop.platform.http.ClientAddress;
 import app.tableloop.platform.http.ConnectionHygiene;
 import app.tableloop.platform.http.Platform;
+import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.platform.outbox.RelaySettings;
@@ -39,6 +40,7 @@ public final class ServiceVerticle extends VerticleBase {
   private final Features features;
 
   private final List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+  private final List<PeriodicJob.Running> jobs = new CopyOnWriteArrayList<>();
   private Redis redis;
   private Database database;
 
@@ -87,10 +89,10 @@ public final class ServiceVerticle extends VerticleBase {
    * (events no module handles are simply marked processed).
    */
   private void startBackground(LiveHub live, List<FeatureModule> modules, Clock clock) {
-    live.recheckJob().start(vertx);
-    modules.forEach(module -> module.jobs().forEach(job -> job.start(vertx)));
-    new OutboxRelay(database, modules.stream().flatMap(module -> module.eventHandlers().stream()).toList(),
-        RelaySettings.DEFAULTS, clock, metrics).job().start(vertx);
+    jobs.add(live.recheckJob().start(vertx));
+    modules.forEach(module -> module.jobs().forEach(job -> jobs.add(job.start(vertx))));
+    jobs.add(new OutboxRelay(database, modules.stream().flatMap(module -> module.eventHandlers().stream()).toList(),
+        RelaySettings.DEFAULTS, clock, metrics).job().start(vertx));
   }
 
   /** The port actually bound (useful when the settings asked for any free port). */
@@ -101,7 +103,9 @@ public final class ServiceVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // The HTTP servers, deployed from here, have stopped and drained by now: Vert.x stops a verticle's own first.
-    return (database == null ? Future.succeededFuture() : database.close())
+    // The background jobs' passes in flight end before the pools close under them.
+    return Future.join(jobs.stream().map(PeriodicJob.Running::stop).toList())
+        .eventually(() -> database == null ? Future.succeededFuture() : database.close())
         .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 }

@@ -1,0 +1,94 @@
+package app.tableloop.platform.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tableloop.testing.Await;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A stopped job runs no more passes, and its stop waits for the pass still running, however that pass ends. */
+class PeriodicJobTest {
+  private Vertx vertx;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Await.result(vertx.close());
+  }
+
+  @Test
+  void stoppingWaitsForThePassStillRunning() throws InterruptedException {
+    Promise<Void> passEnds = Promise.promise();
+    Asked asked = askedToRun("test.job.waits", passEnds);
+
+    Future<Void> stopped = asked.job().stop();
+    Thread.sleep(200);
+
+    assertThat(stopped.isComplete()).as("stopped while its pass still runs").isFalse();
+    passEnds.complete();
+    Await.result(stopped);
+    Await.result(asked.answer());
+  }
+
+  @Test
+  void aPassThatFailsStillLetsTheStopComplete() throws InterruptedException {
+    Promise<Void> passEnds = Promise.promise();
+    Asked asked = askedToRun("test.job.fails", passEnds);
+
+    Future<Void> stopped = asked.job().stop();
+    passEnds.fail("the database went away");
+
+    Await.result(stopped);
+    assertThat(Await.failure(asked.answer())).hasMessage("the database went away");
+  }
+
+  @Test
+  void aStoppedJobRunsNoMorePasses() throws InterruptedException {
+    AtomicInteger passes = new AtomicInteger();
+    PeriodicJob.Running job = new PeriodicJob("test.job.stops", Duration.ofMillis(20), () -> {
+      passes.incrementAndGet();
+      return Future.succeededFuture();
+    }).start(vertx);
+    Thread.sleep(200);
+    assertThat(passes.get()).as("passes before the stop").isPositive();
+
+    Await.result(job.stop());
+    int atStop = passes.get();
+    Thread.sleep(200);
+
+    assertThat(passes.get()).isEqualTo(atStop);
+    Throwable refused = Await.failure(vertx.eventBus().request("test.job.stops", null));
+    assertThat(refused).isInstanceOfSatisfying(ReplyException.class,
+        reply -> assertThat(reply.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+  }
+
+  private record Asked(PeriodicJob.Running job, Future<Message<Object>> answer) {
+  }
+
+  /** A job whose timer waits an hour, asked over the event bus to run a pass that ends with {@code passEnds}. */
+  private Asked askedToRun(String address, Promise<Void> passEnds) throws InterruptedException {
+    CountDownLatch passStarted = new CountDownLatch(1);
+    PeriodicJob.Running job = new PeriodicJob(address, Duration.ofHours(1), () -> {
+      passStarted.countDown();
+      return passEnds.future();
+    }).start(vertx);
+    Future<Message<Object>> answer = vertx.eventBus().request(address, null);
+    assertThat(passStarted.await(5, TimeUnit.SECONDS)).as("the pass started").isTrue();
+    return new Asked(job, answer);
+  }
+}
