@@ -51,6 +51,8 @@ class PeriodicJobTest {
     Asked asked = askedToRun("test.job.fails", passEnds);
 
     Future<Void> stopped = asked.job().stop();
+    Thread.sleep(200);
+    assertThat(stopped.isComplete()).as("stopped while its pass still runs").isFalse();
     passEnds.fail("the database went away");
 
     Await.result(stopped);
