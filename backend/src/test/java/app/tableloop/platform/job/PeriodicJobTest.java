@@ -36,10 +36,7 @@ class PeriodicJobTest {
     Promise<Void> passEnds = Promise.promise();
     Asked asked = askedToRun("test.job.waits", passEnds);
 
-    Future<Void> stopped = asked.job().stop();
-    Thread.sleep(200);
-
-    assertThat(stopped.isComplete()).as("stopped while its pass still runs").isFalse();
+    Future<Void> stopped = stoppedWhileItRuns(asked.job());
     passEnds.complete();
     Await.result(stopped);
     Await.result(asked.answer());
@@ -50,9 +47,7 @@ class PeriodicJobTest {
     Promise<Void> passEnds = Promise.promise();
     Asked asked = askedToRun("test.job.fails", passEnds);
 
-    Future<Void> stopped = asked.job().stop();
-    Thread.sleep(200);
-    assertThat(stopped.isComplete()).as("stopped while its pass still runs").isFalse();
+    Future<Void> stopped = stoppedWhileItRuns(asked.job());
     passEnds.fail("the database went away");
 
     Await.result(stopped);
@@ -77,6 +72,14 @@ class PeriodicJobTest {
     Throwable refused = Await.failure(vertx.eventBus().request("test.job.stops", null));
     assertThat(refused).isInstanceOfSatisfying(ReplyException.class,
         reply -> assertThat(reply.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+  }
+
+  /** Stops a job whose pass is still running, and checks the stop waits for it. */
+  private static Future<Void> stoppedWhileItRuns(PeriodicJob.Running job) throws InterruptedException {
+    Future<Void> stopped = job.stop();
+    Thread.sleep(200);
+    assertThat(stopped.isComplete()).as("stopped while its pass still runs").isFalse();
+    return stopped;
   }
 
   private record Asked(PeriodicJob.Running job, Future<Message<Object>> answer) {
