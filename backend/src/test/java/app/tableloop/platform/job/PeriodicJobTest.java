@@ -12,7 +12,8 @@ import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,29 +57,33 @@ class PeriodicJobTest {
 
   @Test
   void aStoppedJobRunsNoMorePasses() throws InterruptedException {
-    AtomicInteger passes = new AtomicInteger();
+    CountDownLatch threePasses = new CountDownLatch(3);
+    CountDownLatch passAfterStop = new CountDownLatch(1);
+    AtomicBoolean stopped = new AtomicBoolean();
     PeriodicJob.Running job = new PeriodicJob("test.job.stops", Duration.ofMillis(20), () -> {
-      passes.incrementAndGet();
+      threePasses.countDown();
+      if (stopped.get()) {
+        passAfterStop.countDown();
+      }
       return Future.succeededFuture();
     }).start(vertx);
-    Thread.sleep(200);
-    assertThat(passes.get()).as("passes before the stop").isPositive();
+    assertThat(threePasses.await(5, TimeUnit.SECONDS)).as("the timer runs passes").isTrue();
 
     Await.result(job.stop());
-    int atStop = passes.get();
-    Thread.sleep(200);
+    stopped.set(true);
 
-    assertThat(passes.get()).isEqualTo(atStop);
+    // Ten of the timer's periods without a pass: what "none" can mean for a timer.
+    assertThat(passAfterStop.await(200, TimeUnit.MILLISECONDS)).as("a pass after the stop").isFalse();
     Throwable refused = Await.failure(vertx.eventBus().request("test.job.stops", null));
     assertThat(refused).isInstanceOfSatisfying(ReplyException.class,
         reply -> assertThat(reply.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
   }
 
-  /** Stops a job whose pass is still running, and checks the stop waits for it. */
-  private static Future<Void> stoppedWhileItRuns(PeriodicJob.Running job) throws InterruptedException {
+  /** Stops a job whose pass is still running, and checks the stop is still waiting 200 ms later. */
+  private static Future<Void> stoppedWhileItRuns(PeriodicJob.Running job) {
     Future<Void> stopped = job.stop();
-    Thread.sleep(200);
-    assertThat(stopped.isComplete()).as("stopped while its pass still runs").isFalse();
+    assertThat(Await.failure(stopped.timeout(200, TimeUnit.MILLISECONDS)))
+        .as("stopped while its pass still runs").isInstanceOf(TimeoutException.class);
     return stopped;
   }
 
