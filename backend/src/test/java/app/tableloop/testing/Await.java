@@ -1,9 +1,12 @@
 package app.tableloop.testing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Blocks a test thread (never an event loop) on a Vert.x future, with a bound so a hang fails the test. */
 public final class Await {
@@ -25,6 +28,20 @@ public final class Await {
     } catch (InterruptedException | TimeoutException e) {
       throw new AssertionError("no result within " + seconds + " s", e);
     }
+  }
+
+  /** What {@code read} answers once {@code done} holds for it, read every 20 ms (on {@code vertx}'s timer), 15 s at most. */
+  public static <T> T eventually(Vertx vertx, Supplier<T> read, Predicate<T> done) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+    T value = read.get();
+    while (!done.test(value)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("still not there after " + SECONDS + " s: " + value);
+      }
+      result(vertx.timer(20));
+      value = read.get();
+    }
+    return value;
   }
 
   public static Throwable failure(Future<?> future) {

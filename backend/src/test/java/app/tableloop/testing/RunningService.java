@@ -42,7 +42,6 @@ import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -318,16 +317,7 @@ public final class RunningService implements AutoCloseable {
 
   /** Polls {@code read} every 20 ms until {@code done} holds, for at most 15 s; answers the last value read. */
   public <T> T eventually(Supplier<T> read, Predicate<T> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    T value = read.get();
-    while (!done.test(value)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("still not there after 15 s: " + value);
-      }
-      Await.result(clientVertx.timer(20));
-      value = read.get();
-    }
-    return value;
+    return Await.eventually(clientVertx, read, done);
   }
 
   /**
