@@ -2,6 +2,7 @@ package app.tableloop.identity;
 
 import app.tableloop.platform.live.LiveHub;
 import app.tableloop.platform.redis.Redis;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,9 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Our own session tokens, given after WeChat sign-in. The token is random and only its hash is stored, in Redis, with
  * a sliding lifetime; each user's sessions are listed so that all of them can be revoked at once. The hash is the
- * session's id. Ending a session also closes the live sockets opened with it, on every instance. Losing Redis signs
- * everyone out and loses nothing else.
+ * session's id. Ending a session also closes the live sockets opened with it, on every instance. A session found open
+ * is kept in the process for a few seconds ({@link RecentSessions}), dropped at once when it ends. Losing Redis signs
+ * everyone out (within those seconds) and loses nothing else.
  */
 public final class Sessions {
   public static final Duration LIFETIME = Duration.ofDays(7);
@@ -34,10 +36,17 @@ public final class Sessions {
 
   private final Redis redis;
   private final LiveHub live;
+  private final RecentSessions recent;
 
   public Sessions(Redis redis, LiveHub live) {
+    this(redis, live, RecentSessions.HOLD);
+  }
+
+  Sessions(Redis redis, LiveHub live, Duration hold) {
     this.redis = redis;
     this.live = live;
+    this.recent = new RecentSessions(hold, live::hearsEndings, Ticker.systemTicker());
+    live.onEnding(recent::ended);
   }
 
   /** Opens a session for {@code user}; the token goes to the client and nowhere else. */
@@ -59,6 +68,10 @@ public final class Sessions {
   /** The user a token belongs to, if the session is still open; renews its lifetime. */
   public Future<Optional<SignedInUser>> find(String token) {
     String hash = hash(token);
+    Optional<SignedInUser> recently = recent.find(hash);
+    if (recently.isPresent()) {
+      return Future.succeededFuture(recently);
+    }
     // The session and its remaining lifetime in one round trip: every signed-in request asks.
     RBatch batch = redis.client().createBatch();
     RBucketAsync<String> stored = batch.getBucket(sessionKey(hash), StringCodec.INSTANCE);
@@ -72,10 +85,12 @@ public final class Sessions {
       long ttl = (Long) answers.getResponses().get(1);
       JsonObject json = new JsonObject(found);
       SignedInUser user = new SignedInUser(UUID.fromString(json.getString("user")), json.getString("openid"));
-      return (ttl < LIFETIME.minus(RENEW_AFTER).toMillis()
-          ? redis.future(session(hash).expireAsync(LIFETIME)).compose(renewed -> redis.future(
-              sessionsOf(user.userId()).expireAsync(LIFETIME)))
-          : Future.succeededFuture())
+      if (ttl >= LIFETIME.minus(RENEW_AFTER).toMillis()) {
+        recent.found(hash, user);
+        return Future.succeededFuture(Optional.of(user));
+      }
+      return redis.future(session(hash).expireAsync(LIFETIME))
+          .compose(renewed -> redis.future(sessionsOf(user.userId()).expireAsync(LIFETIME)))
           .map(renewed -> Optional.of(user));
     });
   }
@@ -88,6 +103,7 @@ public final class Sessions {
   /** Signs one session out. */
   public Future<Void> close(String token, UUID userId) {
     String hash = hash(token);
+    recent.sessionEnded(hash);
     return redis.future(session(hash).deleteAsync())
         .compose(deleted -> redis.future(sessionsOf(userId).removeAsync(hash)))
         .compose(removed -> live.endSession(hash));
@@ -95,6 +111,7 @@ public final class Sessions {
 
   /** Signs a user out everywhere at once (for example when they stop working at a store). */
   public Future<Void> closeAll(UUID userId) {
+    recent.userEnded(userId);
     RSet<String> userSessions = sessionsOf(userId);
     return redis.future(userSessions.readAllAsync())
         .compose(hashes -> Future.all(hashes.stream()

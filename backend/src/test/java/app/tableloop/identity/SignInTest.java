@@ -101,7 +101,7 @@ class SignInTest {
   }
 
   @Test
-  void losingRedisSignsEveryoneOutAndLosesNoUser() {
+  void losingRedisSignsEveryoneOutWithinSecondsAndLosesNoUser() {
     String token = service.signIn("erin");
     String userId = userId(token);
     service.env().asOwner(sql -> {
@@ -112,7 +112,9 @@ class SignInTest {
 
     service.flushRedis();
 
-    assertThat(service.get("/api/v1/me", token).statusCode()).isEqualTo(401);
+    // The instance keeps a session it found open for a few seconds (nothing announced its end here).
+    assertThat(service.eventually(() -> service.get("/api/v1/me", token).statusCode(), status -> status != 200))
+        .isEqualTo(401);
     assertThat(userId(service.signIn("erin"))).isEqualTo(userId);
   }
 

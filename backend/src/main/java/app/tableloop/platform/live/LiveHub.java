@@ -10,10 +10,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.redisson.api.RTopic;
 import org.redisson.client.codec.StringCodec;
@@ -49,7 +52,9 @@ public final class LiveHub {
   private final long pingEveryMillis;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
   private final Map<ServerWebSocket, Attached> sockets = new ConcurrentHashMap<>();
-  private Future<Integer> endings;
+  private volatile Future<Integer> endings;
+  /** Besides this hub's sockets, who hears of ended sessions (a cache of sessions, say). */
+  private final List<Consumer<Ending>> endingListeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean countFailureLogged = new AtomicBoolean();
 
   /** The sockets of one channel on this instance, and this instance's Redis subscription for it. */
@@ -57,6 +62,10 @@ public final class LiveHub {
   }
 
   private record Attached(String channel, LiveViewer viewer, long pinging) {
+  }
+
+  /** An announced ending: of one session (by its id), or of every session of a user. */
+  public record Ending(Optional<String> sessionId, Optional<UUID> userId) {
   }
 
   public LiveHub(Vertx vertx, Redis redis, Duration pingEvery) {
@@ -116,6 +125,25 @@ public final class LiveHub {
     return announceEnding(new JsonObject().put("user", userId.toString()));
   }
 
+  /** Tells {@code listener} of every ending announced from now on, by any instance (this one included). */
+  public void onEnding(Consumer<Ending> listener) {
+    endingListeners.add(listener);
+    endings();
+  }
+
+  /**
+   * Whether this instance hears endings now: its subscription holds. When it does not, it is tried again (Redis may
+   * have been away at the start).
+   */
+  public boolean hearsEndings() {
+    Future<Integer> subscribed = endings;
+    if (subscribed == null || subscribed.failed()) {
+      endings();
+      return false;
+    }
+    return subscribed.succeeded();
+  }
+
   /** The re-check, every {@link #RECHECK_EVERY} and on demand at {@link #RECHECK_NOW}. */
   public PeriodicJob recheckJob() {
     return new PeriodicJob(RECHECK_NOW, RECHECK_EVERY, this::recheck);
@@ -153,6 +181,8 @@ public final class LiveHub {
   private void ended(JsonObject ending) {
     String session = ending.getString("session");
     String user = ending.getString("user");
+    Ending heard = new Ending(Optional.ofNullable(session), Optional.ofNullable(user).map(UUID::fromString));
+    endingListeners.forEach(listener -> listener.accept(heard));
     sockets.forEach((socket, attached) -> {
       if (attached.viewer().sessionId().equals(session) || attached.viewer().userId().toString().equals(user)) {
         close(socket, SESSION_ENDED, "session_ended");
