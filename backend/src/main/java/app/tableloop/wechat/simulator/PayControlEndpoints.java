@@ -26,7 +26,8 @@ final class PayControlEndpoints {
     router.post("/sim/pay/pay").handler(this::payOrder);
     router.get("/sim/pay/notifications").handler(rc -> rc.json(new JsonArray(pay.notificationDeliveries().stream()
         .map(PayControlEndpoints::json).toList())));
-    router.get("/sim/pay/notifications/held").handler(rc -> rc.json(new JsonArray(pay.heldNotifications())));
+    router.get("/sim/pay/notifications/held").handler(rc -> pay.heldNotificationsOnceSigned()
+        .onComplete(held -> rc.json(new JsonArray(held)), rc::fail));
     router.post("/sim/pay/notifications/hold").handler(rc -> {
       boolean hold = body(rc).getBoolean("hold", true);
       pay.holdNotifications(hold);

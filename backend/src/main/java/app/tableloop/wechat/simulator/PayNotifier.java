@@ -38,8 +38,12 @@ final class PayNotifier {
    * one sent part of a burst into WeChat Pay's 15 s retry schedule.
    */
   private static final long CONNECTION_WAIT_MILLIS = 120_000;
-  /** A signature made when a notification was sent is still sent this long after: merchants refuse old ones. */
-  private static final long SIGNATURE_KEPT_SECONDS = 60;
+  /**
+   * A signature made when a notification was sent is still sent this long after, as WeChat Pay's is however long the
+   * network held the notification up; older, it is made afresh, as for a retry: merchants refuse signatures more
+   * than five minutes old (WeChat Pay's guidance, and ours), and this leaves a minute for clocks apart.
+   */
+  private static final long SIGNATURE_KEPT_SECONDS = 240;
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -119,6 +123,20 @@ final class PayNotifier {
 
   synchronized List<String> held() {
     return new ArrayList<>(held.keySet());
+  }
+
+  /**
+   * The held notifications' ids, once each is signed: signing runs on worker threads after the payment is answered,
+   * and a burst of payments leaves a queue of signatures that would otherwise still be made when they are released.
+   */
+  Future<List<String>> heldOnceSigned() {
+    List<Future<PlatformSigner.Signed>> signatures;
+    List<String> ids;
+    synchronized (this) {
+      ids = new ArrayList<>(held.keySet());
+      signatures = held.values().stream().map(Pending::signedWhenSent).toList();
+    }
+    return Future.join(signatures).map(signed -> ids);
   }
 
   /** Sends a held notification now; false when no notification with that id is held. */

@@ -1,5 +1,6 @@
 package app.tableloop.wechat.simulator;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -154,6 +155,11 @@ public final class PaySimulation {
   /** Ids of the held notifications, oldest first. */
   public List<String> heldNotifications() {
     return notifier.held();
+  }
+
+  /** The same, once each held notification is signed and ready to go. */
+  Future<List<String>> heldNotificationsOnceSigned() {
+    return notifier.heldOnceSigned();
   }
 
   /** Sends one held notification now; false when none has that id. */
