@@ -9,6 +9,7 @@ import app.tableloop.testing.Await;
 import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -67,11 +68,9 @@ class SessionEndingsTest {
   @Test
   void aSignOutOnOneInstanceCountsThereAtOnceAndOnTheOtherOnceAnnounced() {
     SignedInUser user = user("leaving");
-    String token = Await.result(here.open(user));
-    String otherToken = Await.result(here.open(user));
-    assertThat(Await.result(here.find(token))).contains(user);
-    assertThat(Await.result(there.find(token))).contains(user);
-    assertThat(Await.result(there.find(otherToken))).contains(user);
+    List<String> tokens = twoSessionsFoundOnBoth(user);
+    String token = tokens.get(0);
+    String otherToken = tokens.get(1);
 
     Await.result(here.close(token, user.userId()));
 
@@ -83,17 +82,25 @@ class SessionEndingsTest {
   @Test
   void aUserSignedOutEverywhereIsRefusedOnEveryInstance() {
     SignedInUser user = user("revoked");
-    String phone = Await.result(here.open(user));
-    String tablet = Await.result(here.open(user));
-    assertThat(Await.result(here.find(phone))).contains(user);
-    assertThat(Await.result(there.find(phone))).contains(user);
-    assertThat(Await.result(there.find(tablet))).contains(user);
+    List<String> tokens = twoSessionsFoundOnBoth(user);
+    String phone = tokens.get(0);
+    String tablet = tokens.get(1);
 
     Await.result(here.closeAll(user.userId()));
 
     assertThat(Await.result(here.find(phone))).isEmpty();
     Await.eventually(vertx, () -> Await.result(there.find(phone)).isEmpty() && Await.result(there.find(tablet))
         .isEmpty(), gone -> gone);
+  }
+
+  /** Two sessions of the user, each found open (and so kept) on both instances. */
+  private static List<String> twoSessionsFoundOnBoth(SignedInUser user) {
+    List<String> tokens = List.of(Await.result(here.open(user)), Await.result(here.open(user)));
+    for (String token : tokens) {
+      assertThat(Await.result(here.find(token))).contains(user);
+      assertThat(Await.result(there.find(token))).contains(user);
+    }
+    return tokens;
   }
 
   private static SignedInUser user(String name) {
