@@ -181,13 +181,14 @@ public final class LiveHub {
   private void ended(JsonObject ending) {
     String session = ending.getString("session");
     String user = ending.getString("user");
-    Ending heard = new Ending(Optional.ofNullable(session), Optional.ofNullable(user).map(UUID::fromString));
-    endingListeners.forEach(listener -> listener.accept(heard));
     sockets.forEach((socket, attached) -> {
       if (attached.viewer().sessionId().equals(session) || attached.viewer().userId().toString().equals(user)) {
         close(socket, SESSION_ENDED, "session_ended");
       }
     });
+    // After the sockets: whatever a listener does (or a user id that does not parse) cannot keep one open.
+    Ending heard = new Ending(Optional.ofNullable(session), Optional.ofNullable(user).map(UUID::fromString));
+    endingListeners.forEach(listener -> listener.accept(heard));
   }
 
   /** Answers whether the socket stays; a check that cannot be made now (Redis or the database away) keeps it. */
