@@ -30,7 +30,10 @@ public final class Await {
     }
   }
 
-  /** What {@code read} answers once {@code done} holds for it, read every 20 ms (on {@code vertx}'s timer), 15 s at most. */
+  /**
+   * What {@code read} answers once {@code done} holds for it, read every 20 ms (on {@code vertx}'s timer), 15 s at
+   * most.
+   */
   public static <T> T eventually(Vertx vertx, Supplier<T> read, Predicate<T> done) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
     T value = read.get();

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Redis stopped under a running service: what needs it (every signed-in request reads its session there, once the
- * few seconds an instance keeps a session it found have passed) is answered 503 with Retry-After, never 500, and the public menu, which PostgreSQL can serve, still answers. The
- * service stands on a Redis of its own here, so stopping it disturbs no other test.
+ * few seconds an instance keeps a session it found have passed) is answered 503 with Retry-After, never 500, and the
+ * public menu, which PostgreSQL can serve, still answers. The service stands on a Redis of its own here, so stopping
+ * it disturbs no other test.
  */
 class RedisOutageTest {
 
