@@ -3,9 +3,11 @@
 each diner gets a wx.login code, signs in, scans a table and opens its tab; every store's menu is read once for its
 ETag. Writes, in the work directory given:
   diners.tsv   store id, tab id, session token, dish id to add (one line a diner)
+  payers.tsv   user id, session token: the diners and pgbench's clients, who pay for their orders at the end
   stores.tsv   store id, ETag of its menu
   menu.json    one store's menu, byte for byte, for nginx to serve
-Diner i sits alone at table T01, T02, ... of store i % stores + 1 as user 'bench-user-<i + 1>'.
+Diner i sits alone at table T01, T02, ... of store i % stores + 1 as user 'bench-user-<i + 1>'; pgbench's client c
+orders as user 'bench-user-<90001 + c>' at a tab bench/seed.sql opened for it.
 """
 import json
 import sys
@@ -25,11 +27,19 @@ def call(method, url, body=None, token=None):
         return response.status, response.headers, response.read()
 
 
+payers = open(work + "/payers.tsv", "w")
+
+
 def sign_in(user):
     _, _, minted = call("POST", simulator + "/sim/login-code", {"user": user})
-    _, _, session = call("POST", api + "/api/v1/auth/wechat", {"code": json.loads(minted)["code"]})
-    return json.loads(session)["token"]
+    _, _, signed_in = call("POST", api + "/api/v1/auth/wechat", {"code": json.loads(minted)["code"]})
+    session = json.loads(signed_in)
+    payers.write("%s\t%s\n" % (session["user"]["id"], session["token"]))
+    return session["token"]
 
+
+for c in range(diners):
+    sign_in("bench-user-%d" % (90001 + c))
 
 with open(work + "/diners.tsv", "w") as out:
     for i in range(diners):
@@ -47,6 +57,8 @@ with open(work + "/diners.tsv", "w") as out:
         dishes = [dish["id"] for category in json.loads(menu)["categories"] for dish in category["dishes"]
                   if not dish.get("option_groups")]
         out.write("%s\t%s\t%s\t%s\n" % (store_id, tab["id"], token, dishes[i % len(dishes)]))
+
+payers.close()
 
 with open(work + "/stores.tsv", "w") as out:
     for store_no in range(1, stores + 1):
