@@ -67,8 +67,13 @@ public final class OutboxRelay {
         .description("Age of the oldest event not yet delivered").register(metrics);
   }
 
+  /**
+   * Passes every {@link RelaySettings#every}, and while a pass settled a whole batch, the next at once: one batch a
+   * tick delivered 100 events a second, fewer than a busy instance's payments make.
+   */
   public PeriodicJob job() {
-    return new PeriodicJob(RELAY_NOW, settings.every(), this::pass);
+    return new PeriodicJob(RELAY_NOW, settings.every(), this::pass,
+        settled -> (Integer) settled >= settings.batchSize());
   }
 
   /** One pass over the due events; answers how many it settled (processed, retried later or parked). */

@@ -14,11 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A stopped job runs no more passes, and its stop waits for the pass still running, however that pass ends. */
+/**
+ * A stopped job runs no more passes, and its stop waits for the pass still running, however that pass ends; a pass
+ * that says more is due is followed at once.
+ */
 class PeriodicJobTest {
   private Vertx vertx;
 
@@ -77,6 +81,48 @@ class PeriodicJobTest {
     Throwable refused = Await.failure(vertx.eventBus().request("test.job.stops", null));
     assertThat(refused).isInstanceOfSatisfying(ReplyException.class,
         reply -> assertThat(reply.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+  }
+
+  @Test
+  void aTimersPassThatSaysMoreIsDueIsFollowedAtOnceUntilOneDoesNot() throws InterruptedException {
+    AtomicInteger left = new AtomicInteger(10);
+    CountDownLatch drained = new CountDownLatch(1);
+    CountDownLatch passAfterDrained = new CountDownLatch(1);
+    PeriodicJob.Running job = new PeriodicJob("test.job.drains", Duration.ofSeconds(2), () -> {
+      int remaining = left.decrementAndGet();
+      if (remaining == 0) {
+        drained.countDown();
+      } else if (remaining < 0) {
+        passAfterDrained.countDown();
+      }
+      return Future.succeededFuture(Math.max(remaining, 0));
+    }, remaining -> (Integer) remaining > 0).start(vertx);
+
+    // The first tick comes after 2 s and the nine other passes right after it, not one a tick (20 s).
+    assertThat(drained.await(6, TimeUnit.SECONDS)).as("ten passes in the first tick").isTrue();
+    // The pass that said nothing more is due leaves the next to the timer.
+    assertThat(passAfterDrained.await(500, TimeUnit.MILLISECONDS)).as("a pass right after the last").isFalse();
+    Await.result(job.stop());
+  }
+
+  @Test
+  void aStopEndsPassesThatKeepSayingMoreIsDue() throws InterruptedException {
+    CountDownLatch threePasses = new CountDownLatch(3);
+    CountDownLatch passAfterStop = new CountDownLatch(1);
+    AtomicBoolean stopped = new AtomicBoolean();
+    PeriodicJob.Running job = new PeriodicJob("test.job.endless", Duration.ofMillis(20), () -> {
+      threePasses.countDown();
+      if (stopped.get()) {
+        passAfterStop.countDown();
+      }
+      return Future.succeededFuture();
+    }, result -> true).start(vertx);
+    assertThat(threePasses.await(5, TimeUnit.SECONDS)).as("passes run").isTrue();
+
+    Await.result(job.stop());
+    stopped.set(true);
+
+    assertThat(passAfterStop.await(200, TimeUnit.MILLISECONDS)).as("a pass after the stop").isFalse();
   }
 
   /** Stops a job whose pass is still running, and checks the stop is still waiting 200 ms later. */
