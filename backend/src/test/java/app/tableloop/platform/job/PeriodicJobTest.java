@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,26 +62,7 @@ class PeriodicJobTest {
 
   @Test
   void aStoppedJobRunsNoMorePasses() throws InterruptedException {
-    CountDownLatch threePasses = new CountDownLatch(3);
-    CountDownLatch passAfterStop = new CountDownLatch(1);
-    AtomicBoolean stopped = new AtomicBoolean();
-    PeriodicJob.Running job = new PeriodicJob("test.job.stops", Duration.ofMillis(20), () -> {
-      threePasses.countDown();
-      if (stopped.get()) {
-        passAfterStop.countDown();
-      }
-      return Future.succeededFuture();
-    }).start(vertx);
-    assertThat(threePasses.await(5, TimeUnit.SECONDS)).as("the timer runs passes").isTrue();
-
-    Await.result(job.stop());
-    stopped.set(true);
-
-    // Ten of the timer's periods without a pass: what "none" can mean for a timer.
-    assertThat(passAfterStop.await(200, TimeUnit.MILLISECONDS)).as("a pass after the stop").isFalse();
-    Throwable refused = Await.failure(vertx.eventBus().request("test.job.stops", null));
-    assertThat(refused).isInstanceOfSatisfying(ReplyException.class,
-        reply -> assertThat(reply.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+    runsNoPassOnceStopped("test.job.stops", result -> false);
   }
 
   @Test
@@ -107,22 +89,31 @@ class PeriodicJobTest {
 
   @Test
   void aStopEndsPassesThatKeepSayingMoreIsDue() throws InterruptedException {
+    runsNoPassOnceStopped("test.job.endless", result -> true);
+  }
+
+  /** Starts a job on a 20 ms timer whose passes say {@code moreDue}, stops it, and checks nothing runs after. */
+  private void runsNoPassOnceStopped(String address, Predicate<Object> moreDue) throws InterruptedException {
     CountDownLatch threePasses = new CountDownLatch(3);
     CountDownLatch passAfterStop = new CountDownLatch(1);
     AtomicBoolean stopped = new AtomicBoolean();
-    PeriodicJob.Running job = new PeriodicJob("test.job.endless", Duration.ofMillis(20), () -> {
+    PeriodicJob.Running job = new PeriodicJob(address, Duration.ofMillis(20), () -> {
       threePasses.countDown();
       if (stopped.get()) {
         passAfterStop.countDown();
       }
       return Future.succeededFuture();
-    }, result -> true).start(vertx);
+    }, moreDue).start(vertx);
     assertThat(threePasses.await(5, TimeUnit.SECONDS)).as("passes run").isTrue();
 
     Await.result(job.stop());
     stopped.set(true);
 
+    // Ten of the timer's periods without a pass: what "none" can mean for a timer.
     assertThat(passAfterStop.await(200, TimeUnit.MILLISECONDS)).as("a pass after the stop").isFalse();
+    Throwable refused = Await.failure(vertx.eventBus().request(address, null));
+    assertThat(refused).isInstanceOfSatisfying(ReplyException.class,
+        reply -> assertThat(reply.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
   }
 
   /** Stops a job whose pass is still running, and checks the stop is still waiting 200 ms later. */
