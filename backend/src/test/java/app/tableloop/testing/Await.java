@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /** Blocks a test thread (never an event loop) on a Vert.x future, with a bound so a hang fails the test. */
 public final class Await {
-  private static final long SECONDS = 15;
+  static final long SECONDS = 15;
 
   private Await() {
   }

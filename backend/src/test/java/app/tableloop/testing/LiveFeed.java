@@ -21,21 +21,28 @@ public final class LiveFeed implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> messages;
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+  /** Completes with the first message (the service sends the feed's state once it listens) or the close. */
+  private final CompletableFuture<Void> listening;
 
   /** The close code and reason the service sent. */
   public record Closed(int code, String reason) {
   }
 
-  private LiveFeed(WebSocket socket, BlockingQueue<JsonObject> messages) {
+  private LiveFeed(WebSocket socket, BlockingQueue<JsonObject> messages, CompletableFuture<Void> listening) {
     this.socket = socket;
     this.messages = messages;
-    socket.closeHandler(ended -> closed.complete(new Closed(socket.closeStatusCode() == null ? -1
-        : socket.closeStatusCode(), socket.closeReason())));
+    this.listening = listening;
+    socket.closeHandler(ended -> {
+      closed.complete(new Closed(socket.closeStatusCode() == null ? -1 : socket.closeStatusCode(),
+          socket.closeReason()));
+      listening.complete(null);
+    });
   }
 
   /** Listens before the socket opens, so that the first message is not missed. */
   static Future<LiveFeed> connect(WebSocketClient client, WebSocketConnectOptions options) {
     BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    CompletableFuture<Void> listening = new CompletableFuture<>();
     ClientWebSocket socket = client.webSocket();
     StringBuilder pending = new StringBuilder();
     // Frames, not textMessageHandler: the latter set before connecting never fires on this client.
@@ -45,10 +52,29 @@ public final class LiveFeed implements AutoCloseable {
         if (frame.isFinal()) {
           messages.add(new JsonObject(pending.toString()));
           pending.setLength(0);
+          listening.complete(null);
         }
       }
     });
-    return socket.connect(options).map(connected -> new LiveFeed(connected, messages));
+    return socket.connect(options).map(connected -> new LiveFeed(connected, messages, listening));
+  }
+
+  /**
+   * Waits until the service listens for this feed's events (it sends the feed's state then), or closed it, at most
+   * {@code within}: an event published before that reaches nobody, as for any client that just connected.
+   */
+  LiveFeed listening(Duration within) {
+    try {
+      listening.get(within.toMillis(), TimeUnit.MILLISECONDS);
+      return this;
+    } catch (TimeoutException e) {
+      throw new AssertionError("the feed was not listening after " + within.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      throw new AssertionError(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** The first message (from now on) that matches, waiting at most {@code within}. */

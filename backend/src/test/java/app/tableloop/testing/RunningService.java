@@ -42,6 +42,7 @@ import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -171,7 +172,7 @@ public final class RunningService implements AutoCloseable {
   public LiveFeed live(String path, String token) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port())
         .setURI(path).addHeader("Authorization", "Bearer " + token);
-    return Await.result(LiveFeed.connect(webSockets, options));
+    return Await.result(LiveFeed.connect(webSockets, options)).listening(Duration.ofSeconds(Await.SECONDS));
   }
 
   public TestEnvironment env() {
