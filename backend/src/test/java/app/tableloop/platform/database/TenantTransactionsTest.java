@@ -220,6 +220,30 @@ class TenantTransactionsTest {
   }
 
   @Test
+  void aFewRowsNamedByIdAreLookedUpThroughTheIndexOnAGenericPlan() {
+    // A store's menu: some hundreds of rows, looked up by their random ids as a cart add and a placement look up
+    // their dishes (ids in no order of the rows', as uuids are).
+    env.aTenantTable("menu_rows", "dish_id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(), name text NOT NULL,"
+        + " price_fen bigint NOT NULL, description text NOT NULL");
+    env.asOwner(sql -> {
+      sql.execute("INSERT INTO menu_rows (tenant_id, name, price_fen, description) SELECT '" + tenantA + "',"
+          + " 'dish ' || n, 100 * n, repeat('a dish worth describing ', 3) FROM generate_series(1, 600) AS n");
+      sql.execute("ANALYZE menu_rows");
+    });
+
+    List<String> plan = Await.result(database.withGenericPlans().inTenant(tenantA, sql -> sql
+        .query("PREPARE few (uuid, uuid[]) AS SELECT name, price_fen FROM menu_rows"
+            + " WHERE tenant_id = $1 AND dish_id = ANY($2)").execute()
+        .compose(prepared -> sql.query("EXPLAIN EXECUTE few ('" + tenantA + "', '{" + UUID.randomUUID() + "}')")
+            .execute())
+        .map(rows -> rows.stream().map(row -> row.getString(0)).toList())
+        .compose(lines -> sql.query("DEALLOCATE few").execute().map(lines))));
+
+    assertThat(String.join("\n", plan)).as("the plan, generic (the ids a parameter)")
+        .contains("menu_rows_dish_id_key").contains("ANY ($2)").doesNotContain("Seq Scan");
+  }
+
+  @Test
   void theApplicationRoleOwnsNothingAndCannotReadTheMigrationHistory() {
     assertThat(Await.failure(database.inTransaction(sql -> sql.query("DROP TABLE notes").execute())))
         .hasMessageContaining("must be owner");
