@@ -5,9 +5,18 @@
 local common = dofile(os.getenv("BENCH_DIR") .. "/lua/common.lua")
 local diner, adding, placed, run, log, key
 
+-- A warm-up round (BENCH_WARMUP_ROUND) seats its diners from BENCH_WARM_DINERS_FILE instead, the next set each round:
+-- the JIT compilers want minutes of load, and tabs hundreds of orders long are no restaurant's (nor what the measured
+-- diners should meet).
 function init(args)
-  local diners = common.rows(os.getenv("BENCH_DINERS_FILE"))
-  diner = diners[(thread_index - 1) % #diners + 1]
+  local round = tonumber(os.getenv("BENCH_WARMUP_ROUND") or "")
+  if round then
+    local diners = common.rows(os.getenv("BENCH_WARM_DINERS_FILE"))
+    diner = diners[(round * tonumber(os.getenv("BENCH_DINERS")) + thread_index - 1) % #diners + 1]
+  else
+    local diners = common.rows(os.getenv("BENCH_DINERS_FILE"))
+    diner = diners[(thread_index - 1) % #diners + 1]
+  end
   adding = true
   placed = 0
   run = os.getenv("BENCH_RUN")
