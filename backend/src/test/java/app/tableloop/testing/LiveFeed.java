@@ -64,17 +64,8 @@ public final class LiveFeed implements AutoCloseable {
    * {@code within}: an event published before that reaches nobody, as for any client that just connected.
    */
   LiveFeed listening(Duration within) {
-    try {
-      listening.get(within.toMillis(), TimeUnit.MILLISECONDS);
-      return this;
-    } catch (TimeoutException e) {
-      throw new AssertionError("the feed was not listening after " + within.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      throw new AssertionError(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    awaited(listening, within, "the feed was not listening");
+    return this;
   }
 
   /** The first message (from now on) that matches, waiting at most {@code within}. */
@@ -99,10 +90,15 @@ public final class LiveFeed implements AutoCloseable {
 
   /** How the socket was closed, waiting at most {@code within} for it to close. */
   public Closed closed(Duration within) {
+    return awaited(closed, within, "the socket was still open");
+  }
+
+  /** What {@code future} completes with, waiting at most {@code within}; a test failure saying {@code notYet} else. */
+  private static <T> T awaited(CompletableFuture<T> future, Duration within, String notYet) {
     try {
-      return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(within.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("the socket was still open after " + within.toMillis() + " ms");
+      throw new AssertionError(notYet + " after " + within.toMillis() + " ms");
     } catch (ExecutionException e) {
       throw new AssertionError(e.getCause());
     } catch (InterruptedException e) {
