@@ -33,6 +33,13 @@ public record PeriodicJob(String address, Duration every, Supplier<? extends Fut
     this(address, every, pass, result -> false);
   }
 
+  /** A job that works through a backlog: {@code moreDue} reads what its own pass answers. */
+  @SuppressWarnings("unchecked") // moreDue is only ever given what pass answered, a T
+  public static <T> PeriodicJob draining(String address, Duration every, Supplier<Future<T>> pass,
+                                         Predicate<? super T> moreDue) {
+    return new PeriodicJob(address, every, pass, result -> moreDue.test((T) result));
+  }
+
   /** A started job. */
   public interface Running {
     /**

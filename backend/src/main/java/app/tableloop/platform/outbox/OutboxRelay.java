@@ -72,8 +72,7 @@ public final class OutboxRelay {
    * tick delivered 100 events a second, fewer than a busy instance's payments make.
    */
   public PeriodicJob job() {
-    return new PeriodicJob(RELAY_NOW, settings.every(), this::pass,
-        settled -> (Integer) settled >= settings.batchSize());
+    return PeriodicJob.draining(RELAY_NOW, settings.every(), this::pass, settled -> settled >= settings.batchSize());
   }
 
   /** One pass over the due events; answers how many it settled (processed, retried later or parked). */

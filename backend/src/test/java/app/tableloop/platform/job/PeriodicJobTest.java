@@ -70,7 +70,7 @@ class PeriodicJobTest {
     AtomicInteger left = new AtomicInteger(10);
     CountDownLatch drained = new CountDownLatch(1);
     CountDownLatch passAfterDrained = new CountDownLatch(1);
-    PeriodicJob.Running job = new PeriodicJob("test.job.drains", Duration.ofSeconds(2), () -> {
+    PeriodicJob.Running job = PeriodicJob.draining("test.job.drains", Duration.ofSeconds(2), () -> {
       int remaining = left.decrementAndGet();
       if (remaining == 0) {
         drained.countDown();
@@ -78,7 +78,7 @@ class PeriodicJobTest {
         passAfterDrained.countDown();
       }
       return Future.succeededFuture(Math.max(remaining, 0));
-    }, remaining -> (Integer) remaining > 0).start(vertx);
+    }, remaining -> remaining > 0).start(vertx);
 
     // The first tick comes after 2 s and the nine other passes right after it, not one a tick (20 s).
     assertThat(drained.await(6, TimeUnit.SECONDS)).as("ten passes in the first tick").isTrue();
@@ -97,12 +97,12 @@ class PeriodicJobTest {
     CountDownLatch threePasses = new CountDownLatch(3);
     CountDownLatch passAfterStop = new CountDownLatch(1);
     AtomicBoolean stopped = new AtomicBoolean();
-    PeriodicJob.Running job = new PeriodicJob(address, Duration.ofMillis(20), () -> {
+    PeriodicJob.Running job = PeriodicJob.draining(address, Duration.ofMillis(20), () -> {
       threePasses.countDown();
       if (stopped.get()) {
         passAfterStop.countDown();
       }
-      return Future.succeededFuture();
+      return Future.<Void>succeededFuture();
     }, moreDue).start(vertx);
     assertThat(threePasses.await(5, TimeUnit.SECONDS)).as("passes run").isTrue();
 
