@@ -16,9 +16,11 @@
 -- database, and the order's id is derived from the random key so that both statements naming it agree (both in the
 -- service's favour). The placement here lacks the service's read of the diner's membership, level and coupons (one
 -- statement, in pgbench's favour). The business day is the store's calendar date (the service's starts at 04:00).
--- As the service sends them, BEGIN, the tenant's binding and the first statement go out in one pipeline, and so do
--- the placement's stock, emptied cart and numbered order, and the commit's guard (SELECT 1, which fails in an
--- aborted transaction) with COMMIT.
+-- As the service sends them, BEGIN, the tenant's binding and the first statement go out in one pipeline (the service
+-- sends BEGIN and the binding as one simple query, SET LOCAL with the tenant written in; here set_config, as the
+-- tenant is an expression, in the same pipeline: one write and one answer either way), and so do the placement's
+-- stock, emptied cart and numbered order, and the commit's guard (SELECT 1, which fails in an aborted transaction)
+-- with COMMIT.
 \set s (:client_id % :stores) + 1
 \set dish :s * 100 + 9 + (:client_id % 4)
 \set user 90001 + :client_id

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the order path costs the database, counted on the wire between the service and PostgreSQL: a cart add, a
- * placement and a look at the tab are each one transaction of a fixed number of statements
- * (BEGIN, the tenant setting and COMMIT included), however long the tab's history; nothing is read again after the
+ * placement and a look at the tab are each one transaction of a fixed number of messages
+ * (BEGIN with the tenant setting, and COMMIT, included), however long the tab's history; nothing is read again after the
  * commit, and the answers built from memory are what a read gives.
  */
 class OrderPathStatementsTest {
@@ -73,21 +73,21 @@ class OrderPathStatementsTest {
     List<String> cartAdd = onePerRequest(() -> body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart",
         new JsonObject().put("dish_id", noodles).put("choice_ids", new JsonArray().add(large)).put("quantity", 2)
             .put("cart_version", 0))));
-    assertThat(cartAdd).as("BEGIN, tenant, the diner check with the count of the change and the tab's lines and"
-        + " orders, the dishes, the line, COMMIT").hasSize(6);
+    assertThat(cartAdd).as("BEGIN with the tenant, the diner check with the count of the change and the tab's lines and"
+        + " orders, the dishes, the line, COMMIT").hasSize(5);
 
     List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001"));
     // The diner is no member: the pricing read (membership, level, coupons) finds nothing and redeems nothing.
-    assertThat(placement).as("BEGIN, tenant, the tab locked with its store, table, cart, orders and the key's earlier"
+    assertThat(placement).as("BEGIN with the tenant, the tab locked with its store, table, cart, orders and the key's earlier"
         + " order, the dishes, the diner's membership with level and coupons, the stock, the cart emptied, the"
         + " numbered order with its items, COMMIT")
-        .hasSize(9);
+        .hasSize(8);
     assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
         .contains("order_counters");
 
     List<String> look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
-    assertThat(look).as("BEGIN, tenant, the tab with its store, lines and orders, COMMIT (an empty cart names no"
-        + " dish)").hasSize(4);
+    assertThat(look).as("BEGIN with the tenant, the tab with its store, lines and orders, COMMIT (an empty cart"
+        + " names no dish)").hasSize(3);
   }
 
   @Test
@@ -102,7 +102,8 @@ class OrderPathStatementsTest {
 
     List<String> look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
 
-    assertThat(look).as("BEGIN, tenant, the tab with its store, lines and orders, the dishes, COMMIT").hasSize(5);
+    assertThat(look).as("BEGIN with the tenant, the tab with its store, lines and orders, the dishes, COMMIT")
+        .hasSize(4);
   }
 
   @Test
@@ -162,8 +163,8 @@ class OrderPathStatementsTest {
         .filter(unit -> unit.mentions("UPDATE payments SET status = 'paid'")).findFirst().orElseThrow();
     assertThat(recording.statements().stream().filter(sql -> sql.contains("orders")))
         .as("the order placed, marked paid and answered by one statement, not read again").hasSize(1);
-    assertThat(recording.statements()).as("BEGIN, tenant, the payment locked, marked paid, the order placed, the"
-        + " ledger's entry, the outbox's event, COMMIT").hasSize(8);
+    assertThat(recording.statements()).as("BEGIN with the tenant, the payment locked, marked paid, the order placed,"
+        + " the ledger's entry, the outbox's event, COMMIT").hasSize(7);
     assertThat(service.env().count("SELECT count(*) FROM orders o JOIN payments p ON p.id = o.paid_by"
         + " WHERE o.id = '" + order.order() + "' AND o.status = 'placed' AND p.out_trade_no = '" + outTradeNo + "'"))
         .isEqualTo(1);

@@ -30,7 +30,10 @@ public final class StatementTap implements AutoCloseable {
   public record Executed(int connection, String sql) {
   }
 
-  /** A transaction (BEGIN to COMMIT or ROLLBACK, both counted) or a statement on its own, of one connection. */
+  /**
+   * A transaction (from the message that begins with BEGIN to the one that ends with COMMIT or ROLLBACK, both
+   * counted) or a statement on its own, of one connection.
+   */
   public record Unit(int connection, List<String> statements) {
     public boolean mentions(String text) {
       return statements.stream().anyMatch(sql -> sql.contains(text));
@@ -86,7 +89,7 @@ public final class StatementTap implements AutoCloseable {
     for (Executed statement : executed) {
       String sql = statement.sql().strip();
       List<String> transaction = open.get(statement.connection());
-      if (transaction == null && sql.equalsIgnoreCase("BEGIN")) {
+      if (transaction == null && sql.split(";", 2)[0].strip().equalsIgnoreCase("BEGIN")) {
         open.put(statement.connection(), new ArrayList<>(List.of(sql)));
       } else if (transaction != null) {
         transaction.add(sql);
