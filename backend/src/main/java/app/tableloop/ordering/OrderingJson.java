@@ -3,7 +3,6 @@ package app.tableloop.ordering;
 import app.tableloop.menu.PricedLine;
 import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.http.WireTime;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +19,7 @@ final class OrderingJson {
    * up each order it carries: the cache's upkeep runs on the reading thread, not handed to another thread (and its
    * wake-up) up to twenty times per request.
    */
-  private static final Cache<Order, SerializedString> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000)
+  private static final Cache<Order, EncodedJson> ENCODED = Caffeine.newBuilder().weakKeys().maximumSize(100_000)
       .executor(Runnable::run).build();
 
   private OrderingJson() {
@@ -75,13 +74,13 @@ final class OrderingJson {
   /**
    * The orders, each written into the answer as it was encoded before. A tab is read on every change anyone at the
    * table makes, and its orders are then mostly the very same objects ({@link TabOrders} keeps them): each is encoded
-   * once, not on every read, and its UTF-8 bytes are kept with it (the dish names are multi-byte), so an answer copies
-   * them rather than encoding the text again.
+   * once, not on every read, and kept as UTF-8 bytes (the dish names are multi-byte), which an answer copies rather
+   * than encoding the text again.
    */
   private static JsonArray encoded(List<Order> orders) {
     JsonArray array = new JsonArray(new ArrayList<>(orders.size()));
     for (Order order : orders) {
-      array.add(new RawValue(ENCODED.get(order, o -> new SerializedString(order(o).encode()))));
+      array.add(new RawValue(ENCODED.get(order, o -> new EncodedJson(order(o).encode()))));
     }
     return array;
   }
