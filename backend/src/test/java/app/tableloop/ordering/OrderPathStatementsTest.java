@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the order path costs the database, counted on the wire between the service and PostgreSQL: a cart add, a
- * placement and a look at the tab are each one transaction of a fixed number of messages
- * (BEGIN with the tenant setting, and COMMIT, included), however long the tab's history; nothing is read again after the
- * commit, and the answers built from memory are what a read gives.
+ * placement and a look at the tab are each one transaction of a fixed number of messages (BEGIN with the tenant
+ * setting, and COMMIT, included), however long the tab's history; nothing is read again after the commit, and the
+ * answers built from memory are what a read gives.
  */
 class OrderPathStatementsTest {
   static RunningService service;
@@ -73,13 +73,13 @@ class OrderPathStatementsTest {
     List<String> cartAdd = onePerRequest(() -> body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart",
         new JsonObject().put("dish_id", noodles).put("choice_ids", new JsonArray().add(large)).put("quantity", 2)
             .put("cart_version", 0))));
-    assertThat(cartAdd).as("BEGIN with the tenant, the diner check with the count of the change and the tab's lines and"
-        + " orders, the dishes, the line, COMMIT").hasSize(5);
+    assertThat(cartAdd).as("BEGIN with the tenant, the diner check with the count of the change and the tab's lines"
+        + " and orders, the dishes, the line, COMMIT").hasSize(5);
 
     List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001"));
     // The diner is no member: the pricing read (membership, level, coupons) finds nothing and redeems nothing.
-    assertThat(placement).as("BEGIN with the tenant, the tab locked with its store, table, cart, orders and the key's earlier"
-        + " order, the dishes, the diner's membership with level and coupons, the stock, the cart emptied, the"
+    assertThat(placement).as("BEGIN with the tenant, the tab locked with its store, table, cart, orders and the key's"
+        + " earlier order, the dishes, the diner's membership with level and coupons, the stock, the cart emptied, the"
         + " numbered order with its items, COMMIT")
         .hasSize(8);
     assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
