@@ -10,12 +10,13 @@
 -- The tab's orders are read as the service reads them once it has read the tab before: only those changed since its
 -- last read (see TabOrders); here, since the horizon of the statement's own snapshot, which is where the service
 -- stands when it read the tab a moment ago.
--- Differences: bench_id is immutable, so the planner sees the tenant and the ids as constants and plans each statement
--- for the very rows it names, where the service's plans are generic, made once for any (in pgbench's favour). Ids the
--- service draws in Java (the cart line's, the order's and its items') are drawn here by the
--- database, and the order's id is derived from the random key so that both statements naming it agree (both in the
--- service's favour). The placement here lacks the service's read of the diner's membership, level and coupons (one
--- statement, in pgbench's favour). The business day is the store's calendar date (the service's starts at 04:00).
+-- Differences: pgbench sends its variables as parameters (-M prepared) and runs the statements on generic plans, as
+-- the service does; bench_id is inlined there, an md5 of its parameters computed on each execution where the service
+-- binds a uuid (in the service's favour, a little). Ids the service draws in Java (the cart line's, the order's and
+-- its items') are drawn here by the database, and the order's id is derived from the random key so that both
+-- statements naming it agree (both in the service's favour). The placement here lacks the service's read of the
+-- diner's membership, level and coupons (one statement, in pgbench's favour). The business day is the store's
+-- calendar date (the service's starts at 04:00).
 -- As the service sends them, BEGIN, the tenant's binding and the first statement go out in one pipeline (the service
 -- sends BEGIN and the binding as one simple query, SET LOCAL with the tenant written in; here set_config, as the
 -- tenant is an expression, in the same pipeline: one write and one answer either way), and so do the placement's
