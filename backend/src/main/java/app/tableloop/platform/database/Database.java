@@ -82,6 +82,7 @@ public final class Database {
         .with(new PoolOptions().setMaxSize(poolSize).setName(name).setShared(false)
             .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
         .connectingTo(connect)
+        .withConnectHandler(ConsolidatedFlushes::install)
         .using(vertx)
         .build();
     return new Database(pool, "", new ConcurrentHashMap<>());
