@@ -25,17 +25,23 @@ final class ConsolidatedFlushes {
   private ConsolidatedFlushes() {
   }
 
-  /** Installs the consolidation on a newly made pool connection, then gives it to the pool. */
+  /**
+   * Installs the consolidation on a newly made pool connection, then gives it to the pool, whatever happened: a
+   * connection the handler kept would be a slot of the pool lost for good.
+   */
   static void install(SqlConnection connection) {
-    Optional<ChannelPipeline> pipeline = pipeline(connection);
-    if (pipeline.isPresent()) {
-      pipeline.get().addFirst(
-          new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-    } else if (UNREACHABLE_LOGGED.compareAndSet(false, true)) {
-      LOG.warn("The PostgreSQL client's connections are not of the shape expected ({}): each command is flushed to"
-          + " the socket on its own", connection.getClass().getName());
+    try {
+      Optional<ChannelPipeline> pipeline = pipeline(connection);
+      if (pipeline.isPresent()) {
+        pipeline.get().addFirst(
+            new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+      } else if (UNREACHABLE_LOGGED.compareAndSet(false, true)) {
+        LOG.warn("The PostgreSQL client's connections are not of the shape expected ({}): each command is flushed"
+            + " to the socket on its own", connection.getClass().getName());
+      }
+    } finally {
+      connection.close();
     }
-    connection.close();
   }
 
   /** Whether {@code connection}'s flushes are consolidated. */
