@@ -30,11 +30,14 @@ final class TabOrders {
   private static final Comparator<Order> PLACED = Comparator.comparing(Order::placedAt);
 
   // Notes are forgotten after a day (OrderChangesForgetting); a copy is far younger. Bounded by the orders held (with
-  // their JSON, a few KB each), not by tabs: a few tabs of long history must not crowd the heap.
+  // their JSON, a few KB each), not by tabs: a few tabs of long history must not crowd the heap. Every cart change and
+  // order writes here, so the upkeep runs on the writing thread, as OrderingJson's: handed to the common pool, each
+  // write woke one of its threads.
   private final Cache<UUID, Known> known = Caffeine.newBuilder()
       .maximumWeight(20_000)
       .<UUID, Known>weigher((tab, copy) -> copy.orders().size() + 1)
       .expireAfterWrite(Duration.ofHours(1))
+      .executor(Runnable::run)
       .build();
 
   Known known(UUID tabId) {
