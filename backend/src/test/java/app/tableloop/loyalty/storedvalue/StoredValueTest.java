@@ -5,6 +5,7 @@ import static app.tableloop.testing.Responses.ok;
 import static app.tableloop.testing.Responses.problem;
 import static app.tableloop.testing.Responses.refusedNotification;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tableloop.menu.BusinessDay;
 import app.tableloop.payment.PaymentFollowUp;
@@ -321,6 +322,11 @@ class StoredValueTest {
     assertThat(service.env().count("SELECT count(*) FROM stored_value_entries WHERE order_id = " + order
         + " AND kind = 'payment' AND principal_fen = -200 AND bonus_fen = -100")).isEqualTo(1);
     assertThat(steps.wallet(shop, diner).getLong("balance_fen")).isZero();
+    assertThatThrownBy(() -> service.env().asOwner(sql -> sql.execute("INSERT INTO payments (tenant_id, store_id,"
+            + " order_id, out_trade_no, method, amount_fen, payer_openid, expires_at, hold_id) SELECT tenant_id,"
+            + " store_id, order_id, 'SECONDREST1', method, amount_fen, payer_openid, expires_at, hold_id"
+            + " FROM payments WHERE hold_id = '" + held.getString("id") + "'")))
+        .as("a hold completes one WeChat payment, never two").hasStackTraceContaining("payments_by_hold");
   }
 
   @Test
