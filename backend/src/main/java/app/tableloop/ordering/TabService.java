@@ -77,7 +77,7 @@ public final class TabService {
 
   /**
    * A change to a tab's cart: written, it answers the cart's lines after it, given those before it and the menu
-   * entries of their dishes and of the dish it adds.
+   * entries of their dishes and of the dish it adds. It writes with one statement, and refuses before sending it.
    */
   private interface CartChange {
     Future<List<CartLine>> apply(SqlClient sql, UUID tenantId, UUID tabId, List<CartLine> lines,
@@ -177,7 +177,8 @@ public final class TabService {
                 : refuse(bump.get().open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED))
             .compose(view -> tabStates.menu(sql, tenantId, view.store(), tabStates.businessDay(view.store()),
                     view.lines(), adding.stream().toArray(UUID[]::new))
-                .compose(menu -> change.apply(sql, tenantId, tabId, view.lines(), menu)
+                // The change is the last statement, its answer only passed on: the commit goes with it.
+                .compose(menu -> database.committingWith(sql, change.apply(sql, tenantId, tabId, view.lines(), menu))
                     .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders())))))
         .onSuccess(state -> events.tabChanged(tabId, state));
   }

@@ -136,10 +136,8 @@ public final class RunningService implements AutoCloseable {
     TestEnvironment env = TestEnvironment.forClass(testClass);
     DatabaseUrl direct = env.ownerUrl();
     StatementTap tap = StatementTap.in(direct.host(), direct.port());
-    DatabaseUrl tapped = new DatabaseUrl("127.0.0.1", tap.port(), direct.database(), direct.user(), direct.password(),
-        direct.sslMode());
     Map<String, String> overrides = new HashMap<>(reachable());
-    overrides.put("DATABASE_URL", TestEnvironment.uri(tapped));
+    overrides.put("DATABASE_URL", TestEnvironment.uri(tap.url(direct)));
     RunningService service = start(env, overrides, WeChatSettings.from(Map.of()), Application.FEATURES);
     service.tap = tap;
     return service;

@@ -1,5 +1,6 @@
 package app.tableloop.testing;
 
+import app.tableloop.platform.config.DatabaseUrl;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +27,18 @@ public final class StatementTap implements AutoCloseable {
   private static final int SSL_REQUEST = 80877103;
   private static final int GSS_REQUEST = 80877104;
 
-  /** One statement executed, on the {@code connection}th connection through the tap. */
-  public record Executed(int connection, String sql) {
+  /**
+   * One statement executed, on the {@code connection}th connection through the tap, in the client's {@code round}th
+   * sending on it: messages the client sent together, without waiting for an answer, share a round.
+   */
+  public record Executed(int connection, String sql, int round) {
   }
 
   /**
    * A transaction (from the message that begins with BEGIN to the one that ends with COMMIT or ROLLBACK, both
-   * counted) or a statement on its own, of one connection.
+   * counted) or a statement on its own, of one connection, and how many round trips its statements took.
    */
-  public record Unit(int connection, List<String> statements) {
+  public record Unit(int connection, List<String> statements, int roundTrips) {
     public boolean mentions(String text) {
       return statements.stream().anyMatch(sql -> sql.contains(text));
     }
@@ -71,6 +75,12 @@ public final class StatementTap implements AutoCloseable {
     return server.getLocalPort();
   }
 
+  /** The database of {@code direct}, reached through this tap (which must be in front of its server). */
+  public DatabaseUrl url(DatabaseUrl direct) {
+    return new DatabaseUrl("127.0.0.1", port(), direct.database(), direct.user(), direct.password(),
+        direct.sslMode());
+  }
+
   /** Forgets what was executed and answered so far. */
   public synchronized void clear() {
     executed.clear();
@@ -84,28 +94,34 @@ public final class StatementTap implements AutoCloseable {
 
   /** What was executed since the last {@link #clear()}, grouped by connection into transactions, in order. */
   public synchronized List<Unit> units() {
-    Map<Integer, List<String>> open = new HashMap<>();
+    Map<Integer, List<Executed>> open = new HashMap<>();
     List<Unit> units = new ArrayList<>();
     for (Executed statement : executed) {
       String sql = statement.sql().strip();
-      List<String> transaction = open.get(statement.connection());
+      List<Executed> transaction = open.get(statement.connection());
       if (transaction == null && sql.split(";", 2)[0].strip().equalsIgnoreCase("BEGIN")) {
-        open.put(statement.connection(), new ArrayList<>(List.of(sql)));
+        open.put(statement.connection(), new ArrayList<>(List.of(statement)));
       } else if (transaction != null) {
-        transaction.add(sql);
+        transaction.add(statement);
         String last = sql.substring(sql.lastIndexOf(';') + 1).strip();
         if (last.equalsIgnoreCase("COMMIT") || last.equalsIgnoreCase("ROLLBACK")) {
-          units.add(new Unit(statement.connection(), List.copyOf(open.remove(statement.connection()))));
+          units.add(unit(open.remove(statement.connection())));
         }
       } else {
-        units.add(new Unit(statement.connection(), List.of(sql)));
+        units.add(unit(List.of(statement)));
       }
     }
     return units;
   }
 
-  private synchronized void record(int connection, String sql) {
-    executed.add(new Executed(connection, sql));
+  private static Unit unit(List<Executed> statements) {
+    return new Unit(statements.get(0).connection(),
+        statements.stream().map(statement -> statement.sql().strip()).toList(),
+        (int) statements.stream().mapToInt(Executed::round).distinct().count());
+  }
+
+  private synchronized void record(int connection, String sql, int round) {
+    executed.add(new Executed(connection, sql, round));
   }
 
   private void accept() {
@@ -168,7 +184,12 @@ public final class StatementTap implements AutoCloseable {
     Map<String, String> prepared = new HashMap<>();
     String bound = null;
     boolean started = false;
+    int round = 0;
     while (true) {
+      // A message not yet here when the one before was passed on was sent later: after an answer, as a rule.
+      if (started && from.available() == 0) {
+        round++;
+      }
       int type = started ? in.read() : 0;
       if (type < 0) {
         return 0;
@@ -188,10 +209,10 @@ public final class StatementTap implements AutoCloseable {
       }
       List<String> strings = cStrings(body);
       switch (type) {
-        case 'Q' -> record(connection, strings.get(0));
+        case 'Q' -> record(connection, strings.get(0), round);
         case 'P' -> prepared.put(strings.get(0), strings.get(1));
         case 'B' -> bound = prepared.get(strings.get(1));
-        case 'E' -> record(connection, bound);
+        case 'E' -> record(connection, bound, round);
         default -> {
         }
       }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tableloop.testing.Await;
 import app.tableloop.testing.DatabaseUnderTest;
+import app.tableloop.testing.StatementTap;
 import app.tableloop.testing.TestEnvironment;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowStream;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +170,52 @@ class TenantTransactionsTest {
   }
 
   @Test
+  void aCommitSentWithTheLastStatementTravelsWithItAndCommitsWhatItWrote() {
+    // One event loop, the connection's and the work's: commands given from another thread reach the connection's
+    // loop one by one, and may leave in separate writes however they were meant to travel.
+    Vertx oneLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Context loop = oneLoop.getOrCreateContext();
+    try (StatementTap tap = StatementTap.in(env.appUrl().host(), env.appUrl().port())) {
+      Database tapped = Database.connect(oneLoop, tap.url(env.appUrl()), 1, "tapped");
+      // The insert prepared on the connection first: a statement's first run waits for the server to prepare it.
+      Await.result(on(loop, () -> tapped.inTenant(tenantA, sql -> insert(sql, tenantA, "preparing"))));
+      List<String> ran = new CopyOnWriteArrayList<>();
+      tap.clear();
+
+      Await.result(on(loop, () -> tapped.inTenant(tenantA, sql -> tapped.committingWith(sql,
+              insert(sql, tenantA, "with its commit"))
+          .onSuccess(inserted -> tapped.afterCommit(sql, () -> ran.add("after the commit"))))));
+      Await.result(on(loop, () -> tapped.inTenant(tenantA, sql -> insert(sql, tenantA, "committed after it"))));
+
+      assertThat(tap.units()).extracting(StatementTap.Unit::roundTrips)
+          .as("BEGIN, the insert and COMMIT at once; then the insert sent with BEGIN, and COMMIT once it answered")
+          .containsExactly(1, 2);
+      assertThat(countAsOwner("with its commit")).isEqualTo(1);
+      assertThat(ran).containsExactly("after the commit");
+    } finally {
+      Await.result(oneLoop.close());
+    }
+  }
+
+  @Test
+  void aLastStatementThatFailsTakesTheCommitSentWithItDown() {
+    Throwable failure = Await.failure(database.inTenant(tenantA, sql -> insert(sql, tenantA, "before the failure")
+        .compose(inserted -> database.committingWith(sql, sql.query("SELECT 1 / 0").execute()))));
+
+    assertThat(failure).hasMessageContaining("division by zero");
+    assertThat(countAsOwner("before the failure")).isZero();
+  }
+
+  @Test
+  void aRefusalInsteadOfTheLastStatementSendsNoCommit() {
+    Throwable failure = Await.failure(database.inTenant(tenantA, sql -> insert(sql, tenantA, "then refused")
+        .compose(inserted -> database.committingWith(sql, Future.failedFuture(new IllegalStateException("refused"))))));
+
+    assertThat(failure).hasMessage("refused");
+    assertThat(countAsOwner("then refused")).isZero();
+  }
+
+  @Test
   void aStreamReadsOnInBatchesInsideTheTransaction() {
     // The exports stream their rows a batch at a time from a portal, which lives only inside a transaction block.
     Await.result(database.inTenant(tenantA, sql -> sql.preparedQuery("INSERT INTO notes (tenant_id, body)"
@@ -250,6 +301,13 @@ class TenantTransactionsTest {
     assertThat(Await.failure(database.inTransaction(sql -> sql
         .query("SELECT * FROM flyway_schema_history").execute())))
         .hasMessageContaining("permission denied");
+  }
+
+  /** What {@code work} starts, started on {@code context}. */
+  private static <T> Future<T> on(Context context, Supplier<Future<T>> work) {
+    Promise<T> done = Promise.promise();
+    context.runOnContext(started -> work.get().onComplete(done));
+    return done.future();
   }
 
   private static Future<Void> insert(io.vertx.sqlclient.SqlConnection sql, UUID tenant, String body) {
