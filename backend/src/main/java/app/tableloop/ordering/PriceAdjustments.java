@@ -14,10 +14,12 @@ import java.util.UUID;
 public interface PriceAdjustments {
 
   /**
-   * The adjustments of the order {@code orderId} (not written yet) that {@code userId} places with these lines,
-   * priced at menu prices; whatever they use up is taken for the order. Fails with a refusal (4xx) when the coupon
-   * chosen cannot be used on it.
+   * The adjustments of the order {@code orderId} (not written yet) that {@code userId} places at {@code storeId} with
+   * {@code lines} of the dishes {@code dishIds}, priced at menu prices; whatever they use up is taken for the order.
+   * Fails with a refusal (4xx) when the coupon chosen cannot be used on it, and as {@code lines} fails when they do.
+   * The lines may still be on their way from the database: what the adjustments read is sent at once, beside the read
+   * that prices them.
    */
-  Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID userId, UUID orderId,
-                                       List<PricedLine> lines, CouponChoice coupon);
+  Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID userId, UUID orderId, UUID storeId,
+                                       List<UUID> dishIds, Future<List<PricedLine>> lines, CouponChoice coupon);
 }

@@ -235,32 +235,43 @@ public final class TabService {
                                   byte[] requestHash) {
     UUID tenantId = access.tenantId();
     Store store = locked.store();
-    Tab tab = locked.tab();
     LocalDate day = tabStates.businessDay(store);
     UUID orderId = UUID.randomUUID();
     return orderable(store, locked.table())
-        .compose(ok -> locked.lines().isEmpty() ? refuse(OrderingRefusal.CART_EMPTY)
-            : tabStates.menu(sql, tenantId, store, day, locked.lines()))
-        .compose(menu -> {
-          CartPricing.Outcome pricing = CartPricing.price(locked.lines(), menu);
-          return pricing.priced() ? Future.succeededFuture(pricing.lines()) : refuse(pricing.refusal());
-        })
-        .compose(lines -> adjustments.adjust(sql, tenantId, access.user().userId(), orderId, lines,
-                Optional.ofNullable(request.coupon()).orElse(CouponChoice.BEST))
-            .compose(adjusted -> {
-              // Sent together: none needs another's answer, and a sold-out dish fails the whole transaction anyway.
-              Future<Void> taken = takeStock(sql, tenantId, day, lines);
-              Future<Long> emptied = carts.empty(sql, tenantId, tab.id());
-              Future<Order> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, store.id(), tab.id(),
-                  tab.tableId(), day, store.orderingMode() == OrderingMode.PAY_FIRST
-                      ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
-                  request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
-                  requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted));
-              return Pipelined.all(taken, emptied, inserted).map(written -> new Placed(inserted.result(),
-                  Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true, emptied.result())),
-                  Stream.concat(locked.orders().stream(), Stream.of(inserted.result()))
-                      .sorted(Comparator.comparing(Order::placedAt)).toList()));
-            }));
+        .compose(ok -> locked.lines().isEmpty() ? refuse(OrderingRefusal.CART_EMPTY) : Future.succeededFuture())
+        .compose(ok -> {
+          // The dishes and what the diner is given off their prices are read at once, the lines priced between.
+          Future<List<PricedLine>> priced = tabStates.menu(sql, tenantId, store, day, locked.lines())
+              .compose(menu -> {
+                CartPricing.Outcome pricing = CartPricing.price(locked.lines(), menu);
+                return pricing.priced() ? Future.succeededFuture(pricing.lines()) : refuse(pricing.refusal());
+              });
+          List<UUID> dishIds = locked.lines().stream().map(CartLine::dishId).distinct().toList();
+          return adjustments.adjust(sql, tenantId, access.user().userId(), orderId, store.id(), dishIds, priced,
+                  Optional.ofNullable(request.coupon()).orElse(CouponChoice.BEST))
+              .compose(adjusted -> write(sql, access, locked, request, requestHash, orderId, day, priced.result(),
+                  adjusted));
+        });
+  }
+
+  /** Takes the stock, empties the cart and writes the priced order, all sent at once. */
+  private Future<Placed> write(SqlClient sql, Access access, Tabs.Locked locked, PlaceOrder request,
+                               byte[] requestHash, UUID orderId, LocalDate day, List<PricedLine> lines,
+                               List<OrderAdjustment> adjusted) {
+    UUID tenantId = access.tenantId();
+    Tab tab = locked.tab();
+    // Sent together: none needs another's answer, and a sold-out dish fails the whole transaction anyway.
+    Future<Void> taken = takeStock(sql, tenantId, day, lines);
+    Future<Long> emptied = carts.empty(sql, tenantId, tab.id());
+    Future<Order> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, locked.store().id(), tab.id(),
+        tab.tableId(), day, locked.store().orderingMode() == OrderingMode.PAY_FIRST
+            ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
+        request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
+        requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted));
+    return Pipelined.all(taken, emptied, inserted).map(written -> new Placed(inserted.result(),
+        Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true, emptied.result())),
+        Stream.concat(locked.orders().stream(), Stream.of(inserted.result()))
+            .sorted(Comparator.comparing(Order::placedAt)).toList()));
   }
 
   /** Takes the portions of every dish of the order at once; the first dish short of them is named in the refusal. */

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -41,10 +42,11 @@ public final class Checkout implements PriceAdjustments {
   }
 
   @Override
-  public Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID userId, UUID orderId,
-                                              List<PricedLine> lines, CouponChoice coupon) {
+  public Future<List<OrderAdjustment>> adjust(SqlClient sql, UUID tenantId, UUID userId, UUID orderId, UUID storeId,
+                                              List<UUID> dishIds, Future<List<PricedLine>> lines,
+                                              CouponChoice coupon) {
     Instant now = clock.instant();
-    return quote(sql, tenantId, userId, lines, coupon, now).compose(priced -> {
+    return quote(sql, tenantId, userId, storeId, dishIds, lines, coupon, now).compose(priced -> {
       CheckoutRules.Outcome outcome = priced.outcome();
       if (!outcome.priced()) {
         return refuse(outcome.refusal());
@@ -60,9 +62,15 @@ public final class Checkout implements PriceAdjustments {
   /** The price of these lines for the user, with the coupon chosen; nothing is redeemed. */
   Future<Priced> quote(SqlClient sql, UUID tenantId, UUID userId, List<PricedLine> lines, CouponChoice choice,
                        Instant now) {
-    UUID[] dishIds = lines.stream().map(line -> line.dish().id()).distinct().toArray(UUID[]::new);
+    List<UUID> dishIds = lines.stream().map(line -> line.dish().id()).distinct().toList();
     UUID storeId = lines.isEmpty() ? null : lines.get(0).dish().storeId();
-    return sql.preparedQuery("""
+    return quote(sql, tenantId, userId, storeId, dishIds, Future.succeededFuture(lines), choice, now);
+  }
+
+  /** The quote, its read sent at once and the lines priced when they come. */
+  private Future<Priced> quote(SqlClient sql, UUID tenantId, UUID userId, UUID storeId, List<UUID> dishIds,
+                               Future<List<PricedLine>> lines, CouponChoice choice, Instant now) {
+    Future<RowSet<Row>> read = sql.preparedQuery("""
             SELECT m.id AS member_id, m.visits, m.level_rank, l.name AS level_name, l.member_prices,
                    l.discount_percent,
                    EXISTS (SELECT 1 FROM loyalty_levels own WHERE own.tenant_id = $1) AS own_levels,
@@ -78,19 +86,19 @@ public final class Checkout implements PriceAdjustments {
               LEFT JOIN loyalty_levels l ON l.tenant_id = m.tenant_id AND l.rank = m.level_rank
              WHERE m.tenant_id = $1 AND m.user_id = $2 AND m.status = 'active'
             """)
-        .execute(Tuple.of(tenantId, userId, dishIds, now.atOffset(ZoneOffset.UTC), choice.couponId().orElse(null),
-            storeId))
-        .map(rows -> {
-          if (rows.rowCount() == 0) {
-            // No member holds no coupon, so no hour of any zone matters.
-            return new Priced(Optional.empty(), CheckoutRules.quote(checkoutLines(lines, new JsonObject()),
-                CheckoutRules.Diner.NOT_A_MEMBER, choice, now, storeId, ZoneOffset.UTC));
-          }
-          Row row = rows.iterator().next();
-          JsonObject categories = row.getJsonObject("categories");
-          return new Priced(Optional.of(row.getUUID("member_id")), CheckoutRules.quote(
-              checkoutLines(lines, categories), diner(row), choice, now, storeId, storeZone(row)));
-        });
+        .execute(Tuple.of(tenantId, userId, dishIds.toArray(UUID[]::new), now.atOffset(ZoneOffset.UTC),
+            choice.couponId().orElse(null), storeId));
+    return lines.compose(priced -> read.map(rows -> {
+      if (rows.rowCount() == 0) {
+        // No member holds no coupon, so no hour of any zone matters.
+        return new Priced(Optional.empty(), CheckoutRules.quote(checkoutLines(priced, new JsonObject()),
+            CheckoutRules.Diner.NOT_A_MEMBER, choice, now, storeId, ZoneOffset.UTC));
+      }
+      Row row = rows.iterator().next();
+      JsonObject categories = row.getJsonObject("categories");
+      return new Priced(Optional.of(row.getUUID("member_id")), CheckoutRules.quote(
+          checkoutLines(priced, categories), diner(row), choice, now, storeId, storeZone(row)));
+    }));
   }
 
   /**
