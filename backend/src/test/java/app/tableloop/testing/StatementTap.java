@@ -138,9 +138,10 @@ public final class StatementTap implements AutoCloseable {
           sockets.add(backend);
         }
         int connection = connections.incrementAndGet();
-        pump("tap-in-" + connection, () -> watch(connection, client.getInputStream(), backend.getOutputStream()),
-            client, backend);
-        pump("tap-out-" + connection, () -> answer(backend.getInputStream(), client.getOutputStream()), client,
+        Gate gate = new Gate(client.getInputStream());
+        pump("tap-in-" + connection, () -> watch(connection, client.getInputStream(), backend.getOutputStream(),
+            gate), client, backend);
+        pump("tap-out-" + connection, () -> answer(backend.getInputStream(), client.getOutputStream(), gate), client,
             backend);
       } catch (IOException e) {
         return;
@@ -167,10 +168,43 @@ public final class StatementTap implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * Holds the server's answers back until everything the client has sent is passed on: a message that arrives after
+   * an answer was let through then always starts a round of its own, however late the watching thread reads it.
+   */
+  private static final class Gate {
+    private static final long MOST_MILLIS = 1_000;
+    private final InputStream fromClient;
+    private boolean watcherWaiting;
+
+    Gate(InputStream fromClient) {
+      this.fromClient = fromClient;
+    }
+
+    synchronized void watcherWaiting(boolean waiting) {
+      watcherWaiting = waiting;
+      notifyAll();
+    }
+
+    /** Until the watcher waits for the client with nothing of it unread (a second at most, should it never). */
+    synchronized void awaitClientPassedOn() throws IOException {
+      long until = System.nanoTime() + MOST_MILLIS * 1_000_000;
+      while (!(watcherWaiting && fromClient.available() == 0) && System.nanoTime() < until) {
+        try {
+          wait(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
   /** Copies the server's answers to the client, counting their bytes. */
-  private long answer(InputStream from, OutputStream to) throws IOException {
+  private long answer(InputStream from, OutputStream to, Gate gate) throws IOException {
     byte[] buffer = new byte[8192];
     for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+      gate.awaitClientPassedOn();
       to.write(buffer, 0, read);
       to.flush();
       answered.addAndGet(read);
@@ -179,7 +213,7 @@ public final class StatementTap implements AutoCloseable {
   }
 
   /** Copies the client's messages to the server, writing down the statements they execute. */
-  private long watch(int connection, InputStream from, OutputStream to) throws IOException {
+  private long watch(int connection, InputStream from, OutputStream to, Gate gate) throws IOException {
     DataInputStream in = new DataInputStream(from);
     Map<String, String> prepared = new HashMap<>();
     String bound = null;
@@ -187,14 +221,16 @@ public final class StatementTap implements AutoCloseable {
     int round = 0;
     while (true) {
       // A message not yet here when the one before was passed on was sent later: after an answer, as a rule.
-      if (started && from.available() == 0) {
-        round++;
+      if (from.available() == 0) {
+        round += started ? 1 : 0;
+        gate.watcherWaiting(true);
       }
       int type = started ? in.read() : 0;
       if (type < 0) {
         return 0;
       }
       int length = in.readInt();
+      gate.watcherWaiting(false);
       byte[] body = in.readNBytes(length - 4);
       ByteBuffer message = ByteBuffer.allocate((started ? 1 : 0) + length);
       if (started) {
