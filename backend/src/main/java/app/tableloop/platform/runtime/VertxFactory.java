@@ -31,7 +31,11 @@ public final class VertxFactory {
         // meter for every consumer, which Micrometer warns about at each start.
         .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(metrics))
+        // As many event loops as cores, as many as the HTTP servers and the database pool spread over: with Vert.x's
+        // default of twice as many, a request's loop and its connection's loop were often two different ones, every
+        // statement of its transactions handed across threads (and each written on its own).
+        .with(new VertxOptions().setMetricsOptions(metrics)
+            .setEventLoopPoolSize(java.lang.Runtime.getRuntime().availableProcessors()))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     return new Runtime(vertx, registry);
