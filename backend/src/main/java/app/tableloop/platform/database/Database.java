@@ -93,8 +93,8 @@ public final class Database {
       connect.setSslMode(SslMode.of(url.sslMode()));
     }
     Pool pool = PgBuilder.pool()
-        // Connections spread over as many event loops as the HTTP servers use: on one loop, every query's I/O of
-        // every request queued behind the others on a single core.
+        // Connections spread over as many event loops as the HTTP servers use, one per core (the service's Vert.x
+        // has no others): on one loop, every query's I/O of every request queued behind the others on a single core.
         .with(new PoolOptions().setMaxSize(poolSize).setName(name).setShared(false)
             .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
         .connectingTo(connect)

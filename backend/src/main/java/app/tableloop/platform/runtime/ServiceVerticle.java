@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceVerticle.class);
-  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
   private final HttpSettings http;
   private final Connections connections;
@@ -78,10 +77,10 @@ public final class ServiceVerticle extends VerticleBase {
             HttpServerVerticle server = new HttpServerVerticle(http, hygiene, router);
             servers.add(server);
             return server;
-          }, new DeploymentOptions().setInstances(EVENT_LOOPS));
+          }, new DeploymentOptions().setInstances(VertxFactory.EVENT_LOOPS));
         })
         .onSuccess(deployed -> LOG.info("TableLoop is listening on http://{}:{} ({} event loops)", http.host(), port(),
-            EVENT_LOOPS));
+            VertxFactory.EVENT_LOOPS));
   }
 
   /**

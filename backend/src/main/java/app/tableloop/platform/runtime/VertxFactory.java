@@ -14,6 +14,13 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 public final class VertxFactory {
   // Vert.x takes context-local registrations only before its first instance: load the request-id slot first.
   private static final Object REQUEST_ID_SLOT = RequestIds.LOCAL;
+  /**
+   * One event loop per core, all the loops there are: the HTTP servers (one per loop) and the database pool's
+   * connections (spread over as many) take theirs from the same group in turn, so they share the same ones. With
+   * Vert.x's default of twice as many, a request's loop and its connection's were often two different ones, every
+   * statement of its transactions handed across threads (and each written on its own).
+   */
+  static final int EVENT_LOOPS = java.lang.Runtime.getRuntime().availableProcessors();
 
   private VertxFactory() {
   }
@@ -31,11 +38,7 @@ public final class VertxFactory {
         // meter for every consumer, which Micrometer warns about at each start.
         .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
     Vertx vertx = Vertx.builder()
-        // As many event loops as cores, as many as the HTTP servers and the database pool spread over: with Vert.x's
-        // default of twice as many, a request's loop and its connection's loop were often two different ones, every
-        // statement of its transactions handed across threads (and each written on its own).
-        .with(new VertxOptions().setMetricsOptions(metrics)
-            .setEventLoopPoolSize(java.lang.Runtime.getRuntime().availableProcessors()))
+        .with(new VertxOptions().setMetricsOptions(metrics).setEventLoopPoolSize(EVENT_LOOPS))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     return new Runtime(vertx, registry);
