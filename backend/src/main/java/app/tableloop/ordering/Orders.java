@@ -93,17 +93,19 @@ public final class Orders {
   }
 
   /**
-   * The tab's orders changed since the snapshot horizon {@code since} (all of them when it is NULL), oldest first, as
-   * a JSON array; {@code tabId} and {@code since} are SQL (the horizon as text), $1 the tenant. See {@link TabOrders}.
+   * The tab's orders changed since the snapshot horizon {@code since} (all of them when it is NULL) by other
+   * transactions than {@code included}, oldest first, as a JSON array; {@code tabId}, {@code since} (the horizon as
+   * text) and {@code included} (text[]) are SQL, $1 the tenant. See {@link TabOrders}.
    * The orders are found by id, from the tab's notes or its orders: scanning a long tab's orders to keep the few
    * changed would cost what reading them all does.
    */
-  static String ofTabJson(String tabId, String since) {
+  static String ofTabJson(String tabId, String since, String included) {
     return "(SELECT coalesce(json_agg(" + ORDER_JSON + " ORDER BY o.placed_at), '[]') FROM orders o"
         + " WHERE o.tenant_id = $1 AND o.id = ANY (CASE WHEN " + since + "::text IS NULL"
         + " THEN ARRAY(SELECT a.id FROM orders a WHERE a.tenant_id = $1 AND a.tab_id = " + tabId + ")"
         + " ELSE ARRAY(SELECT c.order_id FROM order_changes c WHERE c.tenant_id = $1 AND c.tab_id = " + tabId
-        + " AND c.changed_in >= " + since + "::text::xid8) END))";
+        + " AND c.changed_in >= " + since + "::text::xid8 AND c.changed_in <> ALL (" + included
+        + "::text[]::xid8[])) END))";
   }
 
   /** Whether this transaction changed one of the tab's orders; {@code tabId} is the SQL naming the tab. */
@@ -127,7 +129,11 @@ public final class Orders {
    * lock, which every order of the store waits for, is held from here to the commit only. Answers the order as a
    * read would, without reading it.
    */
-  public Future<Order> insert(SqlClient sql, UUID tenantId, NewOrder order) {
+  /** An order as its placement wrote it, and the transaction that did (as text). */
+  record Inserted(Order order, String transaction) {
+  }
+
+  Future<Inserted> insert(SqlClient sql, UUID tenantId, NewOrder order) {
     UUID orderId = order.id();
     List<Order.Item> items = new ArrayList<>();
     List<String> choices = new ArrayList<>();
@@ -161,7 +167,7 @@ public final class Orders {
                   FROM unnest($14::uuid[], $15::uuid[], $16::text[], $17::text[], $18::bigint[], $19::integer[],
                               $20::uuid[]) AS i (id, dish_id, dish_name, choices, unit_price_fen, quantity, added_by)
             )
-            SELECT number, placed_at FROM placed
+            SELECT number, placed_at, pg_current_xact_id()::text AS written_in FROM placed
             """)
         .execute(Tuple.from(List.of(tenantId, orderId, order.storeId(), order.tabId(), order.tableId(),
             order.businessDate(), order.status().wireName(), order.headCount(), notes, order.totalFen(),
@@ -176,10 +182,11 @@ public final class Orders {
             adjustmentsJson(order.adjustments()))))
         .map(rows -> {
           Row row = rows.iterator().next();
-          return new Order(orderId, order.storeId(), order.tabId(), order.tableId(), row.getString("number"),
-              order.status(), order.headCount(), notes.isEmpty() ? null : notes, order.totalFen(), order.placedBy(),
-              row.getOffsetDateTime("placed_at"), null, null, OrderPayment.unpaid(), items.stream().sorted(BY_ID).toList(),
-              order.discountFen(), order.adjustments());
+          return new Inserted(new Order(orderId, order.storeId(), order.tabId(), order.tableId(),
+              row.getString("number"), order.status(), order.headCount(), notes.isEmpty() ? null : notes,
+              order.totalFen(), order.placedBy(), row.getOffsetDateTime("placed_at"), null, null,
+              OrderPayment.unpaid(), items.stream().sorted(BY_ID).toList(), order.discountFen(), order.adjustments()),
+              row.getString("written_in"));
         });
   }
 

@@ -15,15 +15,30 @@ import java.util.UUID;
  * not the tab's whole history. What was read is complete up to a horizon: the oldest transaction still running when
  * the read's snapshot was taken. Every change of an order is noted in {@code order_changes} with its transaction, so
  * the next read asks for the orders noted at or after that horizon: those committed since, and those that were still
- * running then. Nothing here is trusted beyond that: a copy another instance never saw is simply read whole.
+ * running then, but for the transactions whose changes the copy already holds: this instance's own placements, which
+ * it wrote and need not fetch back. Nothing here is trusted beyond that: a copy another instance never saw is
+ * simply read whole.
  */
 final class TabOrders {
-  /** What a read starts from: the orders known and the horizon they are complete up to (null: nothing known). */
-  record Known(String horizon, List<Order> orders) {
-    static final Known NOTHING = new Known(null, List.of());
+  /**
+   * What a read starts from: the orders known, the horizon they are complete up to (null: nothing known) and the
+   * transactions at or past it whose changes they hold ({@code included}, as text). One such transaction a
+   * placement of this instance's, they are never more than the orders held.
+   */
+  record Known(String horizon, List<String> included, List<Order> orders) {
+    static final Known NOTHING = new Known(null, List.of(), List.of());
 
     private long position() {
-      return Long.parseUnsignedLong(horizon);
+      return position(horizon);
+    }
+
+    private static long position(String transaction) {
+      return Long.parseUnsignedLong(transaction);
+    }
+
+    /** The included transactions, for the read's parameter. */
+    String[] includedArray() {
+      return included.toArray(String[]::new);
     }
   }
 
@@ -46,11 +61,12 @@ final class TabOrders {
   }
 
   /**
-   * The tab's orders, oldest first: those of {@code from} with the orders read since it replacing or joining them.
-   * Remembered for the next read, unless a read with a later horizon got there first or the reading transaction
-   * changed the tab's orders itself ({@code committed} false): those changes may yet be rolled back.
+   * The tab's orders, oldest first, as of {@code horizon}: those of {@code from} with the orders read since it
+   * replacing or joining them. Remembered for the next read, unless a read with a later horizon got there first or
+   * the reading transaction changed the tab's orders itself ({@code committed} false): those changes may yet be
+   * rolled back.
    */
-  List<Order> update(UUID tabId, Known from, String horizon, List<Order> changed, boolean committed) {
+  Known update(UUID tabId, Known from, String horizon, List<Order> changed, boolean committed) {
     List<Order> orders;
     if (from.horizon() == null) {
       orders = changed;
@@ -64,11 +80,26 @@ final class TabOrders {
       merged.sort(PLACED);
       orders = List.copyOf(merged);
     }
-    if (!committed) {
-      return orders;
+    long position = Known.position(horizon);
+    Known now = new Known(horizon, from.included().stream()
+        .filter(transaction -> Long.compareUnsigned(Known.position(transaction), position) >= 0).toList(), orders);
+    if (committed) {
+      remember(tabId, now);
     }
-    Known now = new Known(horizon, orders);
-    known.asMap().merge(tabId, now, (before, after) -> before.position() > after.position() ? before : after);
-    return orders;
+    return now;
+  }
+
+  /**
+   * The tab's orders are {@code orders} since this instance's transaction {@code transaction} committed, which read
+   * them as {@code read} and changed them: the next read need not fetch back what it wrote.
+   */
+  void committed(UUID tabId, Known read, String transaction, List<Order> orders) {
+    List<String> included = new ArrayList<>(read.included());
+    included.add(transaction);
+    remember(tabId, new Known(read.horizon(), List.copyOf(included), orders));
+  }
+
+  private void remember(UUID tabId, Known copy) {
+    known.asMap().merge(tabId, copy, (before, after) -> before.position() > after.position() ? before : after);
   }
 }

@@ -263,15 +263,20 @@ public final class TabService {
     // Sent together: none needs another's answer, and a sold-out dish fails the whole transaction anyway.
     Future<Void> taken = takeStock(sql, tenantId, day, lines);
     Future<Long> emptied = carts.empty(sql, tenantId, tab.id());
-    Future<Order> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, locked.store().id(), tab.id(),
+    Future<Orders.Inserted> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, locked.store().id(), tab.id(),
         tab.tableId(), day, locked.store().orderingMode() == OrderingMode.PAY_FIRST
             ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
         request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
         requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted));
-    return Pipelined.all(taken, emptied, inserted).map(written -> new Placed(inserted.result(),
-        Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true, emptied.result())),
-        Stream.concat(locked.orders().stream(), Stream.of(inserted.result()))
-            .sorted(Comparator.comparing(Order::placedAt)).toList()));
+    return Pipelined.all(taken, emptied, inserted).map(written -> {
+      Order order = inserted.result().order();
+      List<Order> tabOrders = Stream.concat(locked.orders().stream(), Stream.of(order))
+          .sorted(Comparator.comparing(Order::placedAt)).toList();
+      // The tab's next read need not fetch back the order written here, once it is committed.
+      database.afterCommit(sql, () -> tabs.committed(locked, inserted.result().transaction(), tabOrders));
+      return new Placed(order, Optional.of(new Tab(tab.id(), tab.storeId(), tab.tableId(), true, emptied.result())),
+          tabOrders);
+    });
   }
 
   /** Takes the portions of every dish of the order at once; the first dish short of them is named in the refusal. */

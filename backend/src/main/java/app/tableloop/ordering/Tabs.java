@@ -32,8 +32,11 @@ public final class Tabs {
    * A tab locked for placing an order, with its store and table, its cart lines and orders, and the order placed
    * earlier with the submit's key.
    */
-  record Locked(Tab tab, Store store, DiningTable table, List<CartLine> lines, List<Order> orders,
+  record Locked(Tab tab, Store store, DiningTable table, List<CartLine> lines, TabOrders.Known read,
                 Optional<Orders.Earlier> earlier) {
+    List<Order> orders() {
+      return read.orders();
+    }
   }
 
   /**
@@ -97,14 +100,15 @@ public final class Tabs {
   Future<Optional<View>> view(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
     TabOrders.Known known = tabOrders.known(tabId);
     return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", " + Stores.columns("s", STORE) + ", "
-            + contents("t.id", diner.isPresent() ? "$5" : "$4") + " FROM tabs t "
+            + contents("t.id", diner.isPresent() ? "$5" : "$4", diner.isPresent() ? "$6" : "$5") + " FROM tabs t "
             + (diner.isPresent() ? dinerJoin("$4") : "")
             + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
             + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3")
-        .execute(diner.isPresent() ? Tuple.of(tenantId, storeId, tabId, diner.get(), known.horizon())
-            : Tuple.of(tenantId, storeId, tabId, known.horizon()))
+        .execute(diner.isPresent()
+            ? Tuple.of(tenantId, storeId, tabId, diner.get(), known.horizon(), known.includedArray())
+            : Tuple.of(tenantId, storeId, tabId, known.horizon(), known.includedArray()))
         .map(rows -> Rows.first(rows, row -> new View(tab(row), Stores.store(row, STORE), lines(row),
-            orders(tabId, known, row))));
+            orders(tabId, known, row).orders())));
   }
 
   /**
@@ -119,11 +123,11 @@ public final class Tabs {
     TabOrders.Known known = tabOrders.known(tabId);
     return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", (SELECT cart_version FROM tabs WHERE tenant_id = $1"
             + " AND id = $3) AS seen_version, " + Stores.columns("s", STORE) + ", " + DiningTables.columns("d", TABLE)
-            + ", " + contents("t.id", "$6") + ", earlier.* FROM tabs t " + dinerJoin("$4")
+            + ", " + contents("t.id", "$6", "$7") + ", earlier.* FROM tabs t " + dinerJoin("$4")
             + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
             + " JOIN dining_tables d ON d.tenant_id = $1 AND d.id = t.table_id " + Orders.earlierJoin("$5")
             + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3 FOR UPDATE OF t")
-        .execute(Tuple.of(tenantId, storeId, tabId, userId, key, known.horizon()))
+        .execute(Tuple.of(tenantId, storeId, tabId, userId, key, known.horizon(), known.includedArray()))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(Optional.empty());
@@ -136,9 +140,9 @@ public final class Tabs {
             return Future.succeededFuture(Optional.of(new Locked(tab, store, table, lines(row),
                 orders(tabId, known, row), Orders.earlier(row))));
           }
-          return sql.preparedQuery("SELECT " + contents("$3", "$5") + ", earlier.* FROM (SELECT 1) AS one "
+          return sql.preparedQuery("SELECT " + contents("$3", "$5", "$6") + ", earlier.* FROM (SELECT 1) AS one "
                   + Orders.earlierJoin("$4"))
-              .execute(Tuple.of(tenantId, storeId, tabId, key, known.horizon()))
+              .execute(Tuple.of(tenantId, storeId, tabId, key, known.horizon(), known.includedArray()))
               .map(again -> {
                 Row now = again.iterator().next();
                 return Optional.of(new Locked(tab, store, table, lines(now), orders(tabId, known, now),
@@ -169,14 +173,14 @@ public final class Tabs {
                 RETURNING cart_version
             )
             SELECT seated.open, bumped.cart_version AS bumped_version,\s""" + TAB_COLUMNS + ", "
-            + Stores.columns("s", STORE) + ", " + contents("t.id", "$6") + """
+            + Stores.columns("s", STORE) + ", " + contents("t.id", "$6", "$7") + """
 
               FROM seated
               LEFT JOIN bumped ON true
               JOIN tabs t ON t.tenant_id = $1 AND t.id = seated.id
               JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id
             """)
-        .execute(Tuple.of(tenantId, storeId, tabId, userId, expected, known.horizon()))
+        .execute(Tuple.of(tenantId, storeId, tabId, userId, expected, known.horizon(), known.includedArray()))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(Optional.empty());
@@ -191,7 +195,7 @@ public final class Tabs {
           if (bumped == seen.cartVersion() + 1) {
             return Future.succeededFuture(Optional.of(new Bump(open, Optional.of(new View(
                 new Tab(seen.id(), seen.storeId(), seen.tableId(), true, bumped), Stores.store(row, STORE),
-                lines(row), orders(tabId, known, row))))));
+                lines(row), orders(tabId, known, row).orders())))));
           }
           return view(sql, tenantId, storeId, tabId, Optional.empty()).map(now -> Optional.of(new Bump(open, now)));
         });
@@ -260,16 +264,24 @@ public final class Tabs {
   }
 
   /**
-   * The tab {@code tab}'s cart lines and its orders changed since the horizon {@code since} (SQL), as JSON, with this
-   * read's horizon; {@link #lines} and {@link #orders} read them.
+   * The tab {@code tab}'s cart lines and its orders changed since the horizon {@code since} but by the transactions
+   * {@code included} (SQL), as JSON, with this read's horizon; {@link #lines} and {@link #orders} read them.
    */
-  private static String contents(String tab, String since) {
-    return Carts.linesJson(tab) + " AS lines, " + Orders.ofTabJson(tab, since) + " AS orders, " + Orders.HORIZON
-        + " AS orders_horizon, " + Orders.changedHere(tab) + " AS orders_changed_here";
+  private static String contents(String tab, String since, String included) {
+    return Carts.linesJson(tab) + " AS lines, " + Orders.ofTabJson(tab, since, included) + " AS orders, "
+        + Orders.HORIZON + " AS orders_horizon, " + Orders.changedHere(tab) + " AS orders_changed_here";
+  }
+
+  /**
+   * The tab's orders are {@code orders} since this instance's transaction {@code transaction} committed, which
+   * locked the tab as {@code locked} and changed them.
+   */
+  void committed(Locked locked, String transaction, List<Order> orders) {
+    tabOrders.committed(locked.tab().id(), locked.read(), transaction, orders);
   }
 
   /** The tab's orders: those {@code known} before, with those the row read since. */
-  private List<Order> orders(UUID tabId, TabOrders.Known known, Row row) {
+  private TabOrders.Known orders(UUID tabId, TabOrders.Known known, Row row) {
     return tabOrders.update(tabId, known, row.getString("orders_horizon"),
         Orders.orders((JsonArray) row.getValue("orders")), !row.getBoolean("orders_changed_here"));
   }

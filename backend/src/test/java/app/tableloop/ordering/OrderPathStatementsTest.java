@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
 import app.tableloop.testing.StatementTap;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +18,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -41,7 +44,7 @@ class OrderPathStatementsTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.startTapped(OrderPathStatementsTest.class);
-    restaurant = service.aRestaurant("数语句面馆", "A1-A4");
+    restaurant = service.aRestaurant("数语句面馆", "A1-A5");
     owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
     call(owner, HttpMethod.PATCH, "", new JsonObject().put("ordering_mode", "eat_first"));
     String category = body(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
@@ -200,6 +203,30 @@ class OrderPathStatementsTest {
 
     JsonArray orders = body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonArray("orders");
     assertThat(orders).containsExactly(first, second);
+    assertThat(orders).as("what a read of the whole tab gives, not this instance's copy").isEqualTo(wholeRead(tab));
+  }
+
+  @Test
+  void theCartAddAfterAnOrderDoesNotReadTheOrderBack() {
+    String diner = service.signIn("forward");
+    String tab = ok(service.openTab(restaurant.store(), table("A5"), diner)).getString("id");
+    JsonObject cucumber = new JsonObject().put("dish_id", cucumbers).put("quantity", 1);
+    body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", cucumber));
+    JsonObject placed = placeOrder(diner, tab, "forward-0001");
+    StatementTap tap = service.tap();
+    tap.clear();
+
+    JsonObject afterOrder = body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", cucumber));
+
+    assertThat(tap.answersMention(placed.getString("id"))).as("the order read back from the database").isFalse();
+    assertThat(afterOrder.getJsonArray("orders")).containsExactly(placed);
+    assertThat(afterOrder.getJsonArray("orders")).isEqualTo(wholeRead(tab));
+
+    body(call(owner, HttpMethod.POST, "/orders/" + placed.getString("id") + "/accept", null));
+    tap.clear();
+    JsonObject afterAccept = body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", cucumber));
+    assertThat(tap.answersMention(placed.getString("id"))).as("changed by another transaction: read again").isTrue();
+    assertThat(afterAccept.getJsonArray("orders").getJsonObject(0).getString("status")).isEqualTo("accepted");
   }
 
   @Test
@@ -266,6 +293,15 @@ class OrderPathStatementsTest {
         new JsonObject().put("idempotency_key", key).put("head_count", 2));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     return response.bodyAsJsonObject();
+  }
+
+  /** The tab's orders as a read of the whole tab gives them: another copy than the service's, which starts empty. */
+  private static JsonArray wholeRead(String tab) {
+    List<Order> read = Await.result(service.database().inTenant(restaurant.tenantId(), sql -> new Tabs(
+            new TabOrders()).view(sql, restaurant.tenantId(), restaurant.store().id(), UUID.fromString(tab),
+            Optional.empty())))
+        .orElseThrow().orders();
+    return new JsonArray(read.stream().map(order -> new JsonObject(OrderingJson.order(order).encode())).toList());
   }
 
   private static DiningTable table(String code) {

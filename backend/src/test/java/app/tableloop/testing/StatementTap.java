@@ -1,6 +1,7 @@
 package app.tableloop.testing;
 
 import app.tableloop.platform.config.DatabaseUrl;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback proxy in front of PostgreSQL that lets every byte through and writes down each statement a client has
@@ -48,7 +48,8 @@ public final class StatementTap implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final AtomicInteger connections = new AtomicInteger();
-  private final AtomicLong answered = new AtomicLong();
+  /** The answers' bytes since the last clear, every connection's in turn (a test clears before what it looks at). */
+  private final ByteArrayOutputStream answers = new ByteArrayOutputStream();
   private final List<Executed> executed = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
 
@@ -84,12 +85,23 @@ public final class StatementTap implements AutoCloseable {
   /** Forgets what was executed and answered so far. */
   public synchronized void clear() {
     executed.clear();
-    answered.set(0);
+    synchronized (answers) {
+      answers.reset();
+    }
   }
 
   /** How many bytes the server answered since the last {@link #clear()}, on every connection. */
   public long bytesAnswered() {
-    return answered.get();
+    synchronized (answers) {
+      return answers.size();
+    }
+  }
+
+  /** Whether {@code text} (UTF-8) is in what the server answered since the last {@link #clear()}. */
+  public boolean answersMention(String text) {
+    synchronized (answers) {
+      return answers.toString(StandardCharsets.UTF_8).contains(text);
+    }
   }
 
   /** What was executed since the last {@link #clear()}, grouped by connection into transactions, in order. */
@@ -200,14 +212,16 @@ public final class StatementTap implements AutoCloseable {
     }
   }
 
-  /** Copies the server's answers to the client, counting their bytes. */
+  /** Copies the server's answers to the client, keeping them. */
   private long answer(InputStream from, OutputStream to, Gate gate) throws IOException {
     byte[] buffer = new byte[8192];
     for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
       gate.awaitClientPassedOn();
       to.write(buffer, 0, read);
       to.flush();
-      answered.addAndGet(read);
+      synchronized (answers) {
+        answers.write(buffer, 0, read);
+      }
     }
     return 0;
   }
