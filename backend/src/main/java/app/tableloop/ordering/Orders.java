@@ -124,15 +124,15 @@ public final class Orders {
         .map(rows -> earlier(rows.iterator().next()));
   }
 
-  /**
-   * Numbers and writes the order with its items, in one statement that takes the store's day counter last: its row
-   * lock, which every order of the store waits for, is held from here to the commit only. Answers the order as a
-   * read would, without reading it.
-   */
   /** An order as its placement wrote it, and the transaction that did (as text). */
   record Inserted(Order order, String transaction) {
   }
 
+  /**
+   * Numbers and writes the order with its items, in one statement that takes the store's day counter last: its row
+   * lock, which every order of the store waits for, is held from here to the commit only. Answers the order as a
+   * read would, without reading it, and the transaction's id.
+   */
   Future<Inserted> insert(SqlClient sql, UUID tenantId, NewOrder order) {
     UUID orderId = order.id();
     List<Order.Item> items = new ArrayList<>();

@@ -22,8 +22,8 @@ import java.util.UUID;
 final class TabOrders {
   /**
    * What a read starts from: the orders known, the horizon they are complete up to (null: nothing known) and the
-   * transactions at or past it whose changes they hold ({@code included}, as text). One such transaction a
-   * placement of this instance's, they are never more than the orders held.
+   * transactions at or past it whose changes they hold ({@code included}, as text). Each of those is a placement of
+   * this instance's, so they are never more than the orders held.
    */
   record Known(String horizon, List<String> included, List<Order> orders) {
     static final Known NOTHING = new Known(null, List.of(), List.of());

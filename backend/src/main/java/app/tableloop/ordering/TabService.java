@@ -263,8 +263,8 @@ public final class TabService {
     // Sent together: none needs another's answer, and a sold-out dish fails the whole transaction anyway.
     Future<Void> taken = takeStock(sql, tenantId, day, lines);
     Future<Long> emptied = carts.empty(sql, tenantId, tab.id());
-    Future<Orders.Inserted> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, locked.store().id(), tab.id(),
-        tab.tableId(), day, locked.store().orderingMode() == OrderingMode.PAY_FIRST
+    Future<Orders.Inserted> inserted = orders.insert(sql, tenantId, new Orders.NewOrder(orderId, locked.store().id(),
+        tab.id(), tab.tableId(), day, locked.store().orderingMode() == OrderingMode.PAY_FIRST
             ? OrderStatus.AWAITING_PAYMENT : OrderStatus.PLACED,
         request.headCount(), request.notes(), access.user().userId(), request.idempotencyKey(),
         requestHash, lines, locked.lines().stream().map(CartLine::addedBy).toList(), adjusted));
