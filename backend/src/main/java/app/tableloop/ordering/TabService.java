@@ -120,8 +120,7 @@ public final class TabService {
   }
 
   public Future<JsonObject> view(Access access, UUID tabId) {
-    return database.inTenant(access.tenantId(), sql -> tabStates.of(sql, access.tenantId(), access.storeId(), tabId,
-            Optional.of(access.user().userId())))
+    return tabStates.read(access.tenantId(), access.storeId(), tabId, Optional.of(access.user().userId()))
         .compose(state -> state.isPresent() ? Future.succeededFuture(state.get())
             : refuse(OrderingRefusal.TAB_NOT_FOUND));
   }

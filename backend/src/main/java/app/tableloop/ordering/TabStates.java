@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -37,16 +38,36 @@ final class TabStates {
 
   /** The store's tab as it is now; only if {@code diner} is one of its diners, when given. */
   Future<Optional<JsonObject>> of(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
-    return tabs.view(sql, tenantId, storeId, tabId, diner).compose(view -> view.isEmpty()
-        ? Future.succeededFuture(Optional.empty())
-        : menu(sql, tenantId, view.get().store(), businessDay(view.get().store()), view.get().lines())
-            .map(menu -> Optional.of(state(view.get().tab(), view.get().lines(), menu, view.get().orders()))));
+    return tabs.view(sql, tenantId, storeId, tabId, diner)
+        .compose(view -> state(view, seen -> menu(sql, tenantId, seen.store(), businessDay(seen.store()),
+            seen.lines())));
   }
 
-  /** The tab as it is now, read in a transaction of its own: for its watchers, after a change made elsewhere. */
+  /** The tab as it is now, read on its own: for its watchers, after a change made elsewhere. */
   Future<JsonObject> read(UUID tenantId, UUID storeId, UUID tabId) {
-    return database.inTenant(tenantId, sql -> of(sql, tenantId, storeId, tabId, Optional.empty()))
-        .map(Optional::orElseThrow);
+    return read(tenantId, storeId, tabId, Optional.empty()).map(Optional::orElseThrow);
+  }
+
+  /**
+   * The store's tab as it is now, read on its own (only if {@code diner} is one of its diners, when given): the tab in
+   * a transaction whose commit goes out with its statement, then, if the cart has lines, their dishes in a second one
+   * (today's menu, which the tab's snapshot need not share). A commit sent only once the statement has answered
+   * costs PostgreSQL a wake-up more: some 0.04 ms of the 0.25 ms of CPU a look cost it.
+   */
+  Future<Optional<JsonObject>> read(UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
+    return database.inTenant(tenantId, sql -> database.committingWith(sql,
+            tabs.view(sql, tenantId, storeId, tabId, diner)))
+        .compose(view -> state(view, seen -> seen.lines().isEmpty() ? Future.succeededFuture(Map.of())
+            : database.inTenant(tenantId, sql -> database.committingWith(sql,
+                menu(sql, tenantId, seen.store(), businessDay(seen.store()), seen.lines())))));
+  }
+
+  /** The state of the tab read, if it was, priced with the dishes {@code dishes} reads for it. */
+  private static Future<Optional<JsonObject>> state(Optional<Tabs.View> view,
+                                                    Function<Tabs.View, Future<Map<UUID, Dish>>> dishes) {
+    return view.isEmpty() ? Future.succeededFuture(Optional.empty())
+        : dishes.apply(view.get()).map(menu -> Optional.of(state(view.get().tab(), view.get().lines(), menu,
+            view.get().orders())));
   }
 
   /** The dishes of the store's menu on {@code day} that the lines name (and the {@code more}), in one statement. */

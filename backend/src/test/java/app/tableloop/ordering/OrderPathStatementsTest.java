@@ -2,6 +2,7 @@ package app.tableloop.ordering;
 
 import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.TenantBootstrap;
@@ -75,11 +76,11 @@ class OrderPathStatementsTest {
 
     List<String> cartAdd = onePerRequest(() -> body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart",
         new JsonObject().put("dish_id", noodles).put("choice_ids", new JsonArray().add(large)).put("quantity", 2)
-            .put("cart_version", 0))));
+            .put("cart_version", 0)))).statements();
     assertThat(cartAdd).as("BEGIN with the tenant, the diner check with the count of the change and the tab's lines"
         + " and orders, the dishes, the line, COMMIT").hasSize(5);
 
-    List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001"));
+    List<String> placement = onePerRequest(() -> placeOrder(diner, tab, "counted-0001")).statements();
     // The diner is no member: the pricing read (membership, level, coupons) finds nothing and redeems nothing.
     assertThat(placement).as("BEGIN with the tenant, the tab locked with its store, table, cart, orders and the key's"
         + " earlier order, the dishes, the diner's membership with level and coupons, the stock, the cart emptied, the"
@@ -88,9 +89,10 @@ class OrderPathStatementsTest {
     assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
         .contains("order_counters");
 
-    List<String> look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
-    assertThat(look).as("BEGIN with the tenant, the tab with its store, lines and orders, COMMIT (an empty cart"
-        + " names no dish)").hasSize(3);
+    StatementTap.Unit look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
+    assertThat(look.statements()).as("BEGIN with the tenant, the tab with its store, lines and orders, COMMIT (an"
+        + " empty cart names no dish)").hasSize(3);
+    assertThat(look.roundTrips()).as("a look sends its commit with its statement").isEqualTo(1);
   }
 
   @Test
@@ -103,10 +105,14 @@ class OrderPathStatementsTest {
     body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject().put("dish_id", cucumbers)
         .put("quantity", 1)));
 
-    List<String> look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
+    List<StatementTap.Unit> look = requestUnits(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
 
-    assertThat(look).as("BEGIN with the tenant, the tab with its store, lines and orders, the dishes, COMMIT")
-        .hasSize(4);
+    assertThat(look).as("the tab with its store, lines and orders; then the lines' dishes, each in a transaction sent"
+            + " in one write (BEGIN with the tenant, the statement, COMMIT)")
+        .filteredOn(unit -> unit.mentions("tabs t") || unit.mentions("FROM dishes"))
+        .extracting(unit -> unit.statements().size(), StatementTap.Unit::roundTrips,
+            unit -> unit.mentions("tabs t"), unit -> unit.mentions("FROM dishes"))
+        .containsExactly(tuple(3, 1, true, false), tuple(3, 1, false, true));
   }
 
   @Test
@@ -257,7 +263,16 @@ class OrderPathStatementsTest {
    * The statements of the one transaction a request ran on the order path, after checking that it ran exactly one
    * such transaction and no access check, and nothing on the order path once it had answered.
    */
-  private static List<String> onePerRequest(Supplier<JsonObject> request) {
+  private static StatementTap.Unit onePerRequest(Supplier<JsonObject> request) {
+    List<StatementTap.Unit> units = requestUnits(request);
+    List<StatementTap.Unit> orderPath = units.stream()
+        .filter(unit -> unit.mentions("tabs t") || unit.mentions("UPDATE tabs")).toList();
+    assertThat(orderPath).as(units.toString()).hasSize(1);
+    return orderPath.get(0);
+  }
+
+  /** What the request had the database execute, by transaction; no access check among it. */
+  private static List<StatementTap.Unit> requestUnits(Supplier<JsonObject> request) {
     StatementTap tap = service.tap();
     tap.clear();
     request.get();
@@ -266,10 +281,7 @@ class OrderPathStatementsTest {
     assertThat(units.stream().filter(unit -> unit.mentions("tenant_of_store") || unit.mentions("roles_of_user")))
         .as("no access check reads the database: the store's tenant is known since the tab was opened, and what only"
             + " diners do needs no roles").isEmpty();
-    List<StatementTap.Unit> orderPath = units.stream()
-        .filter(unit -> unit.mentions("tabs t") || unit.mentions("UPDATE tabs")).toList();
-    assertThat(orderPath).as(units.toString()).hasSize(1);
-    return orderPath.get(0).statements();
+    return units;
   }
 
   /** Whatever the request still did after answering (telling the table, say) has time to reach the database. */
