@@ -1,9 +1,11 @@
 package app.tableloop.platform.database;
 
 import app.tableloop.platform.config.DatabaseUrl;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
@@ -93,15 +95,24 @@ public final class Database {
       connect.setSslMode(SslMode.of(url.sslMode()));
     }
     Pool pool = PgBuilder.pool()
-        // Connections spread over as many event loops as the HTTP servers use, one per core (the service's Vert.x
-        // has no others): on one loop, every query's I/O of every request queued behind the others on a single core.
+        // Connections spread over every event loop of the instance, as its HTTP servers are: on one loop, every
+        // query's I/O of every request queued behind the others on a single core.
         .with(new PoolOptions().setMaxSize(poolSize).setName(name).setShared(false)
-            .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
+            .setEventLoopSize(eventLoops(vertx)))
         .connectingTo(connect)
         .withConnectHandler(ConsolidatedFlushes::install)
         .using(vertx)
         .build();
     return new Database(pool, "", new ConcurrentHashMap<>());
+  }
+
+  /** How many event loops {@code vertx} has (the service's: one per core, its factory's choice). */
+  private static int eventLoops(Vertx vertx) {
+    int loops = 0;
+    for (EventExecutor ignored : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops++;
+    }
+    return loops;
   }
 
   /**
