@@ -7,11 +7,15 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Every operation declares in the contract who may call it ({@code x-roles}); no declaration means public. This
@@ -21,10 +25,13 @@ import java.util.UUID;
  */
 public final class AccessGuard implements Guard {
   static final String ROLES_EXTENSION = "x-roles";
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
 
   private final Sessions sessions;
   private final Users users;
   private final StoreTenants storeTenants;
+  /** Each operation's roles, read from the contract once rather than on every request. */
+  private final Map<String, Optional<Set<Role>>> rolesByOperation = new ConcurrentHashMap<>();
 
   public AccessGuard(Sessions sessions, Users users, StoreTenants storeTenants) {
     this.sessions = sessions;
@@ -34,7 +41,8 @@ public final class AccessGuard implements Guard {
 
   @Override
   public Future<Void> check(RoutingContext rc, Operation operation) {
-    Optional<Set<Role>> allowed = allowedRoles(operation);
+    Optional<Set<Role>> allowed = rolesByOperation.computeIfAbsent(operation.getOperationId(),
+        id -> allowedRoles(operation));
     if (allowed.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -89,7 +97,7 @@ public final class AccessGuard implements Guard {
   }
 
   /** The roles an operation's {@code x-roles} names; empty when the operation is public. */
-  static Optional<Set<Role>> allowedRoles(Operation operation) {
+  private static Optional<Set<Role>> allowedRoles(Operation operation) {
     Object declared = operation.getExtensions().get(ROLES_EXTENSION);
     if (!(declared instanceof JsonArray names)) {
       return Optional.empty();
@@ -99,7 +107,7 @@ public final class AccessGuard implements Guard {
       roles.add(Role.fromWireName(String.valueOf(name)).orElseThrow(() -> new IllegalStateException(
           "operation " + operation.getOperationId() + " names an unknown role in x-roles: " + name)));
     }
-    return Optional.of(roles);
+    return Optional.of(Collections.unmodifiableSet(roles));
   }
 
   static Optional<String> bearerToken(RoutingContext rc) {
@@ -108,7 +116,7 @@ public final class AccessGuard implements Guard {
       return Optional.empty();
     }
     String token = header.substring(7).trim();
-    return token.matches("[A-Za-z0-9_-]{20,100}") ? Optional.of(token) : Optional.empty();
+    return TOKEN.matcher(token).matches() ? Optional.of(token) : Optional.empty();
   }
 
   private static Optional<UUID> parse(String id) {
