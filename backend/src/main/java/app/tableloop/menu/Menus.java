@@ -28,6 +28,9 @@ public final class Menus {
       id, store_id, category_id, name, description, image_url, price_fen, member_price_fen, tags, sort_order,
       available_windows, sold_out, daily_stock, active AND deleted_at IS NULL AS active,
       CASE WHEN stock_date = $3 THEN stock_left ELSE daily_stock END AS stock_today,\s""" + optionGroups("dishes.id");
+  /** The dishes {@code $4} of the store (every cart change and placement reads them): composed once. */
+  private static final String DISHES = "SELECT " + ITEM_COLUMNS + " FROM dishes"
+      + " WHERE tenant_id = $1 AND store_id = $2 AND id = ANY($4)";
 
   /** What a change of a dish's stock sets; a side that is not changed keeps its value. Null portions: unlimited. */
   public record StockChange(boolean changesDaily, Integer dailyStock, boolean changesToday, Integer todayStock) {
@@ -150,8 +153,7 @@ public final class Menus {
     if (dishIds.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return sql.preparedQuery("SELECT " + ITEM_COLUMNS + " FROM dishes"
-            + " WHERE tenant_id = $1 AND store_id = $2 AND id = ANY($4)")
+    return sql.preparedQuery(DISHES)
         .execute(Tuple.of(tenantId, storeId, businessDay, dishIds.toArray(new UUID[0])))
         .map(rows -> rows.stream().map(Menus::item)
             .collect(Collectors.toMap(item -> item.dish().id(), MenuItem::dish)));

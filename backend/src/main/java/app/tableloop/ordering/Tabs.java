@@ -21,6 +21,40 @@ public final class Tabs {
   private static final String TAB_COLUMNS = "t.id, t.store_id, t.table_id, t.status, t.cart_version";
   private static final String STORE = "s_";
   private static final String TABLE = "d_";
+  // The statements a diner's every look and change runs, composed once: built on each call, the pool's statement
+  // cache would hash and compare kilobytes of the same text every time.
+  private static final String VIEW = viewStatement(false);
+  private static final String VIEW_FOR_DINER = viewStatement(true);
+  private static final String LOCK_FOR_DINER = "SELECT " + TAB_COLUMNS + ", (SELECT cart_version FROM tabs"
+      + " WHERE tenant_id = $1 AND id = $3) AS seen_version, " + Stores.columns("s", STORE) + ", "
+      + DiningTables.columns("d", TABLE) + ", " + contents("t.id", "$6", "$7") + ", earlier.* FROM tabs t "
+      + dinerJoin("$4")
+      + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
+      + " JOIN dining_tables d ON d.tenant_id = $1 AND d.id = t.table_id " + Orders.earlierJoin("$5")
+      + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3 FOR UPDATE OF t";
+  private static final String CONTENTS_AGAIN = "SELECT " + contents("$3", "$5", "$6")
+      + ", earlier.* FROM (SELECT 1) AS one " + Orders.earlierJoin("$4");
+  private static final String BUMP_CART = """
+      WITH seated AS (
+          SELECT t.id, t.status = 'open' AS open FROM tabs t\s""" + dinerJoin("$4") + """
+
+           WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3
+      ), bumped AS (
+          UPDATE tabs SET cart_version = cart_version + 1, last_activity_at = now()
+           WHERE tenant_id = $1 AND id = (SELECT id FROM seated) AND status = 'open'
+             AND ($5::bigint IS NULL OR cart_version = $5)
+          RETURNING cart_version
+      )
+      SELECT seated.open, bumped.cart_version AS bumped_version,\s""" + TAB_COLUMNS + ", "
+      + Stores.columns("s", STORE) + ", " + contents("t.id", "$6", "$7") + """
+
+        FROM seated
+        LEFT JOIN bumped ON true
+        JOIN tabs t ON t.tenant_id = $1 AND t.id = seated.id
+        JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id
+      """;
+  private static final String FIND_FOR_DINER = "SELECT " + TAB_COLUMNS + " FROM tabs t " + dinerJoin("$4")
+      + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3";
 
   private final TabOrders tabOrders;
 
@@ -99,11 +133,7 @@ public final class Tabs {
    */
   Future<Optional<View>> view(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
     TabOrders.Known known = tabOrders.known(tabId);
-    return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", " + Stores.columns("s", STORE) + ", "
-            + contents("t.id", diner.isPresent() ? "$5" : "$4", diner.isPresent() ? "$6" : "$5") + " FROM tabs t "
-            + (diner.isPresent() ? dinerJoin("$4") : "")
-            + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
-            + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3")
+    return sql.preparedQuery(diner.isPresent() ? VIEW_FOR_DINER : VIEW)
         .execute(diner.isPresent()
             ? Tuple.of(tenantId, storeId, tabId, diner.get(), known.horizon(), known.includedArray())
             : Tuple.of(tenantId, storeId, tabId, known.horizon(), known.includedArray()))
@@ -121,12 +151,7 @@ public final class Tabs {
   Future<Optional<Locked>> lockForDiner(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId,
                                         String key) {
     TabOrders.Known known = tabOrders.known(tabId);
-    return sql.preparedQuery("SELECT " + TAB_COLUMNS + ", (SELECT cart_version FROM tabs WHERE tenant_id = $1"
-            + " AND id = $3) AS seen_version, " + Stores.columns("s", STORE) + ", " + DiningTables.columns("d", TABLE)
-            + ", " + contents("t.id", "$6", "$7") + ", earlier.* FROM tabs t " + dinerJoin("$4")
-            + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
-            + " JOIN dining_tables d ON d.tenant_id = $1 AND d.id = t.table_id " + Orders.earlierJoin("$5")
-            + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3 FOR UPDATE OF t")
+    return sql.preparedQuery(LOCK_FOR_DINER)
         .execute(Tuple.of(tenantId, storeId, tabId, userId, key, known.horizon(), known.includedArray()))
         .compose(rows -> {
           if (rows.size() == 0) {
@@ -140,8 +165,7 @@ public final class Tabs {
             return Future.succeededFuture(Optional.of(new Locked(tab, store, table, lines(row),
                 orders(tabId, known, row), Orders.earlier(row))));
           }
-          return sql.preparedQuery("SELECT " + contents("$3", "$5", "$6") + ", earlier.* FROM (SELECT 1) AS one "
-                  + Orders.earlierJoin("$4"))
+          return sql.preparedQuery(CONTENTS_AGAIN)
               .execute(Tuple.of(tenantId, storeId, tabId, key, known.horizon(), known.includedArray()))
               .map(again -> {
                 Row now = again.iterator().next();
@@ -161,25 +185,7 @@ public final class Tabs {
   Future<Optional<Bump>> bumpCart(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId,
                                   Long expected) {
     TabOrders.Known known = tabOrders.known(tabId);
-    return sql.preparedQuery("""
-            WITH seated AS (
-                SELECT t.id, t.status = 'open' AS open FROM tabs t\s""" + dinerJoin("$4") + """
-
-                 WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3
-            ), bumped AS (
-                UPDATE tabs SET cart_version = cart_version + 1, last_activity_at = now()
-                 WHERE tenant_id = $1 AND id = (SELECT id FROM seated) AND status = 'open'
-                   AND ($5::bigint IS NULL OR cart_version = $5)
-                RETURNING cart_version
-            )
-            SELECT seated.open, bumped.cart_version AS bumped_version,\s""" + TAB_COLUMNS + ", "
-            + Stores.columns("s", STORE) + ", " + contents("t.id", "$6", "$7") + """
-
-              FROM seated
-              LEFT JOIN bumped ON true
-              JOIN tabs t ON t.tenant_id = $1 AND t.id = seated.id
-              JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id
-            """)
+    return sql.preparedQuery(BUMP_CART)
         .execute(Tuple.of(tenantId, storeId, tabId, userId, expected, known.horizon(), known.includedArray()))
         .compose(rows -> {
           if (rows.size() == 0) {
@@ -253,10 +259,18 @@ public final class Tabs {
 
   /** The store's tab, if {@code userId} is one of its diners. */
   Future<Optional<Tab>> findForDiner(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID userId) {
-    return sql.preparedQuery("SELECT " + TAB_COLUMNS + " FROM tabs t " + dinerJoin("$4")
-            + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3")
+    return sql.preparedQuery(FIND_FOR_DINER)
         .execute(Tuple.of(tenantId, storeId, tabId, userId))
         .map(rows -> Rows.first(rows, Tabs::tab));
+  }
+
+  /** The store's tab with its store, cart and orders; joined to the diner {@code $4} when {@code forDiner}. */
+  private static String viewStatement(boolean forDiner) {
+    return "SELECT " + TAB_COLUMNS + ", " + Stores.columns("s", STORE) + ", "
+        + contents("t.id", forDiner ? "$5" : "$4", forDiner ? "$6" : "$5") + " FROM tabs t "
+        + (forDiner ? dinerJoin("$4") : "")
+        + " JOIN stores s ON s.tenant_id = $1 AND s.id = t.store_id"
+        + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3";
   }
 
   private static List<CartLine> lines(Row row) {
