@@ -19,15 +19,25 @@ public final class SecretMask {
   private static final List<String> SECRET_PARTS = List.of("token", "secret", "password", "session");
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
-  private final List<Pattern> secretPaths;
+  private final List<SecretPath> secretPaths;
 
-  private SecretMask(List<Pattern> secretPaths) {
+  /**
+   * A template with a secret parameter, as a pattern, and the text before its first parameter and after its last:
+   * every request is logged, and a path that does not start and end so (nearly all) is passed without a regex match.
+   */
+  private record SecretPath(String prefix, String suffix, Pattern pattern) {
+    boolean couldMatch(String path) {
+      return path.startsWith(prefix) && path.endsWith(suffix);
+    }
+  }
+
+  private SecretMask(List<SecretPath> secretPaths) {
     this.secretPaths = secretPaths;
   }
 
   /** From path templates such as {@code /i/{token}}; only those with a secret parameter matter. */
   public static SecretMask forTemplates(List<String> templates) {
-    List<Pattern> secretPaths = new ArrayList<>();
+    List<SecretPath> secretPaths = new ArrayList<>();
     for (String template : templates) {
       Matcher parameter = PARAMETER.matcher(template);
       StringBuilder regex = new StringBuilder("^");
@@ -41,7 +51,9 @@ public final class SecretMask {
         end = parameter.end();
       }
       if (secret) {
-        secretPaths.add(Pattern.compile(regex.append(Pattern.quote(template.substring(end))).append("$").toString()));
+        String suffix = template.substring(end);
+        secretPaths.add(new SecretPath(template.substring(0, template.indexOf('{')), suffix,
+            Pattern.compile(regex.append(Pattern.quote(suffix)).append("$").toString())));
       }
     }
     return new SecretMask(secretPaths);
@@ -61,8 +73,11 @@ public final class SecretMask {
   }
 
   private String maskPath(String path) {
-    for (Pattern secretPath : secretPaths) {
-      Matcher matcher = secretPath.matcher(path);
+    for (SecretPath secretPath : secretPaths) {
+      if (!secretPath.couldMatch(path)) {
+        continue;
+      }
+      Matcher matcher = secretPath.pattern().matcher(path);
       if (matcher.matches()) {
         StringBuilder masked = new StringBuilder();
         int end = 0;

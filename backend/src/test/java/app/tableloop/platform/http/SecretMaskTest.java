@@ -21,6 +21,8 @@ class SecretMaskTest {
     assertThat(mask.mask("/t/noodle-1/A12")).isEqualTo("/t/noodle-1/A12");
     assertThat(mask.mask("/api/v1/stores/7f1c/menu")).isEqualTo("/api/v1/stores/7f1c/menu");
     assertThat(mask.mask("/i/abc/extra")).as("not the invite link").isEqualTo("/i/abc/extra");
+    assertThat(mask.mask("/api/v1/stores/7f1c/tables/A12/wechat-code.png")).as("its start and end, not its middle")
+        .isEqualTo("/api/v1/stores/7f1c/tables/A12/wechat-code.png");
   }
 
   @Test
