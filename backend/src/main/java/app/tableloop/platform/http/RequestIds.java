@@ -7,8 +7,8 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.spi.context.storage.ContextLocal;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +20,7 @@ public final class RequestIds implements PlatformHandler {
   /** Must be registered before any Vertx instance exists: VertxFactory touches it first. */
   public static final ContextLocal<String> LOCAL = ContextLocal.registerLocal(String.class);
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final HexFormat HEX = HexFormat.of();
 
   /** The id of the request being handled on this thread, or null outside a request. */
   public static String current() {
@@ -53,9 +53,12 @@ public final class RequestIds implements PlatformHandler {
     return rc.get(HEADER);
   }
 
+  /**
+   * 96 random bits: an id tells a request's log lines apart and grants nothing (a caller may send its own), so it
+   * need not be unguessable; the secure generator read the kernel's randomness under a lock on every request.
+   */
   private static String fresh() {
-    byte[] bytes = new byte[12];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextInt());
   }
 }
