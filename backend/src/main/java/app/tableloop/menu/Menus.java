@@ -29,8 +29,7 @@ public final class Menus {
       available_windows, sold_out, daily_stock, active AND deleted_at IS NULL AS active,
       CASE WHEN stock_date = $3 THEN stock_left ELSE daily_stock END AS stock_today,\s""" + optionGroups("dishes.id");
   /** The dishes {@code $4} of the store (every cart change and placement reads them): composed once. */
-  private static final String DISHES = "SELECT " + ITEM_COLUMNS + " FROM dishes"
-      + " WHERE tenant_id = $1 AND store_id = $2 AND id = ANY($4)";
+  private static final String DISHES = dishesWhere("id = ANY($4)");
 
   /** What a change of a dish's stock sets; a side that is not changed keeps its value. Null portions: unlimited. */
   public record StockChange(boolean changesDaily, Integer dailyStock, boolean changesToday, Integer todayStock) {
@@ -153,8 +152,22 @@ public final class Menus {
     if (dishIds.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return sql.preparedQuery(DISHES)
-        .execute(Tuple.of(tenantId, storeId, businessDay, dishIds.toArray(new UUID[0])))
+    return dishes(sql, DISHES, Tuple.of(tenantId, storeId, businessDay, dishIds.toArray(new UUID[0])));
+  }
+
+  /**
+   * A statement that reads dishes as {@link #dishes(SqlClient, UUID, UUID, Collection, LocalDate)} does, of those
+   * the SQL {@code condition} keeps: {@code $1} is the tenant, {@code $2} the store, {@code $3} the business day, and
+   * {@code $4} the condition's own. For a caller that reads the dishes in the same round trip as what names them;
+   * composed once, as the caller's constant.
+   */
+  public static String dishesWhere(String condition) {
+    return "SELECT " + ITEM_COLUMNS + " FROM dishes WHERE tenant_id = $1 AND store_id = $2 AND " + condition;
+  }
+
+  /** The dishes a statement of {@link #dishesWhere} reads, by id. */
+  public Future<Map<UUID, Dish>> dishes(SqlClient sql, String statement, Tuple arguments) {
+    return sql.preparedQuery(statement).execute(arguments)
         .map(rows -> rows.stream().map(Menus::item)
             .collect(Collectors.toMap(item -> item.dish().id(), MenuItem::dish)));
   }

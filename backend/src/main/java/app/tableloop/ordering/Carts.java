@@ -19,6 +19,11 @@ public final class Carts {
            FROM cart_lines l WHERE l.tenant_id = $1 AND l.tab_id =\s""" + tabId + ")";
   }
 
+  /** The dishes the tab's lines name (SQL); {@code tabId} is the SQL naming the tab, $1 the tenant. */
+  static String dishIds(String tabId) {
+    return "SELECT l.dish_id FROM cart_lines l WHERE l.tenant_id = $1 AND l.tab_id = " + tabId;
+  }
+
   /** The lines of a JSON array made by {@link #linesJson}. */
   static List<CartLine> lines(JsonArray json) {
     return json.stream().map(JsonObject.class::cast).map(line -> new CartLine(UUID.fromString(line.getString("id")),

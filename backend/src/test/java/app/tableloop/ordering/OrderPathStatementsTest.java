@@ -4,6 +4,7 @@ import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import app.tableloop.menu.BusinessDay;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.tenancy.TenantBootstrap;
 import app.tableloop.testing.ARestaurant;
@@ -16,6 +17,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class OrderPathStatementsTest {
   static RunningService service;
   static TenantBootstrap.Bootstrapped restaurant;
+  static String category;
   static String noodles;
   static String large;
   static String cucumbers;
@@ -48,7 +53,7 @@ class OrderPathStatementsTest {
     restaurant = service.aRestaurant("数语句面馆", "A1-A5");
     owner = service.signInAndAccept("owner", restaurant.ownerInvite().token());
     call(owner, HttpMethod.PATCH, "", new JsonObject().put("ordering_mode", "eat_first"));
-    String category = body(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
+    category = body(call(owner, HttpMethod.POST, "/menu/categories", new JsonObject().put("name", "面")))
         .getString("id");
     JsonObject beefNoodles = body(call(owner, HttpMethod.POST, "/menu/dishes", new JsonObject()
         .put("category_id", category).put("name", "红烧牛肉面").put("price_fen", 2800)
@@ -89,10 +94,11 @@ class OrderPathStatementsTest {
     assertThat(placement.get(placement.size() - 2)).as("the day's number is taken by the last statement")
         .contains("order_counters");
 
+    body(call(diner, HttpMethod.GET, "/tabs/" + tab, null));
     StatementTap.Unit look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
-    assertThat(look.statements()).as("BEGIN with the tenant, the tab with its store, lines and orders, COMMIT (an"
-        + " empty cart names no dish)").hasSize(3);
-    assertThat(look.roundTrips()).as("a look sends its commit with its statement").isEqualTo(1);
+    assertThat(look.statements()).as("BEGIN with the tenant, the tab with its store, lines and orders, the dishes its"
+        + " lines name, COMMIT").hasSize(4);
+    assertThat(look.roundTrips()).as("a look sends its statements and its commit at once").isEqualTo(1);
   }
 
   @Test
@@ -107,12 +113,42 @@ class OrderPathStatementsTest {
 
     List<StatementTap.Unit> look = requestUnits(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
 
-    assertThat(look).as("the tab with its store, lines and orders; then the lines' dishes, each in a transaction sent"
-            + " in one write (BEGIN with the tenant, the statement, COMMIT)")
+    assertThat(look).as("the tab with its store, lines and orders, and the lines' dishes, in one transaction sent in"
+            + " one write (BEGIN with the tenant, the two statements, COMMIT)")
         .filteredOn(unit -> unit.mentions("tabs t") || unit.mentions("FROM dishes"))
         .extracting(unit -> unit.statements().size(), StatementTap.Unit::roundTrips,
             unit -> unit.mentions("tabs t"), unit -> unit.mentions("FROM dishes"))
-        .containsExactly(tuple(3, 1, true, false), tuple(3, 1, false, true));
+        .containsExactly(tuple(4, 1, true, true));
+  }
+
+  @Test
+  void aLookPricesTheCartOnTheStoresBusinessDayAfterItsTimeZoneChanged() {
+    String diner = service.signIn("traveller");
+    String tab = ok(service.openTab(restaurant.store(), table("A5"), diner)).getString("id");
+    String pickles = body(call(owner, HttpMethod.POST, "/menu/dishes", new JsonObject().put("category_id", category)
+        .put("name", "酸黄瓜").put("price_fen", 600))).getString("id");
+    JsonArray lines = body(call(diner, HttpMethod.POST, "/tabs/" + tab + "/cart", new JsonObject()
+        .put("dish_id", pickles).put("quantity", 2))).getJsonObject("cart").getJsonArray("lines");
+    String line = lines.getJsonObject(lines.size() - 1).getString("id");
+    call(owner, HttpMethod.PUT, "/menu/dishes/" + pickles + "/stock", new JsonObject().put("today_stock", 1));
+    assertThat(body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonObject("cart").containsKey("problem"))
+        .as("two in the cart, one left today").isTrue();
+    String zone = body(call(owner, HttpMethod.GET, "", null)).getString("time_zone");
+    Instant now = Instant.now();
+    // One of the two is on another business day than the store's zone now (they are 6 and 19 hours off Shanghai's).
+    String elsewhere = Stream.of("Pacific/Kiritimati", "Pacific/Pago_Pago")
+        .filter(other -> !BusinessDay.of(now, ZoneId.of(other)).equals(BusinessDay.of(now, ZoneId.of(zone))))
+        .findFirst().orElseThrow();
+    try {
+      body(call(owner, HttpMethod.PATCH, "", new JsonObject().put("time_zone", elsewhere)));
+
+      assertThat(body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)).getJsonObject("cart").containsKey("problem"))
+          .as("the store's day now is another: no stock was set for it").isFalse();
+    } finally {
+      // The table's tab is other tests' too: its cart and its store as they were.
+      body(call(owner, HttpMethod.PATCH, "", new JsonObject().put("time_zone", zone)));
+      body(call(diner, HttpMethod.DELETE, "/tabs/" + tab + "/cart/" + line, null));
+    }
   }
 
   @Test
