@@ -169,16 +169,23 @@ public final class TabService {
                                         CartChange change) {
     UUID tenantId = access.tenantId();
     UUID storeId = access.storeId();
-    return database.inTenant(tenantId, sql -> tabs.bumpCart(sql, tenantId, storeId, tabId, access.user().userId(),
-                expectedVersion)
-            .compose(bump -> bump.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
-                : bump.get().view().isPresent() ? Future.succeededFuture(bump.get().view().get())
-                : refuse(bump.get().open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED))
-            .compose(view -> tabStates.menu(sql, tenantId, view.store(), tabStates.businessDay(view.store()),
-                    view.lines(), adding.stream().toArray(UUID[]::new))
-                // The change is the last statement, its answer only passed on: the commit goes with it.
-                .compose(menu -> database.committingWith(sql, change.apply(sql, tenantId, tabId, view.lines(), menu))
-                    .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders())))))
+    UUID[] added = adding.stream().toArray(UUID[]::new);
+    return database.inTenant(tenantId, sql -> {
+          Future<Optional<Tabs.Bump>> bumped = tabs.bumpCart(sql, tenantId, storeId, tabId, access.user().userId(),
+              expectedVersion);
+          // Behind the bump, which holds the tab's lock once it has run: the cart they read is the one changed.
+          TabStates.Ahead ahead = tabStates.dishesAhead(sql, tenantId, storeId, tabId, added);
+          return bumped
+              .compose(bump -> bump.isEmpty() ? refuse(OrderingRefusal.TAB_NOT_FOUND)
+                  : bump.get().view().isPresent() ? Future.succeededFuture(bump.get().view().get())
+                  : refuse(bump.get().open() ? OrderingRefusal.STALE_CART : OrderingRefusal.TAB_CLOSED))
+              .compose(view -> tabStates.dishes(ahead, view.store(), view.lines(),
+                      day -> tabStates.menu(sql, tenantId, view.store(), day, view.lines(), added), added)
+                  // The change is the last statement, its answer only passed on: the commit goes with it.
+                  .compose(menu -> database.committingWith(sql, change.apply(sql, tenantId, tabId, view.lines(),
+                          menu))
+                      .map(lines -> TabStates.state(view.tab(), lines, menu, view.orders()))));
+        })
         .onSuccess(state -> events.tabChanged(tabId, state));
   }
 

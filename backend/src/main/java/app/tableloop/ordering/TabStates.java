@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * however long the tab's history; a change that already knows all of it builds the state from what it knows.
  */
 final class TabStates {
-  /** The dishes the tab {@code $4}'s lines name, as {@link Menus#dishesWhere} reads them. */
-  private static final String CART_DISHES = Menus.dishesWhere("id IN (" + Carts.dishIds("$4") + ")");
+  /** The dishes the tab {@code $4}'s lines and the ids {@code $5} name, as {@link Menus#dishesWhere} reads them. */
+  private static final String CART_DISHES = Menus.dishesWhere("id IN (SELECT unnest($5::uuid[]) UNION ALL "
+      + Carts.dishIds("$4") + ")");
 
   private final Database database;
   private final Tabs tabs;
@@ -59,35 +60,64 @@ final class TabStates {
 
   /**
    * The store's tab as it is now, read on its own (only if {@code diner} is one of its diners, when given), in one
-   * transaction sent in one write: the tab with its store, lines and orders, the dishes its lines name, and the
-   * commit. The dishes' stock is the store's business day's, and the tab's row names the store's time zone only in
-   * the answer: the day is reckoned in the zone the store had at the last look. Where that zone is not known yet or
-   * gives another day now, or the lines changed between the two statements and name a dish not read, the dishes are
-   * read again on their own. A second transaction for them cost PostgreSQL more than the statement did, as did a commit
-   * sent only once the statement had answered (some 0.04 ms of the 0.25 ms of CPU a look cost it).
+   * transaction sent in one write: the tab with its store, lines and orders, the dishes its lines name (read ahead,
+   * see {@link #dishesAhead}) and the commit. A second transaction for the dishes cost PostgreSQL more than their
+   * statement did, as did a commit sent only once the statement had answered (some 0.04 ms of the 0.25 ms of CPU a
+   * look cost it).
    */
   Future<Optional<JsonObject>> read(UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
-    ZoneId zone = zones.get(storeId);
-    LocalDate day = zone == null ? null : BusinessDay.of(clock.instant(), zone);
     return database.inTenant(tenantId, sql -> {
           Future<Optional<Tabs.View>> view = tabs.view(sql, tenantId, storeId, tabId, diner);
-          Future<Map<UUID, Dish>> dishes = day == null ? Future.succeededFuture(Map.of())
-              : menus.dishes(sql, CART_DISHES, Tuple.of(tenantId, storeId, day, tabId));
-          database.committingWith(sql, (day == null ? view : dishes).mapEmpty());
-          return Pipelined.all(view, dishes).map(sent -> new Look(view.result(), dishes.result()));
+          Ahead ahead = dishesAhead(sql, tenantId, storeId, tabId);
+          database.committingWith(sql, (ahead.day == null ? view : ahead.dishes).mapEmpty());
+          return Pipelined.all(view, ahead.dishes).map(sent -> new Look(view.result(), ahead));
         })
-        .compose(look -> state(look.view(), seen -> {
-          zones.put(storeId, seen.store().timeZone());
-          LocalDate today = businessDay(seen.store());
-          boolean priced = today.equals(day)
-              && seen.lines().stream().allMatch(line -> look.dishes().containsKey(line.dishId()));
-          return priced || seen.lines().isEmpty() ? Future.succeededFuture(look.dishes())
-              : alone(tenantId, sql -> menu(sql, tenantId, seen.store(), today, seen.lines()));
-        }));
+        .compose(look -> state(look.view(), seen -> dishes(look.ahead(), seen.store(), seen.lines(),
+            day -> alone(tenantId, sql -> menu(sql, tenantId, seen.store(), day, seen.lines())))));
   }
 
-  /** What a look at a tab read: the tab, if the reader may see it, and the dishes of its cart. */
-  private record Look(Optional<Tabs.View> view, Map<UUID, Dish> dishes) {
+  /** What a look at a tab read: the tab, if the reader may see it, and the dishes read ahead. */
+  private record Look(Optional<Tabs.View> view, Ahead ahead) {
+  }
+
+  /** Dishes read ahead of the tab whose lines name them, on {@code day} (none read when it is null): a read pending. */
+  static final class Ahead {
+    private final LocalDate day;
+    private final Future<Map<UUID, Dish>> dishes;
+
+    private Ahead(LocalDate day, Future<Map<UUID, Dish>> dishes) {
+      this.day = day;
+      this.dishes = dishes;
+    }
+  }
+
+  /**
+   * Sends the read of the dishes the tab's lines (and the {@code more}) name, behind what the caller sent before, so
+   * that they come in the round trip of the statement that reads or changes the tab. Their stock is the store's
+   * business day's, and only the tab's row names the store's time zone: the day is reckoned in the zone the store had
+   * at the last look. Nothing is sent while that zone is not known.
+   */
+  Ahead dishesAhead(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, UUID... more) {
+    ZoneId zone = zones.get(storeId);
+    if (zone == null) {
+      return new Ahead(null, Future.succeededFuture(Map.of()));
+    }
+    LocalDate day = BusinessDay.of(clock.instant(), zone);
+    return new Ahead(day, menus.dishes(sql, CART_DISHES, Tuple.of(tenantId, storeId, day, tabId, more)));
+  }
+
+  /**
+   * The dishes of the store's menu on its business day that the lines (and the {@code more}) name: those read ahead,
+   * unless the store's zone now gives another day, or the lines name a dish not read ahead (they changed between the
+   * two statements); else those {@code readNow} reads for the day.
+   */
+  Future<Map<UUID, Dish>> dishes(Ahead ahead, Store store, List<CartLine> lines,
+                                 Function<LocalDate, Future<Map<UUID, Dish>>> readNow, UUID... more) {
+    zones.put(store.id(), store.timeZone());
+    LocalDate today = businessDay(store);
+    List<UUID> named = named(lines, more);
+    return ahead.dishes.compose(read -> named.isEmpty() || today.equals(ahead.day) && read.keySet()
+        .containsAll(named) ? Future.succeededFuture(read) : readNow.apply(today));
   }
 
   /** One statement in a tenant transaction of its own, its commit sent with it: one write to PostgreSQL. */
@@ -106,8 +136,11 @@ final class TabStates {
   /** The dishes of the store's menu on {@code day} that the lines name (and the {@code more}), in one statement. */
   Future<Map<UUID, Dish>> menu(SqlClient sql, UUID tenantId, Store store, LocalDate day, List<CartLine> lines,
                                UUID... more) {
-    List<UUID> dishes = Stream.concat(lines.stream().map(CartLine::dishId), Arrays.stream(more)).distinct().toList();
-    return menus.dishes(sql, tenantId, store.id(), dishes, day);
+    return menus.dishes(sql, tenantId, store.id(), named(lines, more), day);
+  }
+
+  private static List<UUID> named(List<CartLine> lines, UUID... more) {
+    return Stream.concat(lines.stream().map(CartLine::dishId), Arrays.stream(more)).distinct().toList();
   }
 
   LocalDate businessDay(Store store) {
