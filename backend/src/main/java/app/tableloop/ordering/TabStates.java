@@ -113,7 +113,10 @@ final class TabStates {
    */
   Future<Map<UUID, Dish>> dishes(Ahead ahead, Store store, List<CartLine> lines,
                                  Function<LocalDate, Future<Map<UUID, Dish>>> readNow, UUID... more) {
-    zones.put(store.id(), store.timeZone());
+    // Written only when it differs: every look and cart change passes here, and a zone rarely changes.
+    if (!store.timeZone().equals(zones.get(store.id()))) {
+      zones.put(store.id(), store.timeZone());
+    }
     LocalDate today = businessDay(store);
     List<UUID> named = named(lines, more);
     return ahead.dishes.compose(read -> named.isEmpty() || today.equals(ahead.day) && read.keySet()
