@@ -28,7 +28,7 @@ public final class Menus {
       id, store_id, category_id, name, description, image_url, price_fen, member_price_fen, tags, sort_order,
       available_windows, sold_out, daily_stock, active AND deleted_at IS NULL AS active,
       CASE WHEN stock_date = $3 THEN stock_left ELSE daily_stock END AS stock_today,\s""" + optionGroups("dishes.id");
-  /** The dishes {@code $4} of the store (every cart change and placement reads them): composed once. */
+  /** The dishes {@code $4} of the store (every placement reads them): composed once. */
   private static final String DISHES = dishesWhere("id = ANY($4)");
 
   /** What a change of a dish's stock sets; a side that is not changed keeps its value. Null portions: unlimited. */
