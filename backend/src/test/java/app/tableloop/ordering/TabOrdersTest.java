@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tableloop.platform.database.Database;
+import app.tableloop.payment.PaymentFollowUp;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
@@ -34,7 +35,7 @@ class TabOrdersTest {
   @BeforeAll
   static void setUp() {
     service = RunningService.start(TabOrdersTest.class);
-    restaurant = ARestaurant.eatFirst(service, "改单面馆", "B1-B4", 1800);
+    restaurant = ARestaurant.eatFirst(service, "改单面馆", "B1-B5", 1800);
     database = service.database();
   }
 
@@ -89,6 +90,27 @@ class TabOrdersTest {
   }
 
   @Test
+  void aTabPaymentThatExpiresShowsOnTheNextRead() {
+    ARestaurant.Seated seated = restaurant.seat("paying-late", "B5");
+    String first = restaurant.order(seated, 1).getString("id");
+    String second = restaurant.order(seated, 2).getString("id");
+    String outTradeNo = restaurant.post(seated.diner(), "/tabs/" + seated.tab() + "/wechat-payment", null)
+        .getJsonObject("payment").getString("out_trade_no");
+    assertThat(List.of(paymentState(lookAt(seated), first), paymentState(lookAt(seated), second)))
+        .containsOnly("pending");
+
+    // Only the payment changes: the orders it covered stay as they were, now to be paid anew.
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE payments SET expires_at = now() - interval '1 minute'"
+        + " WHERE out_trade_no = '" + outTradeNo + "'"));
+    service.<Integer>runJob(PaymentFollowUp.FOLLOW_UP_NOW);
+    assertThat(service.env().count("SELECT count(*) FROM payments WHERE out_trade_no = '" + outTradeNo + "'"
+        + " AND status = 'closed'")).isEqualTo(1);
+
+    JsonObject after = lookAt(seated);
+    assertThat(List.of(paymentState(after, first), paymentState(after, second))).containsOnly("unpaid");
+  }
+
+  @Test
   void whatATransactionReadOfItsOwnUncommittedChangeIsNotRememberedWhenItRollsBack() {
     ARestaurant.Seated seated = restaurant.seat("undecided", "B3");
     String order = restaurant.order(seated, 1).getString("id");
@@ -137,6 +159,10 @@ class TabOrdersTest {
   private static JsonObject orderIn(JsonObject tab, String order) {
     return tab.getJsonArray("orders").stream().map(JsonObject.class::cast)
         .filter(o -> o.getString("id").equals(order)).findFirst().orElseThrow();
+  }
+
+  private static String paymentState(JsonObject tab, String order) {
+    return orderIn(tab, order).getJsonObject("payment").getString("state");
   }
 
   private static String notes(JsonObject tab, String order) {
