@@ -4,8 +4,8 @@ import static app.tableloop.testing.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.tableloop.platform.database.Database;
 import app.tableloop.payment.PaymentFollowUp;
+import app.tableloop.platform.database.Database;
 import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
