@@ -335,11 +335,14 @@ public final class RunningService implements AutoCloseable {
     }
   }
 
-  /** Sends a held notification now and checks that the service accepted it (a 2xx answer). */
+  /**
+   * Sends a held notification now and checks that the service accepted it (a 2xx answer). Only its own deliveries
+   * count: another notification (a refund's, say) may be delivered meanwhile.
+   */
   public void releaseNotificationAndSeeItAccepted(String notificationId) {
-    int before = simulator().pay().notificationDeliveries().size();
     assertThat(simulator().pay().releaseNotification(notificationId)).isTrue();
-    assertThat(eventually(() -> simulator().pay().notificationDeliveries().stream().skip(before).toList(),
+    assertThat(eventually(() -> simulator().pay().notificationDeliveries().stream()
+        .filter(delivery -> delivery.notificationId().equals(notificationId)).toList(),
         list -> !list.isEmpty())).singleElement().matches(NotificationDelivery::accepted);
   }
 
