@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -197,18 +199,12 @@ class OrderPathStatementsTest {
 
   @Test
   void aWeChatPaymentPlacesItsOrderWithOneUpdateOfTheOrder() {
-    ARestaurant.Ordered order = ARestaurant.payFirst(service, "先付面馆", "B1", 1200)
-        .anOrderAwaitingPayment("payer", "B1", 1);
+    ARestaurant restaurant = ARestaurant.payFirst(service, "先付面馆", "B1", 1200);
+    ARestaurant.Ordered order = restaurant.anOrderAwaitingPayment("payer", "B1", 1);
     String outTradeNo = order.restaurant().requestWeChatPayment(order).getJsonObject("payment")
         .getString("out_trade_no");
-    String held = service.payWithNotificationHeld(outTradeNo);
-    StatementTap tap = service.tap();
-    tap.clear();
 
-    service.releaseNotificationAndSeeItAccepted(held);
-
-    StatementTap.Unit recording = tap.units().stream()
-        .filter(unit -> unit.mentions("UPDATE payments SET status = 'paid'")).findFirst().orElseThrow();
+    StatementTap.Unit recording = recordingOfItsNotification(outTradeNo);
     assertThat(recording.statements().stream().filter(sql -> sql.contains("orders")))
         .as("the order placed, marked paid and answered by one statement, not read again").hasSize(1);
     assertThat(recording.statements()).as("BEGIN with the tenant, the payment locked, marked paid, the order placed,"
@@ -216,6 +212,27 @@ class OrderPathStatementsTest {
     assertThat(service.env().count("SELECT count(*) FROM orders o JOIN payments p ON p.id = o.paid_by"
         + " WHERE o.id = '" + order.order() + "' AND o.status = 'placed' AND p.out_trade_no = '" + outTradeNo + "'"))
         .isEqualTo(1);
+
+    // A connection preparing a statement waits for that before sending on: the commit is looked at on a connection
+    // that has recorded a payment before, as the service's are once warm. The pool has 4: the fifth at most.
+    Set<Integer> recordedOn = new HashSet<>();
+    for (int payer = 1; recordedOn.add(recording.connection()); payer++) {
+      ARestaurant.Ordered next = restaurant.anOrderAwaitingPayment("payer-" + payer, "B1", 1);
+      recording = recordingOfItsNotification(restaurant.requestWeChatPayment(next).getJsonObject("payment")
+          .getString("out_trade_no"));
+    }
+    assertThat(recording.sentWithTheOneBefore("COMMIT")).as("the commit sent behind the outbox's event, not once it"
+        + " answered").isTrue();
+  }
+
+  /** What the database executed to record the notification of the payment {@code outTradeNo}, paid now. */
+  private static StatementTap.Unit recordingOfItsNotification(String outTradeNo) {
+    String held = service.payWithNotificationHeld(outTradeNo);
+    StatementTap tap = service.tap();
+    tap.clear();
+    service.releaseNotificationAndSeeItAccepted(held);
+    return tap.units().stream().filter(unit -> unit.mentions("UPDATE payments SET status = 'paid'")).findFirst()
+        .orElseThrow();
   }
 
   /** What the database answered for a look at the tab: the least of three looks, should another transaction lag. */

@@ -36,11 +36,26 @@ public final class StatementTap implements AutoCloseable {
 
   /**
    * A transaction (from the message that begins with BEGIN to the one that ends with COMMIT or ROLLBACK, both
-   * counted) or a statement on its own, of one connection, and how many round trips its statements took.
+   * counted) or a statement on its own, of one connection, with the round each statement was sent in.
    */
-  public record Unit(int connection, List<String> statements, int roundTrips) {
+  public record Unit(int connection, List<String> statements, List<Integer> rounds) {
     public boolean mentions(String text) {
       return statements.stream().anyMatch(sql -> sql.contains(text));
+    }
+
+    /** How many round trips its statements took. */
+    public int roundTrips() {
+      return (int) rounds.stream().distinct().count();
+    }
+
+    /** Whether the last statement mentioning {@code text} was sent together with the one before it. */
+    public boolean sentWithTheOneBefore(String text) {
+      for (int i = statements.size() - 1; i > 0; i--) {
+        if (statements.get(i).contains(text)) {
+          return rounds.get(i).equals(rounds.get(i - 1));
+        }
+      }
+      return false;
     }
   }
 
@@ -129,7 +144,7 @@ public final class StatementTap implements AutoCloseable {
   private static Unit unit(List<Executed> statements) {
     return new Unit(statements.get(0).connection(),
         statements.stream().map(statement -> statement.sql().strip()).toList(),
-        (int) statements.stream().mapToInt(Executed::round).distinct().count());
+        statements.stream().map(Executed::round).toList());
   }
 
   private synchronized void record(int connection, String sql, int round) {
