@@ -128,8 +128,8 @@ public final class PaymentConfirmation {
                 : Future.failedFuture(new IllegalStateException("payment " + payment.outTradeNo()
                     + " placed its order without being marked paid"));
           }
-          return book(sql, tenantId, payment, transactionId, paidAt, placed.result().isPresent(), true, ORDER_PAID,
-              event(payment, transactionId, paidAt)).map(applied -> new Placing(applied, placed.result()));
+          return book(sql, tenantId, payment, transactionId, paidAt, placed.result().isPresent(), Then.COMMIT,
+              ORDER_PAID, event(payment, transactionId, paidAt)).map(applied -> new Placing(applied, placed.result()));
         })
         // The order the payment placed is answered by the placing itself; any other is read as it is now.
         .compose(placing -> placing.placed().map(Future::succeededFuture)
@@ -149,8 +149,8 @@ public final class PaymentConfirmation {
             : payments.covered(sql, tenantId, payment.id())
                 .compose(covered -> orders.settleTab(sql, tenantId, payment.storeId(), payment.tabId(), covered,
                         payment.id())
-                    .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, true, TAB_PAID,
-                        paidEvent(payment, transactionId, paidAt, covered)))))
+                    .compose(settled -> book(sql, tenantId, payment, transactionId, paidAt, settled, Then.COMMIT,
+                        TAB_PAID, paidEvent(payment, transactionId, paidAt, covered)))))
         .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
   }
 
@@ -173,13 +173,13 @@ public final class PaymentConfirmation {
                         : orders.placePaid(sql, tenantId, payment.orderId(), payment.id()).map(Optional::isPresent))
                         .compose(applied -> !applied
                             ? holds.release(sql, tenantId, List.of(payment))
-                                .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false, false,
-                                    topic, paidEvent(payment, transactionId, paidAt, covered)))
+                                .compose(released -> book(sql, tenantId, payment, transactionId, paidAt, false,
+                                    Then.MORE, topic, paidEvent(payment, transactionId, paidAt, covered)))
                             : payments.markPaid(sql, tenantId, hold.id(), null, paidAt)
-                                .compose(holdPaid -> book(sql, tenantId, hold, null, paidAt, true, false, topic,
+                                .compose(holdPaid -> book(sql, tenantId, hold, null, paidAt, true, Then.MORE, topic,
                                     paidEvent(hold, null, paidAt, covered)))
                                 .compose(holdBooked -> book(sql, tenantId, payment, transactionId, paidAt, true,
-                                    false, topic, paidEvent(payment, transactionId, paidAt, covered)
+                                    Then.MORE, topic, paidEvent(payment, transactionId, paidAt, covered)
                                         .put("hold_id", hold.id().toString())))))))
         .compose(applied -> ofTab ? Future.succeededFuture(new Recorded(payment, null, applied.now(),
                 applied.givenBack()))
@@ -192,10 +192,13 @@ public final class PaymentConfirmation {
                                        Instant paidAt) {
     return payments.markPaid(sql, tenantId, payment.id(), transactionId, paidAt)
         .compose(marked -> !marked ? Future.succeededFuture(Applied.NOT_NOW)
-            : book(sql, tenantId, payment, transactionId, paidAt, true, true, TOP_UP_PAID,
+            : book(sql, tenantId, payment, transactionId, paidAt, true, Then.COMMIT, TOP_UP_PAID,
                 event(payment, transactionId, paidAt).put("top_up_id", payment.topUpId().toString())))
         .map(applied -> new Recorded(payment, null, applied.now(), applied.givenBack()));
   }
+
+  /** What the transaction does once a payment is booked: commit, or more work (and so the commit waits for it). */
+  private enum Then { COMMIT, MORE }
 
   /** Whether a payment just marked paid was applied, and the refund of it when it was not. */
   private record Applied(boolean now, Optional<DuplicatePaymentRefunds.GiveBack> givenBack) {
@@ -205,12 +208,12 @@ public final class PaymentConfirmation {
   /**
    * Books a payment just marked paid and writes its event. Money that paid for nothing (the order or tab was paid
    * otherwise, or is no longer payable) is booked as a duplicate and, if WeChat Pay took it, given back in the same
-   * transaction: its refund is reserved now and asked of WeChat Pay after commit. Applied money whose booking is the
-   * transaction's {@code last} work sends the commit behind the entry and the event: a round trip fewer while the
-   * payment's lock is held.
+   * transaction: its refund is reserved now and asked of WeChat Pay after commit. Applied money booked as the
+   * transaction's last work ({@link Then#COMMIT}) sends the commit behind the entry and the event: a round trip fewer
+   * while the payment's lock is held.
    */
   private Future<Applied> book(SqlClient sql, UUID tenantId, Payment payment, String transactionId, Instant paidAt,
-                               boolean applied, boolean last, String topic, JsonObject event) {
+                               boolean applied, Then then, String topic, JsonObject event) {
     if (!applied) {
       LOG.warn("Payment {} arrived for {} {}, which no longer awaits it; giving it back", payment.outTradeNo(),
           payment.tabId() == null ? "order" : "tab", payment.tabId() == null ? payment.orderId() : payment.tabId());
@@ -218,7 +221,7 @@ public final class PaymentConfirmation {
     // The entry and the event are sent together: neither needs the other's answer.
     Future<Void> written = Pipelined.all(ledger.paymentIn(sql, tenantId, payment, paidAt, !applied),
         outbox.append(sql, tenantId, applied ? topic : PAYMENT_UNAPPLIED, event));
-    return (applied && last ? database.committingWith(sql, written) : written)
+    return (applied && then == Then.COMMIT ? database.committingWith(sql, written) : written)
         .compose(sent -> applied || payment.method() != PaymentMethod.WECHAT
             ? Future.succeededFuture(Optional.<DuplicatePaymentRefunds.GiveBack>empty())
             : duplicates.reserve(sql, tenantId, payment, transactionId))
