@@ -11,8 +11,8 @@
 -- which the service takes from the notification, are made here from that number and now(), and the event's payload
 -- is built by jsonb_build_object where the service binds it as JSON text.
 -- As the service sends them, BEGIN, the tenant's binding and the lock go out in one pipeline (the service sends
--- BEGIN and the binding as one simple query, SET LOCAL with the tenant written in; here set_config, as the tenant is
--- a variable), and so do the two updates, the ledger's entry with the event, and the guard (SELECT 1, which fails in
+-- BEGIN and the binding with the plans' settings as one simple query, a SELECT of set_config with the tenant written
+-- in; here BEGIN and the same SELECT as two statements of the pipeline), and so do the two updates, the ledger's entry with the event, and the guard (SELECT 1, which fails in
 -- an aborted transaction) with COMMIT.
 
 SELECT q.n AS k, q.out_trade_no, q.payment_id, q.order_id, q.amount_fen, l.tenant_id, l.store_id FROM bench_intake q CROSS JOIN LATERAL payment_by_out_trade_no(q.out_trade_no) l WHERE q.n = (SELECT nextval('bench_intake_next'));

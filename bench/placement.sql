@@ -20,8 +20,9 @@
 -- so the coupon's valid-until is compared with now(), where the service binds its clock's instant). The business day
 -- is the store's calendar date (the service's starts at 04:00).
 -- As the service sends them, BEGIN, the tenant's binding and the first statement go out in one pipeline (the service
--- sends BEGIN and the binding as one simple query, SET LOCAL with the tenant written in; here set_config, as the
--- tenant is an expression, in the same pipeline: one write and one answer either way; the cart add's dishes, those
+-- sends BEGIN and the binding with the plans' settings as one simple query, a SELECT of set_config with the tenant
+-- written in; here BEGIN and the same SELECT as two statements of the pipeline: one write and one answer either way,
+-- two commands either way; the cart add's dishes, those
 -- of the tab's lines and the one added, go with them), and so do the cart add's line with its transaction's commit
 -- (the guard SELECT 1, which fails in an aborted transaction, and COMMIT), the placement's dishes with the diner's
 -- membership, its stock, emptied cart and numbered order, and its guard with COMMIT.
