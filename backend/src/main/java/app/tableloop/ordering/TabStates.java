@@ -76,9 +76,9 @@ final class TabStates {
           database.committingWith(sql, (ahead.day == null ? seen : ahead.dishes).mapEmpty());
           return Pipelined.all(seen, ahead.dishes).map(sent -> new Look(seen.result(), ahead));
         })
-        .compose(look -> withOrders(tenantId, look.seen()).compose(view -> state(view, seen -> dishes(look.ahead(),
-            seen.store(), seen.lines(), day -> alone(tenantId, sql -> menu(sql, tenantId, seen.store(), day,
-                seen.lines()))))));
+        .compose(look -> withOrders(tenantId, look.seen()).compose(view -> state(view, read -> dishes(look.ahead(),
+            read.store(), read.lines(), day -> alone(tenantId, sql -> menu(sql, tenantId, read.store(), day,
+                read.lines()))))));
   }
 
   /** The tab as seen, with its orders: those it found changed read in a transaction of their own. */
