@@ -103,6 +103,12 @@ class OrderPathStatementsTest {
     StatementTap.Unit look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
     assertThat(look.statements()).as("BEGIN with the tenant, the tab with its store, lines and orders, the dishes its"
         + " lines name, COMMIT").hasSize(4);
+    // A connection preparing a statement waits for that before sending on: the round trips are counted on a
+    // connection that has looked at the tab before, as the service's are once warm. The pool has 4: the fifth at most.
+    Set<Integer> lookedOn = new HashSet<>();
+    while (lookedOn.add(look.connection())) {
+      look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
+    }
     assertThat(look.roundTrips()).as("a look sends its statements and its commit at once").isEqualTo(1);
   }
 
@@ -294,6 +300,7 @@ class OrderPathStatementsTest {
     body(call(owner, HttpMethod.POST, "/orders/" + placed.getString("id") + "/items/" + item + "/served", null));
     List<StatementTap.Unit> look = requestUnits(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
     assertThat(look).as("the look's one write, then the order it found changed, read in a transaction of its own")
+        .filteredOn(unit -> unit.mentions("tabs t") || unit.mentions("o.id = ANY ($2)"))
         .extracting(unit -> unit.mentions("tabs t"), unit -> unit.mentions("o.id = ANY ($2)"))
         .containsExactly(tuple(true, false), tuple(false, true));
     JsonObject served = body(call(diner, HttpMethod.GET, "/tabs/" + tab, null));
