@@ -63,14 +63,14 @@ final class TabStates {
 
   /**
    * The store's tab as it is now, read on its own (only if {@code diner} is one of its diners, when given), in one
-   * transaction sent in one write: the tab with its store, lines and the ids of its changed orders, the dishes its
-   * lines name (read ahead, see {@link #dishesAhead}) and the commit. A second transaction for the dishes cost
-   * PostgreSQL more than their statement did, as did a commit sent only once the statement had answered (some 0.04 ms
-   * of the 0.25 ms of CPU a look cost it). Orders changed since this instance last read the tab (by the kitchen, a
+   * read-only transaction sent in one write: the tab with its store, lines and the ids of its changed orders, the
+   * dishes its lines name (read ahead, see {@link #dishesAhead}) and the commit. A second transaction for the dishes
+   * cost PostgreSQL more than their statement did, as did a commit sent only once the statement had answered (some 0.04
+   * ms of the 0.25 ms of CPU a look cost it). Orders changed since this instance last read the tab (by the kitchen, a
    * payment, another instance) are read after it, in a transaction of their own: never with two connections held.
    */
   Future<Optional<JsonObject>> read(UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
-    return database.inTenant(tenantId, sql -> {
+    return database.readingInTenant(tenantId, sql -> {
           Future<Optional<Tabs.Seen>> seen = tabs.seen(sql, tenantId, storeId, tabId, diner);
           Ahead ahead = dishesAhead(sql, tenantId, storeId, tabId);
           database.committingWith(sql, (ahead.day == null ? seen : ahead.dishes).mapEmpty());
@@ -137,9 +137,9 @@ final class TabStates {
         .containsAll(named) ? Future.succeededFuture(read) : readNow.apply(today));
   }
 
-  /** One statement in a tenant transaction of its own, its commit sent with it: one write to PostgreSQL. */
+  /** One read in a tenant transaction of its own, its commit sent with it: one write to PostgreSQL. */
   private <T> Future<T> alone(UUID tenantId, Function<SqlClient, Future<T>> statement) {
-    return database.inTenant(tenantId, sql -> database.committingWith(sql, statement.apply(sql)));
+    return database.readingInTenant(tenantId, sql -> database.committingWith(sql, statement.apply(sql)));
   }
 
   /** The state of the tab read, if it was, priced with the dishes {@code dishes} reads for it. */

@@ -126,7 +126,7 @@ public final class StatementTap implements AutoCloseable {
     for (Executed statement : executed) {
       String sql = statement.sql().strip();
       List<Executed> transaction = open.get(statement.connection());
-      if (transaction == null && sql.split(";", 2)[0].strip().equalsIgnoreCase("BEGIN")) {
+      if (transaction == null && sql.split(";", 2)[0].strip().matches("(?i)BEGIN( READ ONLY)?")) {
         open.put(statement.connection(), new ArrayList<>(List.of(statement)));
       } else if (transaction != null) {
         transaction.add(statement);

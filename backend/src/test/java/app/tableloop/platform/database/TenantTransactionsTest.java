@@ -250,6 +250,30 @@ class TenantTransactionsTest {
   }
 
   @Test
+  void aReadingTransactionSeesItsTenantOnlyRefusesAnyWriteAndEndsWithAPlainCommit() {
+    Await.result(database.inTenant(tenantA, sql -> insert(sql, tenantA, "A's, read")));
+    Await.result(database.inTenant(tenantB, sql -> insert(sql, tenantB, "B's, not seen")));
+    Vertx vertx = Vertx.vertx();
+    try (StatementTap tap = StatementTap.in(env.appUrl().host(), env.appUrl().port())) {
+      Database tapped = Database.connect(vertx, tap.url(env.appUrl()), 1, "reading").withGenericPlans();
+
+      List<String> read = Await.result(tapped.readingInTenant(tenantA, sql -> sql.query("SELECT body FROM notes")
+          .execute().map(rows -> rows.stream().map(row -> row.getString("body")).toList())));
+      List<String> statements = tap.units().get(0).statements();
+      Throwable write = Await.failure(tapped.readingInTenant(tenantA, sql -> insert(sql, tenantA, "not written")));
+
+      assertThat(read).containsExactly("A's, read");
+      assertThat(statements).as("BEGIN READ ONLY with the tenant and the plans' settings, the read, a plain COMMIT")
+          .hasSize(3).endsWith("COMMIT");
+      assertThat(statements.get(0)).startsWith("BEGIN READ ONLY;").contains(tenantA.toString());
+      assertThat(write).isInstanceOf(PgException.class).hasMessageContaining("read-only transaction");
+      assertThat(countAsOwner("not written")).isZero();
+    } finally {
+      Await.result(vertx.close());
+    }
+  }
+
+  @Test
   void genericPlansHoldInTheirTenantsTransactionsOnlyAndRowLevelSecurityStill() {
     Database single = under.anotherPool(1, "generic");
     try {
