@@ -28,12 +28,12 @@ public final class OrderingModule implements FeatureModule {
     Database database = platform.database();
     // A diner's tab, cart and orders, the kitchen's work on them: a few short statements each, many times a second.
     Database ordering = database.withGenericPlans();
+    Tabs tabs = new Tabs(new TabOrders());
     Orders orders = new Orders();
-    Tabs tabs = new Tabs(new TabOrders(), orders);
     Carts carts = new Carts();
     OrderingEvents events = new OrderingEvents(platform.live());
     Diners diners = new Diners(tabs, orders);
-    TabStates tabStates = new TabStates(ordering, tabs, orders, menu.menus(), platform.clock());
+    TabStates tabStates = new TabStates(ordering, tabs, menu.menus(), platform.clock());
     TabService tabService = new TabService(ordering, tenancy.tables(), tabs, carts, orders, menu.stock(), events,
         tenancy.scanProofKey(), platform.clock(), tabStates, wechat, adjustments);
     OrderEndings endings = new OrderEndings(menu.stock(), new Outbox());

@@ -93,25 +93,19 @@ public final class Orders {
   }
 
   /**
-   * The ids of the tab's orders changed since the snapshot horizon {@code since} (all of the tab's orders when it is
-   * NULL) by other transactions than {@code included}, as a uuid[]; {@code tabId}, {@code since} (the horizon as
-   * text) and {@code included} (text[]) are SQL, $1 the tenant. See {@link TabOrders}. Ids, not the orders: a tab's
-   * every read and change asks, and mostly nothing changed; with the orders' JSON (five more tables, each with its
-   * subplan made ready on every execution) the tab's statement cost PostgreSQL ~100 µs of CPU, with their ids ~60.
-   * {@link #byIds} reads those that did.
+   * The tab's orders changed since the snapshot horizon {@code since} (all of them when it is NULL) by other
+   * transactions than {@code included}, oldest first, as a JSON array; {@code tabId}, {@code since} (the horizon as
+   * text) and {@code included} (text[]) are SQL, $1 the tenant. See {@link TabOrders}.
+   * The orders are found by id, from the tab's notes or its orders: scanning a long tab's orders to keep the few
+   * changed would cost what reading them all does.
    */
-  static String changedOfTab(String tabId, String since, String included) {
-    return "CASE WHEN " + since + "::text IS NULL"
+  static String ofTabJson(String tabId, String since, String included) {
+    return "(SELECT coalesce(json_agg(" + ORDER_JSON + " ORDER BY o.placed_at), '[]') FROM orders o"
+        + " WHERE o.tenant_id = $1 AND o.id = ANY (CASE WHEN " + since + "::text IS NULL"
         + " THEN ARRAY(SELECT a.id FROM orders a WHERE a.tenant_id = $1 AND a.tab_id = " + tabId + ")"
         + " ELSE ARRAY(SELECT c.order_id FROM order_changes c WHERE c.tenant_id = $1 AND c.tab_id = " + tabId
         + " AND c.changed_in >= " + since + "::text::xid8 AND c.changed_in <> ALL (" + included
-        + "::text[]::xid8[])) END";
-  }
-
-  /** The orders of these ids, oldest first (what {@link #changedOfTab} found changed). */
-  Future<List<Order>> byIds(SqlClient sql, UUID tenantId, List<UUID> ids) {
-    return select(sql, "o.tenant_id = $1 AND o.id = ANY ($2) ORDER BY o.placed_at",
-        Tuple.of(tenantId).addArrayOfUUID(ids.toArray(UUID[]::new)));
+        + "::text[]::xid8[])) END))";
   }
 
   /** Whether this transaction changed one of the tab's orders; {@code tabId} is the SQL naming the tab. */
@@ -293,6 +287,11 @@ public final class Orders {
     return sql.preparedQuery("SELECT " + ORDER_JSON + " AS order_json FROM orders o WHERE " + condition)
         .execute(parameters)
         .map(rows -> rows.stream().map(row -> order((JsonObject) row.getValue("order_json"))).toList());
+  }
+
+  /** The orders of a JSON array made by {@link #ofTabJson}. */
+  static List<Order> orders(JsonArray json) {
+    return json.stream().map(JsonObject.class::cast).map(Orders::order).toList();
   }
 
   /** The earlier order of the columns {@link #earlierJoin} adds, if there was one. */

@@ -24,9 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * A tab as its diners see it: the cart priced from today's menu, its latest orders and totals over all of them
- * ({@link TabHistory}). Read in two statements (the tab with its store, lines and changed orders' ids; and the lines'
- * dishes), and a third only for orders changed since this instance last read them, however long the tab's history;
- * a change that already knows all of it builds the state from what it knows.
+ * ({@link TabHistory}). Read in two statements (the tab with its store, lines and orders; and the lines' dishes),
+ * however long the tab's history; a change that already knows all of it builds the state from what it knows.
  */
 final class TabStates {
   /** The dishes the tab {@code $4}'s lines and the ids {@code $5} name, as {@link Menus#dishesWhere} reads them. */
@@ -35,16 +34,14 @@ final class TabStates {
 
   private final Database database;
   private final Tabs tabs;
-  private final Orders orders;
   private final Menus menus;
   private final Clock clock;
   /** Each store's time zone as the last look at one of its tabs found it (one entry a store). */
   private final Map<UUID, ZoneId> zones = new ConcurrentHashMap<>();
 
-  TabStates(Database database, Tabs tabs, Orders orders, Menus menus, Clock clock) {
+  TabStates(Database database, Tabs tabs, Menus menus, Clock clock) {
     this.database = database;
     this.tabs = tabs;
-    this.orders = orders;
     this.menus = menus;
     this.clock = clock;
   }
@@ -63,35 +60,24 @@ final class TabStates {
 
   /**
    * The store's tab as it is now, read on its own (only if {@code diner} is one of its diners, when given), in one
-   * read-only transaction sent in one write: the tab with its store, lines and the ids of its changed orders, the
-   * dishes its lines name (read ahead, see {@link #dishesAhead}) and the commit. A second transaction for the dishes
-   * cost PostgreSQL more than their statement did, as did a commit sent only once the statement had answered (some 0.04
-   * ms of the 0.25 ms of CPU a look cost it). Orders changed since this instance last read the tab (by the kitchen, a
-   * payment, another instance) are read after it, in a transaction of their own: never with two connections held.
+   * read-only transaction sent in one write: the tab with its store, lines and orders, the dishes its lines name (read
+   * ahead, see {@link #dishesAhead}) and the commit. A second transaction for the dishes cost PostgreSQL more than
+   * their statement did, as did a commit sent only once the statement had answered (some 0.04 ms of the 0.25 ms of CPU
+   * a look cost it).
    */
   Future<Optional<JsonObject>> read(UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
     return database.readingInTenant(tenantId, sql -> {
-          Future<Optional<Tabs.Seen>> seen = tabs.seen(sql, tenantId, storeId, tabId, diner);
+          Future<Optional<Tabs.View>> view = tabs.view(sql, tenantId, storeId, tabId, diner);
           Ahead ahead = dishesAhead(sql, tenantId, storeId, tabId);
-          database.committingWith(sql, (ahead.day == null ? seen : ahead.dishes).mapEmpty());
-          return Pipelined.all(seen, ahead.dishes).map(sent -> new Look(seen.result(), ahead));
+          database.committingWith(sql, (ahead.day == null ? view : ahead.dishes).mapEmpty());
+          return Pipelined.all(view, ahead.dishes).map(sent -> new Look(view.result(), ahead));
         })
-        .compose(look -> withOrders(tenantId, look.seen()).compose(view -> state(view, read -> dishes(look.ahead(),
-            read.store(), read.lines(), day -> alone(tenantId, sql -> menu(sql, tenantId, read.store(), day,
-                read.lines()))))));
-  }
-
-  /** The tab as seen, with its orders: those it found changed read in a transaction of their own. */
-  private Future<Optional<Tabs.View>> withOrders(UUID tenantId, Optional<Tabs.Seen> seen) {
-    if (seen.isEmpty()) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    return tabs.orders(seen.get().orders(), changed -> alone(tenantId, sql -> orders.byIds(sql, tenantId, changed)))
-        .map(known -> Optional.of(seen.get().view(known)));
+        .compose(look -> state(look.view(), seen -> dishes(look.ahead(), seen.store(), seen.lines(),
+            day -> alone(tenantId, sql -> menu(sql, tenantId, seen.store(), day, seen.lines())))));
   }
 
   /** What a look at a tab read: the tab, if the reader may see it, and the dishes read ahead. */
-  private record Look(Optional<Tabs.Seen> seen, Ahead ahead) {
+  private record Look(Optional<Tabs.View> view, Ahead ahead) {
   }
 
   /** Dishes read ahead of the tab whose lines name them, on {@code day} (none read when it is null): a read pending. */

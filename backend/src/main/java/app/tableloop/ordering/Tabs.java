@@ -14,7 +14,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Tabs, the diners who joined them, and their carts' versions. */
 public final class Tabs {
@@ -58,25 +57,9 @@ public final class Tabs {
       + " WHERE t.tenant_id = $1 AND t.store_id = $2 AND t.id = $3";
 
   private final TabOrders tabOrders;
-  private final Orders orders;
 
   /** A tab as its diners see it, with what that is made of: its store, its cart's lines and its orders. */
   record View(Tab tab, Store store, List<CartLine> lines, List<Order> orders) {
-  }
-
-  /** A tab as one statement read it: its store and cart, and its orders as far as the statement read them. */
-  record Seen(Tab tab, Store store, List<CartLine> lines, Pending orders) {
-    View view(TabOrders.Known known) {
-      return new View(tab, store, lines, known.orders());
-    }
-  }
-
-  /**
-   * A tab's orders as a statement left them: those this instance knew ({@code known}), complete up to the statement's
-   * {@code horizon} once the orders of the ids {@code changed} are read; {@code committed} false when the reading
-   * transaction changed them itself (see {@link TabOrders#update}).
-   */
-  record Pending(UUID tabId, TabOrders.Known known, String horizon, List<UUID> changed, boolean committed) {
   }
 
   /**
@@ -97,9 +80,8 @@ public final class Tabs {
   record Bump(boolean open, Optional<View> view) {
   }
 
-  Tabs(TabOrders tabOrders, Orders orders) {
+  Tabs(TabOrders tabOrders) {
     this.tabOrders = tabOrders;
-    this.orders = orders;
   }
 
   /** The table's open tab, opened now if there is none, with {@code userId} among its diners. */
@@ -150,38 +132,13 @@ public final class Tabs {
    * diners, when given.
    */
   Future<Optional<View>> view(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
-    return seen(sql, tenantId, storeId, tabId, diner).compose(seen -> seen.isEmpty()
-        ? Future.succeededFuture(Optional.empty())
-        : orders(sql, tenantId, seen.get().orders()).map(known -> Optional.of(seen.get().view(known))));
-  }
-
-  /**
-   * As {@link #view}, in its one statement, the orders it found changed not read yet: for a transaction that sends
-   * its commit with the statement, whose reader reads them after it (see {@link #orders(Pending, Function)}).
-   */
-  Future<Optional<Seen>> seen(SqlClient sql, UUID tenantId, UUID storeId, UUID tabId, Optional<UUID> diner) {
     TabOrders.Known known = tabOrders.known(tabId);
     return sql.preparedQuery(diner.isPresent() ? VIEW_FOR_DINER : VIEW)
         .execute(diner.isPresent()
             ? Tuple.of(tenantId, storeId, tabId, diner.get(), known.horizon(), known.includedArray())
             : Tuple.of(tenantId, storeId, tabId, known.horizon(), known.includedArray()))
-        .map(rows -> Rows.first(rows, row -> new Seen(tab(row), Stores.store(row, STORE), lines(row),
-            pending(tabId, known, row))));
-  }
-
-  /** The tab's orders, those the statement found changed read on {@code sql}, in the statement's transaction. */
-  Future<TabOrders.Known> orders(SqlClient sql, UUID tenantId, Pending pending) {
-    return orders(pending, changed -> orders.byIds(sql, tenantId, changed));
-  }
-
-  /**
-   * The tab's orders, those the statement found changed read by {@code read} (not asked when none changed), and
-   * remembered for the next read as {@link TabOrders#update} says.
-   */
-  Future<TabOrders.Known> orders(Pending pending, Function<List<UUID>, Future<List<Order>>> read) {
-    return (pending.changed().isEmpty() ? Future.succeededFuture(List.<Order>of()) : read.apply(pending.changed()))
-        .map(changed -> tabOrders.update(pending.tabId(), pending.known(), pending.horizon(), changed,
-            pending.committed()));
+        .map(rows -> Rows.first(rows, row -> new View(tab(row), Stores.store(row, STORE), lines(row),
+            orders(tabId, known, row).orders())));
   }
 
   /**
@@ -204,12 +161,17 @@ public final class Tabs {
           Tab tab = tab(row);
           Store store = Stores.store(row, STORE);
           DiningTable table = DiningTables.table(row, TABLE);
-          Future<Row> contents = tab.cartVersion() == row.getLong("seen_version") ? Future.succeededFuture(row)
-              : sql.preparedQuery(CONTENTS_AGAIN)
-                  .execute(Tuple.of(tenantId, storeId, tabId, key, known.horizon(), known.includedArray()))
-                  .map(again -> again.iterator().next());
-          return contents.compose(now -> orders(sql, tenantId, pending(tabId, known, now))
-              .map(read -> Optional.of(new Locked(tab, store, table, lines(now), read, Orders.earlier(now)))));
+          if (tab.cartVersion() == row.getLong("seen_version")) {
+            return Future.succeededFuture(Optional.of(new Locked(tab, store, table, lines(row),
+                orders(tabId, known, row), Orders.earlier(row))));
+          }
+          return sql.preparedQuery(CONTENTS_AGAIN)
+              .execute(Tuple.of(tenantId, storeId, tabId, key, known.horizon(), known.includedArray()))
+              .map(again -> {
+                Row now = again.iterator().next();
+                return Optional.of(new Locked(tab, store, table, lines(now), orders(tabId, known, now),
+                    Orders.earlier(now)));
+              });
         });
   }
 
@@ -237,9 +199,9 @@ public final class Tabs {
             return Future.succeededFuture(Optional.of(new Bump(open, Optional.empty())));
           }
           if (bumped == seen.cartVersion() + 1) {
-            return orders(sql, tenantId, pending(tabId, known, row)).map(read -> Optional.of(new Bump(open,
-                Optional.of(new View(new Tab(seen.id(), seen.storeId(), seen.tableId(), true, bumped),
-                    Stores.store(row, STORE), lines(row), read.orders())))));
+            return Future.succeededFuture(Optional.of(new Bump(open, Optional.of(new View(
+                new Tab(seen.id(), seen.storeId(), seen.tableId(), true, bumped), Stores.store(row, STORE),
+                lines(row), orders(tabId, known, row).orders())))));
           }
           return view(sql, tenantId, storeId, tabId, Optional.empty()).map(now -> Optional.of(new Bump(open, now)));
         });
@@ -316,11 +278,11 @@ public final class Tabs {
   }
 
   /**
-   * The tab {@code tab}'s cart lines (JSON) and the ids of its orders changed since the horizon {@code since} but by
-   * the transactions {@code included} (SQL), with this read's horizon; {@link #lines} and {@link #pending} read them.
+   * The tab {@code tab}'s cart lines and its orders changed since the horizon {@code since} but by the transactions
+   * {@code included} (SQL), as JSON, with this read's horizon; {@link #lines} and {@link #orders} read them.
    */
   private static String contents(String tab, String since, String included) {
-    return Carts.linesJson(tab) + " AS lines, " + Orders.changedOfTab(tab, since, included) + " AS orders_changed, "
+    return Carts.linesJson(tab) + " AS lines, " + Orders.ofTabJson(tab, since, included) + " AS orders, "
         + Orders.HORIZON + " AS orders_horizon, " + Orders.changedHere(tab) + " AS orders_changed_here";
   }
 
@@ -332,10 +294,10 @@ public final class Tabs {
     tabOrders.committed(locked.tab().id(), locked.read(), transaction, orders);
   }
 
-  /** The tab's orders as the row left them: those {@code known} before, and the ids of those changed since. */
-  private static Pending pending(UUID tabId, TabOrders.Known known, Row row) {
-    return new Pending(tabId, known, row.getString("orders_horizon"), List.of(row.getArrayOfUUIDs("orders_changed")),
-        !row.getBoolean("orders_changed_here"));
+  /** The tab's orders: those {@code known} before, with those the row read since. */
+  private TabOrders.Known orders(UUID tabId, TabOrders.Known known, Row row) {
+    return tabOrders.update(tabId, known, row.getString("orders_horizon"),
+        Orders.orders((JsonArray) row.getValue("orders")), !row.getBoolean("orders_changed_here"));
   }
 
   private static Tab tab(Row row) {

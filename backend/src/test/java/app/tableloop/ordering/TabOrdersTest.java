@@ -117,7 +117,7 @@ class TabOrdersTest {
     UUID tenant = restaurant.bootstrapped().tenantId();
     UUID store = restaurant.store().id();
     UUID tab = UUID.fromString(seated.tab());
-    Tabs tabs = new Tabs(new TabOrders(), new Orders());
+    Tabs tabs = new Tabs(new TabOrders());
     assertThat(notesRead(tabs, tenant, store, tab, order)).isNull();
 
     assertThatThrownBy(() -> Await.result(database.inTenant(tenant, sql -> sql
