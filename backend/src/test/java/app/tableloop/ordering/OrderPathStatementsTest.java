@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -103,12 +104,8 @@ class OrderPathStatementsTest {
     StatementTap.Unit look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
     assertThat(look.statements()).as("BEGIN with the tenant, the tab with its store, lines and orders, the dishes its"
         + " lines name, COMMIT").hasSize(4);
-    // A connection preparing a statement waits for that before sending on: the round trips are counted on a
-    // connection that has looked at the tab before, as the service's are once warm. The pool has 4: the fifth at most.
-    Set<Integer> lookedOn = new HashSet<>();
-    while (lookedOn.add(look.connection())) {
-      look = onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab, null)));
-    }
+    look = onAWarmConnection(look, again -> onePerRequest(() -> body(call(diner, HttpMethod.GET, "/tabs/" + tab,
+        null))));
     assertThat(look.roundTrips()).as("a look sends its statements and its commit at once").isEqualTo(1);
   }
 
@@ -219,16 +216,26 @@ class OrderPathStatementsTest {
         + " WHERE o.id = '" + order.order() + "' AND o.status = 'placed' AND p.out_trade_no = '" + outTradeNo + "'"))
         .isEqualTo(1);
 
-    // A connection preparing a statement waits for that before sending on: the commit is looked at on a connection
-    // that has recorded a payment before, as the service's are once warm. The pool has 4: the fifth at most.
-    Set<Integer> recordedOn = new HashSet<>();
-    for (int payer = 1; recordedOn.add(recording.connection()); payer++) {
-      ARestaurant.Ordered next = restaurant.anOrderAwaitingPayment("payer-" + payer, "B1", 1);
-      recording = recordingOfItsNotification(restaurant.requestWeChatPayment(next).getJsonObject("payment")
-          .getString("out_trade_no"));
-    }
+    recording = onAWarmConnection(recording, payer -> recordingOfItsNotification(restaurant.requestWeChatPayment(
+        restaurant.anOrderAwaitingPayment("payer-" + payer, "B1", 1)).getJsonObject("payment")
+        .getString("out_trade_no")));
     assertThat(recording.sentWithTheOneBefore("COMMIT")).as("the commit sent behind the outbox's event, not once it"
         + " answered").isTrue();
+  }
+
+  /**
+   * The first unit {@code again} gives (the {@code n}th time) on a connection that ran one of them before, {@code
+   * first} among them. A connection preparing a statement waits for that before sending on, so how statements travel
+   * is looked at on a connection that has run them before, as the service's are once warm: the pool has 4, so the
+   * fifth unit at most.
+   */
+  private static StatementTap.Unit onAWarmConnection(StatementTap.Unit first, IntFunction<StatementTap.Unit> again) {
+    Set<Integer> ranOn = new HashSet<>();
+    StatementTap.Unit unit = first;
+    for (int n = 1; ranOn.add(unit.connection()); n++) {
+      unit = again.apply(n);
+    }
+    return unit;
   }
 
   /** What the database executed to record the notification of the payment {@code outTradeNo}, paid now. */
