@@ -52,9 +52,10 @@ public final class ReferralProgram implements ReferralTokens {
     });
   }
 
+  /** The member's progress, read as of one moment: never a reward shown beside fewer friends than earned it. */
   public Future<Progress> progress(Access access) {
     UUID tenantId = access.tenantId();
-    return key.get().compose(secret -> database.inTenant(tenantId, sql -> member(sql, access)
+    return key.get().compose(secret -> database.readingInTenant(tenantId, sql -> member(sql, access)
         .compose(memberId -> referrals.settings(sql, tenantId)
             .compose(settings -> referrals.storeName(sql, tenantId, access.storeId())
                 .compose(storeName -> referrals.friendsOf(sql, tenantId, memberId)

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StatementTap implements AutoCloseable {
   private static final int SSL_REQUEST = 80877103;
   private static final int GSS_REQUEST = 80877104;
+  /** The command that opens a transaction, as the service sends it (read-only ones at repeatable read). */
+  private static final String BEGIN = "(?i)BEGIN( ISOLATION LEVEL REPEATABLE READ)?( READ ONLY)?";
 
   /**
    * One statement executed, on the {@code connection}th connection through the tap, in the client's {@code round}th
@@ -126,7 +128,7 @@ public final class StatementTap implements AutoCloseable {
     for (Executed statement : executed) {
       String sql = statement.sql().strip();
       List<Executed> transaction = open.get(statement.connection());
-      if (transaction == null && sql.split(";", 2)[0].strip().matches("(?i)BEGIN( READ ONLY)?")) {
+      if (transaction == null && sql.split(";", 2)[0].strip().matches(BEGIN)) {
         open.put(statement.connection(), new ArrayList<>(List.of(statement)));
       } else if (transaction != null) {
         transaction.add(statement);

@@ -174,11 +174,13 @@ public final class Database {
   }
 
   /**
-   * As {@link #inTenant}, for work that only reads: PostgreSQL refuses any write in it, and it ends with a plain
-   * COMMIT. For reads run many times a second (a diner's look at a tab).
+   * As {@link #inTenant}, for work that only reads: every statement of it sees the database as it was at the first
+   * (in a read-committed transaction each sees its own moment, so two reads could show half of another transaction's
+   * change: a sharer's reward given and the friend's payment that earned it not yet), PostgreSQL refuses any write,
+   * and it ends with a plain COMMIT. A read-only transaction is never refused for a conflict at this isolation.
    */
   public <T> Future<T> readingInTenant(UUID tenantId, Function<SqlConnection, Future<T>> work) {
-    return transaction(opening.of("BEGIN READ ONLY", tenantId), COMMIT, work);
+    return transaction(opening.of("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", tenantId), COMMIT, work);
   }
 
   /**

@@ -263,13 +263,31 @@ class TenantTransactionsTest {
       Throwable write = Await.failure(tapped.readingInTenant(tenantA, sql -> insert(sql, tenantA, "not written")));
 
       assertThat(read).containsExactly("A's, read");
-      assertThat(statements).as("BEGIN READ ONLY with the tenant and the plans' settings, the read, a plain COMMIT")
-          .hasSize(3).endsWith("COMMIT");
-      assertThat(statements.get(0)).startsWith("BEGIN READ ONLY;").contains(tenantA.toString());
+      assertThat(statements).as("BEGIN ... READ ONLY with the tenant and the plans' settings, the read, a plain"
+          + " COMMIT").hasSize(3).endsWith("COMMIT");
+      assertThat(statements.get(0)).startsWith("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;")
+          .contains(tenantA.toString());
       assertThat(write).isInstanceOf(PgException.class).hasMessageContaining("read-only transaction");
       assertThat(countAsOwner("not written")).isZero();
     } finally {
       Await.result(vertx.close());
+    }
+  }
+
+  @Test
+  void everyStatementOfAReadingTransactionSeesTheSameMoment() {
+    Database single = under.anotherPool(1, "one-moment");
+    String count = "SELECT count(*) AS n FROM notes WHERE body = 'meanwhile'";
+    try {
+      List<Long> seen = Await.result(single.readingInTenant(tenantA, sql -> sql.query(count).execute()
+          .compose(first -> database.inTenant(tenantA, other -> insert(other, tenantA, "meanwhile"))
+              .compose(written -> sql.query(count).execute())
+              .map(second -> List.of(first.iterator().next().getLong("n"), second.iterator().next().getLong("n"))))));
+
+      assertThat(seen).as("the second read does not see what committed after the first").containsExactly(0L, 0L);
+      assertThat(countAsOwner("meanwhile")).isEqualTo(1);
+    } finally {
+      Await.result(single.close());
     }
   }
 
