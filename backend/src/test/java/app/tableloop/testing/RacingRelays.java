@@ -8,9 +8,12 @@ import app.tableloop.platform.outbox.RelaySettings;
 import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.VertxFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,7 +65,10 @@ public final class RacingRelays {
     });
   }
 
-  /** Eight relays, their clocks two hours ahead (the held events are due for them), pass until {@code done}. */
+  /**
+   * Eight relays, their clocks two hours ahead (the held events are due for them), pass until {@code done}; then each
+   * finishes the pass it is in before their connections close, as an instance that stops would.
+   */
   public void race(BooleanSupplier done) {
     Vertx vertx = VertxFactory.create().vertx();
     Database others = Database.connect(vertx, service.env().appUrl(), 16, "other-instances");
@@ -70,33 +76,39 @@ public final class RacingRelays {
     RelaySettings oneAtATime = new RelaySettings(Duration.ofMillis(5), 1, 10, Duration.ofMillis(100),
         Duration.ofSeconds(1));
     Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+    List<Future<Void>> stopped = new ArrayList<>();
     try {
       for (int i = 0; i < 8; i++) {
-        passUntilStopped(vertx, new OutboxRelay(others, handlers, oneAtATime, ahead, new SimpleMeterRegistry()),
-            running);
+        stopped.add(passUntilStopped(vertx, new OutboxRelay(others, handlers, oneAtATime, ahead,
+            new SimpleMeterRegistry()), running));
       }
       service.eventually(done::getAsBoolean, Boolean::booleanValue);
     } finally {
       running.set(false);
+      Await.result(Future.all(stopped));
       Await.result(others.close());
       Await.result(vertx.close());
     }
   }
 
   /**
-   * One instance's relay, passing as often as it can until told to stop, one pass at a time (a pass holds one
-   * connection to claim and another for each handler).
+   * One instance's relay, passing as often as it can until told to stop, one pass at a time (a pass takes a
+   * connection for its claim, then one for each handler in turn); stopped once no pass is under way.
    */
-  private static void passUntilStopped(Vertx vertx, OutboxRelay relay, AtomicBoolean running) {
+  private static Future<Void> passUntilStopped(Vertx vertx, OutboxRelay relay, AtomicBoolean running) {
+    Promise<Void> stopped = Promise.promise();
     AtomicBoolean passing = new AtomicBoolean();
     vertx.setPeriodic(5, timer -> {
-      if (!running.get()) {
-        vertx.cancelTimer(timer);
+      if (!passing.compareAndSet(false, true)) {
         return;
       }
-      if (passing.compareAndSet(false, true)) {
-        relay.pass().onComplete(done -> passing.set(false));
+      if (running.get()) {
+        relay.pass().onComplete(passed -> passing.set(false));
+      } else {
+        vertx.cancelTimer(timer);
+        stopped.complete();
       }
     });
+    return stopped.future();
   }
 }
