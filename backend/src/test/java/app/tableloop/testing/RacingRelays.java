@@ -2,6 +2,7 @@ package app.tableloop.testing;
 
 import app.tableloop.Application;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.outbox.EventHandler;
 import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.platform.outbox.RelaySettings;
@@ -9,7 +10,6 @@ import app.tableloop.platform.runtime.Features;
 import app.tableloop.platform.runtime.VertxFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -66,49 +65,27 @@ public final class RacingRelays {
   }
 
   /**
-   * Eight relays, their clocks two hours ahead (the held events are due for them), pass until {@code done}; then each
-   * finishes the pass it is in before their connections close, as an instance that stops would.
+   * Eight relays, their clocks two hours ahead (the held events are due for them), pass until {@code done}, each on
+   * the job an instance runs it on (passing every 5 ms, at once again while a pass settled its event); then each ends
+   * the pass it is in before their connections close, as an instance that stops does.
    */
   public void race(BooleanSupplier done) {
     Vertx vertx = VertxFactory.create().vertx();
     Database others = Database.connect(vertx, service.env().appUrl(), 16, "other-instances");
-    AtomicBoolean running = new AtomicBoolean(true);
     RelaySettings oneAtATime = new RelaySettings(Duration.ofMillis(5), 1, 10, Duration.ofMillis(100),
         Duration.ofSeconds(1));
     Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-    List<Future<Void>> stopped = new ArrayList<>();
+    List<PeriodicJob.Running> relays = new ArrayList<>();
     try {
       for (int i = 0; i < 8; i++) {
-        stopped.add(passUntilStopped(vertx, new OutboxRelay(others, handlers, oneAtATime, ahead,
-            new SimpleMeterRegistry()), running));
+        relays.add(new OutboxRelay(others, handlers, oneAtATime, ahead, new SimpleMeterRegistry()).job()
+            .start(vertx));
       }
       service.eventually(done::getAsBoolean, Boolean::booleanValue);
     } finally {
-      running.set(false);
-      Await.result(Future.all(stopped));
+      Await.result(Future.all(relays.stream().map(PeriodicJob.Running::stop).toList()));
       Await.result(others.close());
       Await.result(vertx.close());
     }
-  }
-
-  /**
-   * One instance's relay, passing as often as it can until told to stop, one pass at a time (a pass takes a
-   * connection for its claim, then one for each handler in turn); stopped once no pass is under way.
-   */
-  private static Future<Void> passUntilStopped(Vertx vertx, OutboxRelay relay, AtomicBoolean running) {
-    Promise<Void> stopped = Promise.promise();
-    AtomicBoolean passing = new AtomicBoolean();
-    vertx.setPeriodic(5, timer -> {
-      if (!passing.compareAndSet(false, true)) {
-        return;
-      }
-      if (running.get()) {
-        relay.pass().onComplete(passed -> passing.set(false));
-      } else {
-        vertx.cancelTimer(timer);
-        stopped.complete();
-      }
-    });
-    return stopped.future();
   }
 }
