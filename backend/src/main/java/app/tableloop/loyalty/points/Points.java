@@ -167,11 +167,14 @@ public final class Points {
     });
   }
 
-  /** The signed-in diner's points; refused when they are not a member. */
+  /**
+   * The signed-in diner's points, their balance and history as of one moment (never a balance beside a history that
+   * lacks what made it); refused when they are not a member.
+   */
   public Future<Wallet> wallet(Access access, int limit, Optional<UUID> after) {
     UUID tenantId = access.tenantId();
     Instant now = clock.instant();
-    return database.inTenant(tenantId, sql -> ledger.memberOfUser(sql, tenantId, access.user().userId())
+    return database.readingInTenant(tenantId, sql -> ledger.memberOfUser(sql, tenantId, access.user().userId())
         .compose(member -> member.isEmpty() ? Refusals.<Wallet>refuse(MembershipRefusal.NOT_A_MEMBER)
             : ledger.balance(sql, tenantId, member.get())
                 .compose(balance -> ledger.expiring(sql, tenantId, member.get(), now, EXPIRING_SHOWN)

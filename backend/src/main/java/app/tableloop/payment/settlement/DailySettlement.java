@@ -61,7 +61,9 @@ public final class DailySettlement {
   public Future<SettlementReport> settle(Access access, LocalDate day) {
     UUID tenantId = access.tenantId();
     UUID storeId = access.storeId();
-    return database.inTenant(tenantId, sql -> stores.find(sql, tenantId, storeId).map(Optional::orElseThrow)
+    // Read as of one moment: a payment or refund committed between two of these reads would leave the totals
+    // disagreeing with the movements reported beside them.
+    return database.readingInTenant(tenantId, sql -> stores.find(sql, tenantId, storeId).map(Optional::orElseThrow)
             .compose(store -> {
               Instant from = ZonedDateTime.of(day, BusinessDay.STARTS_AT, store.timeZone()).toInstant();
               Instant to = ZonedDateTime.of(day.plusDays(1), BusinessDay.STARTS_AT, store.timeZone()).toInstant();
