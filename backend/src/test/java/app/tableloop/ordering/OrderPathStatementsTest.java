@@ -169,9 +169,12 @@ class OrderPathStatementsTest {
       orderCucumbers(diner, tab, "historian-" + i + "-0000");
     }
 
+    // A look may fetch the last order placed again (what its copy holds is complete only up to the transactions
+    // running when it was read), or not: either look may hold one order more than the other, never the ten more a
+    // read of the whole history adds.
     assertThat(answeredForALook(diner, tab)).as("bytes the database answers for a look at a tab of eleven orders,"
         + " against one of one order (%d); an order's JSON alone is more than 300 bytes", withOne)
-        .isLessThan(withOne + 300);
+        .isLessThan(withOne + 2 * 300);
   }
 
   @Test
