@@ -1,6 +1,8 @@
 package app.tableloop.testing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,16 @@ public final class Await {
       value = read.get();
     }
     return value;
+  }
+
+  /**
+   * Starts {@code work} on {@code context}: commands a connection is given from another thread reach its loop one by
+   * one, and may leave in separate writes however they were meant to travel.
+   */
+  public static <T> Future<T> on(Context context, Supplier<Future<T>> work) {
+    Promise<T> done = Promise.promise();
+    context.runOnContext(started -> work.get().onComplete(done));
+    return done.future();
   }
 
   public static Throwable failure(Future<?> future) {

@@ -1,6 +1,7 @@
 package app.tableloop.platform.outbox;
 
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.job.PeriodicJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * due events for a {@link #LEASE} in one short statement ({@code FOR UPDATE SKIP LOCKED}), so that relays of several
  * instances do not take the same event, and no transaction stays open across the batch; should an instance die
  * mid-batch, its events are due again when the lease runs out.
- * Each handler runs in its own tenant transaction beside its processed-event record, so it acts once per event. An
- * event whose handlers all succeeded is processed; one that failed is tried again later, each wait twice the last,
- * and parked with its error after too many tries. Events of a topic no handler takes are simply processed.
+ * An event is delivered in one tenant transaction: each handler behind a savepoint of its own, beside its
+ * processed-event record, so it acts once per event and a failing one undoes only its own work; then the event's
+ * outcome. An event whose handlers all succeeded is processed; one that failed is tried again later (the handlers
+ * that succeeded are not), each wait twice the last, and parked with its error after too many tries. Events of a
+ * topic no handler takes are simply processed.
  */
 public final class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -39,6 +42,8 @@ public final class OutboxRelay {
    * A batch takes far less; one that outlasts it is at worst delivered twice, which handlers shrug off.
    */
   public static final Duration LEASE = Duration.ofMinutes(2);
+  /** Each handler's savepoint; a name used again names the latest, so one rolls back the handler that failed. */
+  private static final String HANDLER_SAVEPOINT = "handler";
 
   private final Database database;
   private final List<EventHandler> handlers;
@@ -86,9 +91,7 @@ public final class OutboxRelay {
           rows.forEach(row -> claimed.add(claimed(row)));
           Future<Integer> chain = Future.succeededFuture(0);
           for (Claimed event : claimed) {
-            chain = chain.compose(settled -> deliver(event.event())
-                .compose(failure -> settle(event, failure))
-                .map(settled + 1));
+            chain = chain.compose(settled -> relay(event).map(settled + 1));
           }
           return chain;
         })
@@ -98,42 +101,62 @@ public final class OutboxRelay {
   private record Claimed(OutboxEvent event, int attempts) {
   }
 
-  /** Hands the event to each of its handlers in turn; answers the first failure, if any. */
-  private Future<Optional<String>> deliver(OutboxEvent event) {
+  /**
+   * Delivers the event and settles it in one transaction: one BEGIN and one COMMIT an event, where a transaction a
+   * handler and another for the outcome cost the relay five commits for a paid order, and the database's CPU that the
+   * payments coming in need. Should the transaction itself fail (its connection lost, its commit refused), none of it
+   * happened, and the event is settled as failed on its own.
+   */
+  private Future<Void> relay(Claimed claimed) {
+    OutboxEvent event = claimed.event();
+    List<EventHandler> taking = handlers.stream().filter(handler -> handler.topics().contains(event.topic())).toList();
+    if (taking.isEmpty()) {
+      return settle(database.pool(), claimed, Optional.empty());
+    }
+    return database.inTenant(event.tenantId(), sql -> deliver(sql, taking, event)
+            .compose(failure -> settle(sql, claimed, failure)))
+        .recover(lost -> settle(database.pool(), claimed, Optional.of("the delivery's transaction: " + lost)));
+  }
+
+  /** Hands the event to each handler in turn, up to the first that fails; answers that failure, if any. */
+  private Future<Optional<String>> deliver(SqlClient sql, List<EventHandler> taking, OutboxEvent event) {
     Future<Optional<String>> chain = Future.succeededFuture(Optional.empty());
-    for (EventHandler handler : handlers) {
-      if (!handler.topics().contains(event.topic())) {
-        continue;
-      }
+    for (EventHandler handler : taking) {
       chain = chain.compose(earlier -> earlier.isPresent() ? Future.succeededFuture(earlier)
-          : database.inTenant(event.tenantId(), sql -> handleOnce(sql, handler, event))
+          : handleOnce(sql, handler, event)
               .map(handled -> {
                 if (handled) {
                   metrics.counter("tableloop.outbox.delivered", "handler", handler.name()).increment();
                 }
                 return Optional.<String>empty();
               })
-              .otherwise(failure -> {
+              .recover(failure -> {
                 metrics.counter("tableloop.outbox.failed", "handler", handler.name()).increment();
-                return Optional.of(handler.name() + ": " + failure);
+                return sql.query("ROLLBACK TO SAVEPOINT " + HANDLER_SAVEPOINT).execute()
+                    .map(Optional.of(handler.name() + ": " + failure));
               }));
     }
     return chain;
   }
 
-  /** Runs the handler unless it has handled the event before; false when it had. */
+  /**
+   * Runs the handler unless it has handled the event before (false then), behind a savepoint that its failure rolls
+   * back to. The savepoint goes out with the record, in one round trip; a handler that succeeded keeps its savepoint
+   * until the commit, which costs nothing more.
+   */
   private static Future<Boolean> handleOnce(SqlClient sql, EventHandler handler, OutboxEvent event) {
-    return sql.preparedQuery("""
+    Future<?> savepoint = sql.query("SAVEPOINT " + HANDLER_SAVEPOINT).execute();
+    Future<Boolean> first = sql.preparedQuery("""
             INSERT INTO outbox_handled (event_id, handler, tenant_id) VALUES ($1, $2, $3)
             ON CONFLICT DO NOTHING
             """)
         .execute(Tuple.of(event.id(), handler.name(), event.tenantId()))
-        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
-            : handler.handle(sql, event).map(true));
+        .map(rows -> rows.rowCount() == 1);
+    return Pipelined.all(savepoint, first)
+        .compose(recorded -> first.result() ? handler.handle(sql, event).map(true) : Future.succeededFuture(false));
   }
 
-  private Future<Void> settle(Claimed event, Optional<String> failure) {
-    SqlClient sql = database.pool();
+  private Future<Void> settle(SqlClient sql, Claimed event, Optional<String> failure) {
     Instant now = clock.instant();
     if (failure.isEmpty()) {
       return sql.preparedQuery("SELECT outbox_event_processed($1, $2)")

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,14 +177,14 @@ class TenantTransactionsTest {
     try (StatementTap tap = StatementTap.in(env.appUrl().host(), env.appUrl().port())) {
       Database tapped = Database.connect(oneLoop, tap.url(env.appUrl()), 1, "tapped");
       // The insert prepared on the connection first: a statement's first run waits for the server to prepare it.
-      Await.result(on(loop, () -> tapped.inTenant(tenantA, sql -> insert(sql, tenantA, "preparing"))));
+      Await.result(Await.on(loop, () -> tapped.inTenant(tenantA, sql -> insert(sql, tenantA, "preparing"))));
       List<String> ran = new CopyOnWriteArrayList<>();
       tap.clear();
 
-      Await.result(on(loop, () -> tapped.inTenant(tenantA, sql -> tapped.committingWith(sql,
+      Await.result(Await.on(loop, () -> tapped.inTenant(tenantA, sql -> tapped.committingWith(sql,
               insert(sql, tenantA, "with its commit"))
           .onSuccess(inserted -> tapped.afterCommit(sql, () -> ran.add("after the commit"))))));
-      Await.result(on(loop, () -> tapped.inTenant(tenantA, sql -> insert(sql, tenantA, "committed after it"))));
+      Await.result(Await.on(loop, () -> tapped.inTenant(tenantA, sql -> insert(sql, tenantA, "committed after it"))));
 
       assertThat(tap.units()).extracting(StatementTap.Unit::roundTrips)
           .as("BEGIN, the insert and COMMIT at once; then the insert sent with BEGIN, and COMMIT once it answered")
@@ -346,12 +345,6 @@ class TenantTransactionsTest {
   }
 
   /** What {@code work} starts, started on {@code context}. */
-  private static <T> Future<T> on(Context context, Supplier<Future<T>> work) {
-    Promise<T> done = Promise.promise();
-    context.runOnContext(started -> work.get().onComplete(done));
-    return done.future();
-  }
-
   private static Future<Void> insert(io.vertx.sqlclient.SqlConnection sql, UUID tenant, String body) {
     return sql.preparedQuery("INSERT INTO notes (tenant_id, body) VALUES ($1, $2)")
         .execute(Tuple.of(tenant, body)).mapEmpty();

@@ -6,10 +6,13 @@ import app.tableloop.platform.database.Database;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.DatabaseUnderTest;
 import app.tableloop.testing.MutableClock;
+import app.tableloop.testing.StatementTap;
 import app.tableloop.testing.TestEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -113,6 +116,76 @@ class OutboxRelayTest {
         + " AND id = " + event)).isEqualTo(1);
     assertThat(metrics.counter("tableloop.outbox.failed", "handler", "flaky").count()).isEqualTo(2);
     assertThat(metrics.counter("tableloop.outbox.delivered", "handler", "flaky").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aHandlerThatFailsUndoesItsOwnWorkOnlyAndTheHandlersBeforeItAreNotRunAgain() {
+    String topic = "test.partly";
+    long event = publish(topic, 1).get(0);
+    AtomicInteger stampsCalls = new AtomicInteger();
+    AtomicInteger halfCalls = new AtomicInteger();
+    OutboxRelay relay = new OutboxRelay(database, List.of(
+        handler("stamps", topic, (sql, delivered) -> {
+          stampsCalls.incrementAndGet();
+          return record(sql, delivered, "stamps");
+        }),
+        // Writes, then fails in the database the first time: its write is undone and the transaction, aborted by the
+        // error, goes on to record the failure.
+        handler("half", topic, (sql, delivered) -> record(sql, delivered, "half")
+            .compose(recorded -> halfCalls.incrementAndGet() == 1
+                ? sql.query("SELECT 1 / 0").execute().<Void>mapEmpty() : Future.<Void>succeededFuture())),
+        recording("after", topic)), FAST, clock, new SimpleMeterRegistry());
+
+    Await.result(relay.pass());
+    assertThat(env.count(effects(topic, "stamps"))).as("the handler before the failure kept its work").isEqualTo(1);
+    assertThat(env.count(effects(topic, "half"))).as("the failing handler's write undone").isZero();
+    assertThat(env.count(effects(topic, "after"))).as("no handler after the failure ran").isZero();
+    assertThat(env.count("SELECT count(*) FROM outbox WHERE attempts = 1 AND processed_at IS NULL"
+        + " AND last_error LIKE 'half: %division by zero%' AND id = " + event)).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(5));
+    Await.result(relay.pass());
+
+    assertThat(stampsCalls.get()).as("what succeeded is not run again").isEqualTo(1);
+    assertThat(halfCalls.get()).isEqualTo(2);
+    assertThat(env.count(effects(topic, "half"))).isEqualTo(1);
+    assertThat(env.count(effects(topic, "after"))).isEqualTo(1);
+    assertThat(waiting(topic)).isZero();
+  }
+
+  @Test
+  void anEventIsDeliveredToItsHandlersAndSettledInOneTransaction() {
+    String topic = "test.one-transaction";
+    publish(topic, 2);
+    // One event loop, the connection's and the relay's, so that what is meant to travel together does.
+    Vertx oneLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    try (StatementTap tap = StatementTap.in(env.appUrl().host(), env.appUrl().port())) {
+      Database tapped = Database.connect(oneLoop, tap.url(env.appUrl()), 1, "relay-tapped");
+      try {
+        OutboxRelay relay = new OutboxRelay(tapped, List.of(recording("points", topic), recording("visits", topic)),
+            FAST, clock, new SimpleMeterRegistry());
+
+        Await.result(Await.on(oneLoop.getOrCreateContext(), relay::pass));
+
+        List<StatementTap.Unit> deliveries = tap.units().stream().filter(unit -> unit.mentions("outbox_handled"))
+            .toList();
+        assertThat(deliveries).as("a transaction an event").hasSize(2);
+        assertThat(deliveries).allSatisfy(delivery -> {
+          assertThat(delivery.statements().stream().filter(sql -> sql.contains("INSERT INTO effects")))
+              .as("both handlers").hasSize(2);
+          assertThat(delivery.mentions("outbox_event_processed")).as("settled with them").isTrue();
+          assertThat(delivery.sentWithTheOneBefore("INSERT INTO outbox_handled"))
+              .as("a handler's savepoint travels with its record").isTrue();
+        });
+      } finally {
+        Await.result(tapped.close());
+      }
+    } finally {
+      Await.result(oneLoop.close());
+    }
+    assertThat(env.count(effects(topic, "points"))).isEqualTo(2);
+    assertThat(env.count(effects(topic, "visits"))).isEqualTo(2);
+    assertThat(waiting(topic)).isZero();
   }
 
   @Test
