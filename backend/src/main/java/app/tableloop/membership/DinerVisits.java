@@ -56,12 +56,12 @@ public final class DinerVisits {
   /**
    * Whether the diner's payment at this tab is their first there: a new meal, where more payments of the same tab
    * (加菜 paid on its own) are the same visit. Asked under the diner's lock, so two payments of one meal recorded at
-   * once count one visit.
+   * once count one visit. Two of their payments there are enough to know: a long tab's others are not counted.
    */
   Future<Boolean> firstOfMeal(SqlClient sql, UUID tenantId, UUID userId, UUID tabId) {
     return tabId == null ? Future.succeededFuture(true)
-        : sql.preparedQuery("SELECT count(*) AS payments FROM diner_visits WHERE tenant_id = $1 AND user_id = $2"
-                + " AND tab_id = $3")
+        : sql.preparedQuery("SELECT count(*) AS payments FROM (SELECT FROM diner_visits WHERE tenant_id = $1"
+                + " AND user_id = $2 AND tab_id = $3 LIMIT 2) AS up_to_two")
             .execute(Tuple.of(tenantId, userId, tabId))
             .map(rows -> rows.iterator().next().getLong("payments") == 1);
   }
