@@ -114,8 +114,13 @@ public final class OutboxRelay {
       return settle(database.pool(), claimed, Optional.empty());
     }
     return database.inTenant(event.tenantId(), sql -> deliver(sql, taking, event)
-            .compose(failure -> settle(sql, claimed, failure)))
-        .recover(lost -> settle(database.pool(), claimed, Optional.of("the delivery's transaction: " + lost)));
+            .compose(failure -> settle(sql, claimed, failure).map(failure)))
+        .recover(lost -> {
+          Optional<String> failure = Optional.of("the delivery's transaction: " + lost);
+          return settle(database.pool(), claimed, failure).map(failure);
+        })
+        .onSuccess(failure -> failure.ifPresent(reason -> reportFailure(claimed, reason)))
+        .mapEmpty();
   }
 
   /** Hands the event to each handler in turn, up to the first that fails; answers that failure, if any. */
@@ -164,20 +169,24 @@ public final class OutboxRelay {
           .mapEmpty();
     }
     int failures = event.attempts() + 1;
-    boolean park = failures >= settings.maxAttempts();
-    Duration wait = settings.backoff(failures);
-    if (park) {
-      parked.increment();
-      LOG.error("Outbox event {} ({}) parked after {} failed deliveries; last: {}", event.event().id(),
-          event.event().topic(), failures, failure.get());
-    } else {
-      LOG.warn("Outbox event {} ({}) not delivered (try {}), again in {} s: {}", event.event().id(),
-          event.event().topic(), failures, wait.toSeconds(), failure.get());
-    }
     return sql.preparedQuery("SELECT outbox_event_failed($1, $2, $3, $4, $5)")
-        .execute(Tuple.of(event.event().id(), failure.get(), now.plus(wait).atOffset(ZoneOffset.UTC), park,
+        .execute(Tuple.of(event.event().id(), failure.get(),
+            now.plus(settings.backoff(failures)).atOffset(ZoneOffset.UTC), failures >= settings.maxAttempts(),
             now.atOffset(ZoneOffset.UTC)))
         .mapEmpty();
+  }
+
+  /** Says what became of an event that failed, once that is written: said once, however its settling went. */
+  private void reportFailure(Claimed event, String failure) {
+    int failures = event.attempts() + 1;
+    if (failures >= settings.maxAttempts()) {
+      parked.increment();
+      LOG.error("Outbox event {} ({}) parked after {} failed deliveries; last: {}", event.event().id(),
+          event.event().topic(), failures, failure);
+    } else {
+      LOG.warn("Outbox event {} ({}) not delivered (try {}), again in {} s: {}", event.event().id(),
+          event.event().topic(), failures, settings.backoff(failures).toSeconds(), failure);
+    }
   }
 
   private Future<Void> measureBacklog() {
