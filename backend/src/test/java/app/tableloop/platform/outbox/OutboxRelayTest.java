@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +152,37 @@ class OutboxRelayTest {
     assertThat(env.count(effects(topic, "half"))).isEqualTo(1);
     assertThat(env.count(effects(topic, "after"))).isEqualTo(1);
     assertThat(waiting(topic)).isZero();
+  }
+
+  @Test
+  void anEventWhoseCommitIsRefusedIsSettledAsFailedOnItsOwnAndNothingOfItIsWrittenOrCounted() {
+    String topic = "test.refused-commit";
+    long event = publish(topic, 1).get(0);
+    // Checked only at the commit: a stamp written twice passes both inserts and fails the commit.
+    env.aTenantTable("stamps", "stamp text NOT NULL UNIQUE DEFERRABLE INITIALLY DEFERRED");
+    AtomicBoolean twice = new AtomicBoolean(true);
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    OutboxRelay relay = new OutboxRelay(database, List.of(handler("stamper", topic, (sql, delivered) -> {
+      Future<Void> stamped = stamp(sql, delivered);
+      return twice.get() ? stamped.compose(once -> stamp(sql, delivered)) : stamped;
+    })), FAST, clock, metrics);
+
+    Await.result(relay.pass());
+
+    assertThat(env.count("SELECT count(*) FROM stamps")).isZero();
+    assertThat(env.count("SELECT count(*) FROM outbox_handled WHERE event_id = " + event)).isZero();
+    assertThat(env.count("SELECT count(*) FROM outbox WHERE attempts = 1 AND processed_at IS NULL"
+        + " AND last_error LIKE 'the delivery''s transaction: %stamps_stamp_key%' AND id = " + event)).isEqualTo(1);
+    assertThat(metrics.counter("tableloop.outbox.delivered", "handler", "stamper").count())
+        .as("a delivery that did not commit is not counted").isZero();
+
+    twice.set(false);
+    clock.advance(Duration.ofSeconds(5));
+    Await.result(relay.pass());
+
+    assertThat(env.count("SELECT count(*) FROM stamps")).isEqualTo(1);
+    assertThat(waiting(topic)).isZero();
+    assertThat(metrics.counter("tableloop.outbox.delivered", "handler", "stamper").count()).isEqualTo(1);
   }
 
   @Test
@@ -294,6 +326,12 @@ class OutboxRelayTest {
   private static String effects(String topic, String handler) {
     return "SELECT count(*) FROM effects e JOIN outbox o ON o.id = e.event_id WHERE o.topic = '" + topic
         + "' AND e.handler = '" + handler + "'";
+  }
+
+  private static Future<Void> stamp(SqlClient sql, OutboxEvent event) {
+    return sql.preparedQuery("INSERT INTO stamps (tenant_id, stamp) VALUES ($1, $2)")
+        .execute(Tuple.of(event.tenantId(), "event " + event.id()))
+        .mapEmpty();
   }
 
   private static EventHandler recording(String name, String topic) {
