@@ -43,7 +43,7 @@ public final class OrderingModule implements FeatureModule {
         tabStates, events);
     this.dinerCarts = new DinerCarts(tabs, tabStates);
     this.apis = List.of(new OrderingApi(tabService, kitchen, events, identity.liveViewers()));
-    this.jobs = List.of(new TabExpiry(database).job(), new OrderChangesForgetting(database).job());
+    this.jobs = List.of(new TabExpiry(database).job(), OrderChangesForgetting.job(database));
   }
 
   /** Ordering's port for payment. */

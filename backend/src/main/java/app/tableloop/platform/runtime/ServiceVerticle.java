@@ -8,6 +8,7 @@ import app.tableloop.platform.http.ConnectionHygiene;
 import app.tableloop.platform.http.Platform;
 import app.tableloop.platform.job.PeriodicJob;
 import app.tableloop.platform.live.LiveHub;
+import app.tableloop.platform.outbox.OutboxForgetting;
 import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.platform.outbox.RelaySettings;
 import app.tableloop.platform.redis.Redis;
@@ -84,14 +85,15 @@ public final class ServiceVerticle extends VerticleBase {
   }
 
   /**
-   * Every module's periodic jobs, the live feeds' re-check, and the outbox relay with every module's event handlers
-   * (events no module handles are simply marked processed).
+   * Every module's periodic jobs, the live feeds' re-check, the outbox relay with every module's event handlers
+   * (events no module handles are simply marked processed) and the forgetting of delivered events.
    */
   private void startBackground(LiveHub live, List<FeatureModule> modules, Clock clock) {
     jobs.add(live.recheckJob().start(vertx));
     modules.forEach(module -> module.jobs().forEach(job -> jobs.add(job.start(vertx))));
     jobs.add(new OutboxRelay(database, modules.stream().flatMap(module -> module.eventHandlers().stream()).toList(),
         RelaySettings.DEFAULTS, clock, metrics).job().start(vertx));
+    jobs.add(OutboxForgetting.job(database).start(vertx));
   }
 
   /** The port actually bound (useful when the settings asked for any free port). */
