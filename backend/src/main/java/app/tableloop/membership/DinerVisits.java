@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.http.WireTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -20,24 +21,20 @@ import java.util.function.Function;
  * joins later has their earlier visits counted. Read from the payment and its orders as they were stored when paid.
  */
 public final class DinerVisits {
-  /** A payment just recorded, of this diner (null when nobody could be named), at this tab. */
-  record Recorded(UUID userId, long amountFen, OffsetDateTime paidAt, UUID tabId) {
-  }
-
-  /** Money given back on a visit of this diner: how much of it was still counted. */
-  record Refunded(UUID userId, long fen) {
-  }
-
-  /** Records the payment's visit once; empty when it was recorded before. */
-  Future<Optional<Recorded>> record(SqlClient sql, UUID tenantId, UUID paymentId, List<UUID> orderIds) {
-    return sql.preparedQuery("""
-            INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen, dishes)
+  /** What staff's refunds of the payment {@code p} gave back so far, at most what it paid (SQL). */
+  private static final String REFUNDED = "least(p.amount_fen, (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r"
+      + " WHERE r.tenant_id = p.tenant_id AND r.payment_id = p.id AND r.cause = 'requested'"
+      + " AND r.status = 'succeeded'))";
+  /** The payment's visit, from the payment ($1, of the tenant $2) and its orders ($3). */
+  private static final String RECORD = """
+            INSERT INTO diner_visits (payment_id, tenant_id, user_id, tab_id, store_id, paid_at, amount_fen,
+                                      refunded_fen, dishes)
             SELECT p.id, p.tenant_id,
                    coalesce((SELECT u.id FROM users u WHERE u.openid = p.payer_openid),
                             (SELECT o.placed_by FROM orders o WHERE o.tenant_id = $2 AND o.id = ANY($3)
                               ORDER BY o.placed_at LIMIT 1)),
                    (SELECT o.tab_id FROM orders o WHERE o.tenant_id = $2 AND o.id = ANY($3) LIMIT 1),
-                   p.store_id, p.paid_at, p.amount_fen,
+                   p.store_id, p.paid_at, p.amount_fen, {refunded},
                    coalesce((SELECT jsonb_agg(jsonb_build_object('dish_id', d.dish_id, 'name', d.name,
                                                                  'quantity', d.quantity) ORDER BY d.name)
                                FROM (SELECT i.dish_id, min(i.dish_name) AS name, sum(i.quantity) AS quantity
@@ -47,10 +44,40 @@ public final class DinerVisits {
               FROM payments p
              WHERE p.id = $1 AND p.tenant_id = $2 AND p.status = 'paid'
             ON CONFLICT (payment_id) DO NOTHING
-            RETURNING user_id, amount_fen, paid_at, tab_id
-            """)
+            RETURNING user_id, amount_fen, refunded_fen, paid_at, tab_id
+            """.replace("{refunded}", REFUNDED);
+  /** The visit of the payment $2 (of the tenant $1), its refunds counted again; and what that took off. */
+  private static final String REFUND = """
+            WITH before AS (
+                SELECT payment_id, refunded_fen FROM diner_visits WHERE tenant_id = $1 AND payment_id = $2 FOR UPDATE)
+            UPDATE diner_visits v SET refunded_fen = {refunded}
+              FROM before, payments p
+             WHERE v.payment_id = before.payment_id AND p.tenant_id = $1 AND p.id = $2
+            RETURNING v.user_id, v.refunded_fen - before.refunded_fen AS applied
+            """.replace("{refunded}", REFUNDED);
+
+  /**
+   * A payment just recorded, of this diner (null when nobody could be named), at this tab: what it paid, and what of
+   * that its refunds made so far gave back.
+   */
+  record Recorded(UUID userId, long amountFen, long refundedFen, OffsetDateTime paidAt, UUID tabId) {
+  }
+
+  /** Money given back on a visit of this diner: how much of it was still counted. */
+  record Refunded(UUID userId, long fen) {
+  }
+
+  /**
+   * Records the payment's visit once, with what its refunds made so far gave back: a refund whose event came first
+   * (relays of several instances, or the payment's event tried again later) found no visit to take it off. Empty when
+   * it was recorded before.
+   */
+  Future<Optional<Recorded>> record(SqlClient sql, UUID tenantId, UUID paymentId, List<UUID> orderIds) {
+    Future<Void> locked = lockVisit(sql, tenantId, paymentId);
+    Future<Optional<Recorded>> recorded = sql.preparedQuery(RECORD)
         .execute(Tuple.of(paymentId, tenantId, orderIds.toArray(UUID[]::new)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(recorded(rows.iterator().next())));
+    return Pipelined.all(locked, recorded).map(sent -> recorded.result());
   }
 
   /**
@@ -66,19 +93,27 @@ public final class DinerVisits {
             .map(rows -> rows.iterator().next().getLong("payments") == 1);
   }
 
-  /** Takes a refund off the payment's visit, never below nothing; empty when the payment was no visit. */
-  Future<Optional<Refunded>> refund(SqlClient sql, UUID tenantId, UUID paymentId, long amountFen) {
-    return sql.preparedQuery("""
-            WITH before AS (
-                SELECT payment_id, refunded_fen FROM diner_visits WHERE tenant_id = $1 AND payment_id = $2 FOR UPDATE)
-            UPDATE diner_visits v SET refunded_fen = least(v.amount_fen, v.refunded_fen + $3)
-              FROM before
-             WHERE v.payment_id = before.payment_id
-            RETURNING v.user_id, v.refunded_fen - before.refunded_fen AS applied
-            """)
-        .execute(Tuple.of(tenantId, paymentId, amountFen))
+  /**
+   * Brings the payment's visit up to date with its refunds, never below nothing: what its refunds gave back is read
+   * from them, not added up event by event, so a refund already counted when the visit was recorded is not taken off
+   * again. Empty when the payment was no visit (yet: its recording counts the refund then).
+   */
+  Future<Optional<Refunded>> refund(SqlClient sql, UUID tenantId, UUID paymentId) {
+    Future<Void> locked = lockVisit(sql, tenantId, paymentId);
+    Future<Optional<Refunded>> refunded = sql.preparedQuery(REFUND)
+        .execute(Tuple.of(tenantId, paymentId))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Refunded(
             rows.iterator().next().getUUID("user_id"), rows.iterator().next().getLong("applied"))));
+    return Pipelined.all(locked, refunded).map(sent -> refunded.result());
+  }
+
+  /**
+   * Serialises the recording of a payment's visit and the counting of its refunds: each reads the refunds as they are
+   * once the other has committed, and neither misses the other's row (sent in the same write as the statement).
+   */
+  private static Future<Void> lockVisit(SqlClient sql, UUID tenantId, UUID paymentId) {
+    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .execute(Tuple.of("visit:" + tenantId + ":" + paymentId)).mapEmpty();
   }
 
   /** The diner's visits, newest first, with the store's name. */
@@ -162,7 +197,7 @@ public final class DinerVisits {
   }
 
   private static Recorded recorded(Row row) {
-    return new Recorded(row.getUUID("user_id"), row.getLong("amount_fen"), row.getOffsetDateTime("paid_at"),
-        row.getUUID("tab_id"));
+    return new Recorded(row.getUUID("user_id"), row.getLong("amount_fen"), row.getLong("refunded_fen"),
+        row.getOffsetDateTime("paid_at"), row.getUUID("tab_id"));
   }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * Members' visit statistics from payment's events. A paid order or tab is recorded for the diner (members or not, so
  * that joining later counts it) and, if the diner is a member, counted into their statistics: its money always, a
- * visit when it is a new meal (加菜 paid on its own is the same visit); a refund takes its money off. The relay runs
+ * visit when it is a new meal (加菜 paid on its own is the same visit); a refund takes its money off, whichever of the
+ * two events comes first (the visit counts the refunds made by then, a refund what the visit did not). The relay runs
  * this in the transaction that records the event as handled, so each event counts once however often it comes; the
  * diner's lock makes a visit paid while they join count once too.
  */
@@ -44,7 +45,7 @@ public final class VisitStatistics implements EventHandler {
     JsonObject payload = event.payload();
     UUID paymentId = UUID.fromString(payload.getString("payment_id"));
     if (event.topic().equals(PAYMENT_REFUNDED)) {
-      return visits.refund(sql, tenantId, paymentId, payload.getLong("amount_fen"))
+      return visits.refund(sql, tenantId, paymentId)
           .compose(refunded -> refunded.isEmpty() || refunded.get().userId() == null || refunded.get().fen() == 0
               ? Future.succeededFuture()
               : members.lockDiner(sql, tenantId, refunded.get().userId())
@@ -56,6 +57,6 @@ public final class VisitStatistics implements EventHandler {
             : members.lockDiner(sql, tenantId, recorded.get().userId())
                 .compose(locked -> visits.firstOfMeal(sql, tenantId, recorded.get().userId(), recorded.get().tabId()))
                 .compose(newVisit -> members.addPayment(sql, tenantId, recorded.get().userId(),
-                    recorded.get().amountFen(), recorded.get().paidAt(), newVisit)));
+                    recorded.get().amountFen() - recorded.get().refundedFen(), recorded.get().paidAt(), newVisit)));
   }
 }

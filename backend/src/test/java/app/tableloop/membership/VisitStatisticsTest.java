@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tableloop.platform.outbox.OutboxRelay;
 import app.tableloop.tenancy.DiningTable;
 import app.tableloop.testing.ARestaurant;
+import app.tableloop.testing.RacingRelays;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
 import io.vertx.core.Future;
@@ -30,12 +31,14 @@ import org.junit.jupiter.api.Test;
 class VisitStatisticsTest {
   private static final long PRICE_FEN = 2600;
 
+  static final RacingRelays RELAYS = new RacingRelays();
   static RunningService service;
   static MemberSteps steps;
 
   @BeforeAll
   static void start() {
-    service = RunningService.start(VisitStatisticsTest.class);
+    service = RunningService.startReachable(VisitStatisticsTest.class, RELAYS.modules());
+    RELAYS.of(service);
     steps = new MemberSteps(service);
   }
 
@@ -91,6 +94,77 @@ class VisitStatisticsTest {
     JsonObject more = service.eventually(() -> steps.stats(shop, diner),
         now -> now.getLong("total_spend_fen") == 4 * PRICE_FEN - 1000);
     assertThat(more.getInteger("visits")).isEqualTo(2);
+  }
+
+  @Test
+  void aRefundTakesItsMoneyOffOnceWhicheverOfItsAndItsPaymentsEventsComesFirst() {
+    ARestaurant shop = ARestaurant.payFirst(service, "后到面馆", "W1-W2", PRICE_FEN);
+    String diner = service.signIn("late-" + UUID.randomUUID());
+    ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner))));
+    // The payment's event waits (tried again later, or taken by a slower relay of another instance) while its
+    // refund's is handled: the refund finds no visit yet, and the visit counts it.
+    RELAYS.hold("order.paid");
+    try {
+      refund(steps.paidOrder(shop, diner, "W1", 2), 1000);
+      service.eventually(() -> waiting("payment.refunded"), none -> none == 0);
+      assertThat(steps.stats(shop, diner).getInteger("visits")).as("nothing counted yet").isZero();
+    } finally {
+      RELAYS.release();
+    }
+    makeDue("order.paid");
+    assertThat(steps.statsOnceThere(shop, diner, 1).getLong("total_spend_fen")).isEqualTo(2 * PRICE_FEN - 1000);
+
+    // Both wait, and the payment's comes first: its visit counts the refund, and the refund's then takes nothing more.
+    RELAYS.hold("order.paid", "payment.refunded");
+    try {
+      refund(steps.paidOrder(shop, diner, "W2", 1), 600);
+    } finally {
+      RELAYS.release();
+    }
+    makeDue("order.paid");
+    assertThat(steps.statsOnceThere(shop, diner, 2).getLong("total_spend_fen"))
+        .isEqualTo(3 * PRICE_FEN - 1000 - 600);
+    makeDue("payment.refunded");
+    service.eventually(() -> waiting("payment.refunded"), none -> none == 0);
+    assertThat(steps.stats(shop, diner).getLong("total_spend_fen")).isEqualTo(3 * PRICE_FEN - 1000 - 600);
+  }
+
+  @Test
+  void paymentsAndTheirRefundsHandledByRacingRelaysInAnyOrderCountEachOnce() {
+    ARestaurant shop = ARestaurant.payFirst(service, "抢跑面馆", "X1-X10", PRICE_FEN);
+    String diner = service.signIn("racer-" + UUID.randomUUID());
+    ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner))));
+    RELAYS.hold("order.paid", "payment.refunded");
+    long refunded = 0;
+    try {
+      for (int table = 1; table <= 10; table++) {
+        ARestaurant.Ordered paid = steps.paidOrder(shop, diner, "X" + table, 2);
+        refund(paid, 100L * table);
+        refund(paid, 50);
+        refunded += 100L * table + 50;
+      }
+      RELAYS.race(() -> waiting("order.paid") + waiting("payment.refunded") == 0);
+    } finally {
+      RELAYS.release();
+    }
+    JsonObject stats = steps.stats(shop, diner);
+    assertThat(stats.getInteger("visits")).isEqualTo(10);
+    assertThat(stats.getLong("total_spend_fen")).isEqualTo(10 * 2 * PRICE_FEN - refunded);
+  }
+
+  private static void refund(ARestaurant.Ordered paid, long amountFen) {
+    ok(service.call(HttpMethod.POST, paid.restaurant().path("/orders/" + paid.order() + "/refunds"),
+        paid.restaurant().owner(), new JsonObject().put("amount_fen", amountFen).put("reason", "少上了一份小菜")
+            .put("idempotency_key", "refund-" + UUID.randomUUID())));
+  }
+
+  private static long waiting(String topic) {
+    return service.env().count("SELECT count(*) FROM outbox WHERE topic = '" + topic + "' AND processed_at IS NULL");
+  }
+
+  private static void makeDue(String topic) {
+    service.env().asOwner(sql -> sql.executeUpdate("UPDATE outbox SET next_attempt_at = now() WHERE topic = '"
+        + topic + "' AND processed_at IS NULL"));
   }
 
   @Test
