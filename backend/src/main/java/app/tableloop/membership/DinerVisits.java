@@ -1,6 +1,7 @@
 package app.tableloop.membership;
 
 import app.tableloop.platform.database.Pipelined;
+import app.tableloop.platform.database.TransactionLocks;
 import app.tableloop.platform.http.WireTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -112,8 +113,7 @@ public final class DinerVisits {
    * once the other has committed, and neither misses the other's row (sent in the same write as the statement).
    */
   private static Future<Void> lockVisit(SqlClient sql, UUID tenantId, UUID paymentId) {
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .execute(Tuple.of("visit:" + tenantId + ":" + paymentId)).mapEmpty();
+    return TransactionLocks.exclusive(sql, "visit:" + tenantId + ":" + paymentId);
   }
 
   /** The diner's visits, newest first, with the store's name. */

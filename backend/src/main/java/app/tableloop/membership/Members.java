@@ -2,6 +2,7 @@ package app.tableloop.membership;
 
 import app.tableloop.platform.crypto.DataKeys;
 import app.tableloop.platform.database.Rows;
+import app.tableloop.platform.database.TransactionLocks;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -39,8 +40,7 @@ public final class Members {
    * a visit paid while the diner joins is counted exactly once: by the join's backfill or by the handler.
    */
   Future<Void> lockDiner(SqlClient sql, UUID tenantId, UUID userId) {
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .execute(Tuple.of("member:" + tenantId + ":" + userId)).mapEmpty();
+    return TransactionLocks.exclusive(sql, "member:" + tenantId + ":" + userId);
   }
 
   Future<Optional<Member>> byUser(SqlClient sql, UUID tenantId, UUID userId) {

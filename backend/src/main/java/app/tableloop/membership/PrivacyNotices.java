@@ -1,5 +1,6 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.database.TransactionLocks;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -45,8 +46,7 @@ public final class PrivacyNotices {
   /** Publishes a new version; members who joined under an older one keep the version they accepted. */
   Future<Notice> publish(SqlClient sql, UUID tenantId, String body, UUID publishedBy) {
     // Two owners publishing at once each get their own version, one after the other.
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .execute(Tuple.of("privacy-notice:" + tenantId))
+    return TransactionLocks.exclusive(sql, "privacy-notice:" + tenantId)
         .compose(locked -> current(sql, tenantId))
         .compose(current -> sql.preparedQuery("""
             INSERT INTO privacy_notices (tenant_id, version, body, published_by) VALUES ($1, $2, $3, $4)

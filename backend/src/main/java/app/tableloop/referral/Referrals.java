@@ -1,6 +1,7 @@
 package app.tableloop.referral;
 
 import app.tableloop.platform.database.Rows;
+import app.tableloop.platform.database.TransactionLocks;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -98,8 +99,7 @@ final class Referrals {
    * the cap and the reward's threshold are read with every earlier count committed.
    */
   Future<Void> lockSharer(SqlClient sql, UUID tenantId, UUID sharerMemberId) {
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .execute(Tuple.of("referral-sharer:" + tenantId + ":" + sharerMemberId)).mapEmpty();
+    return TransactionLocks.exclusive(sql, "referral-sharer:" + tenantId + ":" + sharerMemberId);
   }
 
   /** Whether the WeChat user behind this key was referred before, whatever came of it. */

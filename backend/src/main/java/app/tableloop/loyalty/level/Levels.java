@@ -1,6 +1,7 @@
 package app.tableloop.loyalty.level;
 
 import app.tableloop.loyalty.level.DefaultLevels.Level;
+import app.tableloop.platform.database.TransactionLocks;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -52,8 +53,7 @@ public final class Levels {
 
   /** Holds the tenant's rules until the transaction ends; a change of rules waits for it (and it for a change). */
   public Future<Void> holdRules(SqlClient sql, UUID tenantId) {
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))")
-        .execute(Tuple.of(lockKey(tenantId))).mapEmpty();
+    return TransactionLocks.shared(sql, lockKey(tenantId));
   }
 
   /**
@@ -87,8 +87,7 @@ public final class Levels {
 
   /** Holds the tenant's rules alone: what recomputes every member waits for any other change of levels. */
   private Future<Void> lockRules(SqlClient sql, UUID tenantId) {
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .execute(Tuple.of(lockKey(tenantId))).mapEmpty();
+    return TransactionLocks.exclusive(sql, lockKey(tenantId));
   }
 
   /**
