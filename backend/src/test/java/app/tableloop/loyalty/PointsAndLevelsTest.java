@@ -14,6 +14,7 @@ import app.tableloop.loyalty.storedvalue.PaidFromBalance;
 import app.tableloop.loyalty.storedvalue.StoredValueSteps;
 import app.tableloop.membership.MemberSteps;
 import app.tableloop.membership.MembershipRefusal;
+import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.refusal.Refused;
 import app.tableloop.testing.ARestaurant;
@@ -26,7 +27,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -319,6 +323,43 @@ class PointsAndLevelsTest {
     String stranger = service.signIn("not-a-member-" + UUID.randomUUID());
     assertThat(problem(service.get(shop.path("/wallet/points"), stranger), 404)).isEqualTo("not_a_member");
     assertThat(problem(service.get(shop.path("/wallet/level"), stranger), 404)).isEqualTo("not_a_member");
+  }
+
+  /**
+   * A payment's event moves the member's spend and level in one transaction. The card must show both from before it
+   * or both from after, even when that transaction commits between the card's reads: here it commits while the card
+   * waits to read the spend.
+   */
+  @Test
+  void theLevelCardShowsTheSpendAndTheLevelOfOneMoment() throws Exception {
+    ARestaurant shop = ARestaurant.payFirst(service, "同一刻面馆", "M1", PRICE_FEN);
+    String diner = aMember(shop, "one-moment");
+    steps.paidOrder(shop, diner, "M1", 1);
+    balanceOnceThere(shop, diner, 88);
+    UUID member = memberId(diner);
+    String waiting = "SELECT count(*) FROM pg_locks WHERE relation = 'diner_visits'::regclass AND NOT granted";
+
+    HttpResponse<Buffer> card;
+    DatabaseUrl owner = service.env().ownerUrl();
+    try (Connection event = DriverManager.getConnection(owner.jdbcUrl(), owner.jdbcProperties());
+         Statement sql = event.createStatement()) {
+      event.setAutoCommit(false);
+      sql.execute("LOCK TABLE diner_visits IN ACCESS EXCLUSIVE MODE");
+      Future<HttpResponse<Buffer>> reading = service.callAsync(HttpMethod.GET, shop.path("/wallet/level"), diner, null);
+      service.eventually(() -> service.env().count(waiting), blocked -> blocked == 1);
+      // What the visits and points handlers do for a ¥1,000 payment: the spend up, the member up to 银卡.
+      sql.executeUpdate("UPDATE diner_visits SET amount_fen = amount_fen + 100000"
+          + " WHERE user_id = (SELECT user_id FROM members WHERE id = '" + member + "')");
+      sql.executeUpdate("UPDATE members SET level_rank = 1 WHERE id = '" + member + "'");
+      event.commit();
+      card = Await.result(reading);
+    }
+    JsonObject before = ok(card);
+    assertThat(before.getJsonObject("level").getString("name")).isEqualTo("普通");
+    assertThat(before.getLong("spend_12m_fen")).as("the spend of the same moment as the level").isEqualTo(PRICE_FEN);
+    JsonObject after = ok(service.get(shop.path("/wallet/level"), diner));
+    assertThat(after.getJsonObject("level").getString("name")).isEqualTo("银卡");
+    assertThat(after.getLong("spend_12m_fen")).isEqualTo(PRICE_FEN + 100_000);
   }
 
   @Test

@@ -41,14 +41,13 @@ public final class Levels {
         });
   }
 
-  /** The level of the diner at the tenant; empty when they are not a member. */
-  public Future<Optional<Level>> ofUser(SqlClient sql, UUID tenantId, UUID userId) {
+  /** The rank of the diner's level at the tenant; empty when they are not a member. */
+  Future<Optional<Integer>> rankOfUser(SqlClient sql, UUID tenantId, UUID userId) {
     return sql.preparedQuery(
             "SELECT level_rank FROM members WHERE tenant_id = $1 AND user_id = $2 AND status = 'active'")
         .execute(Tuple.of(tenantId, userId))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Level>empty())
-            : of(sql, tenantId).map(levels -> Optional.of(LevelRules.ofRank(levels,
-                rows.iterator().next().getInteger("level_rank")))));
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of(rows.iterator().next().getInteger("level_rank")));
   }
 
   /** Holds the tenant's rules until the transaction ends; a change of rules waits for it (and it for a change). */

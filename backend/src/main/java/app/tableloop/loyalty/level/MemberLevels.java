@@ -4,6 +4,7 @@ import app.tableloop.identity.Access;
 import app.tableloop.loyalty.level.DefaultLevels.Level;
 import app.tableloop.membership.MembershipRefusal;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.http.Refusals;
 import io.vertx.core.Future;
 import java.util.List;
@@ -36,12 +37,22 @@ public final class MemberLevels {
         .compose(replaced -> levels.of(sql, tenantId))));
   }
 
+  /**
+   * The card's three reads (the member's rank, the rules, the spend) go out together in one read-only transaction:
+   * one round trip, and one moment of the database, so that a payment's event, which moves the spend and the rank in
+   * one transaction, shows on the card whole or not at all.
+   */
   public Future<Card> card(Access access) {
     UUID tenantId = access.tenantId();
     UUID userId = access.user().userId();
-    return database.inTenant(tenantId, sql -> levels.ofUser(sql, tenantId, userId)
-        .compose(level -> level.isEmpty() ? Refusals.<Card>refuse(MembershipRefusal.NOT_A_MEMBER)
-            : levels.of(sql, tenantId).compose(all -> levels.spendOfLastYear(sql, tenantId, userId)
-                .map(spend -> new Card(level.get(), spend, LevelRules.above(all, level.get().rank()), all)))));
+    return database.readingInTenant(tenantId, sql -> {
+      Future<Optional<Integer>> rank = levels.rankOfUser(sql, tenantId, userId);
+      Future<List<Level>> all = levels.of(sql, tenantId);
+      Future<Long> spend = database.committingWith(sql, levels.spendOfLastYear(sql, tenantId, userId));
+      return Pipelined.all(rank, all, spend).compose(read -> rank.result().isEmpty()
+          ? Refusals.<Card>refuse(MembershipRefusal.NOT_A_MEMBER)
+          : Future.succeededFuture(new Card(LevelRules.ofRank(all.result(), rank.result().get()), spend.result(),
+              LevelRules.above(all.result(), rank.result().get()), all.result())));
+    });
   }
 }
