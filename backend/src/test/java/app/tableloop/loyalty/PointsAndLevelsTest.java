@@ -14,7 +14,6 @@ import app.tableloop.loyalty.storedvalue.PaidFromBalance;
 import app.tableloop.loyalty.storedvalue.StoredValueSteps;
 import app.tableloop.membership.MemberSteps;
 import app.tableloop.membership.MembershipRefusal;
-import app.tableloop.platform.config.DatabaseUrl;
 import app.tableloop.platform.database.Database;
 import app.tableloop.platform.refusal.Refused;
 import app.tableloop.testing.ARestaurant;
@@ -27,10 +26,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -331,29 +327,19 @@ class PointsAndLevelsTest {
    * waits to read the spend.
    */
   @Test
-  void theLevelCardShowsTheSpendAndTheLevelOfOneMoment() throws Exception {
+  void theLevelCardShowsTheSpendAndTheLevelOfOneMoment() {
     ARestaurant shop = ARestaurant.payFirst(service, "同一刻面馆", "M1", PRICE_FEN);
     String diner = aMember(shop, "one-moment");
     steps.paidOrder(shop, diner, "M1", 1);
     balanceOnceThere(shop, diner, 88);
     UUID member = memberId(diner);
-    String waiting = "SELECT count(*) FROM pg_locks WHERE relation = 'diner_visits'::regclass AND NOT granted";
-
-    HttpResponse<Buffer> card;
-    DatabaseUrl owner = service.env().ownerUrl();
-    try (Connection event = DriverManager.getConnection(owner.jdbcUrl(), owner.jdbcProperties());
-         Statement sql = event.createStatement()) {
-      event.setAutoCommit(false);
-      sql.execute("LOCK TABLE diner_visits IN ACCESS EXCLUSIVE MODE");
-      Future<HttpResponse<Buffer>> reading = service.callAsync(HttpMethod.GET, shop.path("/wallet/level"), diner, null);
-      service.eventually(() -> service.env().count(waiting), blocked -> blocked == 1);
-      // What the visits and points handlers do for a ¥1,000 payment: the spend up, the member up to 银卡.
-      sql.executeUpdate("UPDATE diner_visits SET amount_fen = amount_fen + 100000"
-          + " WHERE user_id = (SELECT user_id FROM members WHERE id = '" + member + "')");
-      sql.executeUpdate("UPDATE members SET level_rank = 1 WHERE id = '" + member + "'");
-      event.commit();
-      card = Await.result(reading);
-    }
+    // What the visits and points handlers do for a ¥1,000 payment: the spend up, the member up to 银卡.
+    HttpResponse<Buffer> card = service.getWhileChangeCommits(shop.path("/wallet/level"), diner, "diner_visits",
+        sql -> {
+          sql.executeUpdate("UPDATE diner_visits SET amount_fen = amount_fen + 100000"
+              + " WHERE user_id = (SELECT user_id FROM members WHERE id = '" + member + "')");
+          sql.executeUpdate("UPDATE members SET level_rank = 1 WHERE id = '" + member + "'");
+        });
     JsonObject before = ok(card);
     assertThat(before.getJsonObject("level").getString("name")).isEqualTo("普通");
     assertThat(before.getLong("spend_12m_fen")).as("the spend of the same moment as the level").isEqualTo(PRICE_FEN);

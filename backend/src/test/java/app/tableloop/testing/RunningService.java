@@ -41,6 +41,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -312,6 +316,29 @@ public final class RunningService implements AutoCloseable {
   /** A POST of exactly {@code body} with {@code headers}, as a caller outside the mini-program sends it. */
   public HttpResponse<Buffer> postRaw(String path, MultiMap headers, String body) {
     return Await.result(client.request(HttpMethod.POST, path).putHeaders(headers).sendBuffer(Buffer.buffer(body)));
+  }
+
+  /**
+   * What a GET of {@code path} answers when a change to {@code table} commits while the service reads: the owner's
+   * transaction locks the table, the request runs until it waits on that lock, and then the transaction makes
+   * {@code change} and commits. For tests that a read of several statements shows one moment of the database.
+   */
+  public HttpResponse<Buffer> getWhileChangeCommits(String path, String token, String table,
+                                                    TestEnvironment.SqlWork change) {
+    DatabaseUrl owner = env.ownerUrl();
+    String waiting = "SELECT count(*) FROM pg_locks WHERE relation = '" + table + "'::regclass AND NOT granted";
+    try (Connection connection = DriverManager.getConnection(owner.jdbcUrl(), owner.jdbcProperties());
+         Statement sql = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      sql.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+      Future<HttpResponse<Buffer>> reading = callAsync(HttpMethod.GET, path, token, null);
+      eventually(() -> env.count(waiting), blocked -> blocked == 1);
+      change.run(sql);
+      connection.commit();
+      return Await.result(reading);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the change to " + table + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Polls {@code read} every 20 ms until {@code done} holds, for at most 15 s; answers the last value read. */
