@@ -2,6 +2,7 @@ package app.tableloop.membership;
 
 import app.tableloop.identity.Access;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.outbox.Outbox;
 import io.vertx.core.Future;
@@ -61,13 +62,31 @@ public final class Membership {
   public record Card(PrivacyNotices.Notice notice, Optional<Profile> member) {
   }
 
+  /**
+   * The notice, the member and what their visits say of them go out together in one read-only transaction: one round
+   * trip, and one moment of the database, so that a payment's visit shows in the member's totals and in their dishes
+   * and stores alike, or in neither. A tenant that has no notice yet gets the standard one written, on its own.
+   */
   public Future<Card> card(Access access) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> notices.current(sql, tenantId)
-        .compose(notice -> members.byUser(sql, tenantId, access.user().userId())
-            .compose(member -> member.isEmpty() ? Future.succeededFuture(Optional.<Profile>empty())
-                : profile(sql, tenantId, member.get()).map(Optional::of))
-            .map(member -> new Card(notice, member))));
+    UUID userId = access.user().userId();
+    return database.readingInTenant(tenantId, sql -> {
+          Future<Optional<PrivacyNotices.Notice>> notice = notices.latest(sql, tenantId);
+          Future<Optional<Member>> member = members.byUser(sql, tenantId, userId);
+          Future<List<Member.FavouriteDish>> favourites = visits.favouriteDishes(sql, tenantId, userId, FAVOURITES);
+          Future<List<Member.StoreVisited>> stores =
+              database.committingWith(sql, visits.storesVisited(sql, tenantId, userId));
+          return Pipelined.all(notice, member, favourites, stores).map(read -> new Looked(notice.result(),
+              member.result().map(found -> new Profile(found, favourites.result(), stores.result()))));
+        })
+        .compose(looked -> looked.notice().isPresent()
+            ? Future.succeededFuture(new Card(looked.notice().get(), looked.member()))
+            : database.inTenant(tenantId, sql -> notices.current(sql, tenantId))
+                .map(notice -> new Card(notice, looked.member())));
+  }
+
+  /** What the card's read found: the notice, if the tenant has one yet, and the member. */
+  private record Looked(Optional<PrivacyNotices.Notice> notice, Optional<Profile> member) {
   }
 
   Future<Profile> profile(SqlClient sql, UUID tenantId, Member member) {

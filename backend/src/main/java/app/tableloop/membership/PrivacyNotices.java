@@ -1,11 +1,13 @@
 package app.tableloop.membership;
 
+import app.tableloop.platform.database.Rows;
 import app.tableloop.platform.database.TransactionLocks;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,10 +39,16 @@ public final class PrivacyNotices {
             ON CONFLICT DO NOTHING
             """)
         .execute(Tuple.of(tenantId, STANDARD_TEXT))
-        .compose(ensured -> sql.preparedQuery("SELECT version, body, published_at FROM privacy_notices"
-                + " WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1")
-            .execute(Tuple.of(tenantId)))
-        .map(rows -> notice(rows.iterator().next()));
+        .compose(ensured -> latest(sql, tenantId))
+        .map(Optional::orElseThrow);
+  }
+
+  /** The latest version published; empty while the tenant has none (not even the standard text written yet). */
+  Future<Optional<Notice>> latest(SqlClient sql, UUID tenantId) {
+    return sql.preparedQuery("SELECT version, body, published_at FROM privacy_notices"
+            + " WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1")
+        .execute(Tuple.of(tenantId))
+        .map(rows -> Rows.first(rows, PrivacyNotices::notice));
   }
 
   /** Publishes a new version; members who joined under an older one keep the version they accepted. */

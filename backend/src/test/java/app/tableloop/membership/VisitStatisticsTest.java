@@ -96,6 +96,37 @@ class VisitStatisticsTest {
     assertThat(more.getInteger("visits")).isEqualTo(2);
   }
 
+  /**
+   * A payment's visit moves the member's totals and their dishes in one transaction. The card must show both from
+   * before it or both from after, even when that transaction commits between the card's reads: here it commits while
+   * the card waits to read the dishes.
+   */
+  @Test
+  void theMembershipCardShowsTotalsAndDishesOfOneMoment() {
+    ARestaurant shop = ARestaurant.payFirst(service, "同一刻小馆", "M1", PRICE_FEN);
+    String diner = service.signIn("one-moment-" + UUID.randomUUID());
+    ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner))));
+    steps.paidOrder(shop, diner, "M1", 2);
+    steps.statsOnceThere(shop, diner, 1);
+    String user = ok(service.get("/api/v1/me", diner)).getJsonObject("user").getString("id");
+    // What the visits handler does for one more bowl paid: the dish counted, the member's totals up.
+    HttpResponse<Buffer> card = service.getWhileChangeCommits(shop.path("/membership"), diner, "diner_visits",
+        sql -> {
+          sql.executeUpdate("UPDATE diner_visits SET dishes = jsonb_set(dishes, '{0,quantity}',"
+              + " to_jsonb((dishes -> 0 ->> 'quantity')::int + 1)) WHERE user_id = '" + user + "'");
+          sql.executeUpdate("UPDATE members SET visits = visits + 1, spend_fen = spend_fen + " + PRICE_FEN
+              + " WHERE user_id = '" + user + "'");
+        });
+    JsonObject before = ok(card).getJsonObject("member").getJsonObject("stats");
+    assertThat(before.getInteger("visits")).isEqualTo(1);
+    assertThat(before.getLong("total_spend_fen")).isEqualTo(2 * PRICE_FEN);
+    assertThat(before.getJsonArray("favourite_dishes").getJsonObject(0).getLong("quantity"))
+        .as("the dishes of the same moment as the totals").isEqualTo(2);
+    JsonObject after = steps.stats(shop, diner);
+    assertThat(after.getInteger("visits")).isEqualTo(2);
+    assertThat(after.getJsonArray("favourite_dishes").getJsonObject(0).getLong("quantity")).isEqualTo(3);
+  }
+
   @Test
   void aRefundTakesItsMoneyOffOnceWhicheverOfItsAndItsPaymentsEventsComesFirst() {
     ARestaurant shop = ARestaurant.payFirst(service, "后到面馆", "W1-W2", PRICE_FEN);
