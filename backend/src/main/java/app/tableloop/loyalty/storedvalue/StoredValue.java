@@ -11,6 +11,7 @@ import app.tableloop.payment.StoredValueBalance;
 import app.tableloop.payment.TopUpPayments;
 import app.tableloop.payment.WeChatCheckout;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.http.Refusals;
 import app.tableloop.platform.refusal.Refused;
 import io.vertx.core.Future;
@@ -86,12 +87,18 @@ public final class StoredValue implements StoredValueBalance {
 
   // --- the member's wallet and top-ups ---
 
+  /**
+   * The balance and its history of one moment (a read-only transaction), sent together: a top-up credited meanwhile
+   * shows in both or in neither.
+   */
   Future<Wallet> wallet(Access access, Long before) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> member(sql, access)
-        .compose(memberId -> accounts.balance(sql, tenantId, memberId)
-            .compose(balance -> accounts.history(sql, tenantId, memberId, before, HISTORY_PAGE)
-                .map(history -> new Wallet(balance, history)))));
+    return database.readingInTenant(tenantId, sql -> member(sql, access).compose(memberId -> {
+      Future<Split> balance = accounts.balance(sql, tenantId, memberId);
+      Future<List<StoredValueAccounts.Booked>> history =
+          database.committingWith(sql, accounts.history(sql, tenantId, memberId, before, HISTORY_PAGE));
+      return Pipelined.all(balance, history).map(read -> new Wallet(balance.result(), history.result()));
+    }));
   }
 
   /**

@@ -105,6 +105,34 @@ class StoredValueTest {
         .isZero();
   }
 
+  /**
+   * Money that comes into a balance moves the balance and its history in one transaction. The wallet must show both
+   * from before it or both from after, even when that transaction commits between the wallet's reads: here it commits
+   * while the wallet waits to read the history.
+   */
+  @Test
+  void theWalletShowsTheBalanceAndTheHistoryOfOneMoment() {
+    String diner = aMember("diner-one-moment");
+    steps.toppedUp(shop, diner, tenDishes, 10000);
+    String member = memberId(diner);
+    // What a reversal does: ¥50 back into the principal, and its entry.
+    HttpResponse<Buffer> read = service.getWhileChangeCommits(shop.path("/wallet/stored-value"), diner,
+        "stored_value_entries", sql -> {
+          sql.executeUpdate("INSERT INTO stored_value_entries (tenant_id, member_id, store_id, entry_key, kind,"
+              + " principal_fen, bonus_fen, occurred_at) SELECT tenant_id, member_id, store_id, 'reversal:one-moment',"
+              + " 'reversal', 5000, 0, now() FROM stored_value_entries WHERE member_id = '" + member + "'");
+          sql.executeUpdate("UPDATE stored_value_accounts SET principal_fen = principal_fen + 5000"
+              + " WHERE member_id = '" + member + "'");
+        });
+    JsonObject before = ok(read);
+    assertThat(before.getLong("balance_fen")).isEqualTo(10000);
+    assertThat(before.getJsonObject("history").getJsonArray("items"))
+        .as("the history of the same moment as the balance").hasSize(1);
+    JsonObject after = steps.wallet(shop, diner);
+    assertThat(after.getLong("balance_fen")).isEqualTo(15000);
+    assertThat(after.getJsonObject("history").getJsonArray("items")).hasSize(2);
+  }
+
   @Test
   void aTopUpIsCreditedOnceHoweverOftenWeChatPayNotifies() {
     String diner = aMember("diner-top-up");
