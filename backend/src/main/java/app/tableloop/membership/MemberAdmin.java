@@ -2,6 +2,7 @@ package app.tableloop.membership;
 
 import app.tableloop.identity.Access;
 import app.tableloop.platform.database.Database;
+import app.tableloop.platform.database.Pipelined;
 import app.tableloop.platform.http.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -52,18 +53,23 @@ public final class MemberAdmin {
             new Membership.Profile(member, List.of(), List.of()), member.phone().map(phones::open), true)).toList());
   }
 
-  /** A member's card, visits, consents and the accesses to their data, phone masked. */
+  /**
+   * A member's card, visits, consents and the accesses to their data, phone masked: read in one moment (a read-only
+   * transaction), everything after the member sent at once.
+   */
   public Future<JsonObject> history(Access access, UUID memberId) {
     UUID tenantId = access.tenantId();
-    return database.inTenant(tenantId, sql -> active(sql, tenantId, memberId)
-        .compose(member -> membership.profile(sql, tenantId, member)
-            .compose(profile -> visits.of(sql, tenantId, member.userId(), HISTORY)
-                .compose(recent -> consents.of(sql, tenantId, memberId)
-                    .compose(ledger -> audit.of(sql, tenantId, memberId)
-                        .map(accesses -> MembershipJson.profile(profile, member.phone().map(phones::open), true)
-                            .put("visits", new JsonArray(recent))
-                            .put("consents", new JsonArray(ledger))
-                            .put("accesses", new JsonArray(accesses))))))));
+    return database.readingInTenant(tenantId, sql -> active(sql, tenantId, memberId).compose(member -> {
+      Future<Membership.Profile> profile = membership.profile(sql, tenantId, member);
+      Future<List<JsonObject>> recent = visits.of(sql, tenantId, member.userId(), HISTORY);
+      Future<List<JsonObject>> ledger = consents.of(sql, tenantId, memberId);
+      Future<List<JsonObject>> accesses = database.committingWith(sql, audit.of(sql, tenantId, memberId));
+      return Pipelined.all(profile, recent, ledger, accesses)
+          .map(read -> MembershipJson.profile(profile.result(), member.phone().map(phones::open), true)
+              .put("visits", new JsonArray(recent.result()))
+              .put("consents", new JsonArray(ledger.result()))
+              .put("accesses", new JsonArray(accesses.result())));
+    }));
   }
 
   /** The member's whole phone number, for a reason; the reveal is in the audit log with the reason, or not at all. */

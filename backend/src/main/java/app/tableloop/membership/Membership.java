@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A diner's membership of the tenant whose store they are at: the notice and their card, joining with consent,
@@ -73,11 +74,9 @@ public final class Membership {
     return database.readingInTenant(tenantId, sql -> {
           Future<Optional<PrivacyNotices.Notice>> notice = notices.latest(sql, tenantId);
           Future<Optional<Member>> member = members.byUser(sql, tenantId, userId);
-          Future<List<Member.FavouriteDish>> favourites = visits.favouriteDishes(sql, tenantId, userId, FAVOURITES);
-          Future<List<Member.StoreVisited>> stores =
-              database.committingWith(sql, visits.storesVisited(sql, tenantId, userId));
-          return Pipelined.all(notice, member, favourites, stores).map(read -> new Looked(notice.result(),
-              member.result().map(found -> new Profile(found, favourites.result(), stores.result()))));
+          Future<Function<Member, Profile>> said = database.committingWith(sql, visitsSay(sql, tenantId, userId));
+          return Pipelined.all(notice, member, said)
+              .map(read -> new Looked(notice.result(), member.result().map(said.result())));
         })
         .compose(looked -> looked.notice().isPresent()
             ? Future.succeededFuture(new Card(looked.notice().get(), looked.member()))
@@ -93,9 +92,15 @@ public final class Membership {
     if (member.userId() == null) {
       return Future.succeededFuture(new Profile(member, List.of(), List.of()));
     }
-    return visits.favouriteDishes(sql, tenantId, member.userId(), FAVOURITES)
-        .compose(favourites -> visits.storesVisited(sql, tenantId, member.userId())
-            .map(stores -> new Profile(member, favourites, stores)));
+    return visitsSay(sql, tenantId, member.userId()).map(said -> said.apply(member));
+  }
+
+  /** What the diner's visits say of them (their favourite dishes, the stores they went to), both reads sent at once. */
+  private Future<Function<Member, Profile>> visitsSay(SqlClient sql, UUID tenantId, UUID userId) {
+    Future<List<Member.FavouriteDish>> favourites = visits.favouriteDishes(sql, tenantId, userId, FAVOURITES);
+    Future<List<Member.StoreVisited>> stores = visits.storesVisited(sql, tenantId, userId);
+    return Pipelined.all(favourites, stores)
+        .map(read -> member -> new Profile(member, favourites.result(), stores.result()));
   }
 
   /**

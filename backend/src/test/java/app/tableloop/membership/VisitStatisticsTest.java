@@ -11,6 +11,7 @@ import app.tableloop.testing.ARestaurant;
 import app.tableloop.testing.RacingRelays;
 import app.tableloop.testing.Await;
 import app.tableloop.testing.RunningService;
+import app.tableloop.testing.TestEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -97,12 +98,12 @@ class VisitStatisticsTest {
   }
 
   /**
-   * A payment's visit moves the member's totals and their dishes in one transaction. The card must show both from
-   * before it or both from after, even when that transaction commits between the card's reads: here it commits while
-   * the card waits to read the dishes.
+   * A payment's visit moves the member's totals and their dishes in one transaction. The diner's card and the owner's
+   * view of the member must show both from before it or both from after, even when that transaction commits between
+   * their reads: here it commits while each waits to read the dishes.
    */
   @Test
-  void theMembershipCardShowsTotalsAndDishesOfOneMoment() {
+  void theMembershipCardAndTheOwnersViewShowTotalsAndDishesOfOneMoment() {
     ARestaurant shop = ARestaurant.payFirst(service, "同一刻小馆", "M1", PRICE_FEN);
     String diner = service.signIn("one-moment-" + UUID.randomUUID());
     ok(steps.join(shop, diner, consent(steps.noticeVersion(shop, diner))));
@@ -110,13 +111,14 @@ class VisitStatisticsTest {
     steps.statsOnceThere(shop, diner, 1);
     String user = ok(service.get("/api/v1/me", diner)).getJsonObject("user").getString("id");
     // What the visits handler does for one more bowl paid: the dish counted, the member's totals up.
+    TestEnvironment.SqlWork oneMoreBowl = sql -> {
+      sql.executeUpdate("UPDATE diner_visits SET dishes = jsonb_set(dishes, '{0,quantity}',"
+          + " to_jsonb((dishes -> 0 ->> 'quantity')::int + 1)) WHERE user_id = '" + user + "'");
+      sql.executeUpdate("UPDATE members SET visits = visits + 1, spend_fen = spend_fen + " + PRICE_FEN
+          + " WHERE user_id = '" + user + "'");
+    };
     HttpResponse<Buffer> card = service.getWhileChangeCommits(shop.path("/membership"), diner, "diner_visits",
-        sql -> {
-          sql.executeUpdate("UPDATE diner_visits SET dishes = jsonb_set(dishes, '{0,quantity}',"
-              + " to_jsonb((dishes -> 0 ->> 'quantity')::int + 1)) WHERE user_id = '" + user + "'");
-          sql.executeUpdate("UPDATE members SET visits = visits + 1, spend_fen = spend_fen + " + PRICE_FEN
-              + " WHERE user_id = '" + user + "'");
-        });
+        oneMoreBowl);
     JsonObject before = ok(card).getJsonObject("member").getJsonObject("stats");
     assertThat(before.getInteger("visits")).isEqualTo(1);
     assertThat(before.getLong("total_spend_fen")).isEqualTo(2 * PRICE_FEN);
@@ -125,6 +127,14 @@ class VisitStatisticsTest {
     JsonObject after = steps.stats(shop, diner);
     assertThat(after.getInteger("visits")).isEqualTo(2);
     assertThat(after.getJsonArray("favourite_dishes").getJsonObject(0).getLong("quantity")).isEqualTo(3);
+
+    // The owner's view of the member, while one more bowl commits.
+    String member = ok(service.get(shop.path("/membership"), diner)).getJsonObject("member").getString("id");
+    JsonObject owners = ok(service.getWhileChangeCommits(shop.path("/members/" + member), shop.owner(),
+        "diner_visits", oneMoreBowl)).getJsonObject("stats");
+    assertThat(owners.getInteger("visits")).isEqualTo(2);
+    assertThat(owners.getJsonArray("favourite_dishes").getJsonObject(0).getLong("quantity"))
+        .as("the owner's view of one moment too").isEqualTo(3);
   }
 
   @Test
