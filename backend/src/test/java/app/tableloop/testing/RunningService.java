@@ -326,7 +326,9 @@ public final class RunningService implements AutoCloseable {
   public HttpResponse<Buffer> getWhileChangeCommits(String path, String token, String table,
                                                     TestEnvironment.SqlWork change) {
     DatabaseUrl owner = env.ownerUrl();
-    String waiting = "SELECT count(*) FROM pg_locks WHERE relation = '" + table + "'::regclass AND NOT granted";
+    // This database's waiters only: the test databases are copies of one template, so their tables share numbers.
+    String waiting = "SELECT count(*) FROM pg_locks WHERE relation = '" + table + "'::regclass AND NOT granted"
+        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
     try (Connection connection = DriverManager.getConnection(owner.jdbcUrl(), owner.jdbcProperties());
          Statement sql = connection.createStatement()) {
       connection.setAutoCommit(false);
